@@ -1,0 +1,469 @@
+//! One reflection and the rules for making one. An [`Entry`] is what the worker wrote
+//! about a day; a [`Draft`] is what the form holds while they write; [`validate`] is the
+//! only way from the second to the first ("parse, don't validate"), so the rest of the
+//! app only ever sees entries that passed.
+
+use std::fmt;
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The longest reflection we accept. Local storage holds about five million characters
+/// per site; one entry should never be able to eat a large part of it.
+pub const MAX_TEXT_CHARS: usize = 50_000;
+
+/// The earliest date an entry may be about. The link worker role began in 2019; this
+/// leaves room for notes about earlier work while catching typos such as year 0202.
+pub const EARLIEST_ABOUT: (i32, u32, u32) = (2000, 1, 1);
+
+/// A stable identifier for an entry, safe to put in a URL and a storage key.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct EntryId(String);
+
+impl EntryId {
+    /// Accepts 1 to 64 characters from `a-z`, `0-9` and `-`. Anything else (a mistyped
+    /// URL, a foreign storage key) is not an id.
+    pub fn parse(raw: &str) -> Option<EntryId> {
+        let ok = !raw.is_empty()
+            && raw.len() <= 64
+            && raw
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        ok.then(|| EntryId(raw.to_owned()))
+    }
+
+    /// Builds an id from the time of writing and a random number supplied by the shell,
+    /// so ids sort roughly by creation and two tabs are very unlikely to collide.
+    pub fn from_parts(millis: i64, random: u32) -> EntryId {
+        EntryId(format!(
+            "e{}-{}",
+            base36(millis.unsigned_abs()),
+            base36(u64::from(random))
+        ))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for EntryId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl TryFrom<String> for EntryId {
+    type Error = String;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        EntryId::parse(&value).ok_or_else(|| format!("not an entry id: {value:?}"))
+    }
+}
+
+impl From<EntryId> for String {
+    fn from(id: EntryId) -> String {
+        id.0
+    }
+}
+
+fn base36(mut n: u64) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// One answered part of an entry. Free writing is a single section with no prompt; a
+/// template (added later) gives one section per prompt. The prompt text is kept with the
+/// answer so an entry keeps its meaning even if its template is later edited or deleted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Section {
+    pub prompt: Option<String>,
+    pub text: String,
+}
+
+impl Section {
+    pub fn free(text: impl Into<String>) -> Section {
+        Section {
+            prompt: None,
+            text: text.into(),
+        }
+    }
+}
+
+/// A saved reflection.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub id: EntryId,
+    /// When the entry was first saved.
+    pub written_at: DateTime<Utc>,
+    /// When it was last saved; equal to `written_at` until it is edited.
+    pub updated_at: DateTime<Utc>,
+    /// The day the reflection is about. Entries may be back-dated: written this morning
+    /// about yesterday's sessions.
+    pub about: NaiveDate,
+    pub sections: Vec<Section>,
+}
+
+impl Entry {
+    /// All the words of the entry, sections separated by blank lines.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        for section in &self.sections {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(&section.text);
+        }
+        out
+    }
+
+    /// The first `max_chars` characters of the entry on one line, for the journal list.
+    pub fn preview(&self, max_chars: usize) -> String {
+        let flat: String = self.text().split_whitespace().collect::<Vec<_>>().join(" ");
+        if flat.chars().count() <= max_chars {
+            flat
+        } else {
+            let cut: String = flat.chars().take(max_chars).collect();
+            format!("{}…", cut.trim_end())
+        }
+    }
+
+    /// The form contents that would reproduce this entry, for the edit page.
+    pub fn to_draft(&self) -> Draft {
+        Draft {
+            day: self.about.day().to_string(),
+            month: self.about.month().to_string(),
+            year: self.about.year().to_string(),
+            text: self.text(),
+        }
+    }
+}
+
+/// What the write/edit form holds, exactly as typed. Nothing about it is trusted.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    pub day: String,
+    pub month: String,
+    pub year: String,
+    pub text: String,
+}
+
+impl Draft {
+    /// A blank draft whose date defaults to `today`.
+    pub fn for_day(today: NaiveDate) -> Draft {
+        Draft {
+            day: today.day().to_string(),
+            month: today.month().to_string(),
+            year: today.year().to_string(),
+            text: String::new(),
+        }
+    }
+}
+
+/// The parts of the form an error can point at. Each has a stable HTML id so an error
+/// summary link can move focus to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    AboutDay,
+    AboutMonth,
+    AboutYear,
+    Text,
+}
+
+impl Field {
+    pub fn html_id(self) -> &'static str {
+        match self {
+            Field::AboutDay => "about-day",
+            Field::AboutMonth => "about-month",
+            Field::AboutYear => "about-year",
+            Field::Text => "reflection",
+        }
+    }
+}
+
+/// A problem with one field, worded for the person filling in the form (GOV.UK style).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: Field,
+    pub message: String,
+    /// Which of the date parts to mark as wrong; the whole date for "not a real date".
+    pub highlights: Vec<Field>,
+}
+
+impl FieldError {
+    fn date(field: Field, message: impl Into<String>, highlights: &[Field]) -> FieldError {
+        FieldError {
+            field,
+            message: message.into(),
+            highlights: highlights.to_vec(),
+        }
+    }
+}
+
+/// The checked contents of a draft: everything needed to make or update an entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidEntry {
+    pub about: NaiveDate,
+    pub sections: Vec<Section>,
+}
+
+/// Checks a draft against the rules. `today` is the worker's local date, passed in so the
+/// rule "not in the future" can be tested.
+pub fn validate(draft: &Draft, today: NaiveDate) -> Result<ValidEntry, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let about = match parse_about(draft, today) {
+        Ok(date) => Some(date),
+        Err(e) => {
+            errors.push(e);
+            None
+        }
+    };
+    let text = draft.text.trim_end();
+    if text.trim().is_empty() {
+        errors.push(FieldError {
+            field: Field::Text,
+            message: "Enter your reflection".into(),
+            highlights: vec![Field::Text],
+        });
+    } else if text.chars().count() > MAX_TEXT_CHARS {
+        errors.push(FieldError {
+            field: Field::Text,
+            message: format!(
+                "Reflection must be {} characters or fewer",
+                thousands(MAX_TEXT_CHARS)
+            ),
+            highlights: vec![Field::Text],
+        });
+    }
+    match (about, errors.is_empty()) {
+        (Some(about), true) => Ok(ValidEntry {
+            about,
+            sections: vec![Section::free(text)],
+        }),
+        _ => Err(errors),
+    }
+}
+
+fn parse_about(draft: &Draft, today: NaiveDate) -> Result<NaiveDate, FieldError> {
+    use Field::{AboutDay as D, AboutMonth as M, AboutYear as Y};
+    let day = draft.day.trim();
+    let month = draft.month.trim();
+    let year = draft.year.trim();
+    let missing: Vec<Field> = [(day, D), (month, M), (year, Y)]
+        .iter()
+        .filter(|(v, _)| v.is_empty())
+        .map(|(_, f)| *f)
+        .collect();
+    match missing.as_slice() {
+        [] => {}
+        [_, _, _] => {
+            return Err(FieldError::date(
+                D,
+                "Enter the date this reflection is about",
+                &[D, M, Y],
+            ))
+        }
+        [only] => {
+            let part = match only {
+                D => "day",
+                M => "month",
+                _ => "year",
+            };
+            return Err(FieldError::date(
+                *only,
+                format!("Date must include a {part}"),
+                &[*only],
+            ));
+        }
+        [first, second] => {
+            let name = |f: &Field| match f {
+                D => "day",
+                M => "month",
+                _ => "year",
+            };
+            return Err(FieldError::date(
+                *first,
+                format!("Date must include a {} and {}", name(first), name(second)),
+                &[*first, *second],
+            ));
+        }
+        _ => unreachable!("at most three parts are missing"),
+    }
+    let number = |s: &str| -> Option<u32> {
+        (s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    if year.len() != 4 || number(year).is_none() {
+        return Err(FieldError::date(Y, "Year must include 4 numbers", &[Y]));
+    }
+    let (Some(d), Some(m), Some(y)) = (number(day), number(month), number(year)) else {
+        return Err(FieldError::date(D, "Date must be a real date", &[D, M, Y]));
+    };
+    let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) else {
+        return Err(FieldError::date(D, "Date must be a real date", &[D, M, Y]));
+    };
+    if date > today {
+        return Err(FieldError::date(
+            D,
+            "Date must be today or in the past",
+            &[D, M, Y],
+        ));
+    }
+    let (ey, em, ed) = EARLIEST_ABOUT;
+    if NaiveDate::from_ymd_opt(ey, em, ed).is_some_and(|earliest| date < earliest) {
+        return Err(FieldError::date(
+            Y,
+            format!("Date must be in {ey} or later"),
+            &[Y],
+        ));
+    }
+    Ok(date)
+}
+
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+    }
+
+    fn draft(day: &str, month: &str, year: &str, text: &str) -> Draft {
+        Draft {
+            day: day.into(),
+            month: month.into(),
+            year: year.into(),
+            text: text.into(),
+        }
+    }
+
+    /// One line per case: the draft's date parts and text, and the messages expected.
+    fn check(day: &str, month: &str, year: &str, text: &str, expected: &[&str]) {
+        let result = validate(&draft(day, month, year, text), today());
+        let messages: Vec<String> = match &result {
+            Ok(_) => vec![],
+            Err(errors) => errors.iter().map(|e| e.message.clone()).collect(),
+        };
+        assert_eq!(messages, expected, "for {day}/{month}/{year} {text:?}");
+    }
+
+    #[test]
+    fn validation_messages_follow_the_gov_uk_date_pattern() {
+        check("24", "11", "2026", "Saw a new referral.", &[]);
+        check("1", "1", "2000", "Old note.", &[]);
+        check(" 3 ", "03", "2025", "Padded parts are fine.", &[]);
+        check("", "", "", "x", &["Enter the date this reflection is about"]);
+        check("", "11", "2026", "x", &["Date must include a day"]);
+        check("24", "", "2026", "x", &["Date must include a month"]);
+        check("24", "11", "", "x", &["Date must include a year"]);
+        check("", "", "2026", "x", &["Date must include a day and month"]);
+        check("24", "11", "26", "x", &["Year must include 4 numbers"]);
+        check("31", "2", "2026", "x", &["Date must be a real date"]);
+        check("0", "1", "2026", "x", &["Date must be a real date"]);
+        check("aa", "1", "2026", "x", &["Date must be a real date"]);
+        check("25", "11", "2026", "x", &["Date must be today or in the past"]);
+        check("31", "12", "1999", "x", &["Date must be in 2000 or later"]);
+        check("24", "11", "2026", "", &["Enter your reflection"]);
+        check("24", "11", "2026", " \n\t ", &["Enter your reflection"]);
+        check(
+            "",
+            "",
+            "",
+            "",
+            &["Enter the date this reflection is about", "Enter your reflection"],
+        );
+    }
+
+    #[test]
+    fn text_over_the_limit_is_refused_and_at_the_limit_is_accepted() {
+        let at_limit = "a".repeat(MAX_TEXT_CHARS);
+        check("1", "1", "2026", &at_limit, &[]);
+        let over = "a".repeat(MAX_TEXT_CHARS + 1);
+        check(
+            "1",
+            "1",
+            "2026",
+            &over,
+            &["Reflection must be 50,000 characters or fewer"],
+        );
+    }
+
+    #[test]
+    fn a_valid_draft_becomes_one_free_section_without_trailing_space() {
+        let valid = validate(&draft("23", "11", "2026", "Went with them to the group.\n\n"), today())
+            .expect("valid");
+        assert_eq!(valid.about, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+        assert_eq!(valid.sections, vec![Section::free("Went with them to the group.")]);
+    }
+
+    #[test]
+    fn a_missing_part_highlights_only_that_part_and_an_unreal_date_all_three() {
+        let errors = validate(&draft("24", "", "2026", "x"), today()).unwrap_err();
+        assert_eq!(errors[0].highlights, vec![Field::AboutMonth]);
+        let errors = validate(&draft("31", "2", "2026", "x"), today()).unwrap_err();
+        assert_eq!(
+            errors[0].highlights,
+            vec![Field::AboutDay, Field::AboutMonth, Field::AboutYear]
+        );
+    }
+
+    #[test]
+    fn entry_ids_accept_only_safe_characters() {
+        assert!(EntryId::parse("e1a2b-3c").is_some());
+        for bad in ["", "E1", "e 1", "e/1", "../x", &"a".repeat(65)] {
+            assert!(EntryId::parse(bad).is_none(), "{bad:?}");
+        }
+        let id = EntryId::from_parts(1_764_000_000_000, 123_456);
+        assert!(EntryId::parse(id.as_str()).is_some());
+        assert_ne!(id, EntryId::from_parts(1_764_000_000_000, 123_457));
+    }
+
+    #[test]
+    fn a_draft_made_from_an_entry_validates_back_to_the_same_content() {
+        let entry = Entry {
+            id: EntryId::parse("e1").unwrap(),
+            written_at: DateTime::UNIX_EPOCH,
+            updated_at: DateTime::UNIX_EPOCH,
+            about: NaiveDate::from_ymd_opt(2026, 3, 9).unwrap(),
+            sections: vec![Section::free("Bearing witness today.")],
+        };
+        let valid = validate(&entry.to_draft(), today()).unwrap();
+        assert_eq!(valid.about, entry.about);
+        assert_eq!(valid.sections, entry.sections);
+    }
+
+    #[test]
+    fn preview_flattens_whitespace_and_cuts_on_characters() {
+        let entry = Entry {
+            id: EntryId::parse("e1").unwrap(),
+            written_at: DateTime::UNIX_EPOCH,
+            updated_at: DateTime::UNIX_EPOCH,
+            about: NaiveDate::from_ymd_opt(2026, 3, 9).unwrap(),
+            sections: vec![Section::free("Café  visit\n\nthen   the food bank")],
+        };
+        assert_eq!(entry.preview(100), "Café visit then the food bank");
+        assert_eq!(entry.preview(4), "Café…");
+    }
+}

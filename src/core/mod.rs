@@ -1,0 +1,9 @@
+//! The pure domain core: entries, the journal, validation and the stored record formats.
+//! Nothing here imports `leptos`, `web_sys`, `wasm_bindgen` or `gloo`; nothing here reads a
+//! clock or a random source. The shell passes "now" and fresh ids in, so every rule can be
+//! tested natively and deterministically (see `tests/architecture.rs`).
+
+pub mod entry;
+pub mod journal;
+pub mod record;
+pub mod anonymise;

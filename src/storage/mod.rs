@@ -1,0 +1,1 @@
+//! The storage adapter: the only code that reads or writes the browser's local storage.
