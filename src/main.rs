@@ -1,2 +1,6 @@
 //! The browser entry point: installs the panic hook and mounts the app. Nothing else.
-fn main() {}
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(anchorpoint::ui::App);
+}

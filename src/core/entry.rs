@@ -330,6 +330,11 @@ fn parse_about(draft: &Draft, today: NaiveDate) -> Result<NaiveDate, FieldError>
     Ok(date)
 }
 
+/// A day as the UI writes it: "Monday 23 November 2026" (GOV.UK date style).
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%A %-d %B %Y").to_string()
+}
+
 fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
@@ -452,6 +457,18 @@ mod tests {
         let valid = validate(&entry.to_draft(), today()).unwrap();
         assert_eq!(valid.about, entry.about);
         assert_eq!(valid.sections, entry.sections);
+    }
+
+    #[test]
+    fn long_dates_use_the_gov_uk_style() {
+        assert_eq!(
+            long_date(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()),
+            "Monday 23 November 2026"
+        );
+        assert_eq!(
+            long_date(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()),
+            "Sunday 1 March 2026"
+        );
     }
 
     #[test]

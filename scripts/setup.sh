@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Installs whatever Anchorpoint's build and tests need and is missing, then exports the
+# environment they run in. Idempotent: when everything is present it only checks
+# versions (a second or two). Sourced by scripts/serve.sh and scripts/test.sh.
+#
+# Everything comes from package registries (crates.io, npm, Debian); nothing is
+# downloaded from GitHub, and Trunk runs offline (see ../shared/TOOLING.md).
+# Where an install needs root and we are not root, it prints the exact command to run.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLCHAIN="$(sed -n 's/^channel *= *"\(.*\)"/\1/p' "$ROOT/rust-toolchain.toml")"
+TRUNK_VERSION="0.21.14"
+# wasm-bindgen-cli must equal the wasm-bindgen crate exactly; read it from Cargo.toml.
+WASM_BINDGEN_VERSION="$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' "$ROOT/Cargo.toml")"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+die() {
+    printf '\n\033[1;31mSet-up stopped:\033[0m %s\n' "$1" >&2
+    [ -n "${2:-}" ] && printf 'Run this, then try again:\n\n    %s\n\n' "$2" >&2
+    exit 1
+}
+
+export CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}"
+export PATH="$ROOT/node_modules/.bin:$CARGO_HOME/bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true
+# wasm-bindgen-test-runner leaves Chromium profiles in TMPDIR: keep them in the project.
+export TMPDIR="$ROOT/.tmp"
+mkdir -p "$TMPDIR"
+
+command -v rustup >/dev/null ||
+    die "rustup is not installed." "curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh"
+command -v node >/dev/null && command -v npm >/dev/null ||
+    die "Node.js and npm are not installed." "sudo apt-get install -y nodejs npm"
+
+# The pinned Rust toolchain and the browser target.
+if ! rustup toolchain list | grep -q "^$TOOLCHAIN"; then
+    say "Installing Rust $TOOLCHAIN"
+    rustup toolchain install "$TOOLCHAIN" --profile minimal -c rustfmt -c clippy -t wasm32-unknown-unknown ||
+        die "could not install Rust $TOOLCHAIN." "rustup toolchain install $TOOLCHAIN -t wasm32-unknown-unknown"
+fi
+if ! rustup "+$TOOLCHAIN" target list --installed | grep -q '^wasm32-unknown-unknown$'; then
+    say "Adding the wasm32-unknown-unknown target"
+    rustup "+$TOOLCHAIN" target add wasm32-unknown-unknown ||
+        die "could not add the wasm32 target." "rustup +$TOOLCHAIN target add wasm32-unknown-unknown"
+fi
+for component in rustfmt clippy; do
+    if ! rustup "+$TOOLCHAIN" component list --installed | grep -q "^$component"; then
+        say "Adding $component"
+        rustup "+$TOOLCHAIN" component add "$component" ||
+            die "could not add $component." "rustup +$TOOLCHAIN component add $component"
+    fi
+done
+
+# Trunk and wasm-bindgen-cli, at exactly the pinned versions.
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    say "Installing trunk $TRUNK_VERSION (about 6 minutes the first time)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked --force ||
+        die "could not install trunk." "cargo install trunk --version $TRUNK_VERSION --locked"
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+    say "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 minutes the first time)"
+    # Not --locked: its lockfile pins a crate version the registry does not have.
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force ||
+        die "could not install wasm-bindgen-cli." "cargo install wasm-bindgen-cli --version $WASM_BINDGEN_VERSION"
+fi
+
+# npm pieces: nhsuk-frontend, sass, binaryen's wasm-opt, playwright-core, axe-core.
+stamp="$ROOT/node_modules/.anchorpoint-installed"
+if [ ! -f "$stamp" ] || [ "$ROOT/package-lock.json" -nt "$stamp" ]; then
+    say "Installing npm packages"
+    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error) ||
+        die "npm ci failed." "cd $ROOT && npm ci"
+    touch "$stamp"
+fi
+
+# Debian's Chromium and its driver, for browser and end-to-end tests. Never a browser
+# downloaded by a test tool.
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        say "Installing Chromium and ChromeDriver from Debian"
+        { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; } ||
+            die "could not install Chromium." "apt-get update && apt-get install -y chromium chromium-driver"
+    else
+        die "Chromium and ChromeDriver are needed for the browser tests and are not installed." \
+            "sudo apt-get update && sudo apt-get install -y chromium chromium-driver"
+    fi
+fi
+export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"

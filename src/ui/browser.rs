@@ -1,0 +1,66 @@
+//! The few things the UI asks of the browser directly: the clock, a random number for
+//! ids, the page title, focus, and file downloads the worker asks for. Kept here so the
+//! pages read as plain descriptions of what the worker sees.
+
+use chrono::{DateTime, Local, NaiveDate, Utc};
+use wasm_bindgen::JsCast;
+
+use crate::core::entry::EntryId;
+
+pub fn now() -> DateTime<Utc> {
+    Utc::now()
+}
+
+/// The worker's own calendar day, which is what "today" means on the form.
+pub fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+pub fn new_entry_id() -> EntryId {
+    // Math.random is enough here: ids only need to differ between entries in one
+    // browser, and the time prefix already separates all but simultaneous saves.
+    let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+    EntryId::from_parts(now().timestamp_millis(), random)
+}
+
+/// Sets the document title in the GOV.UK form "Page – Service", with "Error: " first
+/// when the page is showing errors.
+pub fn set_title(page: &str, has_errors: bool) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        let prefix = if has_errors { "Error: " } else { "" };
+        document.set_title(&format!("{prefix}{page} – Anchorpoint"));
+    }
+}
+
+/// Moves keyboard focus to the element with this id, once it is on the page.
+pub fn focus_id(id: &'static str) {
+    leptos::prelude::request_animation_frame(move || {
+        let element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    });
+}
+
+/// Offers `contents` as a file download. Nothing is sent anywhere: the browser saves a
+/// local blob. Returns false if the browser refused.
+pub fn download(filename: &str, mime: &str, contents: &str) -> bool {
+    let run = || -> Option<()> {
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let document = web_sys::window()?.document()?;
+        let link: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+        link.set_href(&url);
+        link.set_download(filename);
+        link.click();
+        let _ = web_sys::Url::revoke_object_url(&url);
+        Some(())
+    };
+    run().is_some()
+}

@@ -1,0 +1,152 @@
+//! Small NHS.UK design-system pieces shared by the pages: the error summary, the
+//! success banner, the notice about set-aside records and the page heading. Markup and
+//! classes follow nhsuk-frontend 10; its JavaScript is not loaded, so the little
+//! behaviour these need (moving focus) is done here.
+
+use leptos::prelude::*;
+
+use super::browser;
+use super::state::use_app_state;
+use crate::storage::StorageError;
+
+/// The id every page gives its `<h1>`, so focus can move there after navigation.
+pub const HEADING_ID: &str = "page-heading";
+
+/// The id of the error summary, so focus can move there when errors appear.
+pub const ERROR_SUMMARY_ID: &str = "error-summary";
+
+/// One line of an error summary: a message and the id of the field it is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SummaryItem {
+    pub target: &'static str,
+    pub message: String,
+}
+
+/// The GOV.UK / NHS error summary: "There is a problem", then a link per error that
+/// moves focus to its field. `detail` adds paragraphs (used for storage failures).
+#[component]
+pub fn ErrorSummary(
+    #[prop(into)] items: Signal<Vec<SummaryItem>>,
+    #[prop(into, optional)] detail: Signal<Vec<String>>,
+) -> impl IntoView {
+    view! {
+        <Show when=move || !items.read().is_empty()>
+            <div class="nhsuk-error-summary" id=ERROR_SUMMARY_ID tabindex="-1"
+                aria-labelledby="error-summary-title">
+                <div role="alert">
+                    <h2 class="nhsuk-error-summary__heading" id="error-summary-title">
+                        "There is a problem"
+                    </h2>
+                    <div class="nhsuk-error-summary__body">
+                        {move || detail.get().into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+                        <ul class="nhsuk-list nhsuk-error-summary__list">
+                            {move || items.get().into_iter().map(|item| {
+                                let target = item.target;
+                                view! {
+                                    <li>
+                                        <a href=format!("#{target}") on:click=move |ev| {
+                                            // Move focus ourselves: the router would treat the
+                                            // fragment as a navigation.
+                                            ev.prevent_default();
+                                            browser::focus_id(target);
+                                        }>{item.message}</a>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                </div>
+            </div>
+        </Show>
+    }
+}
+
+/// The sentences shown when a save fails: what happened, that the words are safe, and
+/// what to do.
+pub fn storage_failure(what: &str, e: &StorageError) -> (String, Vec<String>) {
+    (
+        format!("{what} could not be saved because {e}"),
+        vec![
+            "Your words are still here in the editor and have not been lost.".to_owned(),
+            e.what_to_do().to_owned(),
+        ],
+    )
+}
+
+/// The page's `<h1>`, focusable so focus can be moved to it after navigation.
+#[component]
+pub fn PageHeading(#[prop(into)] text: Signal<String>) -> impl IntoView {
+    view! {
+        <h1 id=HEADING_ID tabindex="-1" class="app-page-heading">{move || text.get()}</h1>
+    }
+}
+
+/// A success banner for the confirmation left by the previous action ("Reflection
+/// saved"). Shown once, on the page the action went to.
+#[component]
+pub fn FlashBanner() -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        {move || state.flash.get().map(|flash| view! {
+            <div class="nhsuk-notification-banner nhsuk-notification-banner--success"
+                role="alert" aria-labelledby="notification-banner-title">
+                <div class="nhsuk-notification-banner__header">
+                    <h2 class="nhsuk-notification-banner__title" id="notification-banner-title">
+                        "Success"
+                    </h2>
+                </div>
+                <div class="nhsuk-notification-banner__content">
+                    <p class="nhsuk-notification-banner__heading">{flash.message}</p>
+                </div>
+            </div>
+        })}
+    }
+}
+
+/// Tells the worker, in plain words, about stored values that could not be read, that
+/// nothing was deleted, and lets them download the raw values.
+#[component]
+pub fn StorageNotice() -> impl IntoView {
+    let state = use_app_state();
+    let download = move |_| {
+        let values = state.set_aside_values();
+        let json = serde_json::to_string_pretty(
+            &values
+                .into_iter()
+                .map(|(key, value)| serde_json::json!({ "key": key, "value": value }))
+                .collect::<Vec<_>>(),
+        )
+        .unwrap_or_default();
+        browser::download("anchorpoint-set-aside-records.json", "application/json", &json);
+    };
+    view! {
+        {move || state.load_error.get().map(|e| view! {
+            <div class="nhsuk-card nhsuk-card--warning">
+                <div class="nhsuk-card__content">
+                    <h2 class="nhsuk-card__heading">"Anchorpoint cannot use this browser's storage"</h2>
+                    <p class="nhsuk-card__description">{format!("Your reflections could not be read because {e}. Nothing has been deleted.")}</p>
+                    <p class="nhsuk-card__description">{e.what_to_do()}</p>
+                </div>
+            </div>
+        })}
+        <Show when=move || !state.problems.read().is_empty()>
+            <div class="nhsuk-card nhsuk-card--warning app-set-aside">
+                <div class="nhsuk-card__content">
+                    <h2 class="nhsuk-card__heading">"Some stored records were set aside"</h2>
+                    <p class="nhsuk-card__description">
+                        "Anchorpoint found stored records it could not read, so it has set them aside and nothing has been deleted. Your other reflections are shown below as normal."
+                    </p>
+                    <ul class="nhsuk-list nhsuk-list--bullet">
+                        {move || state.problems.get().iter().map(|p| view! { <li>{p.describe()}</li> }).collect_view()}
+                    </ul>
+                    <p class="nhsuk-card__description">
+                        "You can download a copy of the set-aside records to keep or to ask for help recovering them. The file stays on this device unless you send it."
+                    </p>
+                    <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" on:click=download>
+                        "Download the set-aside records"
+                    </button>
+                </div>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,7 @@
+//! One file per page, as in Leptos' own examples.
+
+pub mod delete;
+pub mod editor;
+pub mod entry;
+pub mod journal;
+pub mod not_found;

@@ -1,0 +1,331 @@
+//! The write and edit pages. Both use one editor: the date the reflection is about (an
+//! NHS date input, today by default) and the reflection. Every keystroke is kept as a
+//! draft in storage, so a reload, a closed tab or a failed save never loses words; the
+//! draft is dropped once the entry is saved.
+
+use chrono::{DateTime, Local, Utc};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::NavigateOptions;
+
+use crate::core::entry::{validate, Draft, EntryId, Field, FieldError};
+use crate::core::journal::JournalError;
+use crate::core::record::StoredDraft;
+use crate::storage::{DraftSlot, StorageError};
+use crate::ui::browser;
+use crate::ui::components::{
+    storage_failure, ErrorSummary, PageHeading, SummaryItem, ERROR_SUMMARY_ID,
+};
+use crate::ui::pages::not_found::EntryNotFound;
+use crate::ui::state::{use_app_state, Flash};
+
+/// `/write`: a new reflection, restoring any unsaved draft.
+#[component]
+pub fn WritePage() -> impl IntoView {
+    let state = use_app_state();
+    let stored = state.draft(&DraftSlot::New);
+    let (initial, restored_at) = match stored {
+        Some(stored) => (stored.draft, Some(stored.saved_at)),
+        None => (Draft::for_day(browser::today()), None),
+    };
+    view! {
+        <EntryEditor
+            draft_slot=DraftSlot::New
+            initial=initial
+            restored_at=restored_at
+            heading="Write a reflection"
+            submit_label="Save reflection"
+            cancel_href="/".to_owned()
+        />
+    }
+}
+
+/// `/entries/:id/edit`: change a saved reflection.
+#[component]
+pub fn EditPage() -> impl IntoView {
+    let state = use_app_state();
+    let params = use_params_map();
+    move || {
+        let id = params.read().get("id").and_then(|s| EntryId::parse(&s));
+        let entry = id.and_then(|id| state.journal.with_untracked(|j| j.get(&id).cloned()));
+        match entry {
+            None => view! { <EntryNotFound/> }.into_any(),
+            Some(entry) => {
+                let slot = DraftSlot::Edit(entry.id.clone());
+                let (initial, restored_at) = match state.draft(&slot) {
+                    Some(stored) => (stored.draft, Some(stored.saved_at)),
+                    None => (entry.to_draft(), None),
+                };
+                view! {
+                    <EntryEditor
+                        draft_slot=slot
+                        initial=initial
+                        restored_at=restored_at
+                        heading="Edit reflection"
+                        submit_label="Save changes"
+                        cancel_href=format!("/entries/{}", entry.id)
+                    />
+                }
+                .into_any()
+            }
+        }
+    }
+}
+
+/// Whether the latest keystrokes are safely kept as a draft.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum DraftStatus {
+    Untouched,
+    Saved,
+    Failed(StorageError),
+}
+
+#[component]
+fn EntryEditor(
+    draft_slot: DraftSlot,
+    initial: Draft,
+    restored_at: Option<DateTime<Utc>>,
+    heading: &'static str,
+    submit_label: &'static str,
+    cancel_href: String,
+) -> impl IntoView {
+    let state = use_app_state();
+    let navigate = use_navigate();
+    // What an untouched form holds: a draft equal to it is not worth keeping.
+    let pristine = match &draft_slot {
+        DraftSlot::New => Draft::for_day(browser::today()),
+        DraftSlot::Edit(id) => state
+            .journal
+            .with_untracked(|j| j.get(id).map(|e| e.to_draft()))
+            .unwrap_or_default(),
+    };
+    let pristine = StoredValue::new(pristine);
+    let draft = RwSignal::new(initial);
+    let field_errors = RwSignal::new(Vec::<FieldError>::new());
+    let save_error = RwSignal::new(None::<(String, Vec<String>)>);
+    let status = RwSignal::new(DraftStatus::Untouched);
+    let slot = StoredValue::new(draft_slot);
+
+    let has_errors = move || !field_errors.read().is_empty() || save_error.read().is_some();
+    Effect::new(move |_| browser::set_title(heading, has_errors()));
+
+    let keep_draft = move || {
+        let current = draft.get_untracked();
+        let slot = slot.get_value();
+        // A cleared or unchanged form leaves no draft behind.
+        let result = if current.text.trim().is_empty() || pristine.with_value(|p| *p == current) {
+            state.discard_draft(&slot)
+        } else {
+            state.save_draft(&StoredDraft {
+                entry: match &slot {
+                    DraftSlot::New => None,
+                    DraftSlot::Edit(id) => Some(id.clone()),
+                },
+                saved_at: browser::now(),
+                draft: current,
+            })
+        };
+        status.set(match result {
+            Ok(()) => DraftStatus::Saved,
+            Err(e) => DraftStatus::Failed(e),
+        });
+    };
+    let edit = move |change: fn(&mut Draft, String)| {
+        move |ev| {
+            let value = event_target_value(&ev);
+            draft.update(|d| change(d, value));
+            keep_draft();
+        }
+    };
+
+    let summary_items = Signal::derive(move || {
+        let mut items: Vec<SummaryItem> = field_errors
+            .get()
+            .into_iter()
+            .map(|e| SummaryItem {
+                target: e.field.html_id(),
+                message: e.message,
+            })
+            .collect();
+        if let Some((message, _)) = save_error.get() {
+            items.push(SummaryItem {
+                target: Field::Text.html_id(),
+                message,
+            });
+        }
+        items
+    });
+    let summary_detail =
+        Signal::derive(move || save_error.get().map(|(_, detail)| detail).unwrap_or_default());
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        save_error.set(None);
+        let slot = slot.get_value();
+        let valid = match validate(&draft.get_untracked(), browser::today()) {
+            Ok(valid) => valid,
+            Err(errors) => {
+                field_errors.set(errors);
+                browser::focus_id(ERROR_SUMMARY_ID);
+                return;
+            }
+        };
+        field_errors.set(Vec::new());
+        let prepared = state.journal.with_untracked(|j| match &slot {
+            DraftSlot::New => j.prepare_add(browser::new_entry_id(), valid, browser::now()),
+            DraftSlot::Edit(id) => j.prepare_edit(id, valid, browser::now()),
+        });
+        let entry = match prepared {
+            Ok(entry) => entry,
+            Err(JournalError::NotFound(_)) => {
+                save_error.set(Some((
+                    "This reflection could not be saved because it is no longer in your journal (it may have been deleted in another tab)".to_owned(),
+                    vec![
+                        "Your words are still here in the editor and have not been lost.".to_owned(),
+                        "Copy your text, then write a new reflection and paste it in.".to_owned(),
+                    ],
+                )));
+                browser::focus_id(ERROR_SUMMARY_ID);
+                return;
+            }
+            Err(JournalError::DuplicateId(_)) => {
+                save_error.set(Some((
+                    "Your reflection could not be saved because of a clash with another reflection".to_owned(),
+                    vec![
+                        "Your words are still here in the editor and have not been lost.".to_owned(),
+                        "Select the save button again.".to_owned(),
+                    ],
+                )));
+                browser::focus_id(ERROR_SUMMARY_ID);
+                return;
+            }
+        };
+        let id = entry.id.clone();
+        match state.save(entry) {
+            Ok(()) => {
+                // The entry is safely stored; a draft left behind by a failed discard
+                // would only be offered again, never lose anything.
+                let _ = state.discard_draft(&slot);
+                state.flash.set(Some(Flash {
+                    message: "Reflection saved".to_owned(),
+                }));
+                navigate(&format!("/entries/{id}"), NavigateOptions::default());
+            }
+            Err(e) => {
+                save_error.set(Some(storage_failure("Your reflection", &e)));
+                browser::focus_id(ERROR_SUMMARY_ID);
+            }
+        }
+    };
+
+    let error_for = move |fields: &'static [Field]| {
+        move || {
+            field_errors
+                .read()
+                .iter()
+                .find(|e| fields.contains(&e.field))
+                .map(|e| e.message.clone())
+        }
+    };
+    let highlighted = move |field: Field| {
+        move || field_errors.read().iter().any(|e| e.highlights.contains(&field))
+    };
+    const DATE_FIELDS: &[Field] = &[Field::AboutDay, Field::AboutMonth, Field::AboutYear];
+    let date_error = error_for(DATE_FIELDS);
+    let text_error = error_for(&[Field::Text]);
+
+    let date_part = move |field: Field, label: &'static str, width: &'static str, get: fn(&Draft) -> String, set: fn(&mut Draft, String)| {
+        let id = field.html_id();
+        view! {
+            <div class="nhsuk-date-input__item">
+                <div class="nhsuk-form-group">
+                    <label class="nhsuk-label nhsuk-date-input__label" for=id>{label}</label>
+                    <input
+                        class=move || format!(
+                            "nhsuk-input nhsuk-date-input__input {width}{}",
+                            if highlighted(field)() { " nhsuk-input--error" } else { "" }
+                        )
+                        id=id
+                        name=id
+                        type="text"
+                        inputmode="numeric"
+                        autocomplete="off"
+                        prop:value=move || draft.with(get)
+                        on:input=edit(set)
+                    />
+                </div>
+            </div>
+        }
+    };
+
+    view! {
+        <a class="nhsuk-back-link" href=cancel_href.clone()>"Back"</a>
+        <ErrorSummary items=summary_items detail=summary_detail/>
+        <PageHeading text=heading/>
+        {restored_at.map(|at| view! {
+            <div class="nhsuk-inset-text">
+                <span class="nhsuk-u-visually-hidden">"Information: "</span>
+                <p>{format!(
+                    "We restored the draft you were writing, last kept on {}.",
+                    at.with_timezone(&Local).format("%-d %B %Y at %H:%M")
+                )}</p>
+            </div>
+        })}
+        <form novalidate on:submit=on_submit>
+            <div class=move || if date_error().is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
+                <fieldset class="nhsuk-fieldset" role="group"
+                    aria-describedby=move || if date_error().is_some() { "about-hint about-error" } else { "about-hint" }>
+                    <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
+                        "What day is this reflection about?"
+                    </legend>
+                    <div class="nhsuk-hint" id="about-hint">
+                        "Today unless you are writing about an earlier day, for example, 23 11 2026."
+                    </div>
+                    {move || date_error().map(|message| view! {
+                        <span class="nhsuk-error-message" id="about-error">
+                            <span class="nhsuk-u-visually-hidden">"Error: "</span>{message}
+                        </span>
+                    })}
+                    <div class="nhsuk-date-input" id="about">
+                        {date_part(Field::AboutDay, "Day", "nhsuk-input--width-2", |d| d.day.clone(), |d, v| d.day = v)}
+                        {date_part(Field::AboutMonth, "Month", "nhsuk-input--width-2", |d| d.month.clone(), |d, v| d.month = v)}
+                        {date_part(Field::AboutYear, "Year", "nhsuk-input--width-4", |d| d.year.clone(), |d, v| d.year = v)}
+                    </div>
+                </fieldset>
+            </div>
+            <div class=move || if text_error().is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
+                <label class="nhsuk-label nhsuk-label--s" for="reflection">"Your reflection"</label>
+                <div class="nhsuk-hint" id="reflection-hint">
+                    "What happened, what you made of it, and what you might do next. Keep names and case details out: this is about your practice and learning."
+                </div>
+                {move || text_error().map(|message| view! {
+                    <span class="nhsuk-error-message" id="reflection-error">
+                        <span class="nhsuk-u-visually-hidden">"Error: "</span>{message}
+                    </span>
+                })}
+                <textarea
+                    class=move || if text_error().is_some() { "nhsuk-textarea nhsuk-textarea--error" } else { "nhsuk-textarea" }
+                    id="reflection"
+                    name="reflection"
+                    rows="12"
+                    aria-describedby=move || if text_error().is_some() { "reflection-hint reflection-error" } else { "reflection-hint" }
+                    prop:value=move || draft.with(|d| d.text.clone())
+                    on:input=edit(|d, v| d.text = v)
+                ></textarea>
+                <p class="nhsuk-body-s app-draft-status" aria-live="polite">
+                    {move || match status.get() {
+                        DraftStatus::Untouched => String::new(),
+                        DraftStatus::Saved => "Draft saved on this device".to_owned(),
+                        DraftStatus::Failed(e) => format!(
+                            "Your draft could not be kept on this device because {e}. Your words are still here; copy them somewhere safe before leaving this page."
+                        ),
+                    }}
+                </p>
+            </div>
+            <div class="app-form-actions">
+                <button class="nhsuk-button" type="submit">{submit_label}</button>
+                <p><a href=cancel_href>"Cancel"</a></p>
+            </div>
+        </form>
+    }
+}

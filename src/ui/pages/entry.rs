@@ -1,0 +1,50 @@
+//! The entry page: one reflection in full, with the way to edit or delete it.
+
+use chrono::Local;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::core::entry::{long_date, EntryId};
+use crate::ui::browser;
+use crate::ui::components::{FlashBanner, PageHeading};
+use crate::ui::pages::not_found::EntryNotFound;
+use crate::ui::state::use_app_state;
+
+#[component]
+pub fn EntryPage() -> impl IntoView {
+    let state = use_app_state();
+    let params = use_params_map();
+    let entry = Memo::new(move |_| {
+        let id = params.read().get("id").and_then(|s| EntryId::parse(&s))?;
+        state.journal.with(|j| j.get(&id).cloned())
+    });
+    move || match entry.get() {
+        None => view! { <EntryNotFound/> }.into_any(),
+        Some(entry) => {
+            let heading = format!("Reflection about {}", long_date(entry.about));
+            browser::set_title(&heading, false);
+            let written = entry.written_at.with_timezone(&Local);
+            let mut when = format!("Written on {}", written.format("%-d %B %Y at %H:%M"));
+            if entry.updated_at != entry.written_at {
+                let updated = entry.updated_at.with_timezone(&Local);
+                when.push_str(&format!(", last changed on {}", updated.format("%-d %B %Y at %H:%M")));
+            }
+            let id = entry.id.clone();
+            view! {
+                <a class="nhsuk-back-link" href="/">"Back to your journal"</a>
+                <FlashBanner/>
+                <PageHeading text=heading/>
+                <p class="nhsuk-body-s app-entry-meta">{when}</p>
+                {entry.sections.into_iter().map(|section| view! {
+                    {section.prompt.map(|p| view! { <h2 class="nhsuk-heading-s">{p}</h2> })}
+                    <div class="app-entry-text">{section.text}</div>
+                }).collect_view()}
+                <ul class="nhsuk-list app-entry-actions">
+                    <li><a href=format!("/entries/{id}/edit")>"Edit this reflection"</a></li>
+                    <li><a href=format!("/entries/{id}/delete")>"Delete this reflection"</a></li>
+                </ul>
+            }
+            .into_any()
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! The app's shared state: the journal and anything storage reported, as signals, plus
+//! the store itself. Every change goes one way: a page asks the core for the new entry,
+//! calls a method here, which writes to storage first and only then updates the
+//! signals, so what the worker sees always matches what is stored.
+
+use leptos::prelude::*;
+
+use crate::core::entry::{Entry, EntryId};
+use crate::core::journal::Journal;
+use crate::core::record::StoredDraft;
+use crate::storage::{DraftSlot, LocalStorage, Problem, StorageError, Store};
+
+/// A one-off confirmation shown on the next page ("Reflection saved").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Flash {
+    pub message: String,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub journal: RwSignal<Journal>,
+    /// Values that could not be read at the last load. Nothing in them was changed.
+    pub problems: RwSignal<Vec<Problem>>,
+    /// Set when storage could not be read at all.
+    pub load_error: RwSignal<Option<StorageError>>,
+    pub flash: RwSignal<Option<Flash>>,
+    /// Bumped whenever storage changes under us (another tab), so pages that hold a
+    /// draft can look again.
+    pub external_changes: RwSignal<u32>,
+    store: StoredValue<Store<LocalStorage>>,
+}
+
+impl AppState {
+    /// Loads the journal from local storage.
+    pub fn load() -> AppState {
+        let state = AppState {
+            journal: RwSignal::new(Journal::new()),
+            problems: RwSignal::new(Vec::new()),
+            load_error: RwSignal::new(None),
+            flash: RwSignal::new(None),
+            external_changes: RwSignal::new(0),
+            store: StoredValue::new(Store::new(LocalStorage)),
+        };
+        state.reload();
+        state
+    }
+
+    /// Reads storage again, e.g. after another tab changed it.
+    pub fn reload(&self) {
+        let loaded = self.store.try_update_value(|store| store.load());
+        match loaded {
+            Some(Ok(loaded)) => {
+                self.journal.set(loaded.journal);
+                self.problems.set(loaded.problems);
+                self.load_error.set(None);
+            }
+            Some(Err(e)) => self.load_error.set(Some(e)),
+            None => {}
+        }
+    }
+
+    /// Called when another tab changed local storage.
+    pub fn storage_changed_elsewhere(&self) {
+        self.reload();
+        self.external_changes.update(|n| *n += 1);
+    }
+
+    /// Stores an entry, then shows it. On failure nothing changes.
+    pub fn save(&self, entry: Entry) -> Result<(), StorageError> {
+        self.with_store(|store| store.save_entry(&entry))?;
+        self.journal.update(|j| j.put(entry));
+        Ok(())
+    }
+
+    pub fn delete(&self, id: &EntryId) -> Result<(), StorageError> {
+        self.with_store(|store| store.delete_entry(id))?;
+        self.journal.update(|j| {
+            j.remove(id);
+        });
+        Ok(())
+    }
+
+    pub fn draft(&self, slot: &DraftSlot) -> Option<StoredDraft> {
+        self.store
+            .try_update_value(|store| store.load_draft(slot))
+            .and_then(Result::ok)
+            .flatten()
+    }
+
+    pub fn save_draft(&self, draft: &StoredDraft) -> Result<(), StorageError> {
+        self.with_store(|store| store.save_draft(draft))
+    }
+
+    pub fn discard_draft(&self, slot: &DraftSlot) -> Result<(), StorageError> {
+        self.with_store(|store| store.discard_draft(slot))
+    }
+
+    /// The raw text of the values that were set aside, for download.
+    pub fn set_aside_values(&self) -> Vec<(String, String)> {
+        let problems = self.problems.get_untracked();
+        self.store
+            .try_update_value(|store| store.raw_values(&problems))
+            .unwrap_or_default()
+    }
+
+    fn with_store<T>(
+        &self,
+        f: impl FnOnce(&mut Store<LocalStorage>) -> Result<T, StorageError>,
+    ) -> Result<T, StorageError> {
+        self.store
+            .try_update_value(f)
+            .unwrap_or_else(|| Err(StorageError::Failed("the app has closed".into())))
+    }
+}
+
+pub fn use_app_state() -> AppState {
+    expect_context::<AppState>()
+}
