@@ -86,8 +86,9 @@ pub fn PageHeading(#[prop(into)] text: Signal<String>) -> impl IntoView {
 #[component]
 pub fn FlashBanner() -> impl IntoView {
     let state = use_app_state();
+    let location = leptos_router::hooks::use_location();
     view! {
-        {move || state.flash.get().map(|flash| view! {
+        {move || state.flash.get().filter(|f| f.on == location.pathname.get()).map(|flash| view! {
             <div class="nhsuk-notification-banner nhsuk-notification-banner--success"
                 role="alert" aria-labelledby="notification-banner-title">
                 <div class="nhsuk-notification-banner__header">

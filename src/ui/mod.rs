@@ -55,7 +55,7 @@ fn Layout() -> impl IntoView {
         if let Some(previous) = previous {
             if previous != path {
                 browser::focus_id(HEADING_ID);
-                if state.flash.get_untracked().is_some() {
+                if state.flash.with_untracked(|f| f.as_ref().is_some_and(|f| f.on != path)) {
                     state.flash.set(None);
                 }
             }

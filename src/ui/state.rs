@@ -10,10 +10,13 @@ use crate::core::journal::Journal;
 use crate::core::record::StoredDraft;
 use crate::storage::{DraftSlot, LocalStorage, Problem, StorageError, Store};
 
-/// A one-off confirmation shown on the next page ("Reflection saved").
+/// A one-off confirmation ("Reflection saved") for the page an action goes to. It is
+/// shown only on that page and cleared once the worker moves elsewhere.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Flash {
     pub message: String,
+    /// The path of the page that shows it.
+    pub on: String,
 }
 
 #[derive(Clone, Copy)]

@@ -28,7 +28,10 @@ pub fn DeletePage() -> impl IntoView {
         let navigate = navigate.clone();
         let delete = move |_| match state.delete(&id) {
             Ok(()) => {
-                state.flash.set(Some(Flash { message: "Reflection deleted".to_owned() }));
+                state.flash.set(Some(Flash {
+                    message: "Reflection deleted".to_owned(),
+                    on: "/".to_owned(),
+                }));
                 navigate("/", NavigateOptions::default());
             }
             Err(e) => {

@@ -206,10 +206,12 @@ fn EntryEditor(
                 // The entry is safely stored; a draft left behind by a failed discard
                 // would only be offered again, never lose anything.
                 let _ = state.discard_draft(&slot);
+                let to = format!("/entries/{id}");
                 state.flash.set(Some(Flash {
                     message: "Reflection saved".to_owned(),
+                    on: to.clone(),
                 }));
-                navigate(&format!("/entries/{id}"), NavigateOptions::default());
+                navigate(&to, NavigateOptions::default());
             }
             Err(e) => {
                 save_error.set(Some(storage_failure("Your reflection", &e)));

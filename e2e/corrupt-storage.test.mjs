@@ -1,0 +1,108 @@
+// Bad values in local storage: the app still starts, sets them aside, says so
+// in plain words, and deletes nothing.
+
+import assert from 'node:assert/strict';
+import { useHarness, longDate, addDays } from './harness.mjs';
+import { FIRST_VISIT, GROUP_DAY, TEAM_MEETING } from './fixtures.mjs';
+
+const { journey } = useHarness();
+
+/** Writes two entries through the UI; returns their ids and days. */
+async function twoEntries(app) {
+  await app.open('/');
+  const today = await app.today();
+  const yesterday = addDays(today, -1);
+  const kept = await app.writeEntry({ about: yesterday, text: GROUP_DAY });
+  const damaged = await app.writeEntry({ about: today, text: FIRST_VISIT });
+  return { kept, damaged, keptDay: longDate(yesterday), damagedDay: longDate(today) };
+}
+
+async function expectSetAsideWarning(app, page) {
+  await app.expectPage('Your journal');
+  const callout = page.locator('.nhsuk-card--warning');
+  await app.waitUntil(
+    async () => {
+      const text = ((await callout.allInnerTexts()).join(' ') || '').toLowerCase();
+      return text.includes('set aside') && text.includes('nothing has been deleted');
+    },
+    async () => `a warning callout saying "set aside" and "nothing has been deleted", got: ${JSON.stringify(
+      await callout.allInnerTexts(),
+    )}`,
+  );
+}
+
+/** The raw value must still be in local storage, under its own key or a set-aside one. */
+async function expectKept(app, raw) {
+  const values = Object.values(await app.storage());
+  assert.ok(values.includes(raw), `the bad value is still stored, unchanged: ${raw.slice(0, 80)}`);
+}
+
+journey('a truncated entry is set aside and the rest of the journal still shows', async ({ app, page, a11y }) => {
+  const { kept, damaged, keptDay } = await twoEntries(app);
+  const key = `anchorpoint.entry.${damaged}`;
+  const raw = await page.evaluate((k) => {
+    const whole = localStorage.getItem(k);
+    const cut = whole.slice(0, Math.floor(whole.length / 2));
+    localStorage.setItem(k, cut);
+    return cut;
+  }, key);
+
+  await app.open('/');
+  await expectSetAsideWarning(app, page);
+  assert.deepEqual(await app.listedDays(), [keptDay], 'the good entry is still listed');
+  await a11y('journal, record set aside');
+  await expectKept(app, raw);
+
+  // Still kept, and the app still works, after another reload and a new entry.
+  await app.reload();
+  await expectSetAsideWarning(app, page);
+  await app.writeEntry({ text: TEAM_MEETING });
+  await expectKept(app, raw);
+  await app.open(`/entries/${kept}`);
+  assert.equal((await app.entryText().textContent()).trim(), GROUP_DAY);
+});
+
+journey('a foreign value under an entry key is set aside, not deleted', async ({ app, page, a11y }) => {
+  const { damaged, keptDay } = await twoEntries(app);
+  const raw = 'Bram Tillinghast, call back on 07700 900111'; // not a record at all
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [`anchorpoint.entry.${damaged}`, raw]);
+  const otherApp = JSON.stringify({ app: 'someone-else', kind: 'note', v: 7, data: { x: 1 } });
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), ['anchorpoint.entry.zzz-foreign', otherApp]);
+
+  await app.open('/');
+  await expectSetAsideWarning(app, page);
+  assert.deepEqual(await app.listedDays(), [keptDay]);
+  await a11y('journal, foreign value set aside');
+  await expectKept(app, raw);
+  await expectKept(app, otherApp);
+});
+
+journey('a corrupt index does not stop the app starting', async ({ app, page, a11y }) => {
+  await twoEntries(app);
+  const raw = await page.evaluate(() => {
+    const cut = localStorage.getItem('anchorpoint.index').slice(0, 7);
+    localStorage.setItem('anchorpoint.index', cut);
+    return cut;
+  });
+
+  await app.open('/');
+  await expectSetAsideWarning(app, page);
+  await a11y('journal, index set aside');
+  await expectKept(app, raw);
+});
+
+journey('a corrupt value present before the very first start is set aside', async ({ app, page, context }) => {
+  // Seeded before any app code runs, on the first load only.
+  const raw = '{"app":"anchorpoint","kind":"entry","v":1,"data":{"text":"Cosmo Fairw';
+  await context.addInitScript((value) => {
+    if (!sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('anchorpoint.index', value.index);
+      localStorage.setItem('anchorpoint.entry.seeded-1', value.entry);
+    }
+  }, { entry: raw, index: '["seeded-1"' });
+
+  await app.open('/');
+  await expectSetAsideWarning(app, page);
+  await expectKept(app, raw);
+});

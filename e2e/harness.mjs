@@ -1,0 +1,672 @@
+// End-to-end harness for Anchorpoint: serves the release bundle on 127.0.0.1,
+// drives Debian's Chromium through playwright-core, and checks on every journey
+// that nothing left the device, nothing crashed, and every page visited passes
+// axe-core with zero violations.
+//
+// A spec file looks like this:
+//
+//   import { useHarness } from './harness.mjs';
+//   const { journey } = useHarness();
+//   journey('a saved reflection is still there after a reload', async ({ app }) => { ... });
+//
+// Environment:
+//   DIST      folder to serve (default: <repo>/dist, the release build)
+//   CHROMIUM  browser binary (default: /usr/bin/chromium). Never a downloaded one.
+//   HEADED=1  show the browser (needs a display)
+
+import { createServer } from 'node:http';
+import { readFile, stat, mkdir } from 'node:fs/promises';
+import { readFileSync, existsSync } from 'node:fs';
+import { join, resolve, dirname, extname, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { before, after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '..');
+const require = createRequire(import.meta.url);
+
+export const DIST = resolve(process.env.DIST ?? join(repo, 'dist'));
+export const ARTIFACTS = join(here, 'artifacts');
+export const TITLE_SUFFIX = ' – Anchorpoint'; // en dash
+
+// ---------------------------------------------------------------------------
+// (1) Static server for dist/ with an SPA fallback
+// ---------------------------------------------------------------------------
+
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+/**
+ * Serves `root` on 127.0.0.1 at a free port. Paths without a file extension
+ * that match no file get index.html, so /entries/abc loads the app as a real
+ * URL would. Nothing is cached, so a rebuilt bundle is always what is tested.
+ * Resolves to { url, close(), requests } where requests lists served paths.
+ */
+export async function serveDist(root = DIST) {
+  const indexPath = join(root, 'index.html');
+  if (!existsSync(indexPath)) {
+    throw new Error(
+      `No ${indexPath}. Build the release bundle first (trunk build --release), ` +
+        'or point DIST at a folder that has an index.html.',
+    );
+  }
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const headers = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
+        return;
+      }
+      const path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
+      requests.push(path);
+      let file = normalize(join(root, path));
+      if (file !== root && !file.startsWith(root + sep)) {
+        res.writeHead(403, headers).end('Forbidden');
+        return;
+      }
+      let info = await stat(file).catch(() => null);
+      if (info?.isDirectory()) {
+        file = join(file, 'index.html');
+        info = await stat(file).catch(() => null);
+      }
+      if (!info?.isFile()) {
+        if (extname(path) === '') {
+          file = indexPath; // SPA fallback: the router decides what this URL shows
+        } else {
+          res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' }).end('Not found');
+          return;
+        }
+      }
+      const body = await readFile(file);
+      const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+      res.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': body.length });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch (error) {
+      res.writeHead(500, { ...headers, 'Content-Type': 'text/plain' }).end(String(error));
+    }
+  });
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', ok);
+  });
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections?.();
+        server.close(() => ok());
+      }),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// (2) Browser
+// ---------------------------------------------------------------------------
+
+// From ../shared/TOOLING.md: quiet on a closed network, runnable as root.
+// A fresh profile folder per launch comes from playwright itself (it refuses
+// --user-data-dir in launch()).
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** Starts Debian's Chromium. Never downloads a browser. */
+export async function launch() {
+  const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `No Chromium at ${executablePath}. Install it with: apt-get install -y chromium ` +
+        '(or set CHROMIUM to a browser binary).',
+    );
+  }
+  const headed = process.env.HEADED === '1';
+  return chromium.launch({
+    executablePath,
+    headless: !headed,
+    downloadsPath: join(ARTIFACTS, 'downloads'),
+    args: headed ? CHROMIUM_ARGS.filter((a) => a !== '--headless') : CHROMIUM_ARGS,
+  });
+}
+
+// ---------------------------------------------------------------------------
+// (3) Network guard and (5) crash capture
+// ---------------------------------------------------------------------------
+
+const LOCAL_HOST = '127.0.0.1';
+
+function leavesDevice(url) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return true;
+  }
+  if (['data:', 'blob:', 'about:'].includes(parsed.protocol)) return false;
+  return parsed.hostname !== LOCAL_HOST;
+}
+
+/**
+ * Watches a context: aborts and records every request that is not for
+ * 127.0.0.1, records uncaught page errors and Rust panics printed to the
+ * console. `problems()` lists what went wrong, in words.
+ */
+export async function guardContext(context) {
+  const external = new Set();
+  const pageErrors = [];
+  const consoleErrors = [];
+
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (leavesDevice(url)) {
+      external.add(`${route.request().method()} ${url}`);
+      return route.abort('blockedbyclient');
+    }
+    return route.continue();
+  });
+  await context.routeWebSocket?.(/.*/, (ws) => {
+    if (leavesDevice(ws.url())) {
+      external.add(`WEBSOCKET ${ws.url()}`);
+      return ws.close();
+    }
+    return ws.connectToServer();
+  });
+
+  const watchPage = (page) => {
+    page.on('request', (request) => {
+      if (leavesDevice(request.url())) external.add(`${request.method()} ${request.url()}`);
+    });
+    page.on('websocket', (ws) => {
+      if (leavesDevice(ws.url())) external.add(`WEBSOCKET ${ws.url()}`);
+    });
+    page.on('pageerror', (error) => pageErrors.push(error.stack || String(error)));
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+  };
+  context.pages().forEach(watchPage);
+  context.on('page', watchPage);
+
+  return {
+    externalRequests: () => [...external],
+    pageErrors: () => [...pageErrors],
+    consoleErrors: () => [...consoleErrors],
+    problems() {
+      const out = [];
+      if (external.size > 0) {
+        out.push(`Requests left 127.0.0.1 (blocked):\n    ${[...external].join('\n    ')}`);
+      }
+      if (pageErrors.length > 0) out.push(`Uncaught page errors:\n    ${pageErrors.join('\n    ')}`);
+      const panics = consoleErrors.filter((t) => /panicked at|RuntimeError/.test(t));
+      if (panics.length > 0) out.push(`Rust panics:\n    ${panics.join('\n    ')}`);
+      return out;
+    },
+  };
+}
+
+/** Fails listing every request that would have left 127.0.0.1. */
+export function assertNoExternalRequests(guard) {
+  const external = guard.externalRequests();
+  assert.deepEqual(external, [], `Requests left 127.0.0.1:\n  ${external.join('\n  ')}`);
+}
+
+// ---------------------------------------------------------------------------
+// (4) Accessibility: axe-core injected from node_modules, never from a URL
+// ---------------------------------------------------------------------------
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/**
+ * Runs axe-core on the page as it is now and fails on ANY violation, listing
+ * rule, impact, help, targets and HTML. `label` names the page and state.
+ */
+export async function checkA11y(page, label) {
+  // Let the current render settle before judging it.
+  await page.waitForLoadState('load');
+  const hasAxe = await page.evaluate(() => typeof window.axe !== 'undefined');
+  if (!hasAxe) await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async (tags) => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({
+        target: n.target.join(' '),
+        html: n.html,
+        summary: n.failureSummary,
+      })),
+    }));
+  }, AXE_TAGS);
+  if (violations.length > 0) {
+    const lines = violations.flatMap((v) => [
+      `- ${v.id} [${v.impact}] ${v.help}`,
+      ...v.nodes.map(
+        (n) => `    at ${n.target}\n      ${n.html}\n      ${String(n.summary).replace(/\n/g, '\n      ')}`,
+      ),
+    ]);
+    assert.fail(
+      `axe-core found ${violations.length} accessibility violation(s) on "${label}" (${page.url()}):\n` +
+        lines.join('\n'),
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------
+// (6) Page object for the journal
+// ---------------------------------------------------------------------------
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+/** A calendar date without a time or zone: { year, month (1-12), day }. */
+export function civilDate(year, month, day) {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+export function addDays({ year, month, day }, days) {
+  return civilDate(year, month, day + days);
+}
+
+/** "Monday 23 November 2026", as the app writes the day an entry is about. */
+export function longDate({ year, month, day }) {
+  const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
+  return `${weekday} ${day} ${MONTHS[month - 1]} ${year}`;
+}
+
+export class JournalApp {
+  constructor(page, baseUrl) {
+    this.page = page;
+    this.baseUrl = baseUrl;
+  }
+
+  // --- navigation -----------------------------------------------------------
+
+  url(path = '/') {
+    return new URL(path, this.baseUrl).href;
+  }
+
+  /** Loads a path from scratch and waits for the app to render its heading. */
+  async open(path = '/') {
+    await this.page.goto(this.url(path));
+    await this.waitForApp();
+  }
+
+  async reload() {
+    await this.page.reload();
+    await this.waitForApp();
+  }
+
+  async waitForApp() {
+    await this.heading().waitFor({ state: 'visible' });
+  }
+
+  path() {
+    return new URL(this.page.url()).pathname;
+  }
+
+  heading() {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+
+  /** Waits until the page's <h1> and <title> are the expected ones. */
+  async expectPage(h1, title = h1) {
+    await this.expectText(this.heading(), h1, { exact: true });
+    await this.expectTitle(title + TITLE_SUFFIX);
+  }
+
+  async expectTitle(expected) {
+    await this.waitUntil(async () => (await this.page.title()) === expected, () =>
+      this.page.title().then((t) => `title to be "${expected}", was "${t}"`),
+    );
+  }
+
+  async expectPath(pattern) {
+    await this.waitUntil(
+      async () => (typeof pattern === 'string' ? this.path() === pattern : pattern.test(this.path())),
+      async () => `path to match ${pattern}, was ${this.path()}`,
+    );
+  }
+
+  /** Waits for a locator's text to equal (exact) or contain `expected`. */
+  async expectText(locator, expected, { exact = false } = {}) {
+    await this.waitUntil(
+      async () => {
+        const text = await textOf(locator);
+        return text !== null && (exact ? text === expected : text.includes(expected));
+      },
+      async () => {
+        const text = await textOf(locator);
+        return `text ${exact ? '' : 'containing '}"${expected}", ${
+          text === null ? `found no element for ${locator}` : `got "${text}"`
+        }`;
+      },
+    );
+  }
+
+  async waitUntil(check, describe, timeout = 10_000) {
+    const end = Date.now() + timeout;
+    for (;;) {
+      if (await check()) return;
+      if (Date.now() > end) assert.fail(`Timed out waiting for ${await describe()}`);
+      await this.page.waitForTimeout(50);
+    }
+  }
+
+  link(name) {
+    return this.page.getByRole('link', { name, exact: true });
+  }
+
+  button(name) {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  /** A link styled as a button: NHS.UK markup may give it role="button". */
+  linkButton(name) {
+    return this.link(name).or(this.button(name));
+  }
+
+  // --- journal page ---------------------------------------------------------
+
+  entryList() {
+    return this.page.locator('ul.app-entry-list');
+  }
+
+  /** The day-links of the listed entries, top to bottom. */
+  async listedDays() {
+    if ((await this.entryList().count()) === 0) return [];
+    return (await this.entryList().locator(':scope > li').getByRole('link').allInnerTexts()).map(
+      normaliseSpace,
+    );
+  }
+
+  /** The list items, top to bottom, as { day, href, text }. */
+  async listedEntries() {
+    if ((await this.entryList().count()) === 0) return [];
+    return this.entryList()
+      .locator(':scope > li')
+      .evaluateAll((items) =>
+        items.map((li) => {
+          const a = li.querySelector('a');
+          return {
+            day: (a?.innerText ?? '').replace(/\s+/g, ' ').trim(),
+            href: a?.getAttribute('href') ?? null,
+            text: li.innerText.replace(/\s+/g, ' ').trim(),
+          };
+        }),
+      );
+  }
+
+  async startWriting() {
+    await this.linkButton('Write a reflection').click();
+    await this.expectPage('Write a reflection');
+  }
+
+  // --- write and edit pages -------------------------------------------------
+
+  dayInput() {
+    return this.page.getByLabel('Day', { exact: true });
+  }
+
+  monthInput() {
+    return this.page.getByLabel('Month', { exact: true });
+  }
+
+  yearInput() {
+    return this.page.getByLabel('Year', { exact: true });
+  }
+
+  reflectionInput() {
+    return this.page.getByLabel('Your reflection', { exact: true });
+  }
+
+  draftStatus() {
+    return this.page.locator('.app-draft-status');
+  }
+
+  async dateFields() {
+    return {
+      day: await this.dayInput().inputValue(),
+      month: await this.monthInput().inputValue(),
+      year: await this.yearInput().inputValue(),
+    };
+  }
+
+  async fillDate({ year, month, day }) {
+    await this.dayInput().fill(String(day));
+    await this.monthInput().fill(String(month));
+    await this.yearInput().fill(String(year));
+  }
+
+  async fillReflection(text) {
+    await this.reflectionInput().fill(text);
+  }
+
+  /** Types like a person, so input events fire key by key. */
+  async typeReflection(text) {
+    await this.reflectionInput().click();
+    await this.reflectionInput().pressSequentially(text, { delay: 5 });
+  }
+
+  async saveNew() {
+    await this.button('Save reflection').click();
+  }
+
+  /** Writes a whole entry from the journal page and lands on its page. Returns its id. */
+  async writeEntry({ about, text }) {
+    if (this.path() !== '/write') {
+      await this.open('/');
+      await this.startWriting();
+    }
+    if (about) await this.fillDate(about);
+    await this.fillReflection(text);
+    await this.saveNew();
+    await this.expectPath(/^\/entries\/[^/]+$/);
+    await this.expectText(this.entryText(), firstLine(text));
+    return this.entryId();
+  }
+
+  // --- entry page -----------------------------------------------------------
+
+  entryId() {
+    const match = /^\/entries\/([^/]+)/.exec(this.path());
+    assert.ok(match, `expected an entry URL, got ${this.path()}`);
+    return decodeURIComponent(match[1]);
+  }
+
+  entryText() {
+    return this.page.locator('.app-entry-text');
+  }
+
+  // --- banners, callouts, errors ---------------------------------------------
+
+  /** Waits for any element on the page to show `text`. */
+  async expectVisibleText(text) {
+    await this.page.getByText(text, { exact: false }).first().waitFor({ state: 'visible' });
+  }
+
+  errorSummary() {
+    return this.page.locator('.nhsuk-error-summary');
+  }
+
+  async errorLinks() {
+    return this.errorSummary()
+      .getByRole('link')
+      .evaluateAll((links) =>
+        links.map((a) => ({ text: a.innerText.trim(), href: a.getAttribute('href') })),
+      );
+  }
+
+  // --- focus and storage ----------------------------------------------------
+
+  /** Describes document.activeElement: { tag, id, name, text, href }. */
+  focused() {
+    return this.page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return { tag: 'body' };
+      const labelled = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`) : null;
+      return {
+        tag: el.tagName.toLowerCase(),
+        id: el.id || null,
+        name: (labelled?.innerText ?? el.getAttribute('aria-label') ?? el.innerText ?? '')
+          .replace(/\s+/g, ' ')
+          .trim(),
+        text: (el.innerText ?? '').replace(/\s+/g, ' ').trim(),
+        href: el.getAttribute('href'),
+        value: 'value' in el ? el.value : null,
+      };
+    });
+  }
+
+  /** Fails unless the focused element shows a focus indicator. */
+  async expectFocusVisible() {
+    const style = await this.page.evaluate(() => {
+      const el = document.activeElement;
+      const s = getComputedStyle(el);
+      return { outline: s.outlineStyle, boxShadow: s.boxShadow, background: s.backgroundColor };
+    });
+    const visible =
+      style.outline !== 'none' || style.boxShadow !== 'none' || style.background === 'rgb(255, 235, 59)';
+    assert.ok(visible, `focused element has no visible focus style: ${JSON.stringify(style)}`);
+  }
+
+  storage() {
+    return this.page.evaluate(() => Object.fromEntries(Object.entries({ ...localStorage })));
+  }
+
+  anchorpointKeys() {
+    return this.page.evaluate(() =>
+      Object.keys(localStorage).filter((k) => k.startsWith('anchorpoint.')).sort(),
+    );
+  }
+
+  /** Today's date as the browser sees it. */
+  today() {
+    return this.page.evaluate(() => {
+      const d = new Date();
+      return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() };
+    });
+  }
+}
+
+/** The first match's visible text, whitespace collapsed, or null if none yet. */
+async function textOf(locator) {
+  if ((await locator.count()) === 0) return null;
+  return normaliseSpace(await locator.first().innerText({ timeout: 1000 }).catch(() => ''));
+}
+
+export function normaliseSpace(text) {
+  return String(text).replace(/\s+/g, ' ').trim();
+}
+
+function firstLine(text) {
+  return text.split('\n')[0];
+}
+
+// ---------------------------------------------------------------------------
+// (7) Journeys: a fresh context per test, artifacts on failure
+// ---------------------------------------------------------------------------
+
+function slug(name) {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+}
+
+/**
+ * Registers before/after hooks for this spec file (one server and one browser
+ * per file) and returns `journey(name, fn)`, which runs `fn` in a fresh browser
+ * context with { app, page, context, guard, baseUrl, a11y }. After the journey
+ * it fails on requests that left 127.0.0.1, uncaught page errors and panics.
+ * On failure it saves a screenshot and the page HTML in e2e/artifacts/.
+ */
+export function useHarness() {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await serveDist();
+    browser = await launch();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  function journey(name, fn, options = {}) {
+    test(name, options, async () => {
+      const context = await browser.newContext({
+        baseURL: server.url,
+        acceptDownloads: true,
+        locale: 'en-GB',
+        viewport: { width: 1024, height: 800 },
+        serviceWorkers: 'block',
+      });
+      context.setDefaultTimeout(10_000);
+      const guard = await guardContext(context);
+      const page = await context.newPage();
+      const app = new JournalApp(page, server.url);
+      const a11y = (label) => checkA11y(page, label);
+      let failure;
+      try {
+        await fn({ app, page, context, guard, baseUrl: server.url, a11y });
+      } catch (error) {
+        failure = error;
+        await saveArtifacts(page, name).catch(() => {});
+      } finally {
+        const problems = guard.problems();
+        await context.close();
+        if (failure && problems.length > 0) {
+          failure.message += `\n\nAlso:\n  ${problems.join('\n  ')}`;
+        }
+        if (failure) throw failure; // eslint-disable-line no-unsafe-finally
+        assert.deepEqual(problems, [], problems.join('\n'));
+      }
+    });
+  }
+
+  return { journey, server: () => server, browser: () => browser };
+}
+
+async function saveArtifacts(page, name) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const base = join(ARTIFACTS, slug(name));
+  await page.screenshot({ path: `${base}.png`, fullPage: true });
+  const html = await page.content();
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(`${base}.html`, html);
+}

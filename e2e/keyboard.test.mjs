@@ -1,0 +1,90 @@
+// The whole write-and-save journey by keyboard alone: Tab, Shift+Tab, Enter
+// and Space. No mouse clicks anywhere in this file.
+
+import assert from 'node:assert/strict';
+import { useHarness, longDate } from './harness.mjs';
+import { KEYBOARD } from './fixtures.mjs';
+
+const { journey } = useHarness();
+
+/** Presses Tab (or Shift+Tab) until `matches(focused)` holds; fails after `max` presses. */
+async function tabTo(app, describe, matches, { shift = false, max = 40 } = {}) {
+  const seen = [];
+  for (let i = 0; i < max; i += 1) {
+    await app.page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
+    const focused = await app.focused();
+    if (matches(focused)) {
+      await app.expectFocusVisible();
+      return focused;
+    }
+    seen.push(focused.id ? `#${focused.id}` : `${focused.tag} "${focused.name || focused.text}"`);
+  }
+  assert.fail(`${shift ? 'Shift+Tab' : 'Tab'} never reached ${describe}; focus went: ${seen.join(' → ')}`);
+}
+
+const isLink = (name) => (f) => f.tag === 'a' && f.text === name;
+const isButton = (name) => (f) => f.tag === 'button' && f.text === name;
+const hasId = (id) => (f) => f.id === id;
+
+journey('a reflection can be written and saved with the keyboard alone', async ({ app, page, a11y }) => {
+  await app.open('/');
+  await app.expectPage('Your journal');
+  const today = await app.today();
+
+  await tabTo(app, 'the "Write a reflection" link', isLink('Write a reflection'));
+  await page.keyboard.press('Enter');
+  await app.expectPage('Write a reflection');
+  await a11y('write, reached by keyboard');
+
+  // The date fields come in order: day, month, year.
+  await tabTo(app, 'the Day field', hasId('about-day'));
+  assert.equal(Number((await app.focused()).value), today.day);
+  await page.keyboard.press('Tab');
+  assert.equal((await app.focused()).id, 'about-month');
+  await page.keyboard.press('Tab');
+  assert.equal((await app.focused()).id, 'about-year');
+
+  await tabTo(app, 'the reflection textarea', hasId('reflection'));
+  await page.keyboard.type('Written without a mouse:');
+  await page.keyboard.press('Enter'); // a new line, not a submit
+  await page.keyboard.type(KEYBOARD.replace('Written without a mouse: ', ''));
+  const text = `Written without a mouse:\n${KEYBOARD.replace('Written without a mouse: ', '')}`;
+  assert.equal(await app.reflectionInput().inputValue(), text);
+  assert.equal(app.path(), '/write', 'Enter in the textarea does not submit');
+
+  // Shift+Tab goes back to the year; Tab returns to the text, unchanged.
+  await page.keyboard.press('Shift+Tab');
+  assert.equal((await app.focused()).id, 'about-year');
+  await page.keyboard.press('Tab');
+  assert.equal((await app.focused()).id, 'reflection');
+
+  await tabTo(app, 'the "Save reflection" button', isButton('Save reflection'));
+  await page.keyboard.press('Space');
+  await app.expectPage(`Reflection about ${longDate(today)}`);
+  assert.equal((await app.entryText().textContent()).trim(), text);
+  await a11y('entry, saved by keyboard');
+
+  await tabTo(app, 'the "Back to your journal" link', isLink('Back to your journal'));
+  await page.keyboard.press('Enter');
+  await app.expectPage('Your journal');
+  await a11y('journal, reached by keyboard');
+
+  await tabTo(app, 'the entry link', isLink(longDate(today)));
+  await page.keyboard.press('Enter');
+  await app.expectPage(`Reflection about ${longDate(today)}`);
+});
+
+journey('the error summary links can be followed by keyboard', async ({ app, page }) => {
+  await app.open('/write');
+  await tabTo(app, 'the "Save reflection" button', isButton('Save reflection'));
+  await page.keyboard.press('Enter');
+  await app.expectText(app.errorSummary(), 'There is a problem');
+  await tabTo(app, 'the "Enter your reflection" link', isLink('Enter your reflection'));
+  await page.keyboard.press('Enter');
+  await app.waitUntil(
+    async () => (await app.focused()).id === 'reflection',
+    async () => `focus on #reflection, was ${JSON.stringify(await app.focused())}`,
+  );
+  await page.keyboard.type('Fixed by keyboard.');
+  assert.equal(await app.reflectionInput().inputValue(), 'Fixed by keyboard.');
+});

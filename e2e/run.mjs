@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// Runs every end-to-end journey against the release bundle, one spec file at a
+// time (each starts its own Chromium; this machine has two cores).
+//
+//   node e2e/run.mjs                      all journeys against ./dist
+//   DIST=/path/to/dist node e2e/run.mjs   another bundle
+//   node e2e/run.mjs e2e/edit.test.mjs    chosen files
+//
+// Extra arguments that start with "--" go to `node --test`.
+
+import { spawnSync } from 'node:child_process';
+import { readdirSync, existsSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dist = resolve(process.env.DIST ?? join(here, '..', 'dist'));
+if (!existsSync(join(dist, 'index.html'))) {
+  console.error(`e2e: no ${join(dist, 'index.html')}. Build first: trunk build --release (or set DIST).`);
+  process.exit(2);
+}
+
+const args = process.argv.slice(2);
+const flags = args.filter((a) => a.startsWith('--'));
+const chosen = args.filter((a) => !a.startsWith('--'));
+const files = chosen.length > 0
+  ? chosen
+  : readdirSync(here).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => join(here, f));
+
+const result = spawnSync(
+  process.execPath,
+  ['--test', '--test-concurrency=1', '--test-reporter=spec', ...flags, ...files],
+  { stdio: 'inherit', env: { ...process.env, DIST: dist } },
+);
+process.exit(result.status ?? 1);

@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// Prints the raw and gzip (level 9) size of every file in the release bundle,
+// and the gzip total of what the browser must download to start the app
+// (wasm + js + css). Exits non-zero when that total is over the budget.
+//
+// Usage: node scripts/size-report.mjs [dist-folder]   (default: $DIST or ./dist)
+
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { join, relative, resolve, dirname, extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const BUDGET_BYTES = 250 * 1024;
+const COUNTED = new Set(['.wasm', '.js', '.css']);
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = resolve(process.argv[2] ?? process.env.DIST ?? join(root, 'dist'));
+
+if (!existsSync(dist) || !statSync(dist).isDirectory()) {
+  console.error(`size-report: no bundle at ${dist}. Build it first (trunk build --release).`);
+  process.exit(2);
+}
+
+function* walk(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(path);
+    else if (entry.isFile()) yield path;
+  }
+}
+
+const rows = [...walk(dist)]
+  .map((path) => {
+    const bytes = readFileSync(path);
+    return {
+      file: relative(dist, path).split('\\').join('/'),
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      counted: COUNTED.has(extname(path).toLowerCase()),
+    };
+  })
+  .sort((a, b) => b.gzip - a.gzip || a.file.localeCompare(b.file));
+
+if (rows.length === 0) {
+  console.error(`size-report: ${dist} is empty.`);
+  process.exit(2);
+}
+
+const kb = (n) => (n < 1024 ? `${n} B` : `${(n / 1024).toFixed(1)} KB`);
+const fileWidth = Math.max('file'.length, ...rows.map((r) => r.file.length));
+const line = (file, raw, gzip, mark) =>
+  `${file.padEnd(fileWidth)}  ${raw.padStart(10)}  ${gzip.padStart(10)}  ${mark}`;
+const rule = '-'.repeat(fileWidth + 2 + 10 + 2 + 10 + 2 + 8);
+
+console.log(`Release bundle: ${dist}\n`);
+console.log(line('file', 'raw', 'gzip -9', 'counted'));
+console.log(rule);
+for (const r of rows) console.log(line(r.file, kb(r.raw), kb(r.gzip), r.counted ? 'yes' : ''));
+console.log(rule);
+
+const total = (pick) => rows.reduce((sum, r) => sum + pick(r), 0);
+const counted = rows.filter((r) => r.counted);
+const countedGzip = counted.reduce((sum, r) => sum + r.gzip, 0);
+console.log(line('all files', kb(total((r) => r.raw)), kb(total((r) => r.gzip)), ''));
+for (const ext of COUNTED) {
+  const group = counted.filter((r) => extname(r.file).toLowerCase() === ext);
+  if (group.length > 0) {
+    const raw = group.reduce((s, r) => s + r.raw, 0);
+    const gz = group.reduce((s, r) => s + r.gzip, 0);
+    console.log(line(`  ${ext.slice(1)} (${group.length})`, kb(raw), kb(gz), ''));
+  }
+}
+const within = countedGzip <= BUDGET_BYTES;
+console.log(
+  `\nwasm + js + css, gzip: ${kb(countedGzip)} (${countedGzip} B) of a ${kb(BUDGET_BYTES)} budget: ` +
+    (within ? 'within budget' : `OVER BUDGET by ${kb(countedGzip - BUDGET_BYTES)}`),
+);
+if (counted.length === 0) console.log('warning: no .wasm, .js or .css files found in the bundle');
+process.exit(within ? 0 : 1);
