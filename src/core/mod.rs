@@ -6,4 +6,8 @@
 pub mod entry;
 pub mod journal;
 pub mod record;
+#[cfg(not(ap_skip_wip))]
 pub mod anonymise;
+pub mod tags;
+pub mod templates;
+pub mod cues;
