@@ -75,6 +75,18 @@ journey('a foreign value under an entry key is set aside, not deleted', async ({
   await a11y('journal, foreign value set aside');
   await expectKept(app, raw);
   await expectKept(app, otherApp);
+
+  // The worker can download the set-aside values, exactly as stored, to keep or get help.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    app.button('Download the set-aside records').click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'anchorpoint-set-aside-records.json');
+  const { readFile } = await import('node:fs/promises');
+  const saved = JSON.parse(await readFile(await download.path(), 'utf8'));
+  const byKey = Object.fromEntries(saved.map((r) => [r.key, r.value]));
+  assert.equal(byKey[`anchorpoint.entry.${damaged}`], raw);
+  assert.equal(byKey['anchorpoint.entry.zzz-foreign'], otherApp);
 });
 
 journey('a corrupt index does not stop the app starting', async ({ app, page, a11y }) => {
