@@ -1,4 +1,5 @@
-//! The pure domain core: entries, the journal, validation and the stored record formats.
+//! The pure domain core: entries, the journal, validation, the stored record formats,
+//! the tag and template vocabulary, the cue detector and the anonymiser.
 //! Nothing here imports `leptos`, `web_sys`, `wasm_bindgen` or `gloo`; nothing here reads a
 //! clock or a random source. The shell passes "now" and fresh ids in, so every rule can be
 //! tested natively and deterministically (see `tests/architecture.rs`).
@@ -6,7 +7,6 @@
 pub mod entry;
 pub mod journal;
 pub mod record;
-#[cfg(not(ap_skip_wip))]
 pub mod anonymise;
 pub mod tags;
 pub mod templates;

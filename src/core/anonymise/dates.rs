@@ -1,0 +1,476 @@
+//! Dates and exact ages. Dates are found in numeric forms ("03/03/1961", "3.3.61",
+//! "1961-03-03"), in words ("3rd March 1961", "3 Mar", "March 3rd", "Monday 3rd of March",
+//! "March 1961") and after "born"; exact ages in "aged 47", "age: 47", "47 years old",
+//! "47-year-old", "47yo", "she's 47", "her 50th birthday".
+//!
+//! Replacements (decided here, documented in the module above): a date with a year becomes
+//! "week of <Monday>" because supervision exports show weeks; a date of birth or birthday is
+//! removed outright; a date without a year becomes "[date]". An exact age becomes a life
+//! stage ("in their forties", "forty-something", "in later life").
+
+use super::text::{is_space_gap, tokenize, Token};
+use super::{Kind, Span};
+
+const MONTHS: [&str; 12] = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+];
+const MONTH_ABBR: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// A month name or abbreviation; "may" and "march" (ordinary words too) only capitalised.
+fn month_of(t: &Token, s: &str) -> Option<u32> {
+    if !t.is_word() {
+        return None;
+    }
+    let w = t.text(s);
+    let lower = w.to_ascii_lowercase();
+    for (i, m) in MONTHS.iter().enumerate() {
+        let abbr_ok = lower.len() >= 3 && m.starts_with(lower.as_str()) && (lower.len() == 3 || lower == "sept");
+        if lower == *m || abbr_ok {
+            if matches!(lower.as_str(), "may" | "march" | "mar" | "jan" | "sept" | "sep") && !t.is_capitalised() {
+                return None;
+            }
+            return Some(i as u32 + 1);
+        }
+    }
+    None
+}
+
+pub(crate) fn is_weekday(lower: &str) -> bool {
+    WEEKDAYS.contains(&lower) || matches!(lower, "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun")
+}
+
+pub(crate) fn is_month_word(lower: &str) -> bool {
+    MONTHS.contains(&lower)
+}
+
+fn num(t: &Token, s: &str) -> Option<u32> {
+    if !t.is_number() || t.len() > 4 {
+        return None;
+    }
+    t.text(s).parse().ok()
+}
+
+/// "3", "03", "3rd", "21st" as a day of the month.
+fn day_of(t: &Token, s: &str) -> Option<(u32, bool)> {
+    let w = t.text(s);
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let suffix = w[digits..].to_ascii_lowercase();
+    let ordinal = matches!(suffix.as_str(), "st" | "nd" | "rd" | "th");
+    if !suffix.is_empty() && !ordinal {
+        return None;
+    }
+    let d: u32 = w[..digits].parse().ok()?;
+    (1..=31).contains(&d).then_some((d, ordinal))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct DateMatch {
+    pub end_tok: usize,
+    pub day: Option<u32>,
+    pub month: Option<u32>,
+    pub year: Option<i32>,
+}
+
+fn year_of(t: &Token, s: &str, gap: &str) -> Option<i32> {
+    if !t.is_number() {
+        return None;
+    }
+    let w = t.text(s);
+    match w.len() {
+        4 => w.parse().ok().filter(|y| (1900..=2099).contains(y)),
+        2 if gap.ends_with('\'') || gap.ends_with('\u{2019}') => w.parse::<i32>().ok().map(expand_yy),
+        _ => None,
+    }
+}
+
+fn expand_yy(y: i32) -> i32 {
+    if y < 40 {
+        2000 + y
+    } else {
+        1900 + y
+    }
+}
+
+fn gap<'a>(s: &'a str, toks: &[Token], i: usize) -> &'a str {
+    super::text::gap_before(s, toks, i)
+}
+
+/// Optional year after token `j - 1`: " 1961", ", 1961", " '61".
+fn trailing_year(s: &str, toks: &[Token], j: usize) -> Option<i32> {
+    let t = toks.get(j)?;
+    let g = gap(s, toks, j);
+    let g_ok = matches!(g, " " | ", " | "," | " '" | " \u{2019}" | "\u{a0}");
+    if !g_ok {
+        return None;
+    }
+    year_of(t, s, g)
+}
+
+/// Tries to match a date starting at token `i`.
+pub(crate) fn match_at(s: &str, toks: &[Token], i: usize) -> Option<DateMatch> {
+    let t = toks.get(i)?;
+    // Fast exit: a date starts with a digit or a capitalised/lower-case month or weekday
+    // name of at least three letters.
+    if !t.is(super::text::HAS_DIGIT) && (t.len() < 3 || t.len() > 9) {
+        return None;
+    }
+    // Numeric: d/m/y, d.m.yy, y-m-d.
+    if t.is_number() {
+        if let (Some(b), Some(c)) = (toks.get(i + 1), toks.get(i + 2)) {
+            let g1 = gap(s, toks, i + 1);
+            let g2 = gap(s, toks, i + 2);
+            if g1 == g2 && matches!(g1, "/" | "." | "-") && b.is_number() && c.is_number() {
+                let (x, y, z) = (num(t, s)?, num(b, s)?, num(c, s)?);
+                let after = toks.get(i + 3).map(|_| gap(s, toks, i + 3)).unwrap_or("");
+                let continues = after == g1;
+                if !continues {
+                    let (lx, ly, lz) = (t.len(), b.len(), c.len());
+                    if lx == 4 && ly <= 2 && lz <= 2 && (1..=12).contains(&y) && (1..=31).contains(&z) {
+                        return Some(DateMatch { end_tok: i + 2, day: Some(z), month: Some(y), year: Some(x as i32) });
+                    }
+                    if lx <= 2 && ly <= 2 && (lz == 2 || lz == 4) {
+                        let year = if lz == 4 { z as i32 } else { expand_yy(z as i32) };
+                        if (1..=31).contains(&x) && (1..=12).contains(&y) {
+                            return Some(DateMatch { end_tok: i + 2, day: Some(x), month: Some(y), year: Some(year) });
+                        }
+                        if (1..=12).contains(&x) && (1..=31).contains(&y) {
+                            return Some(DateMatch { end_tok: i + 2, day: Some(y), month: Some(x), year: Some(year) });
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // Words: [weekday] day [of] month [year].
+    let mut k = i;
+    let lower = t.text(s).to_ascii_lowercase();
+    if t.is_word() && is_weekday(&lower) && toks.get(i + 1).is_some() {
+        let g = gap(s, toks, i + 1);
+        if matches!(g, " " | ", " | " the ") {
+            k = i + 1;
+        }
+    }
+    if let Some((day, _)) = toks.get(k).and_then(|t| day_of(t, s)) {
+        let mut m = k + 1;
+        if toks.get(m).is_some_and(|t| t.text(s).eq_ignore_ascii_case("of")) && gap(s, toks, m) == " " {
+            m += 1;
+        }
+        if let Some(month) = toks.get(m).and_then(|t| month_of(t, s)) {
+            let g = gap(s, toks, m);
+            if g == " " || g == "-" || g == "\u{a0}" {
+                let mut end = m;
+                // "Mar." abbreviation full stop is left in place; fine either way.
+                let year = trailing_year(s, toks, m + 1);
+                if year.is_some() {
+                    end = m + 1;
+                }
+                return Some(DateMatch { end_tok: end, day: Some(day), month: Some(month), year });
+            }
+        }
+    }
+    // Month [the] day [year] / month year.
+    if let Some(month) = toks.get(k).and_then(|t| month_of(t, s)) {
+        let mut m = k + 1;
+        if toks.get(m).is_some_and(|t| t.text(s).eq_ignore_ascii_case("the")) {
+            m += 1;
+        }
+        if let Some(nt) = toks.get(m) {
+            let g = gap(s, toks, m);
+            if is_space_gap(g) || g == ". " {
+                if let Some((day, ordinal)) = day_of(nt, s) {
+                    // "May 3 sessions": a bare number after a month needs an ordinal or a year
+                    // or the end of the phrase.
+                    let year = trailing_year(s, toks, m + 1);
+                    let next_is_word = toks.get(m + 1).is_some_and(|t| t.is_word() && is_space_gap(gap(s, toks, m + 1)));
+                    if ordinal || year.is_some() || !next_is_word {
+                        let end = if year.is_some() { m + 1 } else { m };
+                        return Some(DateMatch { end_tok: end, day: Some(day), month: Some(month), year });
+                    }
+                }
+                if let Some(year) = year_of(nt, s, g) {
+                    if nt.len() == 4 {
+                        return Some(DateMatch { end_tok: m, day: None, month: Some(month), year: Some(year) });
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+const BIRTH_WORDS: &[&str] = &["dob", "d.o.b", "date of birth", "born", "birthday", "birth date", "b'day"];
+
+fn birth_context(s: &str, start: usize) -> bool {
+    let lo = super::text::floor_boundary(s, start.saturating_sub(24));
+    let before = s[lo..start].to_lowercase();
+    BIRTH_WORDS.iter().any(|w| before.contains(w))
+}
+
+const AGE_UNITS: &[&str] = &[
+    "minutes", "mins", "hours", "hrs", "weeks", "days", "months", "sessions", "times", "points",
+    "percent", "kg", "stone", "pounds", "miles", "of", "out", "x",
+];
+
+pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some(m) = match_at(s, toks, i) {
+            out.push(Span::new(toks[i].start, toks[m.end_tok].end, Kind::Date));
+            i = m.end_tok + 1;
+            continue;
+        }
+        let t = toks[i];
+        if t.len() > 5 {
+            i += 1;
+            continue;
+        }
+        let lower = t.text(s).to_ascii_lowercase();
+        // "born (in) 1961", "DOB 1961".
+        if matches!(lower.as_str(), "born" | "dob") {
+            let mut j = i + 1;
+            if toks.get(j).is_some_and(|t| t.text(s).eq_ignore_ascii_case("in")) {
+                j += 1;
+            }
+            if let Some(y) = toks.get(j) {
+                if y.is_number() && y.len() == 4 && year_of(y, s, " ").is_some() {
+                    out.push(Span::new(y.start, y.end, Kind::Date));
+                }
+            }
+            // "DOB 3/4" (day and month only).
+            if let (Some(a), Some(b)) = (toks.get(i + 1), toks.get(i + 2)) {
+                if matches!(gap(s, toks, i + 2), "/" | ".") && a.is_number() && b.is_number() && a.len() <= 2 && b.len() <= 2 {
+                    out.push(Span::new(a.start, b.end, Kind::Date));
+                }
+            }
+        }
+        // "on 3/4": a day and month with a leading "on".
+        if lower == "on" {
+            if let (Some(a), Some(b)) = (toks.get(i + 1), toks.get(i + 2)) {
+                let cont = toks.get(i + 3).is_some_and(|_| matches!(gap(s, toks, i + 3), "/" | "."));
+                if gap(s, toks, i + 2) == "/" && !cont && a.is_number() && b.is_number() {
+                    if let (Some(d), Some(m)) = (num(a, s), num(b, s)) {
+                        if (1..=31).contains(&d) && (1..=12).contains(&m) {
+                            out.push(Span::new(a.start, b.end, Kind::Date));
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(span) = age_at(s, toks, i) {
+            out.push(span);
+        }
+        i += 1;
+    }
+}
+
+fn age_num(t: &Token, s: &str) -> Option<u32> {
+    num(t, s).filter(|&n| n <= 120 && t.len() <= 3)
+}
+
+/// Exact ages starting at token `i`.
+fn age_at(s: &str, toks: &[Token], i: usize) -> Option<Span> {
+    let t = toks[i];
+    if !t.is(super::text::HAS_DIGIT) && !(3..=4).contains(&t.len()) {
+        return None;
+    }
+    let lower = t.text(s).to_lowercase();
+    // "aged 47", "age 47", "Age: 47", "age of 47".
+    if matches!(lower.as_str(), "aged" | "age") {
+        let mut j = i + 1;
+        if toks.get(j).is_some_and(|t| t.text(s).eq_ignore_ascii_case("of")) && lower == "age" {
+            j += 1;
+        }
+        let n = toks.get(j)?;
+        let g = gap(s, toks, j);
+        if matches!(g.trim(), "" | ":" | "-") && age_num(n, s).is_some() {
+            // Not a range of ages handled elsewhere: "aged 18-25" is still an age band, keep it.
+            let after = toks.get(j + 1).map(|_| gap(s, toks, j + 1)).unwrap_or("");
+            if after.starts_with('-') && toks.get(j + 1).is_some_and(|t| t.is_number()) {
+                return None;
+            }
+            return Some(Span::new(t.start, n.end, Kind::Age));
+        }
+        return None;
+    }
+    // "47yo", "47yrs".
+    if t.is(super::text::HAS_DIGIT) && t.is(super::text::HAS_ALPHA) {
+        let w = t.text(s);
+        let d = w.bytes().take_while(u8::is_ascii_digit).count();
+        let suf = w[d..].to_ascii_lowercase();
+        if d > 0 && d <= 3 && matches!(suf.as_str(), "yo" | "yrs" | "yr" | "y") {
+            return Some(Span::new(t.start, t.end, Kind::Age));
+        }
+        // "50th birthday".
+        if d > 0
+            && matches!(suf.as_str(), "th" | "st" | "nd" | "rd")
+            && toks.get(i + 1).is_some_and(|n| n.text(s).to_ascii_lowercase().starts_with("birthday"))
+        {
+            return Some(Span::new(t.start, t.end, Kind::Age));
+        }
+        return None;
+    }
+    let n = age_num(&t, s)?;
+    let _ = n;
+    // "47 years old", "47-year-old", "47 yrs old", "47 years of age", "47 y/o", "47 yo".
+    if let Some(u) = toks.get(i + 1) {
+        let ul = u.text(s).to_ascii_lowercase();
+        let g = gap(s, toks, i + 1);
+        if matches!(g, " " | "-" | "\u{a0}") {
+            if matches!(ul.as_str(), "years" | "year" | "yrs" | "yr") {
+                if let Some(o) = toks.get(i + 2) {
+                    let ol = o.text(s).to_ascii_lowercase();
+                    if ol == "old" && matches!(gap(s, toks, i + 2), " " | "-") {
+                        return Some(Span::new(t.start, o.end, Kind::Age));
+                    }
+                    if ol == "of" && toks.get(i + 3).is_some_and(|a| a.text(s).eq_ignore_ascii_case("age")) {
+                        return Some(Span::new(t.start, toks[i + 3].end, Kind::Age));
+                    }
+                }
+            }
+            if ul == "yo" || (ul == "y" && toks.get(i + 2).is_some_and(|o| o.text(s).eq_ignore_ascii_case("o"))) {
+                let end = if ul == "y" { toks[i + 2].end } else { u.end };
+                return Some(Span::new(t.start, end, Kind::Age));
+            }
+        }
+    }
+    // "she's 47", "he is 47", "turned 50".
+    if i >= 1 {
+        let p = toks[i - 1].text(s).to_lowercase().replace('\u{2019}', "'");
+        let pp = if i >= 2 { toks[i - 2].text(s).to_lowercase() } else { String::new() };
+        let pronoun_is = matches!(p.as_str(), "she's" | "he's" | "they're" | "i'm")
+            || (matches!(p.as_str(), "is" | "was") && matches!(pp.as_str(), "he" | "she" | "who"))
+            || matches!(p.as_str(), "turned" | "turns" | "turning");
+        if pronoun_is && is_space_gap(gap(s, toks, i)) {
+            let next = toks.get(i + 1);
+            let unit = next.is_some_and(|u| AGE_UNITS.contains(&u.text(s).to_ascii_lowercase().as_str()));
+            let g_after = next.map(|_| gap(s, toks, i + 1)).unwrap_or("");
+            let joined = g_after.starts_with(['%', '/', ':', '.']) && next.is_some_and(|u| u.is_number());
+            if !unit && !joined && !g_after.starts_with('%') {
+                return Some(Span::new(t.start, t.end, Kind::Age));
+            }
+        }
+    }
+    None
+}
+
+// ---- replacements ----------------------------------------------------------------------
+
+/// The replacement for a DATE span of `s`: "week of ...", "[date of birth]" or "[date]".
+pub(crate) fn date_replacement(s: &str, start: usize, end: usize) -> String {
+    if birth_context(s, start) {
+        return "[date of birth]".into();
+    }
+    let raw = &s[start..end];
+    let toks = tokenize(raw);
+    let m = (0..toks.len()).find_map(|i| match_at(raw, &toks, i));
+    match m {
+        Some(DateMatch { day: Some(d), month: Some(mo), year: Some(y), .. }) => match week_of(y, mo, d) {
+            Some(w) => w,
+            None => "[date]".into(),
+        },
+        _ => "[date]".into(),
+    }
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+/// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
+fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y } as i64;
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = m as i64;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+fn civil_from_days(z: i64) -> (i32, u32, u32) {
+    let z = z + 719468;
+    let era = z.div_euclid(146097);
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
+}
+
+/// "week of 3 Mar 2025": the Monday of the week containing the date.
+pub(crate) fn week_of(y: i32, m: u32, d: u32) -> Option<String> {
+    if !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
+        return None;
+    }
+    let days = days_from_civil(y, m, d);
+    let monday = days - (days + 3).rem_euclid(7);
+    let (wy, wm, wd) = civil_from_days(monday);
+    Some(format!("week of {wd} {} {wy}", MONTH_ABBR[(wm - 1) as usize]))
+}
+
+const DECADES: [(&str, &str); 5] = [
+    ("twenties", "twenty"),
+    ("thirties", "thirty"),
+    ("forties", "forty"),
+    ("fifties", "fifty"),
+    ("sixties", "sixty"),
+];
+
+/// The life stage that replaces an AGE span, shaped to fit where the age stood.
+pub(crate) fn age_replacement(raw: &str) -> String {
+    let toks = tokenize(raw);
+    let Some(nt) = toks.iter().find(|t| t.is(super::text::HAS_DIGIT)) else {
+        return "[age]".into();
+    };
+    let w = nt.text(raw);
+    let d = w.bytes().take_while(u8::is_ascii_digit).count();
+    let Ok(age) = w[..d].parse::<u32>() else {
+        return "[age]".into();
+    };
+    let first = toks.first().map(|t| t.text(raw).to_ascii_lowercase()).unwrap_or_default();
+    let words: Vec<String> = toks.iter().map(|t| t.text(raw).to_ascii_lowercase()).collect();
+    let suffix = w[d..].to_ascii_lowercase();
+    if matches!(suffix.as_str(), "th" | "st" | "nd" | "rd") {
+        return "[age]".into();
+    }
+    let adjectival = words.iter().any(|w| w == "year" || w == "yr") && words.last().is_some_and(|w| w == "old");
+    let after_aged = first.starts_with("age");
+    let bare = toks.len() == 1 && suffix.is_empty();
+    if adjectival {
+        return match age {
+            0..=12 => "young".into(),
+            13..=19 => "teenage".into(),
+            20..=64 => format!("{}-something", DECADES[(age / 10 - 2) as usize].1),
+            _ => "older".into(),
+        };
+    }
+    if bare {
+        // "she's 47", "turned 50": the number alone.
+        return match age {
+            0..=12 => "a child".into(),
+            13..=19 => "a teenager".into(),
+            20..=64 => format!("in their {}", DECADES[(age / 10 - 2) as usize].0),
+            _ => "an older adult".into(),
+        };
+    }
+    match age {
+        0..=12 => if after_aged { "of school age or younger".into() } else { "a child".into() },
+        13..=17 => "in their teens".into(),
+        18..=19 => "in their late teens".into(),
+        20..=64 => format!("in their {}", DECADES[(age / 10 - 2) as usize].0),
+        _ => if after_aged { "in later life".into() } else { "an older adult".into() },
+    }
+}

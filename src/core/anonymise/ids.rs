@@ -1,0 +1,142 @@
+//! National Insurance numbers ("QQ 12 34 56 C"), passport numbers named as such, and UK
+//! vehicle registrations in the current ("AB12 CDE"), prefix ("A123 BCD") and suffix
+//! ("ABC 123D") formats. NI prefixes are not checked against the allocation rules: a
+//! mistyped NI number still identifies someone, and test data uses invalid prefixes.
+
+use super::text::{is_space_gap, Token, ALL_UPPER};
+use super::{Kind, Span};
+
+pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
+    ni_numbers(s, out);
+    for i in 0..toks.len() {
+        passport(s, toks, i, out);
+        vehicle(s, toks, i, out);
+    }
+}
+
+fn ni_numbers(s: &str, out: &mut Vec<Span>) {
+    let b = s.as_bytes();
+    let n = b.len();
+    let mut i = 0;
+    while i + 8 <= n {
+        let word_start = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] >= 0x80);
+        if !(word_start && b[i].is_ascii_alphabetic() && b[i + 1].is_ascii_alphabetic()) {
+            i += 1;
+            continue;
+        }
+        let upper_prefix = b[i].is_ascii_uppercase() && b[i + 1].is_ascii_uppercase();
+        let mut k = i + 2;
+        let mut digits = 0;
+        while k < n && digits < 6 {
+            if b[k].is_ascii_digit() {
+                digits += 1;
+                k += 1;
+            } else if matches!(b[k], b' ' | b'-') && k + 1 < n && b[k + 1].is_ascii_digit() && digits % 2 == 0 {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        if digits != 6 || (k < n && b[k].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let mut end = k;
+        let mut suffix = false;
+        let mut m = k;
+        if m < n && matches!(b[m], b' ' | b'-') {
+            m += 1;
+        }
+        if m < n && matches!(b[m].to_ascii_uppercase(), b'A'..=b'D') && (m + 1 >= n || !b[m + 1].is_ascii_alphanumeric()) {
+            end = m + 1;
+            suffix = true;
+        }
+        let boundary = end >= n || !b[end].is_ascii_alphanumeric();
+        if boundary && (suffix || upper_prefix) {
+            out.push(Span::new(i, end, Kind::NiNumber));
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// "passport (number|no|no.|#)? (is)? :? X" where X has at least five digits.
+fn passport(s: &str, toks: &[Token], i: usize, out: &mut Vec<Span>) {
+    let t = toks[i].text(s);
+    if !t.eq_ignore_ascii_case("passport") {
+        return;
+    }
+    let mut j = i + 1;
+    let mut skipped = 0;
+    while j < toks.len() && skipped < 3 {
+        let w = toks[j].text(s).to_ascii_lowercase();
+        if matches!(w.as_str(), "number" | "no" | "num" | "is" | "was" | "ref" | "reference") {
+            j += 1;
+            skipped += 1;
+            continue;
+        }
+        break;
+    }
+    // The number may be split into groups: "123 456 789".
+    let mut k = j;
+    let mut digits = 0;
+    let mut end = 0;
+    while k < toks.len() && k < j + 4 {
+        let tt = toks[k].text(s);
+        if !tt.bytes().all(|c| c.is_ascii_alphanumeric()) || tt.len() > 12 {
+            break;
+        }
+        let d = tt.bytes().filter(u8::is_ascii_digit).count();
+        if d == 0 {
+            break;
+        }
+        if k > j && !is_space_gap(&s[toks[k - 1].end..toks[k].start]) {
+            break;
+        }
+        digits += d;
+        end = toks[k].end;
+        k += 1;
+    }
+    if digits >= 5 && k > j {
+        out.push(Span::new(toks[j].start, end, Kind::Passport));
+    }
+}
+
+fn is_upper_letters(t: &str, n: usize) -> bool {
+    t.len() == n && t.bytes().all(|c| c.is_ascii_uppercase())
+}
+
+/// Vehicle registrations, upper case only (lower-case look-alikes are too often words).
+fn vehicle(s: &str, toks: &[Token], i: usize, out: &mut Vec<Span>) {
+    let t = toks[i].text(s);
+    let bytes = t.as_bytes();
+    if !toks[i].is(ALL_UPPER) || !t.is_ascii() {
+        return;
+    }
+    let next = toks.get(i + 1).filter(|n| s[toks[i].end..n.start] == *" ");
+    let letters = bytes.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    let digs = bytes[letters..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let tail = &t[letters + digs..];
+    // Current format, joined: "AB12CDE".
+    if letters == 2 && digs == 2 && is_upper_letters(tail, 3) {
+        out.push(Span::new(toks[i].start, toks[i].end, Kind::VehicleReg));
+        return;
+    }
+    if tail.is_empty() {
+        if let Some(nx) = next {
+            let nt = nx.text(s);
+            // "AB12 CDE" (current) and "A123 BCD" (prefix).
+            if ((letters == 2 && digs == 2) || (letters == 1 && (1..=3).contains(&digs))) && is_upper_letters(nt, 3) {
+                out.push(Span::new(toks[i].start, nx.end, Kind::VehicleReg));
+                return;
+            }
+            // "ABC 123D" (suffix).
+            let nb = nt.as_bytes();
+            let nd = nb.iter().take_while(|c| c.is_ascii_digit()).count();
+            if letters == 3 && digs == 0 && (1..=3).contains(&nd) && nb.len() == nd + 1 && nb[nd].is_ascii_uppercase() {
+                out.push(Span::new(toks[i].start, nx.end, Kind::VehicleReg));
+            }
+        }
+    }
+}

@@ -1,0 +1,478 @@
+//! Names, found four ways: (1) the worker's private list of names and places, matched
+//! case-insensitively as whole words, with possessives ("O'Neill's", "Okafor’s", "James'")
+//! and initials ("J. Okafor", "Mrs J Okafor"); (2) honorifics ("Mrs", "Dr", "Nurse", "Cllr")
+//! followed by capitalised words; (3) capitalised words found in the forename/surname
+//! gazetteer, where names that are also everyday words ("Will", "May", "Hope", "Brown") or
+//! months need more evidence: not starting a sentence, or a cue such as a neighbouring name,
+//! "said", "her son", a possessive; and capitalised words outside the gazetteer that sit in
+//! such a cue ("her son Tendai", "Tendai said"); (4) all-capital and lower-case forms of
+//! listed names (by the case-insensitive match) and all-capital gazetteer names ("JOHN").
+
+use super::dates::{is_month_word, is_weekday};
+use super::gazetteer::{is_ambiguous_name, is_common_word, is_name};
+use super::text::{
+    fold, fold_into, gap_before, is_space_gap, possessive_len, strip_possessive, tokenize, Token, ALL_LOWER,
+    ALL_UPPER, SENTENCE_START,
+};
+use super::{Kind, Span};
+use std::collections::BTreeMap;
+
+/// Titles that introduce a name. Compared folded, without a trailing full stop.
+pub(crate) fn is_honorific(w: &str) -> bool {
+    matches!(
+        w,
+        "mr" | "mrs" | "ms" | "miss" | "mx" | "dr" | "doctor" | "nurse" | "prof" | "professor"
+            | "rev" | "revd" | "reverend" | "sister" | "brother" | "father" | "fr" | "cllr"
+            | "councillor" | "sir" | "dame" | "lady" | "lord" | "canon" | "pastor" | "imam"
+            | "rabbi" | "sgt" | "sergeant" | "pc" | "captain" | "capt" | "matron" | "midwife"
+            | "auntie" | "aunty" | "uncle" | "nan" | "nana" | "grandma" | "grandad" | "mrs." | "mr."
+            | "master" | "madam" | "mme" | "herr" | "frau" | "sr" | "bro"
+    )
+}
+
+/// Capitalised words that are never names on their own: pronouns, sentence starters, the
+/// vocabulary of services and measures. (The worker's own list still wins over this.)
+pub(crate) fn is_stop_word(w: &str) -> bool {
+    is_weekday(w)
+        || is_month_word(w)
+        || matches!(
+            w,
+            "i" | "i'm" | "i've" | "i'd" | "i'll" | "he" | "she" | "they" | "we" | "you" | "it"
+                | "he's" | "she's" | "they're" | "we're" | "it's" | "that's" | "there's" | "what's"
+                | "his" | "her" | "their" | "our" | "my" | "your" | "its" | "him" | "them" | "us"
+                | "the" | "a" | "an" | "this" | "that" | "these" | "those" | "there" | "here"
+                | "and" | "but" | "or" | "so" | "then" | "also" | "if" | "when" | "while" | "after"
+                | "before" | "because" | "although" | "though" | "as" | "at" | "on" | "in" | "to"
+                | "of" | "for" | "with" | "by" | "from" | "about" | "into" | "over" | "under"
+                | "not" | "no" | "yes" | "ok" | "okay" | "today" | "yesterday" | "tomorrow"
+                | "tonight" | "morning" | "afternoon" | "evening" | "later" | "earlier" | "next"
+                | "last" | "first" | "second" | "third" | "finally" | "overall" | "still" | "just"
+                | "everyone" | "someone" | "somebody" | "nobody" | "anyone" | "everybody"
+                | "nothing" | "something" | "anything" | "everything" | "who" | "what" | "which"
+                | "where" | "why" | "how" | "mum" | "dad" | "mom" | "gran" | "granny" | "nan"
+                | "god" | "jesus" | "allah" | "lord" | "christmas" | "easter" | "ramadan" | "eid"
+                | "diwali" | "hanukkah" | "boxing" | "new" | "year" | "bank" | "holiday"
+                | "nhs" | "gp" | "gps" | "pcn" | "a&e" | "ae" | "ccg" | "icb" | "ics" | "dwp"
+                | "hmrc" | "pip" | "esa" | "uc" | "dla" | "universal" | "credit" | "council"
+                | "housing" | "services" | "service" | "team" | "trust" | "foundation"
+                | "hospital" | "clinic" | "surgery" | "practice" | "centre" | "center" | "church"
+                | "mosque" | "temple" | "gurdwara" | "synagogue" | "school" | "college"
+                | "university" | "library" | "group" | "club" | "society" | "network" | "hub"
+                | "project" | "charity" | "advice" | "citizens" | "job" | "jobcentre" | "plus"
+                | "mental" | "health" | "social" | "care" | "home" | "support" | "community"
+                | "food" | "age" | "uk" | "mind" | "samaritans" | "macmillan" | "shelter"
+                | "marie" | "curie" | "oxfam" | "barnardo's" | "talking" | "therapies"
+                | "phq" | "gad" | "wemwbs" | "swemwbs" | "ons" | "ons4" | "mycaw" | "pam"
+                | "english" | "british" | "welsh" | "scottish" | "irish" | "polish" | "european"
+                | "zoom" | "teams" | "whatsapp" | "facebook" | "google" | "tesco" | "asda"
+                | "aldi" | "lidl" | "boots" | "greggs" | "costa" | "sainsbury's" | "morrisons"
+                | "reception" | "receptionist" | "staff" | "manager" | "supervisor" | "patient"
+                | "client" | "doctor" | "nurse" | "dr" | "mr" | "mrs" | "ms" | "miss" | "mx"
+                | "note" | "notes" | "plan" | "action" | "actions" | "feelings" | "description"
+                | "evaluation" | "analysis" | "conclusion" | "now" | "session"
+                | "sessions" | "week" | "weeks" | "month" | "months" | "road" | "street"
+                | "avenue" | "lane" | "estate" | "hall" | "house" | "flat" | "room" | "unit"
+                | "ward" | "floor" | "building" | "park" | "wellbeing" | "anchor" | "point"
+                | "link" | "worker" | "workers" | "prescribing" | "prescriber"
+                | "referral" | "referred" | "self" | "safeguarding" | "update" | "follow"
+                | "re" | "fw" | "fwd" | "cc" | "ps" | "nb" | "eg" | "ie" | "etc" | "am" | "pm"
+                | "dear" | "hi" | "hello" | "thanks" | "thank" | "regards" | "best" | "kind"
+                | "went" | "came" | "felt" | "said" | "told" | "asked" | "spoke" | "rang"
+                | "met" | "saw" | "had" | "has" | "have" | "was" | "were" | "is" | "are" | "be"
+                | "would" | "could" | "should" | "might" | "must" | "can" | "did" | "do"
+                | "does" | "don't" | "didn't" | "won't" | "can't" | "let's" | "maybe" | "perhaps"
+                | "hopefully" | "unfortunately" | "luckily" | "sadly" | "really" | "very"
+        )
+}
+
+/// All-capital abbreviations common in notes that are also gazetteer names ("CAT" therapy,
+/// "MAC" address, "JAN" as a month).
+fn is_acronym(w: &str) -> bool {
+    matches!(w, "cat" | "mac" | "jan" | "rob" | "van" | "les" | "sue" | "don" | "ned" | "lea" | "dee" | "cam")
+}
+
+/// Lower-case words after which a capitalised word is probably a person ("her son Tendai").
+fn is_left_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "called" | "named" | "son" | "daughter" | "wife" | "husband" | "partner" | "mum" | "mom"
+            | "dad" | "mother" | "father" | "brother" | "sister" | "sibling" | "grandson"
+            | "granddaughter" | "grandmother" | "grandfather" | "nan" | "nana" | "nanna" | "gran"
+            | "granny" | "grandma" | "grandad" | "grandpa" | "friend" | "neighbour" | "neighbor"
+            | "carer" | "uncle" | "aunt" | "auntie" | "aunty" | "cousin" | "niece" | "nephew"
+            | "boyfriend" | "girlfriend" | "fiancé" | "fiance" | "fiancee" | "fiancée"
+            | "colleague" | "client" | "patient" | "met" | "saw" | "visited" | "phoned" | "rang"
+            | "texted" | "emailed" | "told" | "asked" | "thanked" | "supporting" | "supported"
+            | "helped" | "introduced" | "referred" | "seeing" | "meeting" | "mr" | "mrs" | "ms"
+            | "stepson" | "stepdaughter" | "stepmum" | "stepdad" | "ex" | "lodger" | "flatmate"
+            | "housemate" | "landlord" | "landlady" | "befriender" | "volunteer"
+    )
+}
+
+/// Lower-case words before which a capitalised word is probably a person ("Tendai said").
+fn is_right_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "said" | "says" | "told" | "tells" | "asked" | "asks" | "mentioned" | "explained"
+            | "felt" | "feels" | "wants" | "wanted" | "cried" | "phoned" | "rang" | "emailed"
+            | "texted" | "arrived" | "agreed" | "admitted" | "disclosed" | "shared" | "seemed"
+            | "looked" | "laughed" | "smiled" | "replied" | "talked" | "spoke" | "came" | "went"
+            | "lives" | "lived" | "died" | "passed" | "thinks" | "thought" | "hopes" | "hoped"
+            | "struggles" | "struggled" | "attended" | "missed" | "booked" | "cancelled"
+            | "declined" | "refused" | "opened" | "became" | "described" | "reported"
+            | "admits" | "worries" | "worried" | "misses" | "visits" | "visited" | "cares"
+            | "cared" | "joined" | "left" | "moved" | "turned" | "mentions" | "explains"
+    )
+}
+
+/// Words that make a listed name a place rather than a person (so its pseudonym is
+/// "Place A") and keep its parts from matching alone ("surgery" must not be redacted
+/// everywhere because "Rose Hill Surgery" is listed).
+fn is_place_word(w: &str) -> bool {
+    matches!(
+        w,
+        "road" | "street" | "avenue" | "lane" | "close" | "drive" | "crescent" | "estate"
+            | "surgery" | "practice" | "centre" | "center" | "hall" | "court" | "park" | "church"
+            | "school" | "club" | "group" | "house" | "farm" | "village" | "library" | "cafe"
+            | "café" | "pub" | "mosque" | "temple" | "gurdwara" | "community" | "ward" | "unit"
+            | "hospital" | "clinic" | "medical" | "health" | "pcn" | "hub" | "project" | "trust"
+            | "foundation" | "way" | "place" | "gardens" | "green" | "square" | "terrace"
+            | "tower" | "towers" | "lodge" | "hostel" | "flats" | "manor" | "bank" | "shop"
+            | "store" | "market" | "hotel" | "inn" | "arms" | "chapel" | "academy" | "nursery"
+            | "home" | "homes" | "team" | "services" | "service" | "society" | "association"
+            | "partnership" | "town" | "city" | "borough" | "leys" | "hill" | "the" | "of"
+    )
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    /// Folded words of the entry ("joy", "okafor").
+    words: Vec<String>,
+    key: String,
+    place: bool,
+}
+
+/// The worker's private list of names and places, prepared for matching.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct NameList {
+    entries: Vec<Entry>,
+    /// First folded word -> entries starting with it (longest first).
+    by_first: BTreeMap<String, Vec<usize>>,
+    /// Single words that match on their own: whole one-word entries, and the name parts
+    /// of multi-word person entries.
+    parts: BTreeMap<String, usize>,
+}
+
+impl NameList {
+    pub(crate) fn new<S: AsRef<str>>(names: &[S]) -> NameList {
+        let mut list = NameList::default();
+        for raw in names {
+            let raw = raw.as_ref();
+            let toks = tokenize(raw);
+            let words: Vec<String> = toks.iter().map(|t| strip_possessive(&fold(t.text(raw))).to_string()).collect();
+            if words.is_empty() {
+                continue;
+            }
+            let key = words.join(" ");
+            if list.entries.iter().any(|e| e.key == key) {
+                continue;
+            }
+            let place = words.len() > 1 && words.iter().any(|w| is_place_word(w));
+            let id = list.entries.len();
+            list.by_first.entry(words[0].clone()).or_default().push(id);
+            if words.len() == 1 {
+                // A one-word entry always matches, overriding a part of an earlier entry.
+                list.parts.insert(words[0].clone(), id);
+            } else if !place {
+                for w in &words {
+                    let initial = w.chars().count() < 2;
+                    if !initial && !is_honorific(w) && !matches!(w.as_str(), "and" | "of" | "the" | "de" | "van" | "von" | "da" | "bin" | "al" | "el") {
+                        list.parts.entry(w.clone()).or_insert(id);
+                    }
+                }
+            }
+            list.entries.push(Entry { words, key, place });
+        }
+        for ids in list.by_first.values_mut() {
+            let entries = &list.entries;
+            ids.sort_by_key(|&i| std::cmp::Reverse(entries[i].words.len()));
+        }
+        list
+    }
+
+    /// Whether `key` (from [`person_key`]) names a listed place.
+    pub(crate) fn is_place(&self, key: &str) -> bool {
+        self.entries.iter().any(|e| e.place && e.key == key)
+    }
+
+    /// The listed entry `key` refers to, so every mention of a listed person shares one
+    /// pseudonym ("Joy Okafor", "Mrs Okafor", "Joy").
+    pub(crate) fn canonical(&self, key: &str, parts: &[String]) -> Option<String> {
+        if let Some(e) = self.entries.iter().find(|e| e.key == key) {
+            return Some(e.key.clone());
+        }
+        parts.iter().rev().find_map(|p| self.parts.get(p).map(|&i| self.entries[i].key.clone()))
+    }
+}
+
+/// The pseudonym key of a NAME span's text: folded words without honorifics, initials and
+/// possessives. Returns the key and its words.
+pub(crate) fn person_key(raw: &str) -> (String, Vec<String>) {
+    let toks = tokenize(raw);
+    let mut parts: Vec<String> = Vec::new();
+    let all: Vec<String> = toks.iter().map(|t| strip_possessive(&fold(t.text(raw))).to_string()).collect();
+    for w in &all {
+        if is_honorific(w) || w.chars().count() < 2 {
+            continue;
+        }
+        parts.push(w.clone());
+    }
+    if parts.is_empty() {
+        parts = all;
+    }
+    (parts.join(" "), parts)
+}
+
+fn gap_ok_in_name(g: &str) -> bool {
+    !g.is_empty() && g.len() <= 3 && g.chars().all(|c| matches!(c, ' ' | '-' | '.' | '\u{a0}'))
+}
+
+/// Extends a person match leftwards over an initial ("J. Okafor") and an honorific.
+fn extend_left(s: &str, toks: &[Token], mut i: usize) -> usize {
+    let initial_gap = |g: &str| matches!(g, " " | ". " | "." | "\u{a0}");
+    if i > 0 {
+        let p = toks[i - 1];
+        let pt = p.text(s);
+        if pt.chars().count() == 1 && p.is(ALL_UPPER) && initial_gap(gap_before(s, toks, i)) {
+            i -= 1;
+        }
+    }
+    if i > 0 {
+        let p = toks[i - 1];
+        let g = gap_before(s, toks, i);
+        if (p.is_capitalised()) && is_honorific(&fold(p.text(s))) && initial_gap(g) {
+            i -= 1;
+        }
+    }
+    i
+}
+
+/// Matches only the worker's list (also used by [`super::find_phrase`]).
+pub(crate) fn scan_list_only(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>) {
+    if list.entries.is_empty() {
+        return;
+    }
+    let mut buf = String::new();
+    let folded: Vec<String> = toks
+        .iter()
+        .map(|t| {
+            fold_into(t.text(s), &mut buf);
+            buf.clone()
+        })
+        .collect();
+    for i in 0..toks.len() {
+        let f = &folded[i];
+        let core = strip_possessive(f);
+        let end_of = |k: usize| toks[k].end - possessive_len(toks[k].text(s));
+        // Multi-word entries, longest first.
+        let mut matched = false;
+        if let Some(ids) = list.by_first.get(core).or_else(|| list.by_first.get(f.as_str())) {
+            for &id in ids {
+                let e = &list.entries[id];
+                let n = e.words.len();
+                if n == 1 || i + n > toks.len() {
+                    continue;
+                }
+                let ok = (0..n).all(|k| {
+                    let w = if k + 1 == n { strip_possessive(&folded[i + k]) } else { folded[i + k].as_str() };
+                    w == e.words[k] && (k == 0 || gap_ok_in_name(gap_before(s, toks, i + k)))
+                });
+                if ok {
+                    let start = if e.place { i } else { extend_left(s, toks, i) };
+                    out.push(Span::new(toks[start].start, end_of(i + n - 1), Kind::Name));
+                    matched = true;
+                    break;
+                }
+            }
+        }
+        if matched {
+            continue;
+        }
+        if let Some(&id) = list.parts.get(core) {
+            let e = &list.entries[id];
+            // A part of a multi-word name that is also an everyday word ("Joy", "Rose")
+            // matches only when capitalised; a whole one-word entry matches in any case.
+            let part_of_longer = e.words.len() > 1;
+            let everyday = is_common_word(core) || is_ambiguous_name(core) || is_stop_word(core);
+            if part_of_longer && everyday && toks[i].is(ALL_LOWER) {
+                continue;
+            }
+            let start = extend_left(s, toks, i);
+            out.push(Span::new(toks[start].start, end_of(i), Kind::Name));
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Class {
+    None,
+    /// In the gazetteer and not an everyday word.
+    Strong,
+    /// In the gazetteer but also an everyday word, or a month.
+    Ambiguous,
+    /// Capitalised, not in the gazetteer, not a common or stop word.
+    Unknown,
+    /// An all-capital gazetteer name that is also a word ("JOHN", "SMITH"): only beside
+    /// another name.
+    UpperAmbiguous,
+}
+
+pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>) {
+    scan_list_only(s, toks, list, out);
+    honorifics(s, toks, out);
+    let n = toks.len();
+    let mut buf = String::new();
+    let mut class = vec![Class::None; n];
+    let mut cores: Vec<String> = Vec::with_capacity(n);
+    for (i, t) in toks.iter().enumerate() {
+        fold_into(t.text(s), &mut buf);
+        let core = strip_possessive(&buf).to_string();
+        if t.is_capitalised() && core.chars().count() >= 2 {
+            let stop = is_stop_word(&core);
+            let upper = t.is(ALL_UPPER);
+            class[i] = if upper {
+                // All-capital words: only unambiguous gazetteer names of three letters or more.
+                if core.len() < 3 || stop || is_acronym(&core) || !is_name(&core) {
+                    Class::None
+                } else if is_ambiguous_name(&core) || is_common_word(&core) {
+                    Class::UpperAmbiguous
+                } else {
+                    Class::Strong
+                }
+            } else if is_month_word(&core) {
+                // April, June, August... are names too, but need a cue.
+                Class::Ambiguous
+            } else if stop {
+                Class::None
+            } else if is_name(&core) {
+                if is_ambiguous_name(&core) || is_common_word(&core) {
+                    Class::Ambiguous
+                } else {
+                    Class::Strong
+                }
+            } else if is_common_word(&core) || core.chars().any(|c| c.is_ascii_digit()) {
+                Class::None
+            } else {
+                Class::Unknown
+            };
+        }
+        cores.push(core);
+    }
+    let lower_at = |k: usize| -> Option<&str> {
+        let t = toks.get(k)?;
+        t.is(ALL_LOWER).then(|| cores[k].as_str())
+    };
+    let space_before = |k: usize| k > 0 && k < n && is_space_gap(gap_before(s, toks, k));
+    let mut flagged = vec![false; n];
+    for i in 0..n {
+        let c = class[i];
+        if c == Class::None {
+            continue;
+        }
+        let start = toks[i].is(SENTENCE_START);
+        let possessive = possessive_len(toks[i].text(s)) > 0;
+        let right_cue = space_before(i + 1) && lower_at(i + 1).is_some_and(is_right_cue);
+        let left_cue = space_before(i) && lower_at(i.wrapping_sub(1)).is_some_and(is_left_cue);
+        let next_strong = space_before(i + 1) && class.get(i + 1) == Some(&Class::Strong);
+        let prev_strong = i > 0 && space_before(i) && class[i - 1] == Class::Strong;
+        let upper_pair = (space_before(i + 1) && matches!(class.get(i + 1), Some(Class::UpperAmbiguous | Class::Strong)) && toks[i + 1].is(ALL_UPPER))
+            || (i > 0 && space_before(i) && matches!(class[i - 1], Class::UpperAmbiguous | Class::Strong) && toks[i - 1].is(ALL_UPPER));
+        let month = is_month_word(&cores[i]);
+        flagged[i] = match c {
+            Class::Strong => true,
+            Class::Ambiguous => {
+                (!start && !month && !is_weekday(&cores[i]))
+                    || right_cue
+                    || left_cue
+                    || next_strong
+                    || prev_strong
+                    || (possessive && !month)
+            }
+            Class::Unknown => right_cue || left_cue || next_strong || prev_strong || (possessive && !start),
+            Class::UpperAmbiguous => upper_pair,
+            Class::None => false,
+        };
+    }
+    // Spread along chains: "Grace Okonkwo-Adeyemi", "Tendai and Farai".
+    for i in 0..n {
+        if !flagged[i] {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < n && !flagged[j] && class[j] != Class::None && !is_month_word(&cores[j]) && gap_ok_in_name(gap_before(s, toks, j)) && !gap_before(s, toks, j).contains('.') {
+            flagged[j] = true;
+            j += 1;
+        }
+        if j + 1 < n && matches!(cores.get(j).map(String::as_str), Some("and" | "&")) && class[j + 1] != Class::None && space_before(j) && space_before(j + 1) {
+            flagged[j + 1] = true;
+        }
+    }
+    // Emit runs of flagged tokens as single spans, with initials and honorifics.
+    let mut i = 0;
+    while i < n {
+        if !flagged[i] {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < n && flagged[j + 1] && gap_ok_in_name(gap_before(s, toks, j + 1)) && possessive_len(toks[j].text(s)) == 0 {
+            j += 1;
+        }
+        let start = extend_left(s, toks, i);
+        let end = toks[j].end - possessive_len(toks[j].text(s));
+        out.push(Span::new(toks[start].start, end, Kind::Name));
+        i = j + 1;
+    }
+}
+
+/// Honorific + capitalised words: "Mrs Okafor", "Dr. A. Patel", "Nurse Jo", "Cllr Smith-Jones".
+fn honorifics(s: &str, toks: &[Token], out: &mut Vec<Span>) {
+    let n = toks.len();
+    for i in 0..n {
+        let t = toks[i];
+        if !t.is_capitalised() {
+            continue;
+        }
+        let f = fold(t.text(s));
+        if !is_honorific(&f) {
+            continue;
+        }
+        let mut j = i + 1;
+        let mut last = None;
+        let mut words = 0;
+        while j < n && words < 4 {
+            let g = gap_before(s, toks, j);
+            let nt = toks[j];
+            let initial = nt.text(s).chars().count() == 1 && nt.is(ALL_UPPER);
+            let okgap = if j == i + 1 { matches!(g, " " | ". " | "." | "\u{a0}") } else { gap_ok_in_name(g) };
+            if !okgap || !nt.is_capitalised() {
+                break;
+            }
+            let core = fold(nt.text(s));
+            let core = strip_possessive(&core);
+            if !initial && (is_stop_word(core) || is_honorific(core)) {
+                break;
+            }
+            last = Some(j);
+            words += 1;
+            if possessive_len(nt.text(s)) > 0 {
+                break;
+            }
+            j += 1;
+        }
+        if let Some(l) = last {
+            let end = toks[l].end - possessive_len(toks[l].text(s));
+            out.push(Span::new(t.start, end, Kind::Name));
+        }
+    }
+}

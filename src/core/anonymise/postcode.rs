@@ -1,0 +1,97 @@
+//! UK postcodes: full ones ("OX4 3AB", "SW1A 1AA", "ox43ab", "GIR 0AA") anywhere, and
+//! outward-only ones ("OX4") where the context shows a place ("lives in OX4", "the OX4
+//! area"), since a district can identify someone in a small community. Outward codes must
+//! start with one of the 121 real postcode areas, which keeps "A34" (a road) and "Q1" out.
+
+use super::text::{Token, ALL_UPPER, HAS_ALPHA, HAS_DIGIT};
+use super::{Kind, Span};
+
+const AREAS: &[&str] = &[
+    "AB", "AL", "B", "BA", "BB", "BD", "BF", "BH", "BL", "BN", "BR", "BS", "BT", "BX", "CA", "CB",
+    "CF", "CH", "CM", "CO", "CR", "CT", "CV", "CW", "DA", "DD", "DE", "DG", "DH", "DL", "DN", "DT",
+    "DY", "E", "EC", "EH", "EN", "EX", "FK", "FY", "G", "GL", "GU", "GY", "HA", "HD", "HG", "HP",
+    "HR", "HS", "HU", "HX", "IG", "IM", "IP", "IV", "JE", "KA", "KT", "KW", "KY", "L", "LA", "LD",
+    "LE", "LL", "LN", "LS", "LU", "M", "ME", "MK", "ML", "N", "NE", "NG", "NN", "NP", "NR", "NW",
+    "OL", "OX", "PA", "PE", "PH", "PL", "PO", "PR", "RG", "RH", "RM", "S", "SA", "SE", "SG", "SK",
+    "SL", "SM", "SN", "SO", "SP", "SR", "SS", "ST", "SW", "SY", "TA", "TD", "TF", "TN", "TQ", "TR",
+    "TS", "TW", "UB", "W", "WA", "WC", "WD", "WF", "WN", "WR", "WS", "WV", "YO", "ZE",
+];
+
+/// Parses an outward code ("OX4", "SW1A", "M1"); returns whether its area is a real one.
+fn outward(t: &str) -> Option<bool> {
+    let b = t.as_bytes();
+    if !t.is_ascii() || !(2..=4).contains(&b.len()) {
+        return None;
+    }
+    let letters = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    if !(1..=2).contains(&letters) || !b.get(letters).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let rest = &b[letters + 1..];
+    let ok = match rest {
+        [] => true,
+        [c] => c.is_ascii_alphanumeric(),
+        _ => false,
+    };
+    if !ok {
+        return None;
+    }
+    let area = t[..letters].to_ascii_uppercase();
+    Some(AREAS.contains(&area.as_str()))
+}
+
+/// An inward code: digit, letter, letter.
+fn inward(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() == 3 && b[0].is_ascii_digit() && b[1].is_ascii_alphabetic() && b[2].is_ascii_alphabetic()
+}
+
+const BEFORE: &[&str] = &[
+    "in", "from", "near", "around", "the", "postcode", "of", "to", "at", "lives", "live", "living",
+    "moved", "an", "within", "covering", "into", "across", "outside", "round", "district", "area",
+];
+const AFTER: &[&str] = &["area", "postcode", "district", "way", "side", "patch", "estate", "end"];
+
+pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
+    for i in 0..toks.len() {
+        let t = toks[i];
+        let text = t.text(s);
+        if !t.is(HAS_ALPHA) || !t.is(HAS_DIGIT) && !text.eq_ignore_ascii_case("gir") {
+            continue;
+        }
+        // Joined: "OX43AB" (5-7 chars: outward + inward).
+        if (5..=7).contains(&text.len()) && text.is_ascii() {
+            let (o, inw) = text.split_at(text.len() - 3);
+            if inward(inw) && outward(o).is_some_and(|real| real || t.is(ALL_UPPER)) {
+                out.push(Span::new(t.start, t.end, Kind::Postcode));
+                continue;
+            }
+        }
+        let real = if text.eq_ignore_ascii_case("gir") { Some(true) } else { outward(text) };
+        let Some(real) = real else { continue };
+        // Full with a space: "OX4 3AB". Upper case, or a real area in any case.
+        if let Some(n) = toks.get(i + 1) {
+            let gap = &s[t.end..n.start];
+            if (gap == " " || gap == "\u{a0}" || gap.is_empty()) && inward(n.text(s)) && (real || t.is(ALL_UPPER)) {
+                out.push(Span::new(t.start, n.end, Kind::Postcode));
+                continue;
+            }
+        }
+        // Outward only: real area, upper case, with a place-like context.
+        if real && t.is(ALL_UPPER) {
+            let prev = i.checked_sub(1).map(|p| toks[p].text(s).to_ascii_lowercase());
+            let next = toks.get(i + 1).map(|n| n.text(s).to_ascii_lowercase());
+            let ctx = prev.as_deref().is_some_and(|p| BEFORE.contains(&p))
+                || next.as_deref().is_some_and(|n| AFTER.contains(&n))
+                // "Oxford OX4," after a capitalised place name.
+                // "Cowley OX4": after a place name, for two-letter areas ("Vitamin B12" is not).
+                || (i > 0
+                    && toks[i - 1].is_title()
+                    && s[toks[i - 1].end..t.start].trim().is_empty()
+                    && text.bytes().take_while(u8::is_ascii_alphabetic).count() == 2);
+            if ctx {
+                out.push(Span::new(t.start, t.end, Kind::Postcode));
+            }
+        }
+    }
+}
