@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 
 /// The longest reflection we accept. Local storage holds about five million characters
@@ -331,15 +331,68 @@ fn parse_about(draft: &Draft, today: NaiveDate) -> Result<NaiveDate, FieldError>
 }
 
 /// A day as the UI writes it: "Monday 23 November 2026" (GOV.UK date style).
+///
+/// Written by hand rather than with chrono's `format`: its strftime engine costs the
+/// browser bundle about 9 KB for two fixed English patterns.
 pub fn long_date(date: NaiveDate) -> String {
-    date.format("%A %-d %B %Y").to_string()
+    const WEEKDAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    let weekday = WEEKDAYS[date.weekday().num_days_from_monday() as usize];
+    format!("{weekday} {}", day_month_year(date))
+}
+
+/// A moment as the UI writes it, in the worker's local time: "24 November 2026 at 09:05"
+/// (the strftime pattern `%-d %B %Y at %H:%M`). The shell converts to local time first,
+/// so the core never needs to know the time zone.
+pub fn date_and_time(at: NaiveDateTime) -> String {
+    format!(
+        "{} at {:02}:{:02}",
+        day_month_year(at.date()),
+        at.hour(),
+        at.minute()
+    )
+}
+
+/// "23 November 2026": the day without padding, the month in full, the year.
+fn day_month_year(date: NaiveDate) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    // month0() is 0..=11 by chrono's contract, so the index is always in range.
+    let month = MONTHS[date.month0() as usize];
+    // As strftime's `%Y`: four digits, zero-padded, with a sign outside 0 to 9999. Only
+    // a damaged or hand-edited record can hold such a year, but it must still show.
+    let year = date.year();
+    if (0..10_000).contains(&year) {
+        format!("{} {month} {year:04}", date.day())
+    } else {
+        format!("{} {month} {year:+05}", date.day())
+    }
 }
 
 fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -469,6 +522,44 @@ mod tests {
             long_date(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()),
             "Sunday 1 March 2026"
         );
+    }
+
+    /// The hand-written formatters must match the strftime patterns they replace, for
+    /// every day of several years (leap years included) and a spread of times.
+    #[test]
+    fn hand_formatted_dates_match_chrono_strftime() {
+        let mut day = NaiveDate::from_ymd_opt(1999, 12, 25).unwrap();
+        let last = NaiveDate::from_ymd_opt(2029, 1, 7).unwrap();
+        let mut n = 0u32;
+        while day <= last {
+            assert_eq!(long_date(day), day.format("%A %-d %B %Y").to_string());
+            let at = day
+                .and_hms_opt(n % 24, (n * 7) % 60, (n * 13) % 60)
+                .unwrap();
+            assert_eq!(date_and_time(at), at.format("%-d %B %Y at %H:%M").to_string());
+            day = day.succ_opt().unwrap();
+            n += 1;
+        }
+        for year in [-40_000, -1, 0, 7, 99, 999, 9999, 10_000, 200_000] {
+            let day = NaiveDate::from_ymd_opt(year, 2, 28).unwrap();
+            assert_eq!(long_date(day), day.format("%A %-d %B %Y").to_string());
+            let at = day.and_hms_opt(0, 0, 0).unwrap();
+            assert_eq!(date_and_time(at), at.format("%-d %B %Y at %H:%M").to_string());
+        }
+    }
+
+    #[test]
+    fn date_and_time_uses_the_gov_uk_style_with_a_24_hour_clock() {
+        let at = NaiveDate::from_ymd_opt(2026, 11, 4)
+            .unwrap()
+            .and_hms_opt(9, 5, 59)
+            .unwrap();
+        assert_eq!(date_and_time(at), "4 November 2026 at 09:05");
+        let at = NaiveDate::from_ymd_opt(2026, 1, 31)
+            .unwrap()
+            .and_hms_opt(23, 0, 0)
+            .unwrap();
+        assert_eq!(date_and_time(at), "31 January 2026 at 23:00");
     }
 
     #[test]
