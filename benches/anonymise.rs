@@ -59,8 +59,21 @@ fn main() {
     }
     let chars = (chars_per_round * rounds) as f64;
     let notes_done = (notes.len() * rounds) as f64;
-    println!("anonymise: {} notes of ~2,000 chars per round, {rounds} rounds x 5 runs", notes.len());
-    println!("anonymise: best run {:.2} M chars/s, mean {:.2} M chars/s", chars / best / 1e6, chars * 5.0 / total_secs / 1e6);
-    println!("anonymise: {:.3} ms per 2,000-char note (best run)", best / notes_done * 1e3);
-    println!("anonymise: embedded word lists {} bytes before compression", GAZETTEER_BYTES);
+    println!(
+        "anonymise: {} notes of ~2,000 chars per round, {rounds} rounds x 5 runs",
+        notes.len()
+    );
+    println!(
+        "anonymise: best run {:.2} M chars/s, mean {:.2} M chars/s",
+        chars / best / 1e6,
+        chars * 5.0 / total_secs / 1e6
+    );
+    println!(
+        "anonymise: {:.3} ms per 2,000-char note (best run)",
+        best / notes_done * 1e3
+    );
+    println!(
+        "anonymise: embedded word lists {} bytes before compression",
+        GAZETTEER_BYTES
+    );
 }

@@ -47,17 +47,27 @@ fn main() -> io::Result<()> {
             Ok(input) => {
                 let result = anonymise(&input.text, &input.names);
                 let spans = result.spans();
-                let json = serde_json::to_string(&Output { text: &result.text, spans: &spans })
-                    .unwrap_or_else(|e| format!("{{\"error\":{:?}}}", e.to_string()));
+                let json = serde_json::to_string(&Output {
+                    text: &result.text,
+                    spans: &spans,
+                })
+                .unwrap_or_else(|e| format!("{{\"error\":{:?}}}", e.to_string()));
                 writeln!(out, "{json}")?;
             }
-            Err(e) => write_failure(&mut out, format!("line {}: not a JSON object with a \"text\" string: {e}", n + 1))?,
+            Err(e) => write_failure(
+                &mut out,
+                format!(
+                    "line {}: not a JSON object with a \"text\" string: {e}",
+                    n + 1
+                ),
+            )?,
         }
     }
     out.flush()
 }
 
 fn write_failure(out: &mut impl Write, error: String) -> io::Result<()> {
-    let json = serde_json::to_string(&Failure { error }).unwrap_or_else(|_| "{\"error\":\"unprintable error\"}".into());
+    let json = serde_json::to_string(&Failure { error })
+        .unwrap_or_else(|_| "{\"error\":\"unprintable error\"}".into());
     writeln!(out, "{json}")
 }

@@ -56,8 +56,18 @@ fn the_core_never_touches_the_browser_a_clock_or_randomness() {
     let found = offenders(
         &files,
         &[
-            "leptos", "web_sys", "wasm_bindgen", "js_sys", "gloo", "window()", "Utc::now",
-            "Local::now", "SystemTime", "Instant::now", "rand::", "getrandom",
+            "leptos",
+            "web_sys",
+            "wasm_bindgen",
+            "js_sys",
+            "gloo",
+            "window()",
+            "Utc::now",
+            "Local::now",
+            "SystemTime",
+            "Instant::now",
+            "rand::",
+            "getrandom",
         ],
     );
     assert!(found.is_empty(), "{found:#?}");
@@ -72,7 +82,14 @@ fn only_the_storage_module_talks_to_local_storage() {
         .collect();
     let found = offenders(
         &files,
-        &["local_storage(", "set_item(", "remove_item(", "get_item(", "gloo_storage", "session_storage("],
+        &[
+            "local_storage(",
+            "set_item(",
+            "remove_item(",
+            "get_item(",
+            "gloo_storage",
+            "session_storage(",
+        ],
     );
     assert!(found.is_empty(), "{found:#?}");
 }

@@ -40,12 +40,22 @@ fn entry(id: &str, day: u32, text: &str) -> Entry {
 fn an_entry_saved_to_local_storage_loads_back_in_a_new_store() {
     clear();
     let mut store = Store::new(LocalStorage);
-    store.save_entry(&entry("a", 20, "Went with them to the group.")).unwrap();
-    store.save_entry(&entry("b", 22, "Nothing to fix; I listened.")).unwrap();
+    store
+        .save_entry(&entry("a", 20, "Went with them to the group."))
+        .unwrap();
+    store
+        .save_entry(&entry("b", 22, "Nothing to fix; I listened."))
+        .unwrap();
     assert!(storage().get_item("anchorpoint.entry.a").unwrap().is_some());
     let loaded = Store::new(LocalStorage).load().unwrap();
     let texts: Vec<String> = loaded.journal.newest_first().map(Entry::text).collect();
-    assert_eq!(texts, ["Nothing to fix; I listened.", "Went with them to the group."]);
+    assert_eq!(
+        texts,
+        [
+            "Nothing to fix; I listened.",
+            "Went with them to the group."
+        ]
+    );
     assert!(loaded.problems.is_empty());
 }
 
@@ -55,11 +65,21 @@ fn a_corrupted_record_is_set_aside_left_in_place_and_reported() {
     let mut store = Store::new(LocalStorage);
     store.save_entry(&entry("a", 20, "Kept.")).unwrap();
     let truncated = &encode_entry(&entry("b", 21, "Damaged."))[..40];
-    storage().set_item("anchorpoint.entry.b", truncated).unwrap();
+    storage()
+        .set_item("anchorpoint.entry.b", truncated)
+        .unwrap();
     let loaded = Store::new(LocalStorage).load().unwrap();
     assert_eq!(loaded.journal.len(), 1);
-    assert!(matches!(&loaded.problems[..], [Problem::SetAside { key, .. }] if key == "anchorpoint.entry.b"));
-    assert_eq!(storage().get_item("anchorpoint.entry.b").unwrap().as_deref(), Some(truncated));
+    assert!(
+        matches!(&loaded.problems[..], [Problem::SetAside { key, .. }] if key == "anchorpoint.entry.b")
+    );
+    assert_eq!(
+        storage()
+            .get_item("anchorpoint.entry.b")
+            .unwrap()
+            .as_deref(),
+        Some(truncated)
+    );
 }
 
 /// Fills local storage with filler under a foreign key until the browser refuses, and
@@ -83,14 +103,22 @@ fn fill_storage() -> Vec<String> {
 fn a_full_local_storage_makes_the_save_fail_as_full_and_changes_nothing() {
     clear();
     let mut store = Store::new(LocalStorage);
-    store.save_entry(&entry("a", 20, "Before the storage filled up.")).unwrap();
+    store
+        .save_entry(&entry("a", 20, "Before the storage filled up."))
+        .unwrap();
     let filler = fill_storage();
     assert!(!filler.is_empty());
     let before = LocalStorage.get("anchorpoint.entry.a").unwrap();
 
     let big = "A long reflection. ".repeat(500);
-    assert_eq!(store.save_entry(&entry("b", 21, &big)), Err(StorageError::Full));
-    assert_eq!(store.save_entry(&entry("a", 20, &big)), Err(StorageError::Full));
+    assert_eq!(
+        store.save_entry(&entry("b", 21, &big)),
+        Err(StorageError::Full)
+    );
+    assert_eq!(
+        store.save_entry(&entry("a", 20, &big)),
+        Err(StorageError::Full)
+    );
     assert_eq!(LocalStorage.get("anchorpoint.entry.a").unwrap(), before);
     assert_eq!(LocalStorage.get("anchorpoint.entry.b").unwrap(), None);
 
@@ -133,7 +161,11 @@ async fn the_journal_page_lists_stored_entries_newest_day_first() {
     leptos::task::tick().await;
     assert_eq!(
         texts(&root, ".app-entry-list a"),
-        ["Monday 23 November 2026", "Friday 20 November 2026", "Wednesday 18 November 2026"]
+        [
+            "Monday 23 November 2026",
+            "Friday 20 November 2026",
+            "Wednesday 18 November 2026"
+        ]
     );
     assert!(root.text_content().unwrap().contains("3 reflections"));
     root.remove();
@@ -143,16 +175,27 @@ async fn the_journal_page_lists_stored_entries_newest_day_first() {
 #[wasm_bindgen_test]
 async fn the_journal_page_shows_the_empty_state_and_a_set_aside_notice() {
     clear();
-    storage().set_item("anchorpoint.entry.x", "not a record").unwrap();
+    storage()
+        .set_item("anchorpoint.entry.x", "not a record")
+        .unwrap();
     let root = mount(|| {
         provide_context(AppState::load());
         view! { <JournalPage/> }.into_any()
     });
     leptos::task::tick().await;
     let text = root.text_content().unwrap();
-    assert!(text.contains("Nothing you write leaves this device"), "{text}");
+    assert!(
+        text.contains("Nothing you write leaves this device"),
+        "{text}"
+    );
     assert!(text.contains("nothing has been deleted"), "{text}");
-    assert_eq!(storage().get_item("anchorpoint.entry.x").unwrap().as_deref(), Some("not a record"));
+    assert_eq!(
+        storage()
+            .get_item("anchorpoint.entry.x")
+            .unwrap()
+            .as_deref(),
+        Some("not a record")
+    );
     root.remove();
     clear();
 }
@@ -165,8 +208,11 @@ async fn typing_in_the_editor_keeps_a_draft_and_an_empty_save_shows_the_error_su
         view! { <leptos_router::components::Router><WritePage/></leptos_router::components::Router> }.into_any()
     });
     leptos::task::tick().await;
-    let textarea: web_sys::HtmlTextAreaElement =
-        root.query_selector("#reflection").unwrap().unwrap().unchecked_into();
+    let textarea: web_sys::HtmlTextAreaElement = root
+        .query_selector("#reflection")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     textarea.set_value("Rang my contact at the food bank directly.");
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
@@ -174,19 +220,38 @@ async fn typing_in_the_editor_keeps_a_draft_and_an_empty_save_shows_the_error_su
         .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
         .unwrap();
     leptos::task::tick().await;
-    let draft = storage().get_item("anchorpoint.draft.new").unwrap().unwrap_or_default();
-    assert!(draft.contains("Rang my contact at the food bank directly."), "{draft}");
-    assert!(root.text_content().unwrap().contains("Draft saved on this device"));
+    let draft = storage()
+        .get_item("anchorpoint.draft.new")
+        .unwrap()
+        .unwrap_or_default();
+    assert!(
+        draft.contains("Rang my contact at the food bank directly."),
+        "{draft}"
+    );
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("Draft saved on this device"));
 
     textarea.set_value("   ");
     textarea
         .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
         .unwrap();
-    let form: web_sys::HtmlFormElement = root.query_selector("form").unwrap().unwrap().unchecked_into();
+    let form: web_sys::HtmlFormElement = root
+        .query_selector("form")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     form.request_submit().unwrap();
     leptos::task::tick().await;
-    assert_eq!(texts(&root, ".nhsuk-error-summary__heading"), ["There is a problem"]);
-    assert_eq!(texts(&root, ".nhsuk-error-summary__list a"), ["Enter your reflection"]);
+    assert_eq!(
+        texts(&root, ".nhsuk-error-summary__heading"),
+        ["There is a problem"]
+    );
+    assert_eq!(
+        texts(&root, ".nhsuk-error-summary__list a"),
+        ["Enter your reflection"]
+    );
     // A cleared editor leaves no draft behind.
     assert_eq!(storage().get_item("anchorpoint.draft.new").unwrap(), None);
     let title = web_sys::window().unwrap().document().unwrap().title();

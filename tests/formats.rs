@@ -22,11 +22,19 @@ fn a_v1_entry_still_loads_with_every_field() {
     let entry: Entry = decode_entry(&fixture("v1/entry.json")).expect("v1 entry loads");
     assert_eq!(entry.id, EntryId::parse("emi4x2k1c-1z141z3").unwrap());
     assert_eq!(entry.about, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
-    assert_eq!(entry.written_at, Utc.with_ymd_and_hms(2026, 11, 24, 9, 30, 0).unwrap());
-    assert_eq!(entry.updated_at, Utc.with_ymd_and_hms(2026, 11, 24, 10, 5, 0).unwrap());
+    assert_eq!(
+        entry.written_at,
+        Utc.with_ymd_and_hms(2026, 11, 24, 9, 30, 0).unwrap()
+    );
+    assert_eq!(
+        entry.updated_at,
+        Utc.with_ymd_and_hms(2026, 11, 24, 10, 5, 0).unwrap()
+    );
     assert_eq!(entry.sections.len(), 1);
     assert_eq!(entry.sections[0].prompt, None);
-    assert!(entry.text().starts_with("Offered Person A a fourth session"));
+    assert!(entry
+        .text()
+        .starts_with("Offered Person A a fourth session"));
     assert!(entry.text().ends_with("Nothing to fix today; I listened."));
 }
 
@@ -38,7 +46,11 @@ fn a_v1_index_and_draft_still_load() {
     assert_eq!(draft.entry, None);
     assert_eq!(draft.draft.text, "Stayed late to ring the food bank");
     assert_eq!(
-        (draft.draft.day.as_str(), draft.draft.month.as_str(), draft.draft.year.as_str()),
+        (
+            draft.draft.day.as_str(),
+            draft.draft.month.as_str(),
+            draft.draft.year.as_str()
+        ),
         ("24", "11", "2026")
     );
 }

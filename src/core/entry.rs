@@ -432,7 +432,13 @@ mod tests {
         check("24", "11", "2026", "Saw a new referral.", &[]);
         check("1", "1", "2000", "Old note.", &[]);
         check(" 3 ", "03", "2025", "Padded parts are fine.", &[]);
-        check("", "", "", "x", &["Enter the date this reflection is about"]);
+        check(
+            "",
+            "",
+            "",
+            "x",
+            &["Enter the date this reflection is about"],
+        );
         check("", "11", "2026", "x", &["Date must include a day"]);
         check("24", "", "2026", "x", &["Date must include a month"]);
         check("24", "11", "", "x", &["Date must include a year"]);
@@ -441,7 +447,13 @@ mod tests {
         check("31", "2", "2026", "x", &["Date must be a real date"]);
         check("0", "1", "2026", "x", &["Date must be a real date"]);
         check("aa", "1", "2026", "x", &["Date must be a real date"]);
-        check("25", "11", "2026", "x", &["Date must be today or in the past"]);
+        check(
+            "25",
+            "11",
+            "2026",
+            "x",
+            &["Date must be today or in the past"],
+        );
         check("31", "12", "1999", "x", &["Date must be in 2000 or later"]);
         check("24", "11", "2026", "", &["Enter your reflection"]);
         check("24", "11", "2026", " \n\t ", &["Enter your reflection"]);
@@ -450,7 +462,10 @@ mod tests {
             "",
             "",
             "",
-            &["Enter the date this reflection is about", "Enter your reflection"],
+            &[
+                "Enter the date this reflection is about",
+                "Enter your reflection",
+            ],
         );
     }
 
@@ -470,10 +485,16 @@ mod tests {
 
     #[test]
     fn a_valid_draft_becomes_one_free_section_without_trailing_space() {
-        let valid = validate(&draft("23", "11", "2026", "Went with them to the group.\n\n"), today())
-            .expect("valid");
+        let valid = validate(
+            &draft("23", "11", "2026", "Went with them to the group.\n\n"),
+            today(),
+        )
+        .expect("valid");
         assert_eq!(valid.about, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
-        assert_eq!(valid.sections, vec![Section::free("Went with them to the group.")]);
+        assert_eq!(
+            valid.sections,
+            vec![Section::free("Went with them to the group.")]
+        );
     }
 
     #[test]
@@ -536,7 +557,10 @@ mod tests {
             let at = day
                 .and_hms_opt(n % 24, (n * 7) % 60, (n * 13) % 60)
                 .unwrap();
-            assert_eq!(date_and_time(at), at.format("%-d %B %Y at %H:%M").to_string());
+            assert_eq!(
+                date_and_time(at),
+                at.format("%-d %B %Y at %H:%M").to_string()
+            );
             day = day.succ_opt().unwrap();
             n += 1;
         }
@@ -544,7 +568,10 @@ mod tests {
             let day = NaiveDate::from_ymd_opt(year, 2, 28).unwrap();
             assert_eq!(long_date(day), day.format("%A %-d %B %Y").to_string());
             let at = day.and_hms_opt(0, 0, 0).unwrap();
-            assert_eq!(date_and_time(at), at.format("%-d %B %Y at %H:%M").to_string());
+            assert_eq!(
+                date_and_time(at),
+                at.format("%-d %B %Y at %H:%M").to_string()
+            );
         }
     }
 

@@ -149,7 +149,8 @@ impl Journal {
     ) -> Result<&Entry, JournalError> {
         let entry = self.prepare_edit(id, valid, now)?;
         self.put(entry);
-        self.get(id).ok_or_else(|| JournalError::NotFound(id.clone()))
+        self.get(id)
+            .ok_or_else(|| JournalError::NotFound(id.clone()))
     }
 
     /// Deletes an entry, returning it.
@@ -196,7 +197,8 @@ mod tests {
         // Written last, but about the earliest day: it belongs at the bottom.
         j.add(id("c"), valid(18, "Back-dated"), at(11)).unwrap();
         // Same day as b, written later: above b.
-        j.add(id("d"), valid(22, "Wednesday again"), at(12)).unwrap();
+        j.add(id("d"), valid(22, "Wednesday again"), at(12))
+            .unwrap();
         assert_eq!(ids(&j), ["d", "b", "a", "c"]);
     }
 
@@ -205,7 +207,10 @@ mod tests {
         let mut j = Journal::new();
         j.add(id("a"), valid(20, "one"), at(9)).unwrap();
         j.add(id("b"), valid(22, "two"), at(10)).unwrap();
-        let edited = j.edit(&id("b"), valid(19, "two, moved"), at(15)).unwrap().clone();
+        let edited = j
+            .edit(&id("b"), valid(19, "two, moved"), at(15))
+            .unwrap()
+            .clone();
         assert_eq!(edited.written_at, at(10));
         assert_eq!(edited.updated_at, at(15));
         assert_eq!(edited.text(), "two, moved");
@@ -225,7 +230,10 @@ mod tests {
             j.edit(&id("z"), valid(21, "x"), at(10)).unwrap_err(),
             JournalError::NotFound(id("z"))
         );
-        assert_eq!(j.delete(&id("z")).unwrap_err(), JournalError::NotFound(id("z")));
+        assert_eq!(
+            j.delete(&id("z")).unwrap_err(),
+            JournalError::NotFound(id("z"))
+        );
         assert_eq!(j.get(&id("a")).unwrap().text(), "one");
     }
 
@@ -235,7 +243,8 @@ mod tests {
         j.add(id("a"), valid(20, "one"), at(9)).unwrap();
         let before = j.clone();
         j.prepare_add(id("b"), valid(21, "two"), at(10)).unwrap();
-        j.prepare_edit(&id("a"), valid(21, "changed"), at(10)).unwrap();
+        j.prepare_edit(&id("a"), valid(21, "changed"), at(10))
+            .unwrap();
         assert_eq!(j, before);
     }
 
@@ -256,7 +265,9 @@ mod tests {
         }
         let between = |from, to| -> Vec<u32> {
             use chrono::Datelike;
-            j.entries_between(day(from), day(to)).map(|e| e.about.day()).collect()
+            j.entries_between(day(from), day(to))
+                .map(|e| e.about.day())
+                .collect()
         };
         assert_eq!(between(18, 22), [22, 20, 18]);
         assert_eq!(between(19, 19), Vec::<u32>::new());

@@ -4,10 +4,10 @@
 //! clock or a random source. The shell passes "now" and fresh ids in, so every rule can be
 //! tested natively and deterministically (see `tests/architecture.rs`).
 
+pub mod anonymise;
+pub mod cues;
 pub mod entry;
 pub mod journal;
 pub mod record;
-pub mod anonymise;
 pub mod tags;
 pub mod templates;
-pub mod cues;

@@ -45,8 +45,13 @@ pub enum DecodeError {
     #[error("it was not written by Anchorpoint")]
     Foreign,
     #[error("it is a {found} record where an {expected} record was expected")]
-    WrongKind { expected: &'static str, found: String },
-    #[error("it was written by a newer version of Anchorpoint (format {0}); update the app to read it")]
+    WrongKind {
+        expected: &'static str,
+        found: String,
+    },
+    #[error(
+        "it was written by a newer version of Anchorpoint (format {0}); update the app to read it"
+    )]
     Newer(u32),
     #[error("its contents are damaged ({0})")]
     Malformed(String),
@@ -203,7 +208,11 @@ pub fn encode_index(ids: &[EntryId]) -> String {
 pub fn decode_index(raw: &str) -> Result<Vec<EntryId>, DecodeError> {
     let (_v, value) = open(raw, Kind::Index)?;
     let stored: v1::Index = data(value)?;
-    Ok(stored.ids.iter().filter_map(|s| EntryId::parse(s)).collect())
+    Ok(stored
+        .ids
+        .iter()
+        .filter_map(|s| EntryId::parse(s))
+        .collect())
 }
 
 /// An unsaved draft as kept in storage, so it survives a reload.
@@ -299,11 +308,23 @@ mod tests {
     fn damaged_foreign_and_future_values_are_refused_with_a_reason() {
         let good = encode_entry(&entry());
         let truncated = &good[..good.len() / 2];
-        assert!(matches!(decode_entry(truncated), Err(DecodeError::NotJson(_))));
-        assert!(matches!(decode_entry("hello"), Err(DecodeError::NotJson(_))));
+        assert!(matches!(
+            decode_entry(truncated),
+            Err(DecodeError::NotJson(_))
+        ));
+        assert!(matches!(
+            decode_entry("hello"),
+            Err(DecodeError::NotJson(_))
+        ));
         check("{}", DecodeError::Foreign);
-        assert!(matches!(decode_entry("[1,2]"), Err(DecodeError::NotJson(_))));
-        check(r#"{"app":"other","kind":"entry","v":1,"data":{}}"#, DecodeError::Foreign);
+        assert!(matches!(
+            decode_entry("[1,2]"),
+            Err(DecodeError::NotJson(_))
+        ));
+        check(
+            r#"{"app":"other","kind":"entry","v":1,"data":{}}"#,
+            DecodeError::Foreign,
+        );
         check(
             r#"{"app":"anchorpoint","kind":"draft","v":1,"data":{}}"#,
             DecodeError::WrongKind {
@@ -311,15 +332,24 @@ mod tests {
                 found: "draft".into(),
             },
         );
-        check(r#"{"app":"anchorpoint","kind":"entry","v":7,"data":{}}"#, DecodeError::Newer(7));
+        check(
+            r#"{"app":"anchorpoint","kind":"entry","v":7,"data":{}}"#,
+            DecodeError::Newer(7),
+        );
         check(
             r#"{"app":"anchorpoint","kind":"entry","data":{}}"#,
             DecodeError::Malformed("no format version".into()),
         );
         let bad_id = good.replace("emx1-abc", "../../etc");
-        assert!(matches!(decode_entry(&bad_id), Err(DecodeError::Malformed(_))));
+        assert!(matches!(
+            decode_entry(&bad_id),
+            Err(DecodeError::Malformed(_))
+        ));
         let bad_date = good.replace("2026-11-23", "2026-02-30");
-        assert!(matches!(decode_entry(&bad_date), Err(DecodeError::Malformed(_))));
+        assert!(matches!(
+            decode_entry(&bad_date),
+            Err(DecodeError::Malformed(_))
+        ));
     }
 
     #[test]

@@ -42,11 +42,13 @@ mod browser {
     pub fn storage() -> Result<web_sys::Storage, BackendError> {
         // gloo's `raw()` panics when storage is missing; ask the window first so a
         // browser with storage blocked gets a message instead of a crash.
-        let window = web_sys::window()
-            .ok_or_else(|| BackendError::Unavailable("no window".into()))?;
+        let window =
+            web_sys::window().ok_or_else(|| BackendError::Unavailable("no window".into()))?;
         match window.local_storage() {
             Ok(Some(_)) => Ok(<gloo_storage::LocalStorage as gloo_storage::Storage>::raw()),
-            Ok(None) => Err(BackendError::Unavailable("local storage is switched off".into())),
+            Ok(None) => Err(BackendError::Unavailable(
+                "local storage is switched off".into(),
+            )),
             Err(e) => Err(BackendError::Unavailable(describe(&e))),
         }
     }
@@ -89,7 +91,9 @@ impl Backend for LocalStorage {
     }
 
     fn remove(&self, key: &str) -> Result<(), BackendError> {
-        browser::storage()?.remove_item(key).map_err(browser::classify)
+        browser::storage()?
+            .remove_item(key)
+            .map_err(browser::classify)
     }
 
     fn keys(&self) -> Result<Vec<String>, BackendError> {

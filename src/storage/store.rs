@@ -15,8 +15,7 @@ use super::backend::{Backend, BackendError};
 use crate::core::entry::{Entry, EntryId};
 use crate::core::journal::Journal;
 use crate::core::record::{
-    decode_draft, decode_entry, decode_index, encode_draft, encode_entry, encode_index,
-    StoredDraft,
+    decode_draft, decode_entry, decode_index, encode_draft, encode_entry, encode_index, StoredDraft,
 };
 
 pub const PREFIX: &str = "anchorpoint.";
@@ -171,7 +170,11 @@ impl<B: Backend> Store<B> {
             };
             if let Some(rest) = key.strip_prefix(ENTRY_PREFIX) {
                 let Some(id) = EntryId::parse(rest) else {
-                    set_aside(key, "its name is not a valid entry id".into(), &mut problems);
+                    set_aside(
+                        key,
+                        "its name is not a valid entry id".into(),
+                        &mut problems,
+                    );
                     continue;
                 };
                 stored_ids.insert(id.clone());
@@ -391,15 +394,22 @@ mod tests {
         keys.sort();
         assert_eq!(keys, ["anchorpoint.entry.a", "anchorpoint.index"]);
         let index = s.backend.get(INDEX_KEY).unwrap().unwrap();
-        assert_eq!(decode_index(&index).unwrap(), [EntryId::parse("a").unwrap()]);
+        assert_eq!(
+            decode_index(&index).unwrap(),
+            [EntryId::parse("a").unwrap()]
+        );
     }
 
     #[test]
     fn a_damaged_record_is_set_aside_untouched_and_the_rest_load() {
         let mut s = store();
         s.save_entry(&entry("a", 20, "kept")).unwrap();
-        s.backend.set("anchorpoint.entry.b", "{\"app\":\"anchorpoint\",\"ki").unwrap();
-        s.backend.set("anchorpoint.entry.c", "not json at all").unwrap();
+        s.backend
+            .set("anchorpoint.entry.b", "{\"app\":\"anchorpoint\",\"ki")
+            .unwrap();
+        s.backend
+            .set("anchorpoint.entry.c", "not json at all")
+            .unwrap();
         s.backend.set("someone-else", "ignored").unwrap();
         let loaded = s.load().unwrap();
         assert_eq!(texts(&loaded), ["kept"]);
@@ -450,7 +460,10 @@ mod tests {
         let mut s = store();
         s.save_entry(&entry("a", 20, "indexed")).unwrap();
         s.backend
-            .set("anchorpoint.entry.b", &encode_entry(&entry("b", 21, "orphan")))
+            .set(
+                "anchorpoint.entry.b",
+                &encode_entry(&entry("b", 21, "orphan")),
+            )
             .unwrap();
         let loaded = s.load().unwrap();
         assert_eq!(texts(&loaded), ["orphan", "indexed"]);
@@ -478,10 +491,15 @@ mod tests {
         s.backend.set(INDEX_KEY, "garbage").unwrap();
         let loaded = s.load().unwrap();
         assert_eq!(texts(&loaded), ["x"]);
-        assert!(matches!(&loaded.problems[..], [Problem::SetAside { key, .. }] if key == INDEX_KEY));
+        assert!(
+            matches!(&loaded.problems[..], [Problem::SetAside { key, .. }] if key == INDEX_KEY)
+        );
         s.save_entry(&entry("b", 21, "y")).unwrap();
         assert_eq!(
-            s.backend.get("anchorpoint.setaside.index").unwrap().as_deref(),
+            s.backend
+                .get("anchorpoint.setaside.index")
+                .unwrap()
+                .as_deref(),
             Some("garbage")
         );
         let index = decode_index(&s.backend.get(INDEX_KEY).unwrap().unwrap()).unwrap();
@@ -495,7 +513,9 @@ mod tests {
         let snapshot = |s: &Store<MemoryBackend>| -> Vec<(String, Option<String>)> {
             let mut keys = s.backend.keys().unwrap();
             keys.sort();
-            keys.into_iter().map(|k| (k.clone(), s.backend.get(&k).unwrap())).collect()
+            keys.into_iter()
+                .map(|k| (k.clone(), s.backend.get(&k).unwrap()))
+                .collect()
         };
         let before = snapshot(&s);
         assert_eq!(
@@ -571,7 +591,10 @@ mod tests {
         s.save_draft(&new).unwrap();
         s.save_draft(&edit).unwrap();
         assert_eq!(s.load_draft(&DraftSlot::New).unwrap(), Some(new));
-        assert_eq!(s.load_draft(&DraftSlot::Edit(id.clone())).unwrap(), Some(edit));
+        assert_eq!(
+            s.load_draft(&DraftSlot::Edit(id.clone())).unwrap(),
+            Some(edit)
+        );
         s.discard_draft(&DraftSlot::New).unwrap();
         assert_eq!(s.load_draft(&DraftSlot::New).unwrap(), None);
         assert!(s.load_draft(&DraftSlot::Edit(id)).unwrap().is_some());

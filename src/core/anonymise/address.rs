@@ -9,21 +9,93 @@ use super::{Kind, Span};
 
 /// Street words strong enough to mark a street after any capitalised word.
 const STRONG: &[&str] = &[
-    "road", "rd", "street", "st", "avenue", "ave", "lane", "ln", "drive", "close", "crescent",
-    "cres", "terrace", "gardens", "gdns", "grove", "mews", "boulevard", "crt", "wharf", "parade",
+    "road",
+    "rd",
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "lane",
+    "ln",
+    "drive",
+    "close",
+    "crescent",
+    "cres",
+    "terrace",
+    "gardens",
+    "gdns",
+    "grove",
+    "mews",
+    "boulevard",
+    "crt",
+    "wharf",
+    "parade",
 ];
 /// Street words that also name other things ("Family Court", "Safe Place"): these need a
 /// house number, or a first word that is not an everyday word.
 const WEAK: &[&str] = &[
-    "way", "place", "pl", "court", "ct", "walk", "row", "square", "sq", "hill", "rise", "view",
-    "green", "park", "mead", "vale", "yard", "meadow", "meadows", "fields", "croft", "gate",
-    "chase", "approach", "broadway", "circus", "embankment", "esplanade", "promenade", "quay",
-    "causeway", "villas", "cottages", "end", "side", "heights", "copse", "dene", "garth", "wynd",
+    "way",
+    "place",
+    "pl",
+    "court",
+    "ct",
+    "walk",
+    "row",
+    "square",
+    "sq",
+    "hill",
+    "rise",
+    "view",
+    "green",
+    "park",
+    "mead",
+    "vale",
+    "yard",
+    "meadow",
+    "meadows",
+    "fields",
+    "croft",
+    "gate",
+    "chase",
+    "approach",
+    "broadway",
+    "circus",
+    "embankment",
+    "esplanade",
+    "promenade",
+    "quay",
+    "causeway",
+    "villas",
+    "cottages",
+    "end",
+    "side",
+    "heights",
+    "copse",
+    "dene",
+    "garth",
+    "wynd",
 ];
 /// Words that end the name of a building or estate.
 const BUILDINGS: &[&str] = &[
-    "estate", "hall", "halls", "house", "court", "tower", "towers", "lodge", "mansions", "flats",
-    "buildings", "hostel", "farm", "cottage", "cottages", "manor", "villas", "heights", "block",
+    "estate",
+    "hall",
+    "halls",
+    "house",
+    "court",
+    "tower",
+    "towers",
+    "lodge",
+    "mansions",
+    "flats",
+    "buildings",
+    "hostel",
+    "farm",
+    "cottage",
+    "cottages",
+    "manor",
+    "villas",
+    "heights",
+    "block",
 ];
 const FLAT_WORDS: &[&str] = &["flat", "apartment", "apt", "unit", "maisonette", "bedsit"];
 
@@ -35,7 +107,8 @@ fn lower(t: &Token, s: &str) -> String {
 fn is_house_number(t: &Token, s: &str) -> bool {
     let w = t.text(s);
     let d = w.bytes().take_while(u8::is_ascii_digit).count();
-    (1..=4).contains(&d) && (w.len() == d || (w.len() == d + 1 && w.as_bytes()[d].is_ascii_alphabetic()))
+    (1..=4).contains(&d)
+        && (w.len() == d || (w.len() == d + 1 && w.as_bytes()[d].is_ascii_alphabetic()))
 }
 
 pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
@@ -55,11 +128,15 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
         if is_house_number(&t, s) {
             let mut j = i + 1;
             // "14-16 Acacia Road".
-            if toks.get(j).is_some_and(|n| is_house_number(n, s)) && &s[t.end..toks[j].start] == "-" {
+            if toks.get(j).is_some_and(|n| is_house_number(n, s)) && &s[t.end..toks[j].start] == "-"
+            {
                 j += 1;
             }
             let first = j;
-            let g = toks.get(first).map(|_| &s[toks[first - 1].end..toks[first].start]).unwrap_or("");
+            let g = toks
+                .get(first)
+                .map(|_| &s[toks[first - 1].end..toks[first].start])
+                .unwrap_or("");
             if matches!(g, " " | ", " | "\u{a0}") {
                 if let Some(end) = street_after(s, toks, first, true) {
                     out.push(Span::new(t.start, toks[end].end, Kind::Address));
@@ -70,7 +147,10 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
         // A street named on its own, or an estate/hall: only from a capitalised word that
         // starts the name (the previous token is not itself a capitalised part of it).
         if t.is_title() && !is_stop_word(&lw) {
-            let prev_title = i > 0 && toks[i - 1].is_title() && is_space_gap(&s[toks[i - 1].end..t.start]) && !is_stop_word(&lower(&toks[i - 1], s));
+            let prev_title = i > 0
+                && toks[i - 1].is_title()
+                && is_space_gap(&s[toks[i - 1].end..t.start])
+                && !is_stop_word(&lower(&toks[i - 1], s));
             if prev_title {
                 continue;
             }
@@ -94,7 +174,10 @@ fn street_after(s: &str, toks: &[Token], first: usize, numbered: bool) -> Option
     let mut first_common = false;
     while j < toks.len() && names <= 3 {
         let t = toks[j];
-        if j > first && !is_space_gap(&s[toks[j - 1].end..t.start]) && &s[toks[j - 1].end..t.start] != "-" {
+        if j > first
+            && !is_space_gap(&s[toks[j - 1].end..t.start])
+            && &s[toks[j - 1].end..t.start] != "-"
+        {
             return None;
         }
         if !t.is_word() {
@@ -105,11 +188,17 @@ fn street_after(s: &str, toks: &[Token], first: usize, numbered: bool) -> Option
             let strong = STRONG.contains(&lw.as_str());
             let weak = WEAK.contains(&lw.as_str());
             if strong || weak {
-                let street_ok = t.is_title() || (numbered && all_title) || (numbered && strong && t.is(super::text::ALL_LOWER));
+                let street_ok = t.is_title()
+                    || (numbered && all_title)
+                    || (numbered && strong && t.is(super::text::ALL_LOWER));
                 let names_ok = all_title || (numbered && strong);
                 if street_ok && names_ok && (strong || numbered || !first_common) {
                     // "St" could be "Saint" before a name: "St Mary's" is not a street.
-                    if (lw == "st") && toks.get(j + 1).is_some_and(|n| n.is_title() && is_space_gap(&s[t.end..n.start])) {
+                    if (lw == "st")
+                        && toks
+                            .get(j + 1)
+                            .is_some_and(|n| n.is_title() && is_space_gap(&s[t.end..n.start]))
+                    {
                         return None;
                     }
                     return Some(j);

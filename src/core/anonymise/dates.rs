@@ -12,11 +12,31 @@ use super::text::{is_space_gap, tokenize, Token};
 use super::{Kind, Span};
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
-const MONTH_ABBR: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const MONTH_ABBR: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 /// A month name or abbreviation; "may" and "march" (ordinary words too) only capitalised.
 fn month_of(t: &Token, s: &str) -> Option<u32> {
@@ -26,9 +46,15 @@ fn month_of(t: &Token, s: &str) -> Option<u32> {
     let w = t.text(s);
     let lower = w.to_ascii_lowercase();
     for (i, m) in MONTHS.iter().enumerate() {
-        let abbr_ok = lower.len() >= 3 && m.starts_with(lower.as_str()) && (lower.len() == 3 || lower == "sept");
+        let abbr_ok = lower.len() >= 3
+            && m.starts_with(lower.as_str())
+            && (lower.len() == 3 || lower == "sept");
         if lower == *m || abbr_ok {
-            if matches!(lower.as_str(), "may" | "march" | "mar" | "jan" | "sept" | "sep") && !t.is_capitalised() {
+            if matches!(
+                lower.as_str(),
+                "may" | "march" | "mar" | "jan" | "sept" | "sep"
+            ) && !t.is_capitalised()
+            {
                 return None;
             }
             return Some(i as u32 + 1);
@@ -38,7 +64,11 @@ fn month_of(t: &Token, s: &str) -> Option<u32> {
 }
 
 pub(crate) fn is_weekday(lower: &str) -> bool {
-    WEEKDAYS.contains(&lower) || matches!(lower, "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun")
+    WEEKDAYS.contains(&lower)
+        || matches!(
+            lower,
+            "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
+        )
 }
 
 pub(crate) fn is_month_word(lower: &str) -> bool {
@@ -83,7 +113,9 @@ fn year_of(t: &Token, s: &str, gap: &str) -> Option<i32> {
     let w = t.text(s);
     match w.len() {
         4 => w.parse().ok().filter(|y| (1900..=2099).contains(y)),
-        2 if gap.ends_with('\'') || gap.ends_with('\u{2019}') => w.parse::<i32>().ok().map(expand_yy),
+        2 if gap.ends_with('\'') || gap.ends_with('\u{2019}') => {
+            w.parse::<i32>().ok().map(expand_yy)
+        }
         _ => None,
     }
 }
@@ -130,16 +162,40 @@ pub(crate) fn match_at(s: &str, toks: &[Token], i: usize) -> Option<DateMatch> {
                 let continues = after == g1;
                 if !continues {
                     let (lx, ly, lz) = (t.len(), b.len(), c.len());
-                    if lx == 4 && ly <= 2 && lz <= 2 && (1..=12).contains(&y) && (1..=31).contains(&z) {
-                        return Some(DateMatch { end_tok: i + 2, day: Some(z), month: Some(y), year: Some(x as i32) });
+                    if lx == 4
+                        && ly <= 2
+                        && lz <= 2
+                        && (1..=12).contains(&y)
+                        && (1..=31).contains(&z)
+                    {
+                        return Some(DateMatch {
+                            end_tok: i + 2,
+                            day: Some(z),
+                            month: Some(y),
+                            year: Some(x as i32),
+                        });
                     }
                     if lx <= 2 && ly <= 2 && (lz == 2 || lz == 4) {
-                        let year = if lz == 4 { z as i32 } else { expand_yy(z as i32) };
+                        let year = if lz == 4 {
+                            z as i32
+                        } else {
+                            expand_yy(z as i32)
+                        };
                         if (1..=31).contains(&x) && (1..=12).contains(&y) {
-                            return Some(DateMatch { end_tok: i + 2, day: Some(x), month: Some(y), year: Some(year) });
+                            return Some(DateMatch {
+                                end_tok: i + 2,
+                                day: Some(x),
+                                month: Some(y),
+                                year: Some(year),
+                            });
                         }
                         if (1..=12).contains(&x) && (1..=31).contains(&y) {
-                            return Some(DateMatch { end_tok: i + 2, day: Some(y), month: Some(x), year: Some(year) });
+                            return Some(DateMatch {
+                                end_tok: i + 2,
+                                day: Some(y),
+                                month: Some(x),
+                                year: Some(year),
+                            });
                         }
                     }
                 }
@@ -157,7 +213,11 @@ pub(crate) fn match_at(s: &str, toks: &[Token], i: usize) -> Option<DateMatch> {
     }
     if let Some((day, _)) = toks.get(k).and_then(|t| day_of(t, s)) {
         let mut m = k + 1;
-        if toks.get(m).is_some_and(|t| t.text(s).eq_ignore_ascii_case("of")) && gap(s, toks, m) == " " {
+        if toks
+            .get(m)
+            .is_some_and(|t| t.text(s).eq_ignore_ascii_case("of"))
+            && gap(s, toks, m) == " "
+        {
             m += 1;
         }
         if let Some(month) = toks.get(m).and_then(|t| month_of(t, s)) {
@@ -169,14 +229,22 @@ pub(crate) fn match_at(s: &str, toks: &[Token], i: usize) -> Option<DateMatch> {
                 if year.is_some() {
                     end = m + 1;
                 }
-                return Some(DateMatch { end_tok: end, day: Some(day), month: Some(month), year });
+                return Some(DateMatch {
+                    end_tok: end,
+                    day: Some(day),
+                    month: Some(month),
+                    year,
+                });
             }
         }
     }
     // Month [the] day [year] / month year.
     if let Some(month) = toks.get(k).and_then(|t| month_of(t, s)) {
         let mut m = k + 1;
-        if toks.get(m).is_some_and(|t| t.text(s).eq_ignore_ascii_case("the")) {
+        if toks
+            .get(m)
+            .is_some_and(|t| t.text(s).eq_ignore_ascii_case("the"))
+        {
             m += 1;
         }
         if let Some(nt) = toks.get(m) {
@@ -186,15 +254,27 @@ pub(crate) fn match_at(s: &str, toks: &[Token], i: usize) -> Option<DateMatch> {
                     // "May 3 sessions": a bare number after a month needs an ordinal or a year
                     // or the end of the phrase.
                     let year = trailing_year(s, toks, m + 1);
-                    let next_is_word = toks.get(m + 1).is_some_and(|t| t.is_word() && is_space_gap(gap(s, toks, m + 1)));
+                    let next_is_word = toks
+                        .get(m + 1)
+                        .is_some_and(|t| t.is_word() && is_space_gap(gap(s, toks, m + 1)));
                     if ordinal || year.is_some() || !next_is_word {
                         let end = if year.is_some() { m + 1 } else { m };
-                        return Some(DateMatch { end_tok: end, day: Some(day), month: Some(month), year });
+                        return Some(DateMatch {
+                            end_tok: end,
+                            day: Some(day),
+                            month: Some(month),
+                            year,
+                        });
                     }
                 }
                 if let Some(year) = year_of(nt, s, g) {
                     if nt.len() == 4 {
-                        return Some(DateMatch { end_tok: m, day: None, month: Some(month), year: Some(year) });
+                        return Some(DateMatch {
+                            end_tok: m,
+                            day: None,
+                            month: Some(month),
+                            year: Some(year),
+                        });
                     }
                 }
             }
@@ -203,7 +283,15 @@ pub(crate) fn match_at(s: &str, toks: &[Token], i: usize) -> Option<DateMatch> {
     None
 }
 
-const BIRTH_WORDS: &[&str] = &["dob", "d.o.b", "date of birth", "born", "birthday", "birth date", "b'day"];
+const BIRTH_WORDS: &[&str] = &[
+    "dob",
+    "d.o.b",
+    "date of birth",
+    "born",
+    "birthday",
+    "birth date",
+    "b'day",
+];
 
 fn birth_context(s: &str, start: usize) -> bool {
     let lo = super::text::floor_boundary(s, start.saturating_sub(24));
@@ -233,7 +321,10 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
         // "born (in) 1961", "DOB 1961".
         if matches!(lower.as_str(), "born" | "dob") {
             let mut j = i + 1;
-            if toks.get(j).is_some_and(|t| t.text(s).eq_ignore_ascii_case("in")) {
+            if toks
+                .get(j)
+                .is_some_and(|t| t.text(s).eq_ignore_ascii_case("in"))
+            {
                 j += 1;
             }
             if let Some(y) = toks.get(j) {
@@ -243,7 +334,12 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
             }
             // "DOB 3/4" (day and month only).
             if let (Some(a), Some(b)) = (toks.get(i + 1), toks.get(i + 2)) {
-                if matches!(gap(s, toks, i + 2), "/" | ".") && a.is_number() && b.is_number() && a.len() <= 2 && b.len() <= 2 {
+                if matches!(gap(s, toks, i + 2), "/" | ".")
+                    && a.is_number()
+                    && b.is_number()
+                    && a.len() <= 2
+                    && b.len() <= 2
+                {
                     out.push(Span::new(a.start, b.end, Kind::Date));
                 }
             }
@@ -251,7 +347,9 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
         // "on 3/4": a day and month with a leading "on".
         if lower == "on" {
             if let (Some(a), Some(b)) = (toks.get(i + 1), toks.get(i + 2)) {
-                let cont = toks.get(i + 3).is_some_and(|_| matches!(gap(s, toks, i + 3), "/" | "."));
+                let cont = toks
+                    .get(i + 3)
+                    .is_some_and(|_| matches!(gap(s, toks, i + 3), "/" | "."));
                 if gap(s, toks, i + 2) == "/" && !cont && a.is_number() && b.is_number() {
                     if let (Some(d), Some(m)) = (num(a, s), num(b, s)) {
                         if (1..=31).contains(&d) && (1..=12).contains(&m) {
@@ -282,7 +380,11 @@ fn age_at(s: &str, toks: &[Token], i: usize) -> Option<Span> {
     // "aged 47", "age 47", "Age: 47", "age of 47".
     if matches!(lower.as_str(), "aged" | "age") {
         let mut j = i + 1;
-        if toks.get(j).is_some_and(|t| t.text(s).eq_ignore_ascii_case("of")) && lower == "age" {
+        if toks
+            .get(j)
+            .is_some_and(|t| t.text(s).eq_ignore_ascii_case("of"))
+            && lower == "age"
+        {
             j += 1;
         }
         let n = toks.get(j)?;
@@ -308,7 +410,9 @@ fn age_at(s: &str, toks: &[Token], i: usize) -> Option<Span> {
         // "50th birthday".
         if d > 0
             && matches!(suf.as_str(), "th" | "st" | "nd" | "rd")
-            && toks.get(i + 1).is_some_and(|n| n.text(s).to_ascii_lowercase().starts_with("birthday"))
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.text(s).to_ascii_lowercase().starts_with("birthday"))
         {
             return Some(Span::new(t.start, t.end, Kind::Age));
         }
@@ -327,12 +431,21 @@ fn age_at(s: &str, toks: &[Token], i: usize) -> Option<Span> {
                     if ol == "old" && matches!(gap(s, toks, i + 2), " " | "-") {
                         return Some(Span::new(t.start, o.end, Kind::Age));
                     }
-                    if ol == "of" && toks.get(i + 3).is_some_and(|a| a.text(s).eq_ignore_ascii_case("age")) {
+                    if ol == "of"
+                        && toks
+                            .get(i + 3)
+                            .is_some_and(|a| a.text(s).eq_ignore_ascii_case("age"))
+                    {
                         return Some(Span::new(t.start, toks[i + 3].end, Kind::Age));
                     }
                 }
             }
-            if ul == "yo" || (ul == "y" && toks.get(i + 2).is_some_and(|o| o.text(s).eq_ignore_ascii_case("o"))) {
+            if ul == "yo"
+                || (ul == "y"
+                    && toks
+                        .get(i + 2)
+                        .is_some_and(|o| o.text(s).eq_ignore_ascii_case("o")))
+            {
                 let end = if ul == "y" { toks[i + 2].end } else { u.end };
                 return Some(Span::new(t.start, end, Kind::Age));
             }
@@ -341,15 +454,21 @@ fn age_at(s: &str, toks: &[Token], i: usize) -> Option<Span> {
     // "she's 47", "he is 47", "turned 50".
     if i >= 1 {
         let p = toks[i - 1].text(s).to_lowercase().replace('\u{2019}', "'");
-        let pp = if i >= 2 { toks[i - 2].text(s).to_lowercase() } else { String::new() };
+        let pp = if i >= 2 {
+            toks[i - 2].text(s).to_lowercase()
+        } else {
+            String::new()
+        };
         let pronoun_is = matches!(p.as_str(), "she's" | "he's" | "they're" | "i'm")
             || (matches!(p.as_str(), "is" | "was") && matches!(pp.as_str(), "he" | "she" | "who"))
             || matches!(p.as_str(), "turned" | "turns" | "turning");
         if pronoun_is && is_space_gap(gap(s, toks, i)) {
             let next = toks.get(i + 1);
-            let unit = next.is_some_and(|u| AGE_UNITS.contains(&u.text(s).to_ascii_lowercase().as_str()));
+            let unit =
+                next.is_some_and(|u| AGE_UNITS.contains(&u.text(s).to_ascii_lowercase().as_str()));
             let g_after = next.map(|_| gap(s, toks, i + 1)).unwrap_or("");
-            let joined = g_after.starts_with(['%', '/', ':', '.']) && next.is_some_and(|u| u.is_number());
+            let joined =
+                g_after.starts_with(['%', '/', ':', '.']) && next.is_some_and(|u| u.is_number());
             if !unit && !joined && !g_after.starts_with('%') {
                 return Some(Span::new(t.start, t.end, Kind::Age));
             }
@@ -369,7 +488,12 @@ pub(crate) fn date_replacement(s: &str, start: usize, end: usize) -> String {
     let toks = tokenize(raw);
     let m = (0..toks.len()).find_map(|i| match_at(raw, &toks, i));
     match m {
-        Some(DateMatch { day: Some(d), month: Some(mo), year: Some(y), .. }) => match week_of(y, mo, d) {
+        Some(DateMatch {
+            day: Some(d),
+            month: Some(mo),
+            year: Some(y),
+            ..
+        }) => match week_of(y, mo, d) {
             Some(w) => w,
             None => "[date]".into(),
         },
@@ -418,7 +542,10 @@ pub(crate) fn week_of(y: i32, m: u32, d: u32) -> Option<String> {
     let days = days_from_civil(y, m, d);
     let monday = days - (days + 3).rem_euclid(7);
     let (wy, wm, wd) = civil_from_days(monday);
-    Some(format!("week of {wd} {} {wy}", MONTH_ABBR[(wm - 1) as usize]))
+    Some(format!(
+        "week of {wd} {} {wy}",
+        MONTH_ABBR[(wm - 1) as usize]
+    ))
 }
 
 const DECADES: [(&str, &str); 5] = [
@@ -440,13 +567,20 @@ pub(crate) fn age_replacement(raw: &str) -> String {
     let Ok(age) = w[..d].parse::<u32>() else {
         return "[age]".into();
     };
-    let first = toks.first().map(|t| t.text(raw).to_ascii_lowercase()).unwrap_or_default();
-    let words: Vec<String> = toks.iter().map(|t| t.text(raw).to_ascii_lowercase()).collect();
+    let first = toks
+        .first()
+        .map(|t| t.text(raw).to_ascii_lowercase())
+        .unwrap_or_default();
+    let words: Vec<String> = toks
+        .iter()
+        .map(|t| t.text(raw).to_ascii_lowercase())
+        .collect();
     let suffix = w[d..].to_ascii_lowercase();
     if matches!(suffix.as_str(), "th" | "st" | "nd" | "rd") {
         return "[age]".into();
     }
-    let adjectival = words.iter().any(|w| w == "year" || w == "yr") && words.last().is_some_and(|w| w == "old");
+    let adjectival =
+        words.iter().any(|w| w == "year" || w == "yr") && words.last().is_some_and(|w| w == "old");
     let after_aged = first.starts_with("age");
     let bare = toks.len() == 1 && suffix.is_empty();
     if adjectival {
@@ -467,10 +601,22 @@ pub(crate) fn age_replacement(raw: &str) -> String {
         };
     }
     match age {
-        0..=12 => if after_aged { "of school age or younger".into() } else { "a child".into() },
+        0..=12 => {
+            if after_aged {
+                "of school age or younger".into()
+            } else {
+                "a child".into()
+            }
+        }
         13..=17 => "in their teens".into(),
         18..=19 => "in their late teens".into(),
         20..=64 => format!("in their {}", DECADES[(age / 10 - 2) as usize].0),
-        _ => if after_aged { "in later life".into() } else { "an older adult".into() },
+        _ => {
+            if after_aged {
+                "in later life".into()
+            } else {
+                "an older adult".into()
+            }
+        }
     }
 }

@@ -19,8 +19,14 @@ fn contains(list: &str, word: &str) -> bool {
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
         // Find the start of the line containing `mid`, and its end.
-        let start = bytes[..mid].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-        let end = bytes[mid..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |p| mid + p);
+        let start = bytes[..mid]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
+        let end = bytes[mid..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |p| mid + p);
         let line = &list[start..end];
         match line.as_bytes().cmp(word.as_bytes()) {
             std::cmp::Ordering::Equal => return true,
@@ -54,7 +60,11 @@ mod tests {
     use super::*;
 
     fn check(word: &str, name: bool, ambiguous: bool) {
-        assert_eq!((is_name(word), is_ambiguous_name(word)), (name, ambiguous), "{word}");
+        assert_eq!(
+            (is_name(word), is_ambiguous_name(word)),
+            (name, ambiguous),
+            "{word}"
+        );
     }
 
     #[test]
@@ -89,7 +99,10 @@ mod tests {
         for list in [NAMES, AMBIGUOUS, COMMON] {
             let lines: Vec<&str> = list.lines().collect();
             assert!(lines.windows(2).all(|w| w[0].as_bytes() < w[1].as_bytes()));
-            assert!(lines.iter().all(|l| contains(list, l)), "every line is findable");
+            assert!(
+                lines.iter().all(|l| contains(list, l)),
+                "every line is findable"
+            );
         }
     }
 }

@@ -31,7 +31,11 @@ fn ni_numbers(s: &str, out: &mut Vec<Span>) {
             if b[k].is_ascii_digit() {
                 digits += 1;
                 k += 1;
-            } else if matches!(b[k], b' ' | b'-') && k + 1 < n && b[k + 1].is_ascii_digit() && digits % 2 == 0 {
+            } else if matches!(b[k], b' ' | b'-')
+                && k + 1 < n
+                && b[k + 1].is_ascii_digit()
+                && digits % 2 == 0
+            {
                 k += 1;
             } else {
                 break;
@@ -47,7 +51,10 @@ fn ni_numbers(s: &str, out: &mut Vec<Span>) {
         if m < n && matches!(b[m], b' ' | b'-') {
             m += 1;
         }
-        if m < n && matches!(b[m].to_ascii_uppercase(), b'A'..=b'D') && (m + 1 >= n || !b[m + 1].is_ascii_alphanumeric()) {
+        if m < n
+            && matches!(b[m].to_ascii_uppercase(), b'A'..=b'D')
+            && (m + 1 >= n || !b[m + 1].is_ascii_alphanumeric())
+        {
             end = m + 1;
             suffix = true;
         }
@@ -71,7 +78,10 @@ fn passport(s: &str, toks: &[Token], i: usize, out: &mut Vec<Span>) {
     let mut skipped = 0;
     while j < toks.len() && skipped < 3 {
         let w = toks[j].text(s).to_ascii_lowercase();
-        if matches!(w.as_str(), "number" | "no" | "num" | "is" | "was" | "ref" | "reference") {
+        if matches!(
+            w.as_str(),
+            "number" | "no" | "num" | "is" | "was" | "ref" | "reference"
+        ) {
             j += 1;
             skipped += 1;
             continue;
@@ -116,7 +126,10 @@ fn vehicle(s: &str, toks: &[Token], i: usize, out: &mut Vec<Span>) {
     }
     let next = toks.get(i + 1).filter(|n| s[toks[i].end..n.start] == *" ");
     let letters = bytes.iter().take_while(|c| c.is_ascii_uppercase()).count();
-    let digs = bytes[letters..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let digs = bytes[letters..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
     let tail = &t[letters + digs..];
     // Current format, joined: "AB12CDE".
     if letters == 2 && digs == 2 && is_upper_letters(tail, 3) {
@@ -127,14 +140,21 @@ fn vehicle(s: &str, toks: &[Token], i: usize, out: &mut Vec<Span>) {
         if let Some(nx) = next {
             let nt = nx.text(s);
             // "AB12 CDE" (current) and "A123 BCD" (prefix).
-            if ((letters == 2 && digs == 2) || (letters == 1 && (1..=3).contains(&digs))) && is_upper_letters(nt, 3) {
+            if ((letters == 2 && digs == 2) || (letters == 1 && (1..=3).contains(&digs)))
+                && is_upper_letters(nt, 3)
+            {
                 out.push(Span::new(toks[i].start, nx.end, Kind::VehicleReg));
                 return;
             }
             // "ABC 123D" (suffix).
             let nb = nt.as_bytes();
             let nd = nb.iter().take_while(|c| c.is_ascii_digit()).count();
-            if letters == 3 && digs == 0 && (1..=3).contains(&nd) && nb.len() == nd + 1 && nb[nd].is_ascii_uppercase() {
+            if letters == 3
+                && digs == 0
+                && (1..=3).contains(&nd)
+                && nb.len() == nd + 1
+                && nb[nd].is_ascii_uppercase()
+            {
                 out.push(Span::new(toks[i].start, nx.end, Kind::VehicleReg));
             }
         }

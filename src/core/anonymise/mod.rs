@@ -247,7 +247,10 @@ impl Anonymiser {
     /// `names` is the worker's private list of names and places to redact. Blank entries
     /// are ignored.
     pub fn new<S: AsRef<str>>(names: &[S]) -> Anonymiser {
-        Anonymiser { list: names::NameList::new(names), pseudonyms: Pseudonyms::default() }
+        Anonymiser {
+            list: names::NameList::new(names),
+            pseudonyms: Pseudonyms::default(),
+        }
     }
 
     /// Finds what to redact and what to warn about, without replacing anything.
@@ -296,11 +299,20 @@ impl Anonymiser {
             out.push_str(&text[pos..s.start]);
             let replacement = self.replacement(text, s);
             out.push_str(&replacement);
-            redactions.push(Redaction { start: s.start, end: s.end, kind: s.kind, replacement });
+            redactions.push(Redaction {
+                start: s.start,
+                end: s.end,
+                kind: s.kind,
+                replacement,
+            });
             pos = s.end;
         }
         out.push_str(&text[pos..]);
-        Anonymised { text: out, redactions, warnings: Vec::new() }
+        Anonymised {
+            text: out,
+            redactions,
+            warnings: Vec::new(),
+        }
     }
 
     fn replacement(&mut self, text: &str, s: Span) -> String {
@@ -347,7 +359,10 @@ pub fn find_phrase(text: &str, phrase: &str) -> Vec<Span> {
     let toks = text::tokenize(text);
     let mut out = Vec::new();
     names::scan_list_only(text, &toks, &list, &mut out);
-    let mut spans: Vec<Span> = out.into_iter().map(|s| Span::new(s.start, s.end, Kind::Other)).collect();
+    let mut spans: Vec<Span> = out
+        .into_iter()
+        .map(|s| Span::new(s.start, s.end, Kind::Other))
+        .collect();
     spans.sort();
     spans.dedup();
     spans
@@ -393,10 +408,16 @@ impl Pseudonyms {
     /// shares a pseudonym with an earlier mention of its surname or forename, and the
     /// worker's list links every part of a listed name to one person.
     fn label_for(&mut self, key: &str, parts: &[String], list: &names::NameList) -> String {
-        let canonical = list.canonical(key, parts).unwrap_or_else(|| key.to_string());
+        let canonical = list
+            .canonical(key, parts)
+            .unwrap_or_else(|| key.to_string());
         let id = if let Some(&id) = self.aliases.get(&canonical) {
             id
-        } else if let Some(id) = parts.iter().rev().find_map(|p| self.aliases.get(p).copied()) {
+        } else if let Some(id) = parts
+            .iter()
+            .rev()
+            .find_map(|p| self.aliases.get(p).copied())
+        {
             id
         } else {
             let id = self.next;

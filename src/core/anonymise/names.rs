@@ -11,8 +11,8 @@
 use super::dates::{is_month_word, is_weekday};
 use super::gazetteer::{is_ambiguous_name, is_common_word, is_name};
 use super::text::{
-    fold, fold_into, gap_before, is_space_gap, possessive_len, strip_possessive, tokenize, Token, ALL_LOWER,
-    ALL_UPPER, SENTENCE_START,
+    fold, fold_into, gap_before, is_space_gap, possessive_len, strip_possessive, tokenize, Token,
+    ALL_LOWER, ALL_UPPER, SENTENCE_START,
 };
 use super::{Kind, Span};
 use std::collections::BTreeMap;
@@ -21,12 +21,55 @@ use std::collections::BTreeMap;
 pub(crate) fn is_honorific(w: &str) -> bool {
     matches!(
         w,
-        "mr" | "mrs" | "ms" | "miss" | "mx" | "dr" | "doctor" | "nurse" | "prof" | "professor"
-            | "rev" | "revd" | "reverend" | "sister" | "brother" | "father" | "fr" | "cllr"
-            | "councillor" | "sir" | "dame" | "lady" | "lord" | "canon" | "pastor" | "imam"
-            | "rabbi" | "sgt" | "sergeant" | "pc" | "captain" | "capt" | "matron" | "midwife"
-            | "auntie" | "aunty" | "uncle" | "nan" | "nana" | "grandma" | "grandad" | "mrs." | "mr."
-            | "master" | "madam" | "mme" | "herr" | "frau" | "sr" | "bro"
+        "mr" | "mrs"
+            | "ms"
+            | "miss"
+            | "mx"
+            | "dr"
+            | "doctor"
+            | "nurse"
+            | "prof"
+            | "professor"
+            | "rev"
+            | "revd"
+            | "reverend"
+            | "sister"
+            | "brother"
+            | "father"
+            | "fr"
+            | "cllr"
+            | "councillor"
+            | "sir"
+            | "dame"
+            | "lady"
+            | "lord"
+            | "canon"
+            | "pastor"
+            | "imam"
+            | "rabbi"
+            | "sgt"
+            | "sergeant"
+            | "pc"
+            | "captain"
+            | "capt"
+            | "matron"
+            | "midwife"
+            | "auntie"
+            | "aunty"
+            | "uncle"
+            | "nan"
+            | "nana"
+            | "grandma"
+            | "grandad"
+            | "mrs."
+            | "mr."
+            | "master"
+            | "madam"
+            | "mme"
+            | "herr"
+            | "frau"
+            | "sr"
+            | "bro"
     )
 }
 
@@ -37,75 +80,456 @@ pub(crate) fn is_stop_word(w: &str) -> bool {
         || is_month_word(w)
         || matches!(
             w,
-            "i" | "i'm" | "i've" | "i'd" | "i'll" | "he" | "she" | "they" | "we" | "you" | "it"
-                | "he's" | "she's" | "they're" | "we're" | "it's" | "that's" | "there's" | "what's"
-                | "his" | "her" | "their" | "our" | "my" | "your" | "its" | "him" | "them" | "us"
-                | "the" | "a" | "an" | "this" | "that" | "these" | "those" | "there" | "here"
-                | "and" | "but" | "or" | "so" | "then" | "also" | "if" | "when" | "while" | "after"
-                | "before" | "because" | "although" | "though" | "as" | "at" | "on" | "in" | "to"
-                | "of" | "for" | "with" | "by" | "from" | "about" | "into" | "over" | "under"
-                | "not" | "no" | "yes" | "ok" | "okay" | "today" | "yesterday" | "tomorrow"
-                | "tonight" | "morning" | "afternoon" | "evening" | "later" | "earlier" | "next"
-                | "last" | "first" | "second" | "third" | "finally" | "overall" | "still" | "just"
-                | "everyone" | "someone" | "somebody" | "nobody" | "anyone" | "everybody"
-                | "nothing" | "something" | "anything" | "everything" | "who" | "what" | "which"
-                | "where" | "why" | "how" | "mum" | "dad" | "mom" | "gran" | "granny" | "nan"
-                | "god" | "jesus" | "allah" | "lord" | "christmas" | "easter" | "ramadan" | "eid"
-                | "diwali" | "hanukkah" | "boxing" | "new" | "year" | "bank" | "holiday"
-                | "nhs" | "gp" | "gps" | "pcn" | "a&e" | "ae" | "ccg" | "icb" | "ics" | "dwp"
-                | "hmrc" | "pip" | "esa" | "uc" | "dla" | "universal" | "credit" | "council"
-                | "housing" | "services" | "service" | "team" | "trust" | "foundation"
-                | "hospital" | "clinic" | "surgery" | "practice" | "centre" | "center" | "church"
-                | "mosque" | "temple" | "gurdwara" | "synagogue" | "school" | "college"
-                | "university" | "library" | "group" | "club" | "society" | "network" | "hub"
-                | "project" | "charity" | "advice" | "citizens" | "job" | "jobcentre" | "plus"
-                | "mental" | "health" | "social" | "care" | "home" | "support" | "community"
-                | "food" | "age" | "uk" | "mind" | "samaritans" | "macmillan" | "shelter"
-                | "marie" | "curie" | "oxfam" | "barnardo's" | "talking" | "therapies"
-                | "phq" | "gad" | "wemwbs" | "swemwbs" | "ons" | "ons4" | "mycaw" | "pam"
-                | "english" | "british" | "welsh" | "scottish" | "irish" | "polish" | "european"
-                | "zoom" | "teams" | "whatsapp" | "facebook" | "google" | "tesco" | "asda"
-                | "aldi" | "lidl" | "boots" | "greggs" | "costa" | "sainsbury's" | "morrisons"
-                | "reception" | "receptionist" | "staff" | "manager" | "supervisor" | "patient"
-                | "client" | "doctor" | "nurse" | "dr" | "mr" | "mrs" | "ms" | "miss" | "mx"
-                | "note" | "notes" | "plan" | "action" | "actions" | "feelings" | "description"
-                | "evaluation" | "analysis" | "conclusion" | "now" | "session"
-                | "sessions" | "week" | "weeks" | "month" | "months" | "road" | "street"
-                | "avenue" | "lane" | "estate" | "hall" | "house" | "flat" | "room" | "unit"
-                | "ward" | "floor" | "building" | "park" | "wellbeing" | "anchor" | "point"
-                | "link" | "worker" | "workers" | "prescribing" | "prescriber"
-                | "referral" | "referred" | "self" | "safeguarding" | "update" | "follow"
-                | "re" | "fw" | "fwd" | "cc" | "ps" | "nb" | "eg" | "ie" | "etc" | "am" | "pm"
-                | "dear" | "hi" | "hello" | "thanks" | "thank" | "regards" | "best" | "kind"
-                | "went" | "came" | "felt" | "said" | "told" | "asked" | "spoke" | "rang"
-                | "met" | "saw" | "had" | "has" | "have" | "was" | "were" | "is" | "are" | "be"
-                | "would" | "could" | "should" | "might" | "must" | "can" | "did" | "do"
-                | "does" | "don't" | "didn't" | "won't" | "can't" | "let's" | "maybe" | "perhaps"
-                | "hopefully" | "unfortunately" | "luckily" | "sadly" | "really" | "very"
+            "i" | "i'm"
+                | "i've"
+                | "i'd"
+                | "i'll"
+                | "he"
+                | "she"
+                | "they"
+                | "we"
+                | "you"
+                | "it"
+                | "he's"
+                | "she's"
+                | "they're"
+                | "we're"
+                | "it's"
+                | "that's"
+                | "there's"
+                | "what's"
+                | "his"
+                | "her"
+                | "their"
+                | "our"
+                | "my"
+                | "your"
+                | "its"
+                | "him"
+                | "them"
+                | "us"
+                | "the"
+                | "a"
+                | "an"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "there"
+                | "here"
+                | "and"
+                | "but"
+                | "or"
+                | "so"
+                | "then"
+                | "also"
+                | "if"
+                | "when"
+                | "while"
+                | "after"
+                | "before"
+                | "because"
+                | "although"
+                | "though"
+                | "as"
+                | "at"
+                | "on"
+                | "in"
+                | "to"
+                | "of"
+                | "for"
+                | "with"
+                | "by"
+                | "from"
+                | "about"
+                | "into"
+                | "over"
+                | "under"
+                | "not"
+                | "no"
+                | "yes"
+                | "ok"
+                | "okay"
+                | "today"
+                | "yesterday"
+                | "tomorrow"
+                | "tonight"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "later"
+                | "earlier"
+                | "next"
+                | "last"
+                | "first"
+                | "second"
+                | "third"
+                | "finally"
+                | "overall"
+                | "still"
+                | "just"
+                | "everyone"
+                | "someone"
+                | "somebody"
+                | "nobody"
+                | "anyone"
+                | "everybody"
+                | "nothing"
+                | "something"
+                | "anything"
+                | "everything"
+                | "who"
+                | "what"
+                | "which"
+                | "where"
+                | "why"
+                | "how"
+                | "mum"
+                | "dad"
+                | "mom"
+                | "gran"
+                | "granny"
+                | "nan"
+                | "god"
+                | "jesus"
+                | "allah"
+                | "lord"
+                | "christmas"
+                | "easter"
+                | "ramadan"
+                | "eid"
+                | "diwali"
+                | "hanukkah"
+                | "boxing"
+                | "new"
+                | "year"
+                | "bank"
+                | "holiday"
+                | "nhs"
+                | "gp"
+                | "gps"
+                | "pcn"
+                | "a&e"
+                | "ae"
+                | "ccg"
+                | "icb"
+                | "ics"
+                | "dwp"
+                | "hmrc"
+                | "pip"
+                | "esa"
+                | "uc"
+                | "dla"
+                | "universal"
+                | "credit"
+                | "council"
+                | "housing"
+                | "services"
+                | "service"
+                | "team"
+                | "trust"
+                | "foundation"
+                | "hospital"
+                | "clinic"
+                | "surgery"
+                | "practice"
+                | "centre"
+                | "center"
+                | "church"
+                | "mosque"
+                | "temple"
+                | "gurdwara"
+                | "synagogue"
+                | "school"
+                | "college"
+                | "university"
+                | "library"
+                | "group"
+                | "club"
+                | "society"
+                | "network"
+                | "hub"
+                | "project"
+                | "charity"
+                | "advice"
+                | "citizens"
+                | "job"
+                | "jobcentre"
+                | "plus"
+                | "mental"
+                | "health"
+                | "social"
+                | "care"
+                | "home"
+                | "support"
+                | "community"
+                | "food"
+                | "age"
+                | "uk"
+                | "mind"
+                | "samaritans"
+                | "macmillan"
+                | "shelter"
+                | "marie"
+                | "curie"
+                | "oxfam"
+                | "barnardo's"
+                | "talking"
+                | "therapies"
+                | "phq"
+                | "gad"
+                | "wemwbs"
+                | "swemwbs"
+                | "ons"
+                | "ons4"
+                | "mycaw"
+                | "pam"
+                | "english"
+                | "british"
+                | "welsh"
+                | "scottish"
+                | "irish"
+                | "polish"
+                | "european"
+                | "zoom"
+                | "teams"
+                | "whatsapp"
+                | "facebook"
+                | "google"
+                | "tesco"
+                | "asda"
+                | "aldi"
+                | "lidl"
+                | "boots"
+                | "greggs"
+                | "costa"
+                | "sainsbury's"
+                | "morrisons"
+                | "reception"
+                | "receptionist"
+                | "staff"
+                | "manager"
+                | "supervisor"
+                | "patient"
+                | "client"
+                | "doctor"
+                | "nurse"
+                | "dr"
+                | "mr"
+                | "mrs"
+                | "ms"
+                | "miss"
+                | "mx"
+                | "note"
+                | "notes"
+                | "plan"
+                | "action"
+                | "actions"
+                | "feelings"
+                | "description"
+                | "evaluation"
+                | "analysis"
+                | "conclusion"
+                | "now"
+                | "session"
+                | "sessions"
+                | "week"
+                | "weeks"
+                | "month"
+                | "months"
+                | "road"
+                | "street"
+                | "avenue"
+                | "lane"
+                | "estate"
+                | "hall"
+                | "house"
+                | "flat"
+                | "room"
+                | "unit"
+                | "ward"
+                | "floor"
+                | "building"
+                | "park"
+                | "wellbeing"
+                | "anchor"
+                | "point"
+                | "link"
+                | "worker"
+                | "workers"
+                | "prescribing"
+                | "prescriber"
+                | "referral"
+                | "referred"
+                | "self"
+                | "safeguarding"
+                | "update"
+                | "follow"
+                | "re"
+                | "fw"
+                | "fwd"
+                | "cc"
+                | "ps"
+                | "nb"
+                | "eg"
+                | "ie"
+                | "etc"
+                | "am"
+                | "pm"
+                | "dear"
+                | "hi"
+                | "hello"
+                | "thanks"
+                | "thank"
+                | "regards"
+                | "best"
+                | "kind"
+                | "went"
+                | "came"
+                | "felt"
+                | "said"
+                | "told"
+                | "asked"
+                | "spoke"
+                | "rang"
+                | "met"
+                | "saw"
+                | "had"
+                | "has"
+                | "have"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "be"
+                | "would"
+                | "could"
+                | "should"
+                | "might"
+                | "must"
+                | "can"
+                | "did"
+                | "do"
+                | "does"
+                | "don't"
+                | "didn't"
+                | "won't"
+                | "can't"
+                | "let's"
+                | "maybe"
+                | "perhaps"
+                | "hopefully"
+                | "unfortunately"
+                | "luckily"
+                | "sadly"
+                | "really"
+                | "very"
         )
 }
 
 /// All-capital abbreviations common in notes that are also gazetteer names ("CAT" therapy,
 /// "MAC" address, "JAN" as a month).
 fn is_acronym(w: &str) -> bool {
-    matches!(w, "cat" | "mac" | "jan" | "rob" | "van" | "les" | "sue" | "don" | "ned" | "lea" | "dee" | "cam")
+    matches!(
+        w,
+        "cat"
+            | "mac"
+            | "jan"
+            | "rob"
+            | "van"
+            | "les"
+            | "sue"
+            | "don"
+            | "ned"
+            | "lea"
+            | "dee"
+            | "cam"
+    )
 }
 
 /// Lower-case words after which a capitalised word is probably a person ("her son Tendai").
 fn is_left_cue(w: &str) -> bool {
     matches!(
         w,
-        "called" | "named" | "son" | "daughter" | "wife" | "husband" | "partner" | "mum" | "mom"
-            | "dad" | "mother" | "father" | "brother" | "sister" | "sibling" | "grandson"
-            | "granddaughter" | "grandmother" | "grandfather" | "nan" | "nana" | "nanna" | "gran"
-            | "granny" | "grandma" | "grandad" | "grandpa" | "friend" | "neighbour" | "neighbor"
-            | "carer" | "uncle" | "aunt" | "auntie" | "aunty" | "cousin" | "niece" | "nephew"
-            | "boyfriend" | "girlfriend" | "fiancé" | "fiance" | "fiancee" | "fiancée"
-            | "colleague" | "client" | "patient" | "met" | "saw" | "visited" | "phoned" | "rang"
-            | "texted" | "emailed" | "told" | "asked" | "thanked" | "supporting" | "supported"
-            | "helped" | "introduced" | "referred" | "seeing" | "meeting" | "mr" | "mrs" | "ms"
-            | "stepson" | "stepdaughter" | "stepmum" | "stepdad" | "ex" | "lodger" | "flatmate"
-            | "housemate" | "landlord" | "landlady" | "befriender" | "volunteer"
+        "called"
+            | "named"
+            | "son"
+            | "daughter"
+            | "wife"
+            | "husband"
+            | "partner"
+            | "mum"
+            | "mom"
+            | "dad"
+            | "mother"
+            | "father"
+            | "brother"
+            | "sister"
+            | "sibling"
+            | "grandson"
+            | "granddaughter"
+            | "grandmother"
+            | "grandfather"
+            | "nan"
+            | "nana"
+            | "nanna"
+            | "gran"
+            | "granny"
+            | "grandma"
+            | "grandad"
+            | "grandpa"
+            | "friend"
+            | "neighbour"
+            | "neighbor"
+            | "carer"
+            | "uncle"
+            | "aunt"
+            | "auntie"
+            | "aunty"
+            | "cousin"
+            | "niece"
+            | "nephew"
+            | "boyfriend"
+            | "girlfriend"
+            | "fiancé"
+            | "fiance"
+            | "fiancee"
+            | "fiancée"
+            | "colleague"
+            | "client"
+            | "patient"
+            | "met"
+            | "saw"
+            | "visited"
+            | "phoned"
+            | "rang"
+            | "texted"
+            | "emailed"
+            | "told"
+            | "asked"
+            | "thanked"
+            | "supporting"
+            | "supported"
+            | "helped"
+            | "introduced"
+            | "referred"
+            | "seeing"
+            | "meeting"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "stepson"
+            | "stepdaughter"
+            | "stepmum"
+            | "stepdad"
+            | "ex"
+            | "lodger"
+            | "flatmate"
+            | "housemate"
+            | "landlord"
+            | "landlady"
+            | "befriender"
+            | "volunteer"
     )
 }
 
@@ -113,15 +537,71 @@ fn is_left_cue(w: &str) -> bool {
 fn is_right_cue(w: &str) -> bool {
     matches!(
         w,
-        "said" | "says" | "told" | "tells" | "asked" | "asks" | "mentioned" | "explained"
-            | "felt" | "feels" | "wants" | "wanted" | "cried" | "phoned" | "rang" | "emailed"
-            | "texted" | "arrived" | "agreed" | "admitted" | "disclosed" | "shared" | "seemed"
-            | "looked" | "laughed" | "smiled" | "replied" | "talked" | "spoke" | "came" | "went"
-            | "lives" | "lived" | "died" | "passed" | "thinks" | "thought" | "hopes" | "hoped"
-            | "struggles" | "struggled" | "attended" | "missed" | "booked" | "cancelled"
-            | "declined" | "refused" | "opened" | "became" | "described" | "reported"
-            | "admits" | "worries" | "worried" | "misses" | "visits" | "visited" | "cares"
-            | "cared" | "joined" | "left" | "moved" | "turned" | "mentions" | "explains"
+        "said"
+            | "says"
+            | "told"
+            | "tells"
+            | "asked"
+            | "asks"
+            | "mentioned"
+            | "explained"
+            | "felt"
+            | "feels"
+            | "wants"
+            | "wanted"
+            | "cried"
+            | "phoned"
+            | "rang"
+            | "emailed"
+            | "texted"
+            | "arrived"
+            | "agreed"
+            | "admitted"
+            | "disclosed"
+            | "shared"
+            | "seemed"
+            | "looked"
+            | "laughed"
+            | "smiled"
+            | "replied"
+            | "talked"
+            | "spoke"
+            | "came"
+            | "went"
+            | "lives"
+            | "lived"
+            | "died"
+            | "passed"
+            | "thinks"
+            | "thought"
+            | "hopes"
+            | "hoped"
+            | "struggles"
+            | "struggled"
+            | "attended"
+            | "missed"
+            | "booked"
+            | "cancelled"
+            | "declined"
+            | "refused"
+            | "opened"
+            | "became"
+            | "described"
+            | "reported"
+            | "admits"
+            | "worries"
+            | "worried"
+            | "misses"
+            | "visits"
+            | "visited"
+            | "cares"
+            | "cared"
+            | "joined"
+            | "left"
+            | "moved"
+            | "turned"
+            | "mentions"
+            | "explains"
     )
 }
 
@@ -131,16 +611,84 @@ fn is_right_cue(w: &str) -> bool {
 fn is_place_word(w: &str) -> bool {
     matches!(
         w,
-        "road" | "street" | "avenue" | "lane" | "close" | "drive" | "crescent" | "estate"
-            | "surgery" | "practice" | "centre" | "center" | "hall" | "court" | "park" | "church"
-            | "school" | "club" | "group" | "house" | "farm" | "village" | "library" | "cafe"
-            | "café" | "pub" | "mosque" | "temple" | "gurdwara" | "community" | "ward" | "unit"
-            | "hospital" | "clinic" | "medical" | "health" | "pcn" | "hub" | "project" | "trust"
-            | "foundation" | "way" | "place" | "gardens" | "green" | "square" | "terrace"
-            | "tower" | "towers" | "lodge" | "hostel" | "flats" | "manor" | "bank" | "shop"
-            | "store" | "market" | "hotel" | "inn" | "arms" | "chapel" | "academy" | "nursery"
-            | "home" | "homes" | "team" | "services" | "service" | "society" | "association"
-            | "partnership" | "town" | "city" | "borough" | "leys" | "hill" | "the" | "of"
+        "road"
+            | "street"
+            | "avenue"
+            | "lane"
+            | "close"
+            | "drive"
+            | "crescent"
+            | "estate"
+            | "surgery"
+            | "practice"
+            | "centre"
+            | "center"
+            | "hall"
+            | "court"
+            | "park"
+            | "church"
+            | "school"
+            | "club"
+            | "group"
+            | "house"
+            | "farm"
+            | "village"
+            | "library"
+            | "cafe"
+            | "café"
+            | "pub"
+            | "mosque"
+            | "temple"
+            | "gurdwara"
+            | "community"
+            | "ward"
+            | "unit"
+            | "hospital"
+            | "clinic"
+            | "medical"
+            | "health"
+            | "pcn"
+            | "hub"
+            | "project"
+            | "trust"
+            | "foundation"
+            | "way"
+            | "place"
+            | "gardens"
+            | "green"
+            | "square"
+            | "terrace"
+            | "tower"
+            | "towers"
+            | "lodge"
+            | "hostel"
+            | "flats"
+            | "manor"
+            | "bank"
+            | "shop"
+            | "store"
+            | "market"
+            | "hotel"
+            | "inn"
+            | "arms"
+            | "chapel"
+            | "academy"
+            | "nursery"
+            | "home"
+            | "homes"
+            | "team"
+            | "services"
+            | "service"
+            | "society"
+            | "association"
+            | "partnership"
+            | "town"
+            | "city"
+            | "borough"
+            | "leys"
+            | "hill"
+            | "the"
+            | "of"
     )
 }
 
@@ -169,7 +717,10 @@ impl NameList {
         for raw in names {
             let raw = raw.as_ref();
             let toks = tokenize(raw);
-            let words: Vec<String> = toks.iter().map(|t| strip_possessive(&fold(t.text(raw))).to_string()).collect();
+            let words: Vec<String> = toks
+                .iter()
+                .map(|t| strip_possessive(&fold(t.text(raw))).to_string())
+                .collect();
             if words.is_empty() {
                 continue;
             }
@@ -186,7 +737,22 @@ impl NameList {
             } else if !place {
                 for w in &words {
                     let initial = w.chars().count() < 2;
-                    if !initial && !is_honorific(w) && !matches!(w.as_str(), "and" | "of" | "the" | "de" | "van" | "von" | "da" | "bin" | "al" | "el") {
+                    if !initial
+                        && !is_honorific(w)
+                        && !matches!(
+                            w.as_str(),
+                            "and"
+                                | "of"
+                                | "the"
+                                | "de"
+                                | "van"
+                                | "von"
+                                | "da"
+                                | "bin"
+                                | "al"
+                                | "el"
+                        )
+                    {
                         list.parts.entry(w.clone()).or_insert(id);
                     }
                 }
@@ -211,7 +777,10 @@ impl NameList {
         if let Some(e) = self.entries.iter().find(|e| e.key == key) {
             return Some(e.key.clone());
         }
-        parts.iter().rev().find_map(|p| self.parts.get(p).map(|&i| self.entries[i].key.clone()))
+        parts
+            .iter()
+            .rev()
+            .find_map(|p| self.parts.get(p).map(|&i| self.entries[i].key.clone()))
     }
 }
 
@@ -220,7 +789,10 @@ impl NameList {
 pub(crate) fn person_key(raw: &str) -> (String, Vec<String>) {
     let toks = tokenize(raw);
     let mut parts: Vec<String> = Vec::new();
-    let all: Vec<String> = toks.iter().map(|t| strip_possessive(&fold(t.text(raw))).to_string()).collect();
+    let all: Vec<String> = toks
+        .iter()
+        .map(|t| strip_possessive(&fold(t.text(raw))).to_string())
+        .collect();
     for w in &all {
         if is_honorific(w) || w.chars().count() < 2 {
             continue;
@@ -276,7 +848,11 @@ pub(crate) fn scan_list_only(s: &str, toks: &[Token], list: &NameList, out: &mut
         let end_of = |k: usize| toks[k].end - possessive_len(toks[k].text(s));
         // Multi-word entries, longest first.
         let mut matched = false;
-        if let Some(ids) = list.by_first.get(core).or_else(|| list.by_first.get(f.as_str())) {
+        if let Some(ids) = list
+            .by_first
+            .get(core)
+            .or_else(|| list.by_first.get(f.as_str()))
+        {
             for &id in ids {
                 let e = &list.entries[id];
                 let n = e.words.len();
@@ -284,7 +860,11 @@ pub(crate) fn scan_list_only(s: &str, toks: &[Token], list: &NameList, out: &mut
                     continue;
                 }
                 let ok = (0..n).all(|k| {
-                    let w = if k + 1 == n { strip_possessive(&folded[i + k]) } else { folded[i + k].as_str() };
+                    let w = if k + 1 == n {
+                        strip_possessive(&folded[i + k])
+                    } else {
+                        folded[i + k].as_str()
+                    };
                     w == e.words[k] && (k == 0 || gap_ok_in_name(gap_before(s, toks, i + k)))
                 });
                 if ok {
@@ -385,8 +965,16 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
         let left_cue = space_before(i) && lower_at(i.wrapping_sub(1)).is_some_and(is_left_cue);
         let next_strong = space_before(i + 1) && class.get(i + 1) == Some(&Class::Strong);
         let prev_strong = i > 0 && space_before(i) && class[i - 1] == Class::Strong;
-        let upper_pair = (space_before(i + 1) && matches!(class.get(i + 1), Some(Class::UpperAmbiguous | Class::Strong)) && toks[i + 1].is(ALL_UPPER))
-            || (i > 0 && space_before(i) && matches!(class[i - 1], Class::UpperAmbiguous | Class::Strong) && toks[i - 1].is(ALL_UPPER));
+        let upper_pair = (space_before(i + 1)
+            && matches!(
+                class.get(i + 1),
+                Some(Class::UpperAmbiguous | Class::Strong)
+            )
+            && toks[i + 1].is(ALL_UPPER))
+            || (i > 0
+                && space_before(i)
+                && matches!(class[i - 1], Class::UpperAmbiguous | Class::Strong)
+                && toks[i - 1].is(ALL_UPPER));
         let month = is_month_word(&cores[i]);
         flagged[i] = match c {
             Class::Strong => true,
@@ -398,7 +986,9 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
                     || prev_strong
                     || (possessive && !month)
             }
-            Class::Unknown => right_cue || left_cue || next_strong || prev_strong || (possessive && !start),
+            Class::Unknown => {
+                right_cue || left_cue || next_strong || prev_strong || (possessive && !start)
+            }
             Class::UpperAmbiguous => upper_pair,
             Class::None => false,
         };
@@ -409,11 +999,22 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
             continue;
         }
         let mut j = i + 1;
-        while j < n && !flagged[j] && class[j] != Class::None && !is_month_word(&cores[j]) && gap_ok_in_name(gap_before(s, toks, j)) && !gap_before(s, toks, j).contains('.') {
+        while j < n
+            && !flagged[j]
+            && class[j] != Class::None
+            && !is_month_word(&cores[j])
+            && gap_ok_in_name(gap_before(s, toks, j))
+            && !gap_before(s, toks, j).contains('.')
+        {
             flagged[j] = true;
             j += 1;
         }
-        if j + 1 < n && matches!(cores.get(j).map(String::as_str), Some("and" | "&")) && class[j + 1] != Class::None && space_before(j) && space_before(j + 1) {
+        if j + 1 < n
+            && matches!(cores.get(j).map(String::as_str), Some("and" | "&"))
+            && class[j + 1] != Class::None
+            && space_before(j)
+            && space_before(j + 1)
+        {
             flagged[j + 1] = true;
         }
     }
@@ -425,7 +1026,11 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
             continue;
         }
         let mut j = i;
-        while j + 1 < n && flagged[j + 1] && gap_ok_in_name(gap_before(s, toks, j + 1)) && possessive_len(toks[j].text(s)) == 0 {
+        while j + 1 < n
+            && flagged[j + 1]
+            && gap_ok_in_name(gap_before(s, toks, j + 1))
+            && possessive_len(toks[j].text(s)) == 0
+        {
             j += 1;
         }
         let start = extend_left(s, toks, i);
@@ -454,7 +1059,11 @@ fn honorifics(s: &str, toks: &[Token], out: &mut Vec<Span>) {
             let g = gap_before(s, toks, j);
             let nt = toks[j];
             let initial = nt.text(s).chars().count() == 1 && nt.is(ALL_UPPER);
-            let okgap = if j == i + 1 { matches!(g, " " | ". " | "." | "\u{a0}") } else { gap_ok_in_name(g) };
+            let okgap = if j == i + 1 {
+                matches!(g, " " | ". " | "." | "\u{a0}")
+            } else {
+                gap_ok_in_name(g)
+            };
             if !okgap || !nt.is_capitalised() {
                 break;
             }

@@ -17,7 +17,10 @@ struct Group {
 }
 
 fn is_alnum_before(s: &str, i: usize) -> bool {
-    s[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric())
+    s[..i]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric())
 }
 
 fn is_alnum_at(s: &str, i: usize) -> bool {
@@ -46,7 +49,9 @@ pub(crate) fn scan(s: &str, out: &mut Vec<Span>) {
             continue;
         }
         // Money: "£1200000" is an amount, not an ID.
-        if c.is_ascii_digit() && (s[..i].ends_with('£') || s[..i].ends_with('$') || s[..i].ends_with('€')) {
+        if c.is_ascii_digit()
+            && (s[..i].ends_with('£') || s[..i].ends_with('$') || s[..i].ends_with('€'))
+        {
             while i < n && (b[i].is_ascii_digit() || b[i] == b',' || b[i] == b'.') {
                 i += 1;
             }
@@ -64,7 +69,12 @@ pub(crate) fn scan(s: &str, out: &mut Vec<Span>) {
                 digits.push(b[j]);
                 j += 1;
             }
-            groups.push(Group { start: g_start, end: j, d0, d1: digits.len() });
+            groups.push(Group {
+                start: g_start,
+                end: j,
+                d0,
+                d1: digits.len(),
+            });
             // Separator: up to four of space, dash, dot, brackets, then a digit.
             let mut k = j;
             let mut seps = 0;
@@ -97,7 +107,14 @@ pub(crate) fn scan(s: &str, out: &mut Vec<Span>) {
     }
 }
 
-fn classify_run(s: &str, digits: &[u8], groups: &[Group], plus: bool, run_start: usize, out: &mut Vec<Span>) {
+fn classify_run(
+    s: &str,
+    digits: &[u8],
+    groups: &[Group],
+    plus: bool,
+    run_start: usize,
+    out: &mut Vec<Span>,
+) {
     if groups.is_empty() {
         return;
     }
@@ -109,7 +126,11 @@ fn classify_run(s: &str, digits: &[u8], groups: &[Group], plus: bool, run_start:
             let multi = j > i;
             let lead_plus = plus && i == 0;
             if let Some(kind) = classify(s, d, multi, lead_plus, &groups[i..=j], groups[i].start) {
-                let start = if i == 0 && run_start < groups[0].start { run_start } else { groups[i].start };
+                let start = if i == 0 && run_start < groups[0].start {
+                    run_start
+                } else {
+                    groups[i].start
+                };
                 out.push(Span::new(start, groups[j].end, kind));
                 found_any = true;
                 i = j + 1;
@@ -121,7 +142,11 @@ fn classify_run(s: &str, digits: &[u8], groups: &[Group], plus: bool, run_start:
     if !found_any {
         let total = digits.len();
         if total >= 11 && groups.len() <= 6 {
-            let start = if run_start < groups[0].start { run_start } else { groups[0].start };
+            let start = if run_start < groups[0].start {
+                run_start
+            } else {
+                groups[0].start
+            };
             if let Some(last) = groups.last() {
                 out.push(Span::new(start, last.end, Kind::IdNumber));
             }
@@ -129,20 +154,35 @@ fn classify_run(s: &str, digits: &[u8], groups: &[Group], plus: bool, run_start:
     }
 }
 
-fn classify(s: &str, d: &[u8], multi: bool, plus: bool, groups: &[Group], start: usize) -> Option<Kind> {
+fn classify(
+    s: &str,
+    d: &[u8],
+    multi: bool,
+    plus: bool,
+    groups: &[Group],
+    start: usize,
+) -> Option<Kind> {
     let n = d.len();
     if plus {
         // International form: +44 then a national number without (or with "(0)") its 0.
         if d.starts_with(b"44") {
             let rest = &d[2..];
-            let national = if rest.first() == Some(&b'0') { rest.len() } else { rest.len() + 1 };
+            let national = if rest.first() == Some(&b'0') {
+                rest.len()
+            } else {
+                rest.len() + 1
+            };
             return (10..=11).contains(&national).then_some(Kind::Phone);
         }
         return (8..=15).contains(&n).then_some(Kind::Phone);
     }
     if d.starts_with(b"0044") {
         let rest = &d[4..];
-        let national = if rest.first() == Some(&b'0') { rest.len() } else { rest.len() + 1 };
+        let national = if rest.first() == Some(&b'0') {
+            rest.len()
+        } else {
+            rest.len() + 1
+        };
         return (10..=11).contains(&national).then_some(Kind::Phone);
     }
     // Dates in digits ("03.03.1961", "2024-03-03") belong to the date scanner.
@@ -154,7 +194,10 @@ fn classify(s: &str, d: &[u8], multi: bool, plus: bool, groups: &[Group], start:
     match (d.first(), n) {
         (Some(b'0'), 11) => Some(Kind::Phone),
         (Some(b'0'), 10) => {
-            if chi_context || (valid_ddmmyy(d) && !matches!(d[1], b'1' | b'2' | b'3' | b'5' | b'7' | b'8' | b'9')) {
+            if chi_context
+                || (valid_ddmmyy(d)
+                    && !matches!(d[1], b'1' | b'2' | b'3' | b'5' | b'7' | b'8' | b'9'))
+            {
                 Some(Kind::ChiNumber)
             } else {
                 Some(Kind::Phone)
@@ -188,14 +231,19 @@ fn looks_like_date(d: &[u8], groups: &[Group]) -> bool {
     let val = |g: &Group| d_val(&d[g.d0 - groups[0].d0..g.d1 - groups[0].d0]);
     let (a, m, c) = (val(&groups[0]), val(&groups[1]), val(&groups[2]));
     match (lens[0], lens[1], lens[2]) {
-        (1..=2, 1..=2, 2 | 4) => (1..=31).contains(&a) && (1..=12).contains(&m) || (1..=12).contains(&a) && (1..=31).contains(&m),
+        (1..=2, 1..=2, 2 | 4) => {
+            (1..=31).contains(&a) && (1..=12).contains(&m)
+                || (1..=12).contains(&a) && (1..=31).contains(&m)
+        }
         (4, 1..=2, 1..=2) => (1..=12).contains(&m) && (1..=31).contains(&c),
         _ => false,
     }
 }
 
 fn d_val(d: &[u8]) -> u32 {
-    d.iter().fold(0u32, |acc, &b| acc.saturating_mul(10).saturating_add((b - b'0') as u32))
+    d.iter().fold(0u32, |acc, &b| {
+        acc.saturating_mul(10).saturating_add((b - b'0') as u32)
+    })
 }
 
 /// First six digits read as a plausible ddmmyy (how CHI numbers begin).
@@ -209,7 +257,11 @@ pub fn nhs_check_digit_ok(d: &[u8]) -> bool {
     if d.len() != 10 || !d.iter().all(u8::is_ascii_digit) {
         return false;
     }
-    let sum: u32 = d[..9].iter().enumerate().map(|(i, &b)| (b - b'0') as u32 * (10 - i as u32)).sum();
+    let sum: u32 = d[..9]
+        .iter()
+        .enumerate()
+        .map(|(i, &b)| (b - b'0') as u32 * (10 - i as u32))
+        .sum();
     let check = match 11 - sum % 11 {
         11 => 0,
         10 => return false,

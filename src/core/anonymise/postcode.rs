@@ -43,14 +43,19 @@ fn outward(t: &str) -> Option<bool> {
 /// An inward code: digit, letter, letter.
 fn inward(t: &str) -> bool {
     let b = t.as_bytes();
-    b.len() == 3 && b[0].is_ascii_digit() && b[1].is_ascii_alphabetic() && b[2].is_ascii_alphabetic()
+    b.len() == 3
+        && b[0].is_ascii_digit()
+        && b[1].is_ascii_alphabetic()
+        && b[2].is_ascii_alphabetic()
 }
 
 const BEFORE: &[&str] = &[
     "in", "from", "near", "around", "the", "postcode", "of", "to", "at", "lives", "live", "living",
     "moved", "an", "within", "covering", "into", "across", "outside", "round", "district", "area",
 ];
-const AFTER: &[&str] = &["area", "postcode", "district", "way", "side", "patch", "estate", "end"];
+const AFTER: &[&str] = &[
+    "area", "postcode", "district", "way", "side", "patch", "estate", "end",
+];
 
 pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
     for i in 0..toks.len() {
@@ -67,19 +72,28 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
                 continue;
             }
         }
-        let real = if text.eq_ignore_ascii_case("gir") { Some(true) } else { outward(text) };
+        let real = if text.eq_ignore_ascii_case("gir") {
+            Some(true)
+        } else {
+            outward(text)
+        };
         let Some(real) = real else { continue };
         // Full with a space: "OX4 3AB". Upper case, or a real area in any case.
         if let Some(n) = toks.get(i + 1) {
             let gap = &s[t.end..n.start];
-            if (gap == " " || gap == "\u{a0}" || gap.is_empty()) && inward(n.text(s)) && (real || t.is(ALL_UPPER)) {
+            if (gap == " " || gap == "\u{a0}" || gap.is_empty())
+                && inward(n.text(s))
+                && (real || t.is(ALL_UPPER))
+            {
                 out.push(Span::new(t.start, n.end, Kind::Postcode));
                 continue;
             }
         }
         // Outward only: real area, upper case, with a place-like context.
         if real && t.is(ALL_UPPER) {
-            let prev = i.checked_sub(1).map(|p| toks[p].text(s).to_ascii_lowercase());
+            let prev = i
+                .checked_sub(1)
+                .map(|p| toks[p].text(s).to_ascii_lowercase());
             let next = toks.get(i + 1).map(|n| n.text(s).to_ascii_lowercase());
             let ctx = prev.as_deref().is_some_and(|p| BEFORE.contains(&p))
                 || next.as_deref().is_some_and(|n| AFTER.contains(&n))

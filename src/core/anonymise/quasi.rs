@@ -37,9 +37,15 @@ impl QuasiKind {
         }
     }
     pub fn from_code(code: &str) -> Option<QuasiKind> {
-        [QuasiKind::Condition, QuasiKind::Ethnicity, QuasiKind::Religion, QuasiKind::JobTitle, QuasiKind::Practice]
-            .into_iter()
-            .find(|k| k.code() == code)
+        [
+            QuasiKind::Condition,
+            QuasiKind::Ethnicity,
+            QuasiKind::Religion,
+            QuasiKind::JobTitle,
+            QuasiKind::Practice,
+        ]
+        .into_iter()
+        .find(|k| k.code() == code)
     }
 }
 
@@ -52,7 +58,8 @@ impl Serialize for QuasiKind {
 impl<'de> Deserialize<'de> for QuasiKind {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let code = String::deserialize(d)?;
-        QuasiKind::from_code(&code).ok_or_else(|| serde::de::Error::custom(format!("unknown warning kind {code:?}")))
+        QuasiKind::from_code(&code)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown warning kind {code:?}")))
     }
 }
 
@@ -165,7 +172,16 @@ const PHRASES: &[(&str, QuasiKind)] = &[
 
 /// Words that end a practice or service name ("Rose Hill Surgery", "Cowley Road Medical
 /// Practice", "Marston PCN").
-const PRACTICE_ENDS: &[&str] = &["surgery", "practice", "pcn", "medical centre", "health centre", "medical center", "health center", "primary care network"];
+const PRACTICE_ENDS: &[&str] = &[
+    "surgery",
+    "practice",
+    "pcn",
+    "medical centre",
+    "health centre",
+    "medical center",
+    "health center",
+    "primary care network",
+];
 
 pub(crate) fn scan(s: &str, toks: &[Token]) -> Vec<super::Warning> {
     let mut out = Vec::new();
@@ -175,31 +191,57 @@ pub(crate) fn scan(s: &str, toks: &[Token]) -> Vec<super::Warning> {
     for i in 0..n {
         let first = folded[i].strip_suffix("'s").unwrap_or(&folded[i]);
         let candidates = index.get(first).map(Vec::as_slice).unwrap_or(&[]);
-        let candidates_full = if first.len() != folded[i].len() { index.get(folded[i].as_str()).map(Vec::as_slice).unwrap_or(&[]) } else { &[] };
+        let candidates_full = if first.len() != folded[i].len() {
+            index
+                .get(folded[i].as_str())
+                .map(Vec::as_slice)
+                .unwrap_or(&[])
+        } else {
+            &[]
+        };
         for &(phrase, kind) in candidates.iter().chain(candidates_full) {
             if let Some(end) = phrase_at(s, toks, &folded, i, phrase) {
                 // Short all-capital codes ("ALS", "MP", "MND") only in capitals.
                 if phrase.len() <= 3 && !toks[i].is(super::text::ALL_UPPER) {
                     continue;
                 }
-                out.push(super::Warning { start: toks[i].start, end: toks[end].end, kind });
+                out.push(super::Warning {
+                    start: toks[i].start,
+                    end: toks[end].end,
+                    kind,
+                });
             }
         }
-        if !matches!(first, "surgery" | "practice" | "pcn" | "medical" | "health" | "primary") {
+        if !matches!(
+            first,
+            "surgery" | "practice" | "pcn" | "medical" | "health" | "primary"
+        ) {
             continue;
         }
         for end_phrase in PRACTICE_ENDS {
             if let Some(end) = phrase_at(s, toks, &folded, i, end_phrase) {
                 // Walk back over capitalised words to the start of the name.
                 let mut st = i;
-                while st > 0 && toks[st - 1].is_capitalised() && is_space_gap(&s[toks[st - 1].end..toks[st].start]) && !toks[st - 1].is(super::text::SENTENCE_START) {
+                while st > 0
+                    && toks[st - 1].is_capitalised()
+                    && is_space_gap(&s[toks[st - 1].end..toks[st].start])
+                    && !toks[st - 1].is(super::text::SENTENCE_START)
+                {
                     st -= 1;
                 }
-                if st > 0 && st == i && toks[st - 1].is_capitalised() && is_space_gap(&s[toks[st - 1].end..toks[st].start]) {
+                if st > 0
+                    && st == i
+                    && toks[st - 1].is_capitalised()
+                    && is_space_gap(&s[toks[st - 1].end..toks[st].start])
+                {
                     st -= 1;
                 }
                 if st < i && toks[i].is_capitalised() {
-                    out.push(super::Warning { start: toks[st].start, end: toks[end].end, kind: QuasiKind::Practice });
+                    out.push(super::Warning {
+                        start: toks[st].start,
+                        end: toks[end].end,
+                        kind: QuasiKind::Practice,
+                    });
                 }
             }
         }
@@ -211,11 +253,14 @@ pub(crate) fn scan(s: &str, toks: &[Token]) -> Vec<super::Warning> {
 
 /// Phrases by their first word, built once: scanning checks only the phrases a token can
 /// start, which keeps the warning pass from dominating the anonymiser's run time.
-fn phrase_index() -> &'static std::collections::BTreeMap<&'static str, Vec<(&'static str, QuasiKind)>> {
-    static INDEX: std::sync::OnceLock<std::collections::BTreeMap<&'static str, Vec<(&'static str, QuasiKind)>>> =
-        std::sync::OnceLock::new();
+fn phrase_index(
+) -> &'static std::collections::BTreeMap<&'static str, Vec<(&'static str, QuasiKind)>> {
+    static INDEX: std::sync::OnceLock<
+        std::collections::BTreeMap<&'static str, Vec<(&'static str, QuasiKind)>>,
+    > = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut m: std::collections::BTreeMap<&'static str, Vec<(&'static str, QuasiKind)>> = Default::default();
+        let mut m: std::collections::BTreeMap<&'static str, Vec<(&'static str, QuasiKind)>> =
+            Default::default();
         for &(p, k) in PHRASES {
             let first = p.split(' ').next().unwrap_or(p);
             m.entry(first).or_default().push((p, k));
@@ -230,7 +275,10 @@ fn phrase_at(s: &str, toks: &[Token], folded: &[String], i: usize, phrase: &str)
     let mut k = i;
     for (n, w) in phrase.split(' ').enumerate() {
         let f = folded.get(k)?;
-        let f = f.strip_suffix("'s").filter(|_| !w.ends_with("'s")).unwrap_or(f);
+        let f = f
+            .strip_suffix("'s")
+            .filter(|_| !w.ends_with("'s"))
+            .unwrap_or(f);
         if f != w {
             return None;
         }

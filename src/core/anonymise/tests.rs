@@ -31,7 +31,10 @@ fn nhs_numbers_are_found_in_any_spacing_with_or_without_a_valid_check_digit() {
     check("NHS 999 123 4567 noted", &[(NhsNumber, "999 123 4567")]);
     check("nhs no 9991234567.", &[(NhsNumber, "9991234567")]);
     check("ref 999-123-4560", &[(NhsNumber, "999-123-4560")]);
-    check("number 943 476 5919 (valid)", &[(NhsNumber, "943 476 5919")]);
+    check(
+        "number 943 476 5919 (valid)",
+        &[(NhsNumber, "943 476 5919")],
+    );
     check("9 9 9 1 2 3 4 5 6 7", &[(NhsNumber, "9 9 9 1 2 3 4 5 6 7")]);
 }
 
@@ -55,23 +58,44 @@ fn uk_phone_numbers_are_found_in_every_common_form() {
     check("rang 07700900123", &[(Phone, "07700900123")]);
     check("on +44 7700 900123.", &[(Phone, "+44 7700 900123")]);
     check("on +447700900123", &[(Phone, "+447700900123")]);
-    check("call +44 (0)20 7946 0958 now", &[(Phone, "+44 (0)20 7946 0958")]);
+    check(
+        "call +44 (0)20 7946 0958 now",
+        &[(Phone, "+44 (0)20 7946 0958")],
+    );
     check("call (020) 7946 0958", &[(Phone, "(020) 7946 0958")]);
     check("call 020-7946-0958", &[(Phone, "020-7946-0958")]);
-    check("0113 496 0123 or 0118 496 0999", &[(Phone, "0113 496 0123"), (Phone, "0118 496 0999")]);
+    check(
+        "0113 496 0123 or 0118 496 0999",
+        &[(Phone, "0113 496 0123"), (Phone, "0118 496 0999")],
+    );
     check("0191 498 0123", &[(Phone, "0191 498 0123")]);
     check("freephone 0800 123 4567", &[(Phone, "0800 123 4567")]);
-    check("aged 47 07700 900123", &[(Age, "aged 47"), (Phone, "07700 900123")]);
+    check(
+        "aged 47 07700 900123",
+        &[(Age, "aged 47"), (Phone, "07700 900123")],
+    );
 }
 
 #[test]
 fn emails_urls_and_ip_addresses_are_found() {
-    check("mail jo.bloggs+x@example.co.uk.", &[(Email, "jo.bloggs+x@example.co.uk")]);
-    check("see https://example.org/a?b=c, then", &[(Url, "https://example.org/a?b=c")]);
+    check(
+        "mail jo.bloggs+x@example.co.uk.",
+        &[(Email, "jo.bloggs+x@example.co.uk")],
+    );
+    check(
+        "see https://example.org/a?b=c, then",
+        &[(Url, "https://example.org/a?b=c")],
+    );
     check("see www.example.com.", &[(Url, "www.example.com")]);
-    check("on facebook.com/jo.bloggs today", &[(Url, "facebook.com/jo.bloggs")]);
+    check(
+        "on facebook.com/jo.bloggs today",
+        &[(Url, "facebook.com/jo.bloggs")],
+    );
     check("from 192.168.10.254 at", &[(IpAddress, "192.168.10.254")]);
-    check("v6 2001:db8:85a3::8a2e:370:7334 ok", &[(IpAddress, "2001:db8:85a3::8a2e:370:7334")]);
+    check(
+        "v6 2001:db8:85a3::8a2e:370:7334 ok",
+        &[(IpAddress, "2001:db8:85a3::8a2e:370:7334")],
+    );
     check("fe80::1 link", &[(IpAddress, "fe80::1")]);
 }
 
@@ -109,7 +133,10 @@ fn dates_in_numeric_and_word_forms_are_found() {
     check("born 3rd March 1961", &[(Date, "3rd March 1961")]);
     check("on March 3rd we met", &[(Date, "March 3rd")]);
     check("on 3 Mar we met", &[(Date, "3 Mar")]);
-    check("on Monday 3rd of March 2025", &[(Date, "Monday 3rd of March 2025")]);
+    check(
+        "on Monday 3rd of March 2025",
+        &[(Date, "Monday 3rd of March 2025")],
+    );
     check("March 3, 1961 it was", &[(Date, "March 3, 1961")]);
     check("back in March 2024 she", &[(Date, "March 2024")]);
     check("DOB: 03/03/61", &[(Date, "03/03/61")]);
@@ -120,10 +147,22 @@ fn dates_in_numeric_and_word_forms_are_found() {
 #[test]
 fn dates_become_weeks_and_birth_dates_are_removed() {
     let mut a = Anonymiser::new::<&str>(&[]);
-    assert_eq!(a.anonymise("met on 05/03/2025.").text, "met on week of 3 Mar 2025.");
-    assert_eq!(a.anonymise("met on Sunday 9 March 2025").text, "met on week of 3 Mar 2025");
-    assert_eq!(a.anonymise("DOB 3rd March 1961").text, "DOB [date of birth]");
-    assert_eq!(a.anonymise("her birthday is 3 March").text, "her birthday is [date of birth]");
+    assert_eq!(
+        a.anonymise("met on 05/03/2025.").text,
+        "met on week of 3 Mar 2025."
+    );
+    assert_eq!(
+        a.anonymise("met on Sunday 9 March 2025").text,
+        "met on week of 3 Mar 2025"
+    );
+    assert_eq!(
+        a.anonymise("DOB 3rd March 1961").text,
+        "DOB [date of birth]"
+    );
+    assert_eq!(
+        a.anonymise("her birthday is 3 March").text,
+        "her birthday is [date of birth]"
+    );
     assert_eq!(a.anonymise("on March 3rd").text, "on [date]");
     assert_eq!(a.anonymise("on 31/02/2025").text, "on [date]");
 }
@@ -139,20 +178,32 @@ fn exact_ages_are_found_and_become_life_stages() {
     check("her 50th birthday", &[(Age, "50th")]);
     let mut a = Anonymiser::new::<&str>(&[]);
     assert_eq!(a.anonymise("a man aged 47").text, "a man in their forties");
-    assert_eq!(a.anonymise("a 47-year-old man").text, "a forty-something man");
-    assert_eq!(a.anonymise("she is 82 years old").text, "she is an older adult");
+    assert_eq!(
+        a.anonymise("a 47-year-old man").text,
+        "a forty-something man"
+    );
+    assert_eq!(
+        a.anonymise("she is 82 years old").text,
+        "she is an older adult"
+    );
     assert_eq!(a.anonymise("a woman aged 82").text, "a woman in later life");
     assert_eq!(a.anonymise("a 15-year-old").text, "a teenage");
 }
 
 #[test]
 fn addresses_flats_and_named_estates_are_found() {
-    check("lives at 14 Acacia Road now", &[(Address, "14 Acacia Road")]);
+    check(
+        "lives at 14 Acacia Road now",
+        &[(Address, "14 Acacia Road")],
+    );
     check("at 14a, Mill Lane", &[(Address, "14a, Mill Lane")]);
     check("at 2 Church Street", &[(Address, "2 Church Street")]);
     check("at 14 acacia road", &[(Address, "14 acacia road")]);
     check("in Flat 3 above", &[(Address, "Flat 3")]);
-    check("on the Blackbird Leys estate", &[(Address, "Blackbird Leys estate")]);
+    check(
+        "on the Blackbird Leys estate",
+        &[(Address, "Blackbird Leys estate")],
+    );
     check("moved into Cherwell Hall", &[(Address, "Cherwell Hall")]);
     check("walks down Acacia Road", &[(Address, "Acacia Road")]);
     check("6 weeks down the road", &[]);
@@ -166,16 +217,27 @@ fn listed_names_match_in_any_case_with_possessives_and_initials() {
     check_with("Okafor’s flat", &["Okafor"], &[(Name, "Okafor")]);
     check_with("met James' mum", &["James"], &[(Name, "James")]);
     check_with("met J. Okafor", &["Joy Okafor"], &[(Name, "J. Okafor")]);
-    check_with("met Mrs J Okafor", &["Joy Okafor"], &[(Name, "Mrs J Okafor")]);
+    check_with(
+        "met Mrs J Okafor",
+        &["Joy Okafor"],
+        &[(Name, "Mrs J Okafor")],
+    );
     check_with("zoe came", &["Zoë"], &[(Name, "zoe")]);
     check_with("the Hope group", &["Hope"], &[(Name, "Hope")]);
     check_with("brought her joy", &["Joy Okafor"], &[]);
-    check_with("at the Rose Hill Surgery", &["Rose Hill Surgery"], &[(Name, "Rose Hill Surgery")]);
+    check_with(
+        "at the Rose Hill Surgery",
+        &["Rose Hill Surgery"],
+        &[(Name, "Rose Hill Surgery")],
+    );
 }
 
 #[test]
 fn honorifics_introduce_names() {
-    check("Mrs Abernathy-Quayle came", &[(Name, "Mrs Abernathy-Quayle")]);
+    check(
+        "Mrs Abernathy-Quayle came",
+        &[(Name, "Mrs Abernathy-Quayle")],
+    );
     check("Dr. Zhadanov rang", &[(Name, "Dr. Zhadanov")]);
     check("asked Nurse Ferreira", &[(Name, "Nurse Ferreira")]);
     check("Cllr Pemberton-Smythe", &[(Name, "Cllr Pemberton-Smythe")]);
@@ -196,7 +258,10 @@ fn gazetteer_names_are_found_but_everyday_words_need_a_cue() {
     check("Grace Okonkwo-Adeyemi", &[(Name, "Grace Okonkwo-Adeyemi")]);
     check("her son Tendai rang", &[(Name, "Tendai")]);
     check("Tendai said no", &[(Name, "Tendai")]);
-    check("Priya and Tendai came", &[(Name, "Priya"), (Name, "Tendai")]);
+    check(
+        "Priya and Tendai came",
+        &[(Name, "Priya"), (Name, "Tendai")],
+    );
     check("on Monday in April", &[]);
 }
 
@@ -227,14 +292,23 @@ fn overlapping_candidates_merge_into_the_longest_kind() {
         Span::new(30, 35, Kind::Phone),
         Span::new(30, 35, Kind::IdNumber),
     ]);
-    assert_eq!(spans, vec![Span::new(0, 20, Kind::Address), Span::new(30, 35, Kind::Phone)]);
+    assert_eq!(
+        spans,
+        vec![
+            Span::new(0, 20, Kind::Address),
+            Span::new(30, 35, Kind::Phone)
+        ]
+    );
 }
 
 #[test]
 fn pseudonyms_stay_consistent_across_texts_of_one_export() {
     let mut a = Anonymiser::new(&["Joy Okafor", "Tom Reece"]);
     assert_eq!(a.anonymise("Joy Okafor rang.").text, "Person A rang.");
-    assert_eq!(a.anonymise("Tom Reece and Mrs Okafor.").text, "Person B and Person A.");
+    assert_eq!(
+        a.anonymise("Tom Reece and Mrs Okafor.").text,
+        "Person B and Person A."
+    );
     assert_eq!(a.anonymise("Joy's flat").text, "Person A's flat");
     assert_eq!(a.anonymise("Priya met Tom").text, "Person C met Person B");
 }
@@ -253,16 +327,29 @@ fn the_review_step_can_unredact_and_add_spans() {
     assert_eq!(found.len(), 1);
     let mut chosen: Vec<Span> = Vec::new();
     chosen.extend(find_phrase(text, "Bank"));
-    assert_eq!(a.apply(text, &chosen).text, "Priya rang about the [redacted] group");
+    assert_eq!(
+        a.apply(text, &chosen).text,
+        "Priya rang about the [redacted] group"
+    );
     chosen.extend(found);
-    assert_eq!(a.apply(text, &chosen).text, "Person A rang about the [redacted] group");
+    assert_eq!(
+        a.apply(text, &chosen).text,
+        "Person A rang about the [redacted] group"
+    );
 }
 
 #[test]
 fn apply_survives_spans_that_are_reversed_out_of_range_or_mid_character() {
     let text = "Zoë é";
     let mut a = Anonymiser::new::<&str>(&[]);
-    let out = a.apply(text, &[Span::new(2, 3, Kind::Other), Span::new(9, 4, Kind::Other), Span::new(100, 200, Kind::Other)]);
+    let out = a.apply(
+        text,
+        &[
+            Span::new(2, 3, Kind::Other),
+            Span::new(9, 4, Kind::Other),
+            Span::new(100, 200, Kind::Other),
+        ],
+    );
     assert!(out.text.starts_with("Zo[redacted]"));
 }
 
@@ -278,7 +365,8 @@ fn kinds_round_trip_through_their_stable_codes() {
 
 #[test]
 fn quasi_identifiers_are_warned_about_not_redacted() {
-    let text = "a Somali Muslim with motor neurone disease, a retired headteacher at Rose Hill Surgery";
+    let text =
+        "a Somali Muslim with motor neurone disease, a retired headteacher at Rose Hill Surgery";
     let out = anonymise::<&str>(text, &[]);
     let kinds: Vec<QuasiKind> = out.warnings.iter().map(|w| w.kind).collect();
     assert!(kinds.contains(&QuasiKind::Ethnicity));

@@ -74,7 +74,11 @@ pub(crate) fn tokenize(s: &str) -> Vec<Token> {
                 if boundary {
                     flags |= SENTENCE_START;
                 }
-                Token { start: i, end: i, flags }
+                Token {
+                    start: i,
+                    end: i,
+                    flags,
+                }
             });
             if c.is_alphabetic() {
                 tok.flags |= HAS_ALPHA;
@@ -189,7 +193,10 @@ fn fold_char(c: char) -> Option<char> {
 
 /// Strips an English possessive from a folded word: "o'neill's" -> "o'neill".
 pub(crate) fn strip_possessive(folded: &str) -> &str {
-    folded.strip_suffix("'s").filter(|r| !r.is_empty()).unwrap_or(folded)
+    folded
+        .strip_suffix("'s")
+        .filter(|r| !r.is_empty())
+        .unwrap_or(folded)
 }
 
 /// Byte length of a trailing possessive in the raw token text ("’s" is 4 bytes).
@@ -239,7 +246,10 @@ mod tests {
         check("O'Neill's dog", &["O'Neill's", "dog"]);
         check("Okafor’s flat", &["Okafor’s", "flat"]);
         check("James' car", &["James", "car"]);
-        check("Smith-Jones, 47-year-old", &["Smith", "Jones", "47", "year", "old"]);
+        check(
+            "Smith-Jones, 47-year-old",
+            &["Smith", "Jones", "47", "year", "old"],
+        );
         check("£1,200.50 at 10:30", &["1", "200", "50", "at", "10", "30"]);
         check("Zoë met Łukasz", &["Zoë", "met", "Łukasz"]);
     }
@@ -248,8 +258,11 @@ mod tests {
     fn sentence_starts_are_marked_after_full_stops_and_line_breaks() {
         let s = "Will came. May left\n- Hope rang and Grace";
         let toks = tokenize(s);
-        let starts: Vec<&str> =
-            toks.iter().filter(|t| t.is(SENTENCE_START)).map(|t| t.text(s)).collect();
+        let starts: Vec<&str> = toks
+            .iter()
+            .filter(|t| t.is(SENTENCE_START))
+            .map(|t| t.text(s))
+            .collect();
         assert_eq!(starts, ["Will", "May", "Hope"]);
     }
 

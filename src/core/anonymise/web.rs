@@ -15,7 +15,12 @@ fn is_domain_char(c: u8) -> bool {
 
 /// Characters a URL path may contain (we stop at spaces, quotes and angle brackets).
 fn is_url_char(c: u8) -> bool {
-    c > b' ' && !matches!(c, b'"' | b'<' | b'>' | b'`' | b'{' | b'}' | b'|' | b'\\' | b'^') && c < 0x7f
+    c > b' '
+        && !matches!(
+            c,
+            b'"' | b'<' | b'>' | b'`' | b'{' | b'}' | b'|' | b'\\' | b'^'
+        )
+        && c < 0x7f
 }
 
 const TLDS: &[&str] = &[
@@ -68,7 +73,12 @@ pub(crate) fn scan(s: &str, out: &mut Vec<Span>) {
 /// Trims punctuation that ends a sentence rather than a URL.
 fn trim_end(s: &str, start: usize, mut end: usize) -> usize {
     let b = s.as_bytes();
-    while end > start && matches!(b[end - 1], b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b'\'' | b']') {
+    while end > start
+        && matches!(
+            b[end - 1],
+            b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b'\'' | b']'
+        )
+    {
         // Keep a closing bracket that has an opening one inside the URL.
         if b[end - 1] == b')' && s[start..end].contains('(') {
             break;
@@ -85,7 +95,11 @@ fn url_in_chunk(s: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let lead = chunk.len() - chunk.trim_start_matches(['(', '[', '\'']).len();
     let body = &lower[lead..];
     let st = start + lead;
-    if body.starts_with("http://") || body.starts_with("https://") || body.starts_with("www.") || body.starts_with("ftp://") {
+    if body.starts_with("http://")
+        || body.starts_with("https://")
+        || body.starts_with("www.")
+        || body.starts_with("ftp://")
+    {
         let e = trim_end(s, st, end);
         if e > st + 4 {
             out.push(Span::new(st, e, Kind::Url));
@@ -121,7 +135,10 @@ fn url_in_chunk(s: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let tld = &body[last_label.0..last_label.1];
     if labels >= 2 && has_letter_label && TLDS.contains(&tld) {
         // The first label must have two letters: "e.g", "i.e", "a.m" are not domains.
-        let first_len = bb.iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'-').count();
+        let first_len = bb
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-')
+            .count();
         if first_len < 2 {
             return;
         }
@@ -139,7 +156,9 @@ fn ip_in_chunk(s: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let b = chunk.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_alphanumeric() && b[i - 1] != b'.') {
+        if b[i].is_ascii_digit()
+            && (i == 0 || !b[i - 1].is_ascii_alphanumeric() && b[i - 1] != b'.')
+        {
             let mut k = i;
             let mut parts = 0;
             let mut ok = true;
@@ -164,7 +183,9 @@ fn ip_in_chunk(s: &str, start: usize, end: usize, out: &mut Vec<Span>) {
                     break;
                 }
             }
-            let boundary = k >= b.len() || !(b[k].is_ascii_alphanumeric() || (b[k] == b'.' && k + 1 < b.len() && b[k + 1].is_ascii_digit()));
+            let boundary = k >= b.len()
+                || !(b[k].is_ascii_alphanumeric()
+                    || (b[k] == b'.' && k + 1 < b.len() && b[k + 1].is_ascii_digit()));
             if ok && parts == 4 && boundary {
                 out.push(Span::new(start + i, start + k, Kind::IpAddress));
                 i = k;
@@ -181,9 +202,16 @@ fn ip_in_chunk(s: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     // with at least six groups (so times like "10:30:45" are left alone).
     let trimmed_start = chunk.len() - chunk.trim_start_matches(['(', '[']).len();
     let body = &chunk[trimmed_start..];
-    let run = body.bytes().take_while(|c| c.is_ascii_hexdigit() || *c == b':' || *c == b'.').count();
+    let run = body
+        .bytes()
+        .take_while(|c| c.is_ascii_hexdigit() || *c == b':' || *c == b'.')
+        .count();
     let cand = body[..run].trim_end_matches(['.', ':']);
-    let cand = if body[..run].ends_with("::") { &body[..run] } else { cand };
+    let cand = if body[..run].ends_with("::") {
+        &body[..run]
+    } else {
+        cand
+    };
     if cand.bytes().filter(|&c| c == b':').count() >= 2 {
         let groups: Vec<&str> = cand.split(':').collect();
         let double = cand.contains("::");
@@ -191,7 +219,13 @@ fn ip_in_chunk(s: &str, start: usize, end: usize, out: &mut Vec<Span>) {
         let nonempty = groups.iter().filter(|g| !g.is_empty()).count();
         let has_hex_letter = cand.bytes().any(|c| c.is_ascii_alphabetic());
         let after_ok = run == body.len() || !body.as_bytes()[run].is_ascii_alphanumeric();
-        if groups_ok && after_ok && ((double && nonempty >= 1 && (has_hex_letter || nonempty >= 2 || cand.starts_with("::"))) || nonempty >= 6) {
+        if groups_ok
+            && after_ok
+            && ((double
+                && nonempty >= 1
+                && (has_hex_letter || nonempty >= 2 || cand.starts_with("::")))
+                || nonempty >= 6)
+        {
             let st = start + trimmed_start;
             out.push(Span::new(st, st + cand.len(), Kind::IpAddress));
         }

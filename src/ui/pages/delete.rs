@@ -48,7 +48,12 @@ pub fn DeletePage() -> impl IntoView {
         let items = Signal::derive(move || {
             error
                 .get()
-                .map(|(message, _)| vec![SummaryItem { target: "delete-button", message }])
+                .map(|(message, _)| {
+                    vec![SummaryItem {
+                        target: "delete-button",
+                        message,
+                    }]
+                })
                 .unwrap_or_default()
         });
         let detail = Signal::derive(move || error.get().map(|(_, d)| d).unwrap_or_default());

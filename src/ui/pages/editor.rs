@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
-use crate::core::entry::{validate, Draft, EntryId, Field, FieldError};
+use crate::core::entry::{date_and_time, validate, Draft, EntryId, Field, FieldError};
 use crate::core::journal::JournalError;
 use crate::core::record::StoredDraft;
 use crate::storage::{DraftSlot, StorageError};
@@ -155,8 +155,12 @@ fn EntryEditor(
         }
         items
     });
-    let summary_detail =
-        Signal::derive(move || save_error.get().map(|(_, detail)| detail).unwrap_or_default());
+    let summary_detail = Signal::derive(move || {
+        save_error
+            .get()
+            .map(|(_, detail)| detail)
+            .unwrap_or_default()
+    });
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -190,9 +194,11 @@ fn EntryEditor(
             }
             Err(JournalError::DuplicateId(_)) => {
                 save_error.set(Some((
-                    "Your reflection could not be saved because of a clash with another reflection".to_owned(),
+                    "Your reflection could not be saved because of a clash with another reflection"
+                        .to_owned(),
                     vec![
-                        "Your words are still here in the editor and have not been lost.".to_owned(),
+                        "Your words are still here in the editor and have not been lost."
+                            .to_owned(),
                         "Select the save button again.".to_owned(),
                     ],
                 )));
@@ -230,13 +236,22 @@ fn EntryEditor(
         }
     };
     let highlighted = move |field: Field| {
-        move || field_errors.read().iter().any(|e| e.highlights.contains(&field))
+        move || {
+            field_errors
+                .read()
+                .iter()
+                .any(|e| e.highlights.contains(&field))
+        }
     };
     const DATE_FIELDS: &[Field] = &[Field::AboutDay, Field::AboutMonth, Field::AboutYear];
     let date_error = error_for(DATE_FIELDS);
     let text_error = error_for(&[Field::Text]);
 
-    let date_part = move |field: Field, label: &'static str, width: &'static str, get: fn(&Draft) -> String, set: fn(&mut Draft, String)| {
+    let date_part = move |field: Field,
+                          label: &'static str,
+                          width: &'static str,
+                          get: fn(&Draft) -> String,
+                          set: fn(&mut Draft, String)| {
         let id = field.html_id();
         view! {
             <div class="nhsuk-date-input__item">
@@ -269,7 +284,7 @@ fn EntryEditor(
                 <span class="nhsuk-u-visually-hidden">"Information: "</span>
                 <p>{format!(
                     "We restored the draft you were writing, last kept on {}.",
-                    at.with_timezone(&Local).format("%-d %B %Y at %H:%M")
+                    date_and_time(at.with_timezone(&Local).naive_local())
                 )}</p>
             </div>
         })}

@@ -4,7 +4,7 @@ use chrono::Local;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::core::entry::{long_date, EntryId};
+use crate::core::entry::{date_and_time, long_date, EntryId};
 use crate::ui::browser;
 use crate::ui::components::{FlashBanner, PageHeading};
 use crate::ui::pages::not_found::EntryNotFound;
@@ -23,11 +23,11 @@ pub fn EntryPage() -> impl IntoView {
         Some(entry) => {
             let heading = format!("Reflection about {}", long_date(entry.about));
             browser::set_title(&heading, false);
-            let written = entry.written_at.with_timezone(&Local);
-            let mut when = format!("Written on {}", written.format("%-d %B %Y at %H:%M"));
+            let written = entry.written_at.with_timezone(&Local).naive_local();
+            let mut when = format!("Written on {}", date_and_time(written));
             if entry.updated_at != entry.written_at {
-                let updated = entry.updated_at.with_timezone(&Local);
-                when.push_str(&format!(", last changed on {}", updated.format("%-d %B %Y at %H:%M")));
+                let updated = entry.updated_at.with_timezone(&Local).naive_local();
+                when.push_str(&format!(", last changed on {}", date_and_time(updated)));
             }
             let id = entry.id.clone();
             view! {
