@@ -17,7 +17,7 @@ say "Native tests (core, storage rules, frozen formats, anonymiser corpus)"
 cargo test --quiet
 
 say "Browser tests (wasm-bindgen-test in headless Chromium)"
-cargo test --quiet --target wasm32-unknown-unknown --test browser
+cargo test --target wasm32-unknown-unknown --test browser
 
 say "Release build"
 trunk build index.html --release --quiet

@@ -25,12 +25,7 @@ impl EntryId {
     /// Accepts 1 to 64 characters from `a-z`, `0-9` and `-`. Anything else (a mistyped
     /// URL, a foreign storage key) is not an id.
     pub fn parse(raw: &str) -> Option<EntryId> {
-        let ok = !raw.is_empty()
-            && raw.len() <= 64
-            && raw
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-        ok.then(|| EntryId(raw.to_owned()))
+        is_slug(raw).then(|| EntryId(raw.to_owned()))
     }
 
     /// Builds an id from the time of writing and a random number supplied by the shell,
@@ -65,6 +60,17 @@ impl From<EntryId> for String {
     fn from(id: EntryId) -> String {
         id.0
     }
+}
+
+/// The one rule for every stored identifier (entries, tags, templates, prompt keys):
+/// 1 to 64 characters from `a-z`, `0-9` and `-`, so it is safe in a URL, an HTML id and
+/// a storage key.
+pub(crate) fn is_slug(raw: &str) -> bool {
+    !raw.is_empty()
+        && raw.len() <= 64
+        && raw
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn base36(mut n: u64) -> String {

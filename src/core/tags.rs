@@ -12,6 +12,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::entry::is_slug;
+
 /// The longest custom tag name, in characters. Tags are shown as small labels in lists
 /// and chips; a longer name would wrap and stop being a tag.
 pub const MAX_TAG_NAME_CHARS: usize = 40;
@@ -83,14 +85,6 @@ impl From<TagId> for String {
     fn from(id: TagId) -> String {
         id.0
     }
-}
-
-pub(crate) fn is_slug(raw: &str) -> bool {
-    !raw.is_empty()
-        && raw.len() <= 64
-        && raw
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 // ---------------------------------------------------------------------------------------

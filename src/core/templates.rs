@@ -12,8 +12,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::entry::is_slug;
 use super::entry::Section;
-use super::tags::is_slug;
 
 /// The longest template name, in characters: it has to fit a picker row.
 pub const MAX_TEMPLATE_NAME_CHARS: usize = 60;
