@@ -88,3 +88,42 @@ journey('the error summary links can be followed by keyboard', async ({ app, pag
   await page.keyboard.type('Fixed by keyboard.');
   assert.equal(await app.reflectionInput().inputValue(), 'Fixed by keyboard.');
 });
+
+journey('the skip link, editing and deleting all work with the keyboard alone', async ({ app, page, a11y }) => {
+  await app.open('/');
+  const day = longDate(await app.today());
+  await app.writeEntry({ text: KEYBOARD });
+  await app.open('/');
+
+  // The first Tab reaches the skip link; Enter moves focus to the main content.
+  await tabTo(app, 'the skip link', isLink('Skip to main content'), { max: 1 });
+  await page.keyboard.press('Enter');
+  await app.waitUntil(async () => (await app.focused()).id === 'maincontent', 'focus on #maincontent');
+
+  // Open the entry, then edit it.
+  await tabTo(app, `the entry link "${day}"`, isLink(day));
+  await page.keyboard.press('Enter');
+  await app.expectPage(`Reflection about ${day}`);
+  await tabTo(app, 'the edit link', isLink('Edit this reflection'));
+  await page.keyboard.press('Enter');
+  await app.expectPage('Edit reflection');
+  await tabTo(app, 'the reflection box', hasId('reflection'));
+  await page.keyboard.press('End');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Edited by keyboard.');
+  await tabTo(app, 'the save button', isButton('Save changes'));
+  await page.keyboard.press('Enter');
+  await app.expectPage(`Reflection about ${day}`);
+  assert.match((await app.entryText().textContent()).trim(), /Edited by keyboard\.$/);
+  await a11y('entry, edited by keyboard');
+
+  // Delete it, confirming with Space on the warning button.
+  await tabTo(app, 'the delete link', isLink('Delete this reflection'));
+  await page.keyboard.press('Enter');
+  await app.expectPage('Are you sure you want to delete this reflection?', 'Delete reflection');
+  await tabTo(app, 'the confirm button', isButton('Yes, delete it'));
+  await page.keyboard.press('Space');
+  await app.expectPage('Your journal');
+  await app.expectVisibleText('Reflection deleted');
+  assert.deepEqual(await app.listedDays(), []);
+});

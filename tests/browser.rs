@@ -156,7 +156,7 @@ async fn the_journal_page_lists_stored_entries_newest_day_first() {
     store.save_entry(&entry("c", 20, "Middle.")).unwrap();
     let root = mount(|| {
         provide_context(AppState::load());
-        view! { <JournalPage/> }.into_any()
+        view! { <leptos_router::components::Router><JournalPage/></leptos_router::components::Router> }.into_any()
     });
     leptos::task::tick().await;
     assert_eq!(
@@ -180,7 +180,7 @@ async fn the_journal_page_shows_the_empty_state_and_a_set_aside_notice() {
         .unwrap();
     let root = mount(|| {
         provide_context(AppState::load());
-        view! { <JournalPage/> }.into_any()
+        view! { <leptos_router::components::Router><JournalPage/></leptos_router::components::Router> }.into_any()
     });
     leptos::task::tick().await;
     let text = root.text_content().unwrap();
