@@ -33,6 +33,8 @@ fn entry(id: &str, day: u32, text: &str) -> Entry {
         updated_at: at,
         about: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
         sections: vec![Section::free(text)],
+        tags: vec![],
+        dismissed: vec![],
     }
 }
 

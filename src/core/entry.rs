@@ -8,6 +8,8 @@ use std::fmt;
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::tags::TagId;
+
 /// The longest reflection we accept. Local storage holds about five million characters
 /// per site; one entry should never be able to eat a large part of it.
 pub const MAX_TEXT_CHARS: usize = 50_000;
@@ -117,6 +119,11 @@ pub struct Entry {
     /// about yesterday's sessions.
     pub about: NaiveDate,
     pub sections: Vec<Section>,
+    /// Tags the worker chose, in the order chosen. Never added without their action.
+    pub tags: Vec<TagId>,
+    /// Tags the cue detector suggested and the worker dismissed, so the same
+    /// suggestion is not asked again when the entry is edited.
+    pub dismissed: Vec<TagId>,
 }
 
 impl Entry {
@@ -150,6 +157,8 @@ impl Entry {
             month: self.about.month().to_string(),
             year: self.about.year().to_string(),
             text: self.text(),
+            tags: self.tags.clone(),
+            dismissed: self.dismissed.clone(),
         }
     }
 }
@@ -161,6 +170,10 @@ pub struct Draft {
     pub month: String,
     pub year: String,
     pub text: String,
+    #[serde(default)]
+    pub tags: Vec<TagId>,
+    #[serde(default)]
+    pub dismissed: Vec<TagId>,
 }
 
 impl Draft {
@@ -170,7 +183,7 @@ impl Draft {
             day: today.day().to_string(),
             month: today.month().to_string(),
             year: today.year().to_string(),
-            text: String::new(),
+            ..Draft::default()
         }
     }
 }
@@ -220,6 +233,8 @@ impl FieldError {
 pub struct ValidEntry {
     pub about: NaiveDate,
     pub sections: Vec<Section>,
+    pub tags: Vec<TagId>,
+    pub dismissed: Vec<TagId>,
 }
 
 /// Checks a draft against the rules. `today` is the worker's local date, passed in so the
@@ -251,12 +266,29 @@ pub fn validate(draft: &Draft, today: NaiveDate) -> Result<ValidEntry, Vec<Field
         });
     }
     match (about, errors.is_empty()) {
-        (Some(about), true) => Ok(ValidEntry {
-            about,
-            sections: vec![Section::free(text)],
-        }),
+        (Some(about), true) => {
+            let tags = unique(&draft.tags, &[]);
+            let dismissed = unique(&draft.dismissed, &tags);
+            Ok(ValidEntry {
+                about,
+                sections: vec![Section::free(text)],
+                tags,
+                dismissed,
+            })
+        }
         _ => Err(errors),
     }
+}
+
+/// The ids in `ids` once each, in first-seen order, leaving out any in `except`.
+fn unique(ids: &[TagId], except: &[TagId]) -> Vec<TagId> {
+    let mut out: Vec<TagId> = Vec::with_capacity(ids.len());
+    for id in ids {
+        if !out.contains(id) && !except.contains(id) {
+            out.push(id.clone());
+        }
+    }
+    out
 }
 
 fn parse_about(draft: &Draft, today: NaiveDate) -> Result<NaiveDate, FieldError> {
@@ -420,6 +452,7 @@ mod tests {
             month: month.into(),
             year: year.into(),
             text: text.into(),
+            ..Draft::default()
         }
     }
 
@@ -504,6 +537,21 @@ mod tests {
     }
 
     #[test]
+    fn chosen_tags_are_kept_once_in_order_and_a_chosen_tag_is_never_also_dismissed() {
+        let tag = |s: &str| TagId::parse(s).unwrap();
+        let mut d = draft("23", "11", "2026", "Went with them to the group.");
+        d.tags = vec![tag("md-patient"), tag("anchor-step"), tag("md-patient")];
+        d.dismissed = vec![
+            tag("anchor-step"),
+            tag("holding-waiting"),
+            tag("holding-waiting"),
+        ];
+        let valid = validate(&d, today()).unwrap();
+        assert_eq!(valid.tags, [tag("md-patient"), tag("anchor-step")]);
+        assert_eq!(valid.dismissed, [tag("holding-waiting")]);
+    }
+
+    #[test]
     fn a_missing_part_highlights_only_that_part_and_an_unreal_date_all_three() {
         let errors = validate(&draft("24", "", "2026", "x"), today()).unwrap_err();
         assert_eq!(errors[0].highlights, vec![Field::AboutMonth]);
@@ -533,10 +581,14 @@ mod tests {
             updated_at: DateTime::UNIX_EPOCH,
             about: NaiveDate::from_ymd_opt(2026, 3, 9).unwrap(),
             sections: vec![Section::free("Bearing witness today.")],
+            tags: vec![TagId::parse("holding-witness").unwrap()],
+            dismissed: vec![TagId::parse("md-patient").unwrap()],
         };
         let valid = validate(&entry.to_draft(), today()).unwrap();
         assert_eq!(valid.about, entry.about);
         assert_eq!(valid.sections, entry.sections);
+        assert_eq!(valid.tags, entry.tags);
+        assert_eq!(valid.dismissed, entry.dismissed);
     }
 
     #[test]
@@ -603,6 +655,8 @@ mod tests {
             updated_at: DateTime::UNIX_EPOCH,
             about: NaiveDate::from_ymd_opt(2026, 3, 9).unwrap(),
             sections: vec![Section::free("Café  visit\n\nthen   the food bank")],
+            tags: vec![],
+            dismissed: vec![],
         };
         assert_eq!(entry.preview(100), "Café visit then the food bank");
         assert_eq!(entry.preview(4), "Café…");

@@ -91,6 +91,8 @@ impl Journal {
             updated_at: now,
             about: valid.about,
             sections: valid.sections,
+            tags: valid.tags,
+            dismissed: valid.dismissed,
         })
     }
 
@@ -109,6 +111,8 @@ impl Journal {
             updated_at: now,
             about: valid.about,
             sections: valid.sections,
+            tags: valid.tags,
+            dismissed: valid.dismissed,
             ..old.clone()
         })
     }
@@ -182,6 +186,8 @@ mod tests {
         ValidEntry {
             about: day(about),
             sections: vec![Section::free(text)],
+            tags: vec![],
+            dismissed: vec![],
         }
     }
 

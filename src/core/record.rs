@@ -1,7 +1,8 @@
 //! Stored record formats. Everything Anchorpoint writes to storage is a JSON envelope
 //! `{"app":"anchorpoint","kind":"entry","v":1,"data":{...}}`. The envelope says what the
 //! record is and which format version wrote it, so later versions can migrate, compress
-//! or encrypt `data` without guessing. Stored types are frozen per version (`v1::*`) and
+//! or encrypt `data` without guessing. Stored types are frozen per version (`v1::*`,
+//! `v2::*`), older versions are migrated on reading, and they are kept
 //! separate from the domain types, because stored data outlives the code that wrote it:
 //! the domain may change freely, a stored format never does. Frozen fixtures of each
 //! version live in `tests/fixtures/` and must keep decoding.
@@ -11,9 +12,10 @@ use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use thiserror::Error;
 
 use super::entry::{Draft, Entry, EntryId, Section};
+use super::tags::TagId;
 
 /// The format version this code writes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The marker that tells our records from other values on the same site.
 const APP: &str = "anchorpoint";
@@ -157,8 +159,79 @@ pub mod v1 {
     }
 }
 
+/// Format version 2, frozen: version 1 plus the tags the worker chose and the cue
+/// suggestions they dismissed, on entries and on drafts. The index is unchanged.
+pub mod v2 {
+    use chrono::{DateTime, NaiveDate, Utc};
+    use serde::{Deserialize, Serialize};
+
+    pub use super::v1::{Index, Section};
+
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct Entry {
+        pub id: String,
+        pub written_at: DateTime<Utc>,
+        pub updated_at: DateTime<Utc>,
+        pub about: NaiveDate,
+        pub sections: Vec<Section>,
+        pub tags: Vec<String>,
+        pub dismissed: Vec<String>,
+    }
+
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct Draft {
+        pub entry: Option<String>,
+        pub saved_at: DateTime<Utc>,
+        pub day: String,
+        pub month: String,
+        pub year: String,
+        pub text: String,
+        pub tags: Vec<String>,
+        pub dismissed: Vec<String>,
+    }
+}
+
+/// A version 1 entry as version 2: it had no tags and nothing dismissed.
+fn migrate_entry_v1(old: v1::Entry) -> v2::Entry {
+    v2::Entry {
+        id: old.id,
+        written_at: old.written_at,
+        updated_at: old.updated_at,
+        about: old.about,
+        sections: old.sections,
+        tags: Vec::new(),
+        dismissed: Vec::new(),
+    }
+}
+
+fn migrate_draft_v1(old: v1::Draft) -> v2::Draft {
+    v2::Draft {
+        entry: old.entry,
+        saved_at: old.saved_at,
+        day: old.day,
+        month: old.month,
+        year: old.year,
+        text: old.text,
+        tags: Vec::new(),
+        dismissed: Vec::new(),
+    }
+}
+
+fn tag_strings(tags: &[TagId]) -> Vec<String> {
+    tags.iter().map(|t| t.as_str().to_owned()).collect()
+}
+
+/// Stored tag ids back to `TagId`s. One that does not parse means the record is damaged:
+/// dropping it silently would lose the worker's choice.
+fn parse_tags(stored: Vec<String>) -> Result<Vec<TagId>, DecodeError> {
+    stored
+        .into_iter()
+        .map(|s| TagId::parse(&s).ok_or_else(|| DecodeError::Malformed(format!("bad tag {s:?}"))))
+        .collect()
+}
+
 pub fn encode_entry(entry: &Entry) -> String {
-    let stored = v1::Entry {
+    let stored = v2::Entry {
         id: entry.id.to_string(),
         written_at: entry.written_at,
         updated_at: entry.updated_at,
@@ -171,13 +244,19 @@ pub fn encode_entry(entry: &Entry) -> String {
                 text: s.text.clone(),
             })
             .collect(),
+        tags: tag_strings(&entry.tags),
+        dismissed: tag_strings(&entry.dismissed),
     };
     encode(Kind::Entry, &stored)
 }
 
+/// Reads an entry written by any format version, migrating older ones.
 pub fn decode_entry(raw: &str) -> Result<Entry, DecodeError> {
-    let (_v, value) = open(raw, Kind::Entry)?;
-    let stored: v1::Entry = data(value)?;
+    let (v, value) = open(raw, Kind::Entry)?;
+    let stored: v2::Entry = match v {
+        1 => migrate_entry_v1(data(value)?),
+        _ => data(value)?,
+    };
     let id = EntryId::parse(&stored.id)
         .ok_or_else(|| DecodeError::Malformed(format!("bad id {:?}", stored.id)))?;
     Ok(Entry {
@@ -193,21 +272,24 @@ pub fn decode_entry(raw: &str) -> Result<Entry, DecodeError> {
                 text: s.text,
             })
             .collect(),
+        tags: parse_tags(stored.tags)?,
+        dismissed: parse_tags(stored.dismissed)?,
     })
 }
 
 pub fn encode_index(ids: &[EntryId]) -> String {
-    let stored = v1::Index {
+    let stored = v2::Index {
         ids: ids.iter().map(ToString::to_string).collect(),
     };
     encode(Kind::Index, &stored)
 }
 
-/// Reads the index. Ids that are not valid are dropped here; their records, if any, are
-/// still found by the storage scan and reported there.
+/// Reads the index (the same shape in versions 1 and 2). Ids that are not valid are
+/// dropped here; their records, if any, are still found by the storage scan and
+/// reported there.
 pub fn decode_index(raw: &str) -> Result<Vec<EntryId>, DecodeError> {
     let (_v, value) = open(raw, Kind::Index)?;
-    let stored: v1::Index = data(value)?;
+    let stored: v2::Index = data(value)?;
     Ok(stored
         .ids
         .iter()
@@ -224,20 +306,26 @@ pub struct StoredDraft {
 }
 
 pub fn encode_draft(stored: &StoredDraft) -> String {
-    let out = v1::Draft {
+    let out = v2::Draft {
         entry: stored.entry.as_ref().map(ToString::to_string),
         saved_at: stored.saved_at,
         day: stored.draft.day.clone(),
         month: stored.draft.month.clone(),
         year: stored.draft.year.clone(),
         text: stored.draft.text.clone(),
+        tags: tag_strings(&stored.draft.tags),
+        dismissed: tag_strings(&stored.draft.dismissed),
     };
     encode(Kind::Draft, &out)
 }
 
+/// Reads a draft written by any format version, migrating older ones.
 pub fn decode_draft(raw: &str) -> Result<StoredDraft, DecodeError> {
-    let (_v, value) = open(raw, Kind::Draft)?;
-    let stored: v1::Draft = data(value)?;
+    let (v, value) = open(raw, Kind::Draft)?;
+    let stored: v2::Draft = match v {
+        1 => migrate_draft_v1(data(value)?),
+        _ => data(value)?,
+    };
     let entry = match stored.entry {
         None => None,
         Some(s) => Some(
@@ -252,6 +340,8 @@ pub fn decode_draft(raw: &str) -> Result<StoredDraft, DecodeError> {
             month: stored.month,
             year: stored.year,
             text: stored.text,
+            tags: parse_tags(stored.tags)?,
+            dismissed: parse_tags(stored.dismissed)?,
         },
     })
 }
@@ -274,6 +364,11 @@ mod tests {
                     text: "Bring it to supervision.".into(),
                 },
             ],
+            tags: vec![
+                TagId::parse("md-patient").unwrap(),
+                TagId::parse("custom-3").unwrap(),
+            ],
+            dismissed: vec![TagId::parse("holding-witness").unwrap()],
         }
     }
 
@@ -294,6 +389,8 @@ mod tests {
                 month: "".into(),
                 year: "20x".into(),
                 text: "half a thought".into(),
+                tags: vec![TagId::parse("boundary-stretched").unwrap()],
+                dismissed: vec![],
             },
         };
         assert_eq!(decode_draft(&encode_draft(&draft)), Ok(draft));
@@ -353,8 +450,14 @@ mod tests {
     }
 
     #[test]
+    fn a_stored_tag_id_that_is_not_an_id_makes_the_record_damaged_not_silently_untagged() {
+        let raw = encode_entry(&entry()).replace("custom-3", "Custom Three");
+        assert!(matches!(decode_entry(&raw), Err(DecodeError::Malformed(_))));
+    }
+
+    #[test]
     fn the_envelope_names_the_app_kind_and_version() {
         let raw = encode_entry(&entry());
-        assert!(raw.starts_with(r#"{"app":"anchorpoint","kind":"entry","v":1,"data":{"#));
+        assert!(raw.starts_with(r#"{"app":"anchorpoint","kind":"entry","v":2,"data":{"#));
     }
 }

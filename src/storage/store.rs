@@ -342,6 +342,8 @@ mod tests {
             updated_at: at,
             about: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
             sections: vec![Section::free(text)],
+            tags: vec![],
+            dismissed: vec![],
         }
     }
 
