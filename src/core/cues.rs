@@ -137,6 +137,27 @@ struct Word {
     sentence_start: bool,
 }
 
+/// A letter or digit for splitting words. ASCII is decided exactly; any other
+/// character counts as a letter unless it is one of the punctuation or space
+/// characters that turn up in typed notes. This avoids Unicode property tables,
+/// which would cost the browser bundle several kilobytes for no better matching.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    !matches!(
+        c,
+        '\u{00a0}'
+            | '\u{00ab}'
+            | '\u{00bb}'
+            | '\u{2000}'..='\u{206f}'
+            | '\u{3000}'
+            | '\u{feff}'
+            | '\u{fe10}'..='\u{fe6f}'
+            | '\u{ff01}'..='\u{ff0f}'
+    )
+}
+
 struct Words {
     buf: String,
     list: Vec<Word>,
@@ -153,7 +174,7 @@ impl Words {
         let (mut clause, mut sentence) = (true, true);
         let mut chars = text.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
-            if c.is_alphanumeric() {
+            if is_word_char(c) {
                 if current.is_none() {
                     current = Some(Word {
                         start: i,
@@ -165,16 +186,15 @@ impl Words {
                     clause = false;
                     sentence = false;
                 }
-                if c.is_ascii() {
-                    buf.push(c.to_ascii_lowercase());
-                } else {
-                    buf.extend(c.to_lowercase());
-                }
+                // Every phrase is ASCII, so only ASCII letters need folding; other
+                // letters are kept as they are (they can never match a phrase).
+                // Unicode case tables would cost the browser bundle about 10 KB.
+                buf.push(c.to_ascii_lowercase());
                 continue;
             }
             let apostrophe = matches!(c, '\'' | '\u{2019}' | '\u{2018}');
             let inside_word =
-                current.is_some() && chars.peek().is_some_and(|(_, next)| next.is_alphanumeric());
+                current.is_some() && chars.peek().is_some_and(|(_, next)| is_word_char(*next));
             if apostrophe && inside_word {
                 buf.push('\'');
                 continue;
@@ -306,7 +326,7 @@ fn check_word(word: &str) -> Result<(), PhraseError> {
         && !word.ends_with('\'')
         && word
             .chars()
-            .all(|c| c == '\'' || (c.is_alphanumeric() && !c.is_uppercase()));
+            .all(|c| c == '\'' || c.is_ascii_lowercase() || c.is_ascii_digit() || !c.is_ascii());
     if ok {
         Ok(())
     } else {

@@ -34,10 +34,15 @@ pub fn set_title(page: &str, has_errors: bool) {
 
 /// Moves keyboard focus to the element with this id, once it is on the page.
 pub fn focus_id(id: &'static str) {
+    focus_element(id.to_owned());
+}
+
+/// Like [`focus_id`], for an id built at run time.
+pub fn focus_element(id: String) {
     leptos::prelude::request_animation_frame(move || {
         let element = web_sys::window()
             .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|d| d.get_element_by_id(&id))
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
         if let Some(element) = element {
             let _ = element.focus();

@@ -6,6 +6,7 @@ pub mod browser;
 pub mod components;
 pub mod pages;
 pub mod state;
+pub mod tagging;
 
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};

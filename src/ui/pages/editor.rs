@@ -18,6 +18,7 @@ use crate::ui::components::{
 };
 use crate::ui::pages::not_found::EntryNotFound;
 use crate::ui::state::{use_app_state, Flash};
+use crate::ui::tagging::{TagPicker, TagSuggestions};
 
 /// `/write`: a new reflection, restoring any unsaved draft.
 #[component]
@@ -130,6 +131,7 @@ fn EntryEditor(
             Err(e) => DraftStatus::Failed(e),
         });
     };
+    let keep_draft_callback = Callback::new(move |_: ()| keep_draft());
     let edit = move |change: fn(&mut Draft, String)| {
         move |ev| {
             let value = event_target_value(&ev);
@@ -339,6 +341,8 @@ fn EntryEditor(
                     }}
                 </p>
             </div>
+            <TagSuggestions draft=draft on_change=keep_draft_callback/>
+            <TagPicker draft=draft on_change=keep_draft_callback/>
             <div class="app-form-actions">
                 <button class="nhsuk-button" type="submit">{submit_label}</button>
                 <p><a href=cancel_href>"Cancel"</a></p>

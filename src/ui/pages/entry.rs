@@ -9,6 +9,7 @@ use crate::ui::browser;
 use crate::ui::components::{FlashBanner, PageHeading};
 use crate::ui::pages::not_found::EntryNotFound;
 use crate::ui::state::use_app_state;
+use crate::ui::tagging::{EscalationGuidance, TagList};
 
 #[component]
 pub fn EntryPage() -> impl IntoView {
@@ -30,11 +31,14 @@ pub fn EntryPage() -> impl IntoView {
                 when.push_str(&format!(", last changed on {}", date_and_time(updated)));
             }
             let id = entry.id.clone();
+            let tags = entry.tags.clone();
             view! {
                 <a class="nhsuk-back-link" href="/">"Back to your journal"</a>
                 <FlashBanner/>
                 <PageHeading text=heading/>
                 <p class="nhsuk-body-s app-entry-meta">{when}</p>
+                <TagList tags=tags.clone()/>
+                <EscalationGuidance tags=tags/>
                 {entry.sections.into_iter().map(|section| view! {
                     {section.prompt.map(|p| view! { <h2 class="nhsuk-heading-s">{p}</h2> })}
                     <div class="app-entry-text">{section.text}</div>

@@ -19,7 +19,8 @@ pub fn tag_label(id: &TagId) -> String {
 }
 
 fn escalates(tags: &[TagId]) -> bool {
-    tags.iter().any(|t| t.builtin().is_some_and(|b| b.guidance.is_some()))
+    tags.iter()
+        .any(|t| t.builtin().is_some_and(|b| b.guidance.is_some()))
 }
 
 /// A list of tags as NHS tags, for the entry page and the editor.
