@@ -1,0 +1,1102 @@
+//! Search and filter for the journal list: a [`Query`] (free text, tags matched all-of or
+//! any-of, a range of days, a template and a holding thread), its round trip through the
+//! page's query string so the filters live in the URL and the back button works, and a
+//! [`SearchIndex`] that keeps each entry's text lowercased once so results can update on
+//! every keystroke over thousands of entries. The query string is parsed once into a
+//! `Query` ("parse, don't validate"); a bad value becomes a GOV.UK-worded
+//! [`QueryError`] beside a best-effort query, never a failure, so the page always opens.
+//! Entries do not yet record their template or thread, so the caller supplies those
+//! through [`EntryFacts`].
+
+mod percent;
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+
+use super::entry::{Entry, EntryId};
+use super::journal::Journal;
+use super::tags::TagId;
+use super::templates::TemplateId;
+
+// ---------------------------------------------------------------------------------------
+// The query
+// ---------------------------------------------------------------------------------------
+
+/// Whether an entry needs every chosen tag or at least one of them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum TagMatch {
+    /// The entry carries every chosen tag (the default: filtering narrows).
+    #[default]
+    All,
+    /// The entry carries at least one chosen tag.
+    Any,
+}
+
+impl TagMatch {
+    /// The value of the `match` parameter.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TagMatch::All => "all",
+            TagMatch::Any => "any",
+        }
+    }
+}
+
+/// What the worker is looking for. Every part is optional; the default query matches
+/// every entry. All the parts must hold for an entry to match.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    /// The search box, exactly as typed, so the box can show it again. Each word must
+    /// appear somewhere in the entry's answers, in any order, ignoring case; a word may
+    /// be part of a longer one ("wait" finds "waiting"), which is what makes results
+    /// useful while the worker is still typing.
+    pub text: String,
+    /// Tags to filter by. Empty means no tag filter, whatever `tag_match` says.
+    pub tags: Vec<TagId>,
+    pub tag_match: TagMatch,
+    /// The first day, inclusive, of the days the entries are about.
+    pub from: Option<NaiveDate>,
+    /// The last day, inclusive.
+    pub to: Option<NaiveDate>,
+    /// Only entries written with this template (see [`EntryFacts::template`]).
+    pub template: Option<TemplateId>,
+    /// Only entries linked to this holding thread (see [`EntryFacts::in_thread`]). An
+    /// empty id is treated as no thread filter when read from a URL.
+    pub thread: Option<String>,
+}
+
+impl Query {
+    /// A query that looks only for text.
+    pub fn text(text: impl Into<String>) -> Query {
+        Query {
+            text: text.into(),
+            ..Query::default()
+        }
+    }
+
+    /// True when the query filters nothing out, so the page can show "all entries".
+    pub fn is_empty(&self) -> bool {
+        self.words().is_empty()
+            && self.tags.is_empty()
+            && self.from.is_none()
+            && self.to.is_none()
+            && self.template.is_none()
+            && self.thread.is_none()
+    }
+
+    /// The search words, normalised the same way as the index ([`normalise`]).
+    pub fn words(&self) -> Vec<String> {
+        normalise(&self.text)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// True if `entry` matches, checked from scratch. For one entry or a test; to filter
+    /// a whole journal as the worker types, use a [`SearchIndex`], which gives the same
+    /// answers without lowercasing every entry on every keystroke.
+    pub fn matches<F: EntryFacts + ?Sized>(&self, entry: &Entry, facts: &F) -> bool {
+        let text = normalise_sections(entry);
+        self.matches_parts(
+            &entry.id,
+            entry.about,
+            &entry.tags,
+            &text,
+            &self.words(),
+            facts,
+        )
+    }
+
+    /// The one definition of a match, shared by [`Query::matches`] and the index.
+    fn matches_parts<F: EntryFacts + ?Sized>(
+        &self,
+        id: &EntryId,
+        about: NaiveDate,
+        tags: &[TagId],
+        normalised_text: &str,
+        words: &[String],
+        facts: &F,
+    ) -> bool {
+        // Cheapest checks first: the text scan is the only one that touches much memory.
+        self.from.is_none_or(|from| about >= from)
+            && self.to.is_none_or(|to| about <= to)
+            && self.matches_tags(tags)
+            && self
+                .template
+                .as_ref()
+                .is_none_or(|t| facts.template(id) == Some(t))
+            && self
+                .thread
+                .as_deref()
+                .is_none_or(|thread| facts.in_thread(id, thread))
+            && words.iter().all(|w| normalised_text.contains(w.as_str()))
+    }
+
+    fn matches_tags(&self, tags: &[TagId]) -> bool {
+        if self.tags.is_empty() {
+            return true;
+        }
+        match self.tag_match {
+            TagMatch::All => self.tags.iter().all(|t| tags.contains(t)),
+            TagMatch::Any => self.tags.iter().any(|t| tags.contains(t)),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Facts the entry does not carry yet
+// ---------------------------------------------------------------------------------------
+
+/// What the search needs to know about an entry that the entry itself does not record
+/// (yet): the template it was written with and the holding threads it is linked to. The
+/// shell implements this over whatever holds those links; [`NoFacts`] knows nothing, so
+/// with it a template or thread filter matches no entry, which is the truthful answer.
+///
+/// The thread is asked as a yes/no question rather than "which thread?" so that an
+/// entry linked to more than one thread needs no change here.
+pub trait EntryFacts {
+    /// The template `entry` was written with, if known.
+    fn template(&self, entry: &EntryId) -> Option<&TemplateId> {
+        let _ = entry;
+        None
+    }
+
+    /// True if `entry` is linked to the holding thread with id `thread`.
+    fn in_thread(&self, entry: &EntryId, thread: &str) -> bool {
+        let _ = (entry, thread);
+        false
+    }
+}
+
+/// Knows no templates or threads: the facts for a journal that records neither.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NoFacts;
+
+impl EntryFacts for NoFacts {}
+
+// ---------------------------------------------------------------------------------------
+// The URL
+// ---------------------------------------------------------------------------------------
+
+/// The part of the search form a URL problem belongs to. Each has a stable HTML id so an
+/// error summary link can move focus to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum QueryField {
+    Tags,
+    Match,
+    From,
+    To,
+    Template,
+}
+
+impl QueryField {
+    pub fn html_id(self) -> &'static str {
+        match self {
+            QueryField::Tags => "search-tags",
+            QueryField::Match => "search-match",
+            QueryField::From => "search-from",
+            QueryField::To => "search-to",
+            QueryField::Template => "search-template",
+        }
+    }
+}
+
+/// A value in the URL that could not be used, worded for the worker (GOV.UK style).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueryError {
+    pub field: QueryField,
+    pub message: String,
+    /// The value exactly as it was in the URL (decoded), so the form can show what was
+    /// typed rather than silently dropping it.
+    pub value: String,
+}
+
+/// The result of reading a query string: the best query that could be made of it, and
+/// what was wrong, if anything. The page runs `query` and, if `errors` is not empty,
+/// shows an error summary above the results.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ParsedQuery {
+    pub query: Query,
+    pub errors: Vec<QueryError>,
+}
+
+impl ParsedQuery {
+    pub fn is_ok(&self) -> bool {
+        self.errors.is_empty()
+    }
+}
+
+impl Query {
+    /// The query as URL parameters, without the leading `?`; empty for the empty query.
+    /// Parameters come in a fixed order (`q`, `tag`…, `match`, `from`, `to`, `template`,
+    /// `thread`) and defaults are left out, so one query always has one URL.
+    pub fn to_query_string(&self) -> String {
+        let mut out = String::new();
+        let mut param = |name: &str, value: &str| {
+            if !out.is_empty() {
+                out.push('&');
+            }
+            out.push_str(name);
+            out.push('=');
+            percent::encode_into(value, &mut out);
+        };
+        if !self.text.is_empty() {
+            param("q", &self.text);
+        }
+        for tag in &self.tags {
+            param("tag", tag.as_str());
+        }
+        if self.tag_match != TagMatch::default() {
+            param("match", self.tag_match.as_str());
+        }
+        if let Some(from) = self.from {
+            param("from", &iso_date(from));
+        }
+        if let Some(to) = self.to {
+            param("to", &iso_date(to));
+        }
+        if let Some(template) = &self.template {
+            param("template", template.as_str());
+        }
+        if let Some(thread) = &self.thread {
+            param("thread", thread);
+        }
+        out
+    }
+
+    /// Reads a query string (with or without its `?`). Unknown parameters are ignored;
+    /// an empty value is the same as a missing one (an empty form field submits
+    /// `from=`); if a single-valued parameter repeats, the first wins, as with
+    /// `URLSearchParams.get`. A bad value is left out of the query and reported.
+    pub fn from_query_string(raw: &str) -> ParsedQuery {
+        let mut query = Query::default();
+        let mut errors = Vec::new();
+        let mut seen_q = false;
+        let mut seen_match = false;
+        let (mut from, mut to, mut template, mut thread) = (None, None, None, None);
+        for (name, value) in percent::pairs(raw) {
+            if value.is_empty() {
+                continue;
+            }
+            match name.as_str() {
+                "q" if !seen_q => {
+                    seen_q = true;
+                    query.text = value;
+                }
+                "tag" => match TagId::parse(value.trim()) {
+                    Some(tag) => query.tags.push(tag),
+                    None => errors.push(QueryError {
+                        field: QueryField::Tags,
+                        message: "Select tags from the list".into(),
+                        value,
+                    }),
+                },
+                "match" if !seen_match => {
+                    seen_match = true;
+                    match value.trim().to_ascii_lowercase().as_str() {
+                        "all" => query.tag_match = TagMatch::All,
+                        "any" => query.tag_match = TagMatch::Any,
+                        _ => errors.push(QueryError {
+                            field: QueryField::Match,
+                            message: "Select whether entries must have all of the tags or \
+                                      any of them"
+                                .into(),
+                            value,
+                        }),
+                    }
+                }
+                "from" => {
+                    from.get_or_insert(value);
+                }
+                "to" => {
+                    to.get_or_insert(value);
+                }
+                "template" => {
+                    template.get_or_insert(value);
+                }
+                "thread" => {
+                    thread.get_or_insert(value);
+                }
+                _ => {}
+            }
+        }
+        query.from = from.and_then(|raw| {
+            date_or_error(
+                raw,
+                QueryField::From,
+                "Enter a real date for ‘from’",
+                &mut errors,
+            )
+        });
+        query.to = to.and_then(|raw| {
+            date_or_error(
+                raw,
+                QueryField::To,
+                "Enter a real date for ‘to’",
+                &mut errors,
+            )
+        });
+        if let (Some(from), Some(to)) = (query.from, query.to) {
+            if from > to {
+                // Both dates are kept: the form shows them as typed, and the honest
+                // answer to an empty period is no entries, with this message saying why.
+                errors.push(QueryError {
+                    field: QueryField::From,
+                    message: "‘From’ date must be the same as or before ‘to’ date".into(),
+                    value: iso_date(from),
+                });
+            }
+        }
+        query.template = template.and_then(|raw| match TemplateId::parse(raw.trim()) {
+            Some(id) => Some(id),
+            None => {
+                errors.push(QueryError {
+                    field: QueryField::Template,
+                    message: "Select a template from the list".into(),
+                    value: raw,
+                });
+                None
+            }
+        });
+        query.thread = thread;
+        ParsedQuery { query, errors }
+    }
+}
+
+/// `YYYY-MM-DD`, as an HTML date input writes it.
+fn iso_date(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+/// Reads `YYYY-MM-DD` (one or two digits for the month and day are also accepted, since
+/// people edit URLs by hand).
+fn parse_iso_date(raw: &str) -> Option<NaiveDate> {
+    let mut parts = raw.trim().split('-');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let digits = |s: &str, min: usize, max: usize| {
+        (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !(digits(year, 4, 4) && digits(month, 1, 2) && digits(day, 1, 2)) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
+}
+
+fn date_or_error(
+    raw: String,
+    field: QueryField,
+    message: &str,
+    errors: &mut Vec<QueryError>,
+) -> Option<NaiveDate> {
+    let date = parse_iso_date(&raw);
+    if date.is_none() {
+        errors.push(QueryError {
+            field,
+            message: message.into(),
+            value: raw,
+        });
+    }
+    date
+}
+
+// ---------------------------------------------------------------------------------------
+// Normalising text
+// ---------------------------------------------------------------------------------------
+
+/// Text as the search compares it: lowercased (Unicode-aware, one character at a time),
+/// curly quotes made straight so "don't" finds "don’t", and every run of whitespace one
+/// space, trimmed. Entries and queries go through the same function, so any quirk of
+/// it (the Greek final sigma lowercases to σ, not ς) applies to both sides alike.
+pub fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    normalise_into(text, &mut out);
+    out
+}
+
+/// [`normalise`], appending to `out`. A space is written between calls' texts if `out`
+/// already has some, so sections join without running words together.
+fn normalise_into(text: &str, out: &mut String) {
+    let mut pending_space = !out.is_empty();
+    for c in text.chars() {
+        if c.is_ascii() {
+            // Most of what workers write is ASCII: skip the Unicode tables for it.
+            if c.is_ascii_whitespace() {
+                pending_space = !out.is_empty();
+                continue;
+            }
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        match c {
+            // Left and right single quotes, the reversed one and the modifier apostrophe
+            // that some phone keyboards type.
+            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' => out.push('\''),
+            '\u{201C}' | '\u{201D}' | '\u{201F}' => out.push('"'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// Every section's answer, normalised and joined. Prompts are left out: they are the
+/// same in every entry written with a template, so they would match everything.
+fn normalise_sections(entry: &Entry) -> String {
+    let mut out = String::with_capacity(entry.sections.iter().map(|s| s.text.len()).sum());
+    for section in &entry.sections {
+        normalise_into(&section.text, &mut out);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// The index
+// ---------------------------------------------------------------------------------------
+
+/// One entry as the index keeps it: what the filters need, and its text normalised once.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Indexed {
+    id: EntryId,
+    about: NaiveDate,
+    written_at: DateTime<Utc>,
+    tags: Vec<TagId>,
+    text: Box<str>,
+}
+
+impl Indexed {
+    fn of(entry: &Entry) -> Indexed {
+        Indexed {
+            id: entry.id.clone(),
+            about: entry.about,
+            written_at: entry.written_at,
+            tags: entry.tags.clone(),
+            text: normalise_sections(entry).into_boxed_str(),
+        }
+    }
+}
+
+/// The journal prepared for searching as the worker types. Building it normalises every
+/// entry once; a search then only scans the prepared text, checking dates, tags,
+/// template and thread first. Keep it beside the journal and apply the same
+/// [`put`](SearchIndex::put) and [`remove`](SearchIndex::remove) to both, or rebuild it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchIndex {
+    /// In the journal's order (newest day first), so results need no sorting and a date
+    /// range is a slice found by binary search.
+    entries: Vec<Indexed>,
+}
+
+/// The journal's order: newest day first, then last written first, then by id.
+fn newest_first(a: &Indexed, b: &Indexed) -> std::cmp::Ordering {
+    b.about
+        .cmp(&a.about)
+        .then(b.written_at.cmp(&a.written_at))
+        .then(b.id.cmp(&a.id))
+}
+
+impl SearchIndex {
+    pub fn build(journal: &Journal) -> SearchIndex {
+        SearchIndex {
+            entries: journal.newest_first().map(Indexed::of).collect(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Adds an entry or replaces the one with the same id, as [`Journal::put`] does.
+    /// Costs one entry's normalising and a shift of the list.
+    pub fn put(&mut self, entry: &Entry) {
+        self.remove(&entry.id);
+        let indexed = Indexed::of(entry);
+        let at = self
+            .entries
+            .partition_point(|e| newest_first(e, &indexed) == std::cmp::Ordering::Less);
+        self.entries.insert(at, indexed);
+    }
+
+    /// Takes an entry out, as [`Journal::remove`] does. Returns whether it was there.
+    pub fn remove(&mut self, id: &EntryId) -> bool {
+        match self.entries.iter().position(|e| &e.id == id) {
+            Some(at) => {
+                self.entries.remove(at);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The ids of the matching entries, newest first (the order of
+    /// [`Journal::newest_first`]).
+    pub fn search<F: EntryFacts + ?Sized>(&self, query: &Query, facts: &F) -> Vec<EntryId> {
+        let words = query.words();
+        // Sorted by day, newest first: skip the days after `to`, stop before `from`.
+        let start = query
+            .to
+            .map_or(0, |to| self.entries.partition_point(|e| e.about > to));
+        let end = query
+            .from
+            .map_or(self.entries.len(), |from| {
+                self.entries.partition_point(|e| e.about >= from)
+            })
+            .max(start);
+        self.entries[start..end]
+            .iter()
+            .filter(|e| query.matches_parts(&e.id, e.about, &e.tags, &e.text, &words, facts))
+            .map(|e| e.id.clone())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::entry::Section;
+    use chrono::TimeZone;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn tag(s: &str) -> TagId {
+        TagId::parse(s).unwrap()
+    }
+
+    fn entry(id: &str, about: NaiveDate, sections: &[&str], tags: &[&str]) -> Entry {
+        Entry {
+            id: EntryId::parse(id).unwrap(),
+            written_at: Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap(),
+            updated_at: Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap(),
+            about,
+            sections: sections
+                .iter()
+                .map(|t| Section {
+                    prompt: Some("What happened?".into()),
+                    text: (*t).into(),
+                })
+                .collect(),
+            tags: tags.iter().map(|t| tag(t)).collect(),
+            dismissed: vec![],
+        }
+    }
+
+    /// A small fictional journal, newest first: e5, e4, e3, e2, e1.
+    fn journal() -> Journal {
+        Journal::from_entries([
+            entry(
+                "e1",
+                day(2026, 11, 2),
+                &["Person A is still on the waiting list for counselling."],
+                &["holding-waiting"],
+            ),
+            entry(
+                "e2",
+                day(2026, 11, 9),
+                &["I don’t think the café group suits her.", "Try the garden."],
+                &["md-patient", "anchor-step"],
+            ),
+            entry(
+                "e3",
+                day(2026, 11, 16),
+                &["Rang the food bank directly; WAITING  LIST\nis six weeks."],
+                &["md-community", "holding-waiting"],
+            ),
+            entry(
+                "e4",
+                day(2026, 11, 23),
+                &["Nothing to fix. I listened. Δεν πειράζει, she said."],
+                &["holding-witness"],
+            ),
+            entry(
+                "e5",
+                day(2026, 11, 30),
+                &["Team meeting; no sessions."],
+                &[],
+            ),
+        ])
+    }
+
+    /// Facts for the test journal: e2 and e3 used Gibbs; e1 and e3 are in thread-a.
+    struct Facts(TemplateId);
+
+    impl EntryFacts for Facts {
+        fn template(&self, entry: &EntryId) -> Option<&TemplateId> {
+            matches!(entry.as_str(), "e2" | "e3").then_some(&self.0)
+        }
+        fn in_thread(&self, entry: &EntryId, thread: &str) -> bool {
+            thread == "thread-a" && matches!(entry.as_str(), "e1" | "e3")
+        }
+    }
+
+    /// One line per case: a query string, and the ids it finds, newest first. Checks the
+    /// index and the from-scratch `Query::matches` agree.
+    fn check(raw: &str, expected: &[&str]) {
+        let journal = journal();
+        let facts = Facts(TemplateId::parse("gibbs").unwrap());
+        let parsed = Query::from_query_string(raw);
+        let found = SearchIndex::build(&journal).search(&parsed.query, &facts);
+        let found: Vec<&str> = found.iter().map(EntryId::as_str).collect();
+        assert_eq!(found, expected, "searching {raw:?}");
+        let scratch: Vec<&str> = journal
+            .newest_first()
+            .filter(|e| parsed.query.matches(e, &facts))
+            .map(|e| e.id.as_str())
+            .collect();
+        assert_eq!(scratch, expected, "matching {raw:?} from scratch");
+    }
+
+    #[test]
+    fn an_empty_query_finds_every_entry_newest_first() {
+        check("", &["e5", "e4", "e3", "e2", "e1"]);
+        check("?", &["e5", "e4", "e3", "e2", "e1"]);
+        check("q=+++", &["e5", "e4", "e3", "e2", "e1"]);
+    }
+
+    #[test]
+    fn text_search_ignores_case_word_order_and_spacing() {
+        check("q=waiting", &["e3", "e1"]);
+        check("q=WAITING", &["e3", "e1"]);
+        check("q=list+waiting", &["e3", "e1"]);
+        check("q=waiting+list+is", &["e3", "e1"]);
+        check("q=waiting+list+six", &["e3"]);
+        check("q=++waiting+++list++", &["e3", "e1"]);
+        check("q=counselling+six", &[]);
+    }
+
+    #[test]
+    fn a_word_still_being_typed_matches_the_start_of_a_longer_word() {
+        check("q=w", &["e3", "e1"]);
+        check("q=wai", &["e3", "e1"]);
+        check("q=waiting+l", &["e3", "e1"]);
+        check("q=liste", &["e4"]);
+    }
+
+    #[test]
+    fn text_search_covers_every_section_but_not_the_prompts() {
+        check("q=garden", &["e2"]);
+        check("q=cafe%CC%81", &[]);
+        check("q=caf%C3%A9+garden", &["e2"]);
+        check("q=happened", &[]);
+    }
+
+    #[test]
+    fn straight_and_curly_apostrophes_find_each_other() {
+        check("q=don't", &["e2"]);
+        check("q=don%E2%80%99t", &["e2"]);
+        check("q=DON%CA%BCT", &["e2"]);
+    }
+
+    #[test]
+    fn lowercasing_is_unicode_aware() {
+        check("q=%CE%B4%CE%B5%CE%BD", &["e4"]);
+        check("q=%CE%94%CE%95%CE%9D", &["e4"]);
+        check("q=CAF%C3%89", &["e2"]);
+    }
+
+    #[test]
+    fn tags_match_all_of_them_by_default_or_any_of_them_when_asked() {
+        check("tag=holding-waiting", &["e3", "e1"]);
+        check("tag=holding-waiting&tag=md-community", &["e3"]);
+        check("tag=holding-waiting&tag=md-community&match=all", &["e3"]);
+        check(
+            "tag=holding-waiting&tag=md-patient&match=any",
+            &["e3", "e2", "e1"],
+        );
+        check("tag=custom-99", &[]);
+        check("match=any", &["e5", "e4", "e3", "e2", "e1"]);
+    }
+
+    #[test]
+    fn date_ranges_are_inclusive_and_either_end_may_be_open() {
+        check("from=2026-11-09&to=2026-11-23", &["e4", "e3", "e2"]);
+        check("from=2026-11-16", &["e5", "e4", "e3"]);
+        check("to=2026-11-08", &["e1"]);
+        check("from=2026-11-10&to=2026-11-15", &[]);
+        check("from=2026-11-9&to=2026-11-9", &["e2"]);
+        check("from=2026-11-23&to=2026-11-09", &[]);
+    }
+
+    #[test]
+    fn template_and_thread_filters_ask_the_callers_facts() {
+        check("template=gibbs", &["e3", "e2"]);
+        check("template=kolb", &[]);
+        check("thread=thread-a", &["e3", "e1"]);
+        check("thread=thread-a&template=gibbs", &["e3"]);
+        check("thread=thread-b", &[]);
+    }
+
+    #[test]
+    fn every_filter_must_hold_at_once() {
+        check("q=waiting&tag=holding-waiting&from=2026-11-10", &["e3"]);
+        check("q=waiting&tag=md-patient", &[]);
+        check(
+            "q=the&tag=md-patient&tag=holding-waiting&match=any&to=2026-11-10",
+            &["e2", "e1"],
+        );
+    }
+
+    #[test]
+    fn without_facts_a_template_or_thread_filter_matches_nothing() {
+        let index = SearchIndex::build(&journal());
+        let template = Query {
+            template: TemplateId::parse("gibbs"),
+            ..Query::default()
+        };
+        let thread = Query {
+            thread: Some("thread-a".into()),
+            ..Query::default()
+        };
+        assert_eq!(index.search(&template, &NoFacts), Vec::<EntryId>::new());
+        assert_eq!(index.search(&thread, &NoFacts), Vec::<EntryId>::new());
+        assert_eq!(index.search(&Query::default(), &NoFacts).len(), 5);
+    }
+
+    /// One line per case: a query string and the messages it reports.
+    fn check_errors(raw: &str, expected: &[(QueryField, &str, &str)]) {
+        let parsed = Query::from_query_string(raw);
+        let got: Vec<(QueryField, &str, &str)> = parsed
+            .errors
+            .iter()
+            .map(|e| (e.field, e.message.as_str(), e.value.as_str()))
+            .collect();
+        assert_eq!(got, expected, "reading {raw:?}");
+    }
+
+    #[test]
+    fn bad_values_are_reported_as_typed_in_gov_uk_words() {
+        use QueryField::*;
+        check_errors("q=x&tag=md-patient&from=2026-01-01&to=2026-02-01", &[]);
+        check_errors(
+            "from=2026-02-30",
+            &[(From, "Enter a real date for ‘from’", "2026-02-30")],
+        );
+        check_errors(
+            "to=yesterday",
+            &[(To, "Enter a real date for ‘to’", "yesterday")],
+        );
+        check_errors(
+            "from=26-1-1",
+            &[(From, "Enter a real date for ‘from’", "26-1-1")],
+        );
+        check_errors(
+            "from=2026-1-1-1",
+            &[(From, "Enter a real date for ‘from’", "2026-1-1-1")],
+        );
+        check_errors(
+            "from=2026-03-02&to=2026-03-01",
+            &[(
+                From,
+                "‘From’ date must be the same as or before ‘to’ date",
+                "2026-03-02",
+            )],
+        );
+        check_errors(
+            "tag=Holding+Waiting",
+            &[(Tags, "Select tags from the list", "Holding Waiting")],
+        );
+        check_errors(
+            "match=some",
+            &[(
+                Match,
+                "Select whether entries must have all of the tags or any of them",
+                "some",
+            )],
+        );
+        check_errors(
+            "template=..%2Fetc",
+            &[(Template, "Select a template from the list", "../etc")],
+        );
+    }
+
+    #[test]
+    fn a_bad_value_leaves_the_rest_of_the_query_working() {
+        let parsed =
+            Query::from_query_string("q=wait&tag=BAD&tag=md-patient&from=2026-13-01&to=2026-11-30");
+        assert_eq!(parsed.errors.len(), 2);
+        assert!(!parsed.is_ok());
+        assert_eq!(
+            parsed.query,
+            Query {
+                text: "wait".into(),
+                tags: vec![tag("md-patient")],
+                to: Some(day(2026, 11, 30)),
+                ..Query::default()
+            }
+        );
+    }
+
+    #[test]
+    fn unknown_and_empty_parameters_are_ignored_and_the_first_of_a_repeat_wins() {
+        let parsed = Query::from_query_string(
+            "utm_source=x&q=first&q=second&from=&to=&template=&thread=&match=&tag=&from=2026-01-02&from=bad",
+        );
+        assert!(parsed.is_ok(), "{:?}", parsed.errors);
+        assert_eq!(
+            parsed.query,
+            Query {
+                text: "first".into(),
+                from: Some(day(2026, 1, 2)),
+                ..Query::default()
+            }
+        );
+    }
+
+    /// One line per case: a query and the query string it writes.
+    fn check_url(query: Query, expected: &str) {
+        assert_eq!(query.to_query_string(), expected);
+        let back = Query::from_query_string(expected);
+        assert_eq!(back.query, query, "reading back {expected:?}");
+    }
+
+    #[test]
+    fn query_strings_use_stable_names_in_a_fixed_order_and_leave_out_defaults() {
+        check_url(Query::default(), "");
+        check_url(Query::text("waiting list"), "q=waiting+list");
+        check_url(Query::text("don’t & 100%"), "q=don%E2%80%99t+%26+100%25");
+        check_url(
+            Query {
+                text: "wait".into(),
+                tags: vec![tag("md-patient"), tag("custom-3")],
+                tag_match: TagMatch::Any,
+                from: Some(day(2026, 1, 5)),
+                to: Some(day(2026, 11, 30)),
+                template: TemplateId::parse("gibbs"),
+                thread: Some("person-a".into()),
+            },
+            "q=wait&tag=md-patient&tag=custom-3&match=any&from=2026-01-05&to=2026-11-30\
+             &template=gibbs&thread=person-a",
+        );
+        check_url(
+            Query {
+                tags: vec![tag("md-patient")],
+                tag_match: TagMatch::All,
+                ..Query::default()
+            },
+            "tag=md-patient",
+        );
+    }
+
+    #[test]
+    fn is_empty_ignores_a_search_box_of_spaces_and_the_match_mode_alone() {
+        assert!(Query::default().is_empty());
+        assert!(Query::text("  \n ").is_empty());
+        assert!(Query {
+            tag_match: TagMatch::Any,
+            ..Query::default()
+        }
+        .is_empty());
+        assert!(!Query::text("a").is_empty());
+        assert!(!Query {
+            to: Some(day(2026, 1, 1)),
+            ..Query::default()
+        }
+        .is_empty());
+    }
+
+    /// One line per case: text, and how the search sees it.
+    fn check_normalise(text: &str, expected: &str) {
+        assert_eq!(normalise(text), expected, "normalising {text:?}");
+    }
+
+    #[test]
+    fn normalising_lowercases_straightens_quotes_and_squeezes_whitespace() {
+        check_normalise("Waiting List", "waiting list");
+        check_normalise("  a \t\n b  ", "a b");
+        check_normalise("don’t ‘quote’ “this”", "don't 'quote' \"this\"");
+        check_normalise("ÉCOLE Straße", "école straße");
+        check_normalise("a\u{00A0}b\u{2003}c", "a b c");
+        check_normalise("ΣΟΦΙΑ", "σοφια");
+        check_normalise("", "");
+    }
+
+    #[test]
+    fn put_and_remove_keep_the_index_in_step_with_the_journal() {
+        let mut journal = journal();
+        let mut index = SearchIndex::build(&journal);
+        let moved = entry("e1", day(2026, 11, 25), &["Moved and rewritten."], &[]);
+        let added = entry(
+            "e6",
+            day(2026, 11, 16),
+            &["Waiting again."],
+            &["holding-waiting"],
+        );
+        for e in [moved, added] {
+            journal.put(e.clone());
+            index.put(&e);
+        }
+        journal.remove(&EntryId::parse("e4").unwrap());
+        assert!(index.remove(&EntryId::parse("e4").unwrap()));
+        assert!(!index.remove(&EntryId::parse("e4").unwrap()));
+        assert_eq!(index, SearchIndex::build(&journal));
+        let ids: Vec<EntryId> = journal.newest_first().map(|e| e.id.clone()).collect();
+        assert_eq!(index.search(&Query::default(), &NoFacts), ids);
+        assert_eq!(index.len(), 5);
+    }
+}
+
+/// Properties over generated queries and journals. proptest draws on a random source
+/// that does not build for the browser, so these run natively only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use crate::core::entry::Section;
+    use chrono::TimeZone;
+    use proptest::prelude::*;
+
+    fn date() -> impl Strategy<Value = NaiveDate> {
+        // 2000-01-01 plus up to about 100 years.
+        (0i64..36_500).prop_map(|d| {
+            NaiveDate::from_ymd_opt(2000, 1, 1)
+                .and_then(|start| start.checked_add_signed(chrono::Duration::days(d)))
+                .unwrap_or_default()
+        })
+    }
+
+    fn slug() -> impl Strategy<Value = String> {
+        "[a-z0-9-]{1,20}"
+    }
+
+    fn query() -> impl Strategy<Value = Query> {
+        (
+            any::<String>(),
+            proptest::collection::vec(slug(), 0..4),
+            any::<bool>(),
+            proptest::option::of(date()),
+            proptest::option::of(date()),
+            proptest::option::of(slug()),
+            proptest::option::of("\\PC{1,20}"),
+        )
+            .prop_map(|(text, tags, any, from, to, template, thread)| Query {
+                text,
+                tags: tags.iter().filter_map(|t| TagId::parse(t)).collect(),
+                tag_match: if any { TagMatch::Any } else { TagMatch::All },
+                from,
+                to,
+                template: template.and_then(|t| TemplateId::parse(&t)),
+                thread,
+            })
+    }
+
+    /// A word pool small enough that generated queries often match.
+    const WORDS: &[&str] = &[
+        "Waiting", "list", "don’t", "don't", "café", "GARDEN", "group", "she", "listened",
+        "Straße", "\n", "  ", "wait",
+    ];
+    const TAGS: &[&str] = &["md-patient", "holding-waiting", "anchor-step"];
+
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(WORDS), 0..8)
+            .prop_map(|words| words.join(" "))
+    }
+
+    fn journal() -> impl Strategy<Value = Journal> {
+        proptest::collection::vec(
+            (
+                proptest::collection::vec(text(), 1..3),
+                0i64..30,
+                proptest::sample::subsequence(TAGS, 0..=3),
+            ),
+            0..12,
+        )
+        .prop_map(|entries| {
+            Journal::from_entries(
+                entries
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (texts, d, tags))| {
+                        let about = NaiveDate::from_ymd_opt(2026, 11, 1)
+                            .and_then(|start| start.checked_add_signed(chrono::Duration::days(d)))
+                            .unwrap_or_default();
+                        let at = Utc
+                            .timestamp_opt(1_764_000_000 + i as i64, 0)
+                            .single()
+                            .unwrap_or_default();
+                        Entry {
+                            id: EntryId::parse(&format!("e{i}"))
+                                .unwrap_or_else(|| EntryId::from_parts(0, 0)),
+                            written_at: at,
+                            updated_at: at,
+                            about,
+                            sections: texts.into_iter().map(Section::free).collect(),
+                            tags: tags.iter().filter_map(|t| TagId::parse(t)).collect(),
+                            dismissed: vec![],
+                        }
+                    }),
+            )
+        })
+    }
+
+    fn search_query() -> impl Strategy<Value = Query> {
+        (
+            text(),
+            proptest::sample::subsequence(TAGS, 0..=2),
+            any::<bool>(),
+            proptest::option::of(0i64..30),
+            proptest::option::of(0i64..30),
+        )
+            .prop_map(|(text, tags, any, from, to)| {
+                let day = |d: i64| {
+                    NaiveDate::from_ymd_opt(2026, 11, 1)
+                        .and_then(|start| start.checked_add_signed(chrono::Duration::days(d)))
+                };
+                Query {
+                    // A query takes the first few letters of a word, as while typing.
+                    text: text.chars().take(9).collect(),
+                    tags: tags.iter().filter_map(|t| TagId::parse(t)).collect(),
+                    tag_match: if any { TagMatch::Any } else { TagMatch::All },
+                    from: from.and_then(day),
+                    to: to.and_then(day),
+                    ..Query::default()
+                }
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn a_query_survives_the_round_trip_through_its_query_string(q in query()) {
+            let parsed = Query::from_query_string(&q.to_query_string());
+            prop_assert_eq!(&parsed.query, &q);
+            let backwards = matches!((q.from, q.to), (Some(f), Some(t)) if f > t);
+            prop_assert_eq!(parsed.is_ok(), !backwards);
+        }
+
+        #[test]
+        fn any_query_string_at_all_reads_without_panicking(raw in any::<String>()) {
+            let parsed = Query::from_query_string(&raw);
+            // Whatever was read, writing it out and reading it again gives the same query.
+            let again = Query::from_query_string(&parsed.query.to_query_string());
+            prop_assert_eq!(again.query, parsed.query);
+        }
+
+        #[test]
+        fn the_index_finds_exactly_what_checking_each_entry_finds(
+            journal in journal(),
+            q in search_query(),
+        ) {
+            let expected: Vec<EntryId> = journal
+                .newest_first()
+                .filter(|e| q.matches(e, &NoFacts))
+                .map(|e| e.id.clone())
+                .collect();
+            prop_assert_eq!(SearchIndex::build(&journal).search(&q, &NoFacts), expected);
+        }
+    }
+}
