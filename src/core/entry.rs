@@ -75,7 +75,8 @@ pub(crate) fn is_slug(raw: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn base36(mut n: u64) -> String {
+/// `n` in base 36 with lowercase digits: short, URL-safe id parts.
+pub(crate) fn base36(mut n: u64) -> String {
     const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
     let mut out = Vec::new();
     loop {

@@ -537,11 +537,7 @@ pub struct TagName(String);
 
 impl TagName {
     pub fn parse(raw: &str) -> Result<TagName, TagError> {
-        let cleaned: String = raw
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
-        let name = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = tidy_name(raw);
         if name.is_empty() {
             Err(TagError::EmptyName)
         } else if name.chars().count() > MAX_TAG_NAME_CHARS {
@@ -556,9 +552,20 @@ impl TagName {
     }
 }
 
+/// A name as typed, made tidy: control characters become spaces, and runs of spaces
+/// and line breaks become one space, trimmed. Shared by every name a worker types
+/// (tags, thread pseudonyms) so they all behave alike.
+pub(crate) fn tidy_name(raw: &str) -> String {
+    let cleaned: String = raw
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The key two names are compared by: case, curly quotes and spacing do not make a
-/// different tag ("Food bank" and "food  BANK" are the same tag to a reader).
-fn name_key(name: &str) -> String {
+/// different name ("Food bank" and "food  BANK" are the same tag to a reader).
+pub(crate) fn name_key(name: &str) -> String {
     name.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")

@@ -13,8 +13,8 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::anonymise::find_phrase;
-use super::entry::{is_slug, EntryId};
-use super::tags::{Family, TagId};
+use super::entry::{base36, is_slug, EntryId};
+use super::tags::{name_key, tidy_name, Family, TagId};
 
 /// The longest pseudonym, in characters: it is shown as a heading and in lists.
 pub const MAX_PSEUDONYM_CHARS: usize = 40;
@@ -71,18 +71,6 @@ impl From<ThreadId> for String {
     }
 }
 
-fn base36(mut n: u64) -> String {
-    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut out = String::new();
-    loop {
-        out.insert(0, char::from(DIGITS[(n % 36) as usize]));
-        n /= 36;
-        if n == 0 {
-            return out;
-        }
-    }
-}
-
 /// The name a worker gives a thread: trimmed, inner whitespace collapsed, control
 /// characters removed, 1 to 40 characters. Whether it might be a real name is a separate,
 /// softer question ([`pseudonym_warnings`]): the worker is warned, never refused, because
@@ -93,11 +81,7 @@ pub struct Pseudonym(String);
 
 impl Pseudonym {
     pub fn parse(raw: &str) -> Result<Pseudonym, ThreadError> {
-        let cleaned: String = raw
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
-        let name = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = tidy_name(raw);
         if name.is_empty() {
             Err(ThreadError::EmptyPseudonym)
         } else if name.chars().count() > MAX_PSEUDONYM_CHARS {
@@ -114,7 +98,7 @@ impl Pseudonym {
     /// What two pseudonyms are compared by: "Person A" and "person  a" are the same
     /// person to a reader, so they may not both be open.
     fn key(&self) -> String {
-        self.0.replace(['\u{2018}', '\u{2019}'], "'").to_lowercase()
+        name_key(&self.0)
     }
 }
 
