@@ -12,6 +12,7 @@ pub mod entry;
 pub mod journal;
 pub mod record;
 pub mod search;
+pub mod settings;
 pub mod tags;
 pub mod templates;
 pub mod threads;

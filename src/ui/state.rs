@@ -5,9 +5,14 @@
 
 use leptos::prelude::*;
 
+use crate::core::checkins::{EmbeddednessHistory, WellbeingLog};
 use crate::core::entry::{Entry, EntryId};
 use crate::core::journal::Journal;
 use crate::core::record::StoredDraft;
+use crate::core::settings::Settings;
+use crate::core::tags::Vocabulary;
+use crate::core::templates::TemplateLibrary;
+use crate::core::threads::Threads;
 use crate::storage::{DraftSlot, LocalStorage, Problem, StorageError, Store};
 
 /// A one-off confirmation ("Reflection saved") for the page an action goes to. It is
@@ -22,6 +27,14 @@ pub struct Flash {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub journal: RwSignal<Journal>,
+    /// The worker's custom tags (the built-in ones are constants in the core).
+    pub vocabulary: RwSignal<Vocabulary>,
+    /// The worker's own templates (the built-in ones are constants in the core).
+    pub templates: RwSignal<TemplateLibrary>,
+    pub threads: RwSignal<Threads>,
+    pub embeddedness: RwSignal<EmbeddednessHistory>,
+    pub wellbeing: RwSignal<WellbeingLog>,
+    pub settings: RwSignal<Settings>,
     /// Values that could not be read at the last load. Nothing in them was changed.
     pub problems: RwSignal<Vec<Problem>>,
     /// Set when storage could not be read at all.
@@ -38,6 +51,12 @@ impl AppState {
     pub fn load() -> AppState {
         let state = AppState {
             journal: RwSignal::new(Journal::new()),
+            vocabulary: RwSignal::new(Vocabulary::new()),
+            templates: RwSignal::new(TemplateLibrary::new()),
+            threads: RwSignal::new(Threads::new()),
+            embeddedness: RwSignal::new(EmbeddednessHistory::new()),
+            wellbeing: RwSignal::new(WellbeingLog::new()),
+            settings: RwSignal::new(Settings::default()),
             problems: RwSignal::new(Vec::new()),
             load_error: RwSignal::new(None),
             flash: RwSignal::new(None),
