@@ -9,6 +9,8 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::tags::TagId;
+use super::templates::{PromptKey, PromptRole, TemplateId, TemplateRef};
+use super::threads::ThreadId;
 
 /// The longest reflection we accept. Local storage holds about five million characters
 /// per site; one entry should never be able to eat a large part of it.
@@ -91,21 +93,85 @@ pub(crate) fn base36(mut n: u64) -> String {
 }
 
 /// One answered part of an entry. Free writing is a single section with no prompt; a
-/// template (added later) gives one section per prompt. The prompt text is kept with the
-/// answer so an entry keeps its meaning even if its template is later edited or deleted.
+/// template gives one section per answered prompt. The prompt's text and role are kept
+/// with the answer so an entry keeps its meaning, and its learning points and actions
+/// still reach the supervision summary, even if its template is later edited or deleted.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Section {
+    /// The prompt's key within its template, for matching answers when editing.
+    pub key: Option<PromptKey>,
     pub prompt: Option<String>,
+    pub role: PromptRole,
     pub text: String,
 }
 
 impl Section {
     pub fn free(text: impl Into<String>) -> Section {
         Section {
+            key: None,
             prompt: None,
+            role: PromptRole::Other,
             text: text.into(),
         }
     }
+}
+
+/// The template an entry was written with, as it was then: its id, for filtering, and
+/// its name, for showing even after the template is renamed or deleted.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateUse {
+    pub id: TemplateId,
+    pub name: String,
+}
+
+impl TemplateUse {
+    pub fn of(template: TemplateRef<'_>) -> Option<TemplateUse> {
+        if template.is_free_form() {
+            return None;
+        }
+        Some(TemplateUse {
+            id: TemplateId::parse(template.id())?,
+            name: template.name().to_owned(),
+        })
+    }
+}
+
+/// The worker's answer to the optional end-of-entry question, "Did you make a
+/// judgement call today?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum JudgementCall {
+    Yes,
+    No,
+}
+
+impl JudgementCall {
+    pub fn id(self) -> &'static str {
+        match self {
+            JudgementCall::Yes => "yes",
+            JudgementCall::No => "no",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<JudgementCall> {
+        match raw {
+            "yes" => Some(JudgementCall::Yes),
+            "no" => Some(JudgementCall::No),
+            _ => None,
+        }
+    }
+}
+
+/// One prompt's answer in the form, with the prompt as it was when the form was filled.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    pub key: PromptKey,
+    pub prompt: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    #[serde(default)]
+    pub role: PromptRole,
+    pub text: String,
 }
 
 /// A saved reflection.
@@ -125,6 +191,10 @@ pub struct Entry {
     /// Tags the cue detector suggested and the worker dismissed, so the same
     /// suggestion is not asked again when the entry is edited.
     pub dismissed: Vec<TagId>,
+    /// The template it was written with; `None` for free writing.
+    pub template: Option<TemplateUse>,
+    /// The answer to the end-of-entry question, if it was asked and answered.
+    pub judgement_call: Option<JudgementCall>,
 }
 
 impl Entry {
@@ -151,16 +221,71 @@ impl Entry {
         }
     }
 
-    /// The form contents that would reproduce this entry, for the edit page.
-    pub fn to_draft(&self) -> Draft {
-        Draft {
+    /// The form contents that would reproduce this entry, for the edit page. `template`
+    /// is the entry's template as it is now, if it still exists: its prompts come first,
+    /// in its order, filled with the entry's answers, so prompts left blank last time can
+    /// be answered now. Answers to prompts the template no longer has follow, so editing
+    /// never loses words.
+    pub fn to_draft(&self, template: Option<TemplateRef<'_>>) -> Draft {
+        let mut draft = Draft {
             day: self.about.day().to_string(),
             month: self.about.month().to_string(),
             year: self.about.year().to_string(),
-            text: self.text(),
+            text: String::new(),
             tags: self.tags.clone(),
             dismissed: self.dismissed.clone(),
+            template: self.template.clone(),
+            answers: Vec::new(),
+            judgement_call: self.judgement_call,
+            threads: Vec::new(),
+        };
+        if self.template.is_none() {
+            draft.text = self.text();
+            return draft;
         }
+        let mut used = vec![false; self.sections.len()];
+        if let Some(template) = template {
+            for p in template.prompts() {
+                let found = self
+                    .sections
+                    .iter()
+                    .position(|s| s.key.as_ref().is_some_and(|k| k.as_str() == p.key));
+                if let Some(i) = found {
+                    used[i] = true;
+                }
+                let Some(key) = PromptKey::parse(p.key) else {
+                    continue;
+                };
+                draft.answers.push(Answer {
+                    key,
+                    prompt: p.label.to_owned(),
+                    hint: p.hint.map(str::to_owned),
+                    role: p.role,
+                    text: found
+                        .map(|i| self.sections[i].text.clone())
+                        .unwrap_or_default(),
+                });
+            }
+        }
+        for (i, section) in self.sections.iter().enumerate() {
+            if used[i] {
+                continue;
+            }
+            let key = section
+                .key
+                .clone()
+                .or_else(|| PromptKey::parse(&format!("kept-{i}")));
+            if let Some(key) = key {
+                draft.answers.push(Answer {
+                    key,
+                    prompt: section.prompt.clone().unwrap_or_default(),
+                    hint: None,
+                    role: section.role,
+                    text: section.text.clone(),
+                });
+            }
+        }
+        draft
     }
 }
 
@@ -175,6 +300,17 @@ pub struct Draft {
     pub tags: Vec<TagId>,
     #[serde(default)]
     pub dismissed: Vec<TagId>,
+    /// The template chosen, if any; then `answers` holds one answer per prompt and
+    /// `text` is unused.
+    #[serde(default)]
+    pub template: Option<TemplateUse>,
+    #[serde(default)]
+    pub answers: Vec<Answer>,
+    #[serde(default)]
+    pub judgement_call: Option<JudgementCall>,
+    /// Holding threads to link the entry to when it is saved.
+    #[serde(default)]
+    pub threads: Vec<ThreadId>,
 }
 
 impl Draft {
@@ -187,6 +323,55 @@ impl Draft {
             ..Draft::default()
         }
     }
+
+    /// Switches the draft to `template`, keeping whatever was written: answers move to
+    /// the prompt with the same key, free text moves to the first prompt, and answers
+    /// with nowhere to go stay at the end, so changing template never loses words.
+    pub fn use_template(&mut self, template: TemplateRef<'_>) {
+        let mut old = std::mem::take(&mut self.answers);
+        let mut loose = std::mem::take(&mut self.text);
+        self.template = TemplateUse::of(template);
+        if self.template.is_none() {
+            // Free writing: everything becomes one text, prompts kept as headings.
+            for a in old.iter().filter(|a| !a.text.trim().is_empty()) {
+                if !loose.is_empty() {
+                    loose.push_str("\n\n");
+                }
+                loose.push_str(&a.text);
+            }
+            self.text = loose;
+            return;
+        }
+        for p in template.prompts() {
+            let Some(key) = PromptKey::parse(p.key) else {
+                continue;
+            };
+            let text = match old.iter().position(|a| a.key == key) {
+                Some(i) => old.remove(i).text,
+                None => std::mem::take(&mut loose),
+            };
+            self.answers.push(Answer {
+                key,
+                prompt: p.label.to_owned(),
+                hint: p.hint.map(str::to_owned),
+                role: p.role,
+                text,
+            });
+        }
+        self.answers
+            .extend(old.into_iter().filter(|a| !a.text.trim().is_empty()));
+        if !loose.trim().is_empty() {
+            if let Some(key) = PromptKey::parse("kept-text") {
+                self.answers.push(Answer {
+                    key,
+                    prompt: "What you had written".into(),
+                    hint: None,
+                    role: PromptRole::Other,
+                    text: loose,
+                });
+            }
+        }
+    }
 }
 
 /// The parts of the form an error can point at. Each has a stable HTML id so an error
@@ -197,15 +382,18 @@ pub enum Field {
     AboutMonth,
     AboutYear,
     Text,
+    /// The answer to a template's prompt, by position from 0.
+    Answer(usize),
 }
 
 impl Field {
-    pub fn html_id(self) -> &'static str {
+    pub fn html_id(self) -> String {
         match self {
-            Field::AboutDay => "about-day",
-            Field::AboutMonth => "about-month",
-            Field::AboutYear => "about-year",
-            Field::Text => "reflection",
+            Field::AboutDay => "about-day".into(),
+            Field::AboutMonth => "about-month".into(),
+            Field::AboutYear => "about-year".into(),
+            Field::Text => "reflection".into(),
+            Field::Answer(i) => format!("answer-{i}"),
         }
     }
 }
@@ -236,6 +424,8 @@ pub struct ValidEntry {
     pub sections: Vec<Section>,
     pub tags: Vec<TagId>,
     pub dismissed: Vec<TagId>,
+    pub template: Option<TemplateUse>,
+    pub judgement_call: Option<JudgementCall>,
 }
 
 /// Checks a draft against the rules. `today` is the worker's local date, passed in so the
@@ -249,36 +439,85 @@ pub fn validate(draft: &Draft, today: NaiveDate) -> Result<ValidEntry, Vec<Field
             None
         }
     };
-    let text = draft.text.trim_end();
-    if text.trim().is_empty() {
-        errors.push(FieldError {
-            field: Field::Text,
-            message: "Enter your reflection".into(),
-            highlights: vec![Field::Text],
-        });
-    } else if text.chars().count() > MAX_TEXT_CHARS {
-        errors.push(FieldError {
-            field: Field::Text,
-            message: format!(
-                "Reflection must be {} characters or fewer",
-                thousands(MAX_TEXT_CHARS)
-            ),
-            highlights: vec![Field::Text],
-        });
-    }
+    let sections = match &draft.template {
+        None => check_free_text(draft, &mut errors),
+        Some(_) => check_answers(draft, &mut errors),
+    };
     match (about, errors.is_empty()) {
         (Some(about), true) => {
             let tags = unique(&draft.tags, &[]);
             let dismissed = unique(&draft.dismissed, &tags);
             Ok(ValidEntry {
                 about,
-                sections: vec![Section::free(text)],
+                sections,
                 tags,
                 dismissed,
+                template: draft.template.clone(),
+                judgement_call: draft.judgement_call,
             })
         }
         _ => Err(errors),
     }
+}
+
+fn too_long(what: &str) -> String {
+    format!(
+        "{what} must be {} characters or fewer",
+        thousands(MAX_TEXT_CHARS)
+    )
+}
+
+fn check_free_text(draft: &Draft, errors: &mut Vec<FieldError>) -> Vec<Section> {
+    let text = draft.text.trim_end();
+    let message = if text.trim().is_empty() {
+        "Enter your reflection".to_owned()
+    } else if text.chars().count() > MAX_TEXT_CHARS {
+        too_long("Reflection")
+    } else {
+        return vec![Section::free(text)];
+    };
+    errors.push(FieldError {
+        field: Field::Text,
+        message,
+        highlights: vec![Field::Text],
+    });
+    Vec::new()
+}
+
+/// A templated entry needs at least one answer, and the whole entry must fit the same
+/// limit as free writing. Blank answers are left out of the entry.
+fn check_answers(draft: &Draft, errors: &mut Vec<FieldError>) -> Vec<Section> {
+    let mut total = 0;
+    let mut sections = Vec::new();
+    for (i, answer) in draft.answers.iter().enumerate() {
+        let text = answer.text.trim_end();
+        if text.trim().is_empty() {
+            continue;
+        }
+        total += text.chars().count();
+        if total > MAX_TEXT_CHARS {
+            errors.push(FieldError {
+                field: Field::Answer(i),
+                message: too_long("Your answers together"),
+                highlights: vec![Field::Answer(i)],
+            });
+            return Vec::new();
+        }
+        sections.push(Section {
+            key: Some(answer.key.clone()),
+            prompt: Some(answer.prompt.clone()),
+            role: answer.role,
+            text: text.to_owned(),
+        });
+    }
+    if sections.is_empty() {
+        errors.push(FieldError {
+            field: Field::Answer(0),
+            message: "Answer at least one question".into(),
+            highlights: vec![Field::Answer(0)],
+        });
+    }
+    sections
 }
 
 /// The ids in `ids` once each, in first-seen order, leaving out any in `except`.
@@ -584,8 +823,11 @@ mod tests {
             sections: vec![Section::free("Bearing witness today.")],
             tags: vec![TagId::parse("holding-witness").unwrap()],
             dismissed: vec![TagId::parse("md-patient").unwrap()],
+            template: None,
+            judgement_call: Some(JudgementCall::Yes),
         };
-        let valid = validate(&entry.to_draft(), today()).unwrap();
+        let valid = validate(&entry.to_draft(None), today()).unwrap();
+        assert_eq!(valid.judgement_call, Some(JudgementCall::Yes));
         assert_eq!(valid.about, entry.about);
         assert_eq!(valid.sections, entry.sections);
         assert_eq!(valid.tags, entry.tags);
@@ -658,6 +900,8 @@ mod tests {
             sections: vec![Section::free("Café  visit\n\nthen   the food bank")],
             tags: vec![],
             dismissed: vec![],
+            template: None,
+            judgement_call: None,
         };
         assert_eq!(entry.preview(100), "Café visit then the food bank");
         assert_eq!(entry.preview(4), "Café…");

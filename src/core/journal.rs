@@ -93,6 +93,8 @@ impl Journal {
             sections: valid.sections,
             tags: valid.tags,
             dismissed: valid.dismissed,
+            template: valid.template,
+            judgement_call: valid.judgement_call,
         })
     }
 
@@ -113,6 +115,8 @@ impl Journal {
             sections: valid.sections,
             tags: valid.tags,
             dismissed: valid.dismissed,
+            template: valid.template,
+            judgement_call: valid.judgement_call,
             ..old.clone()
         })
     }
@@ -188,6 +192,8 @@ mod tests {
             sections: vec![Section::free(text)],
             tags: vec![],
             dismissed: vec![],
+            template: None,
+            judgement_call: None,
         }
     }
 

@@ -2,7 +2,7 @@
 //! `{"app":"anchorpoint","kind":"entry","v":1,"data":{...}}`. The envelope says what the
 //! record is and which format version wrote it, so later versions can migrate, compress
 //! or encrypt `data` without guessing. Stored types are frozen per version (`v1::*`,
-//! `v2::*`), older versions are migrated on reading, and they are kept
+//! `v2::*`, `v3::*`), older versions are migrated on reading, and they are kept
 //! separate from the domain types, because stored data outlives the code that wrote it:
 //! the domain may change freely, a stored format never does. Frozen fixtures of each
 //! version live in `tests/fixtures/` and must keep decoding.
@@ -11,11 +11,15 @@ use chrono::{DateTime, Utc};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use thiserror::Error;
 
-use super::entry::{Draft, Entry, EntryId, Section};
-use super::tags::TagId;
+use super::checkins::{CheckInInterval, EmbeddednessHistory, WellbeingLog};
+use super::entry::{Answer, Draft, Entry, EntryId, JudgementCall, Section, TemplateUse};
+use super::settings::Settings;
+use super::tags::{TagId, Vocabulary};
+use super::templates::{PromptKey, PromptRole, TemplateId, TemplateLibrary};
+use super::threads::{ThreadId, Threads};
 
 /// The format version this code writes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The marker that tells our records from other values on the same site.
 const APP: &str = "anchorpoint";
@@ -26,6 +30,12 @@ pub enum Kind {
     Entry,
     Index,
     Draft,
+    Settings,
+    Vocabulary,
+    Templates,
+    Threads,
+    Embeddedness,
+    Wellbeing,
 }
 
 impl Kind {
@@ -34,6 +44,12 @@ impl Kind {
             Kind::Entry => "entry",
             Kind::Index => "index",
             Kind::Draft => "draft",
+            Kind::Settings => "settings",
+            Kind::Vocabulary => "vocabulary",
+            Kind::Templates => "templates",
+            Kind::Threads => "threads",
+            Kind::Embeddedness => "embeddedness",
+            Kind::Wellbeing => "wellbeing",
         }
     }
 }
@@ -191,6 +207,94 @@ pub mod v2 {
     }
 }
 
+/// Format version 3, frozen: version 2 plus, on entries, the template used (its id and
+/// name then), each answer's prompt key and role, and the answer to the end-of-entry
+/// question; on drafts, the same plus the answers in progress and the threads to link.
+///
+/// Version 3 also brings the records that are not entries, each one value under its own
+/// key: settings, custom tags, custom templates, holding threads, embeddedness check-ins
+/// and wellbeing checks. Those are stored in the serde shape of their core types, which
+/// their doc comments spell out; the frozen fixtures in `tests/fixtures/v3` pin that
+/// shape, so a change to a core type that would break them fails the tests and must
+/// come with frozen types here instead.
+pub mod v3 {
+    use chrono::{DateTime, NaiveDate, Utc};
+    use serde::{Deserialize, Serialize};
+
+    pub use super::v1::Index;
+
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct TemplateUse {
+        pub id: String,
+        pub name: String,
+    }
+
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct Section {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub key: Option<String>,
+        pub prompt: Option<String>,
+        /// "learning", "action" or "other".
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub role: Option<String>,
+        pub text: String,
+    }
+
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct Entry {
+        pub id: String,
+        pub written_at: DateTime<Utc>,
+        pub updated_at: DateTime<Utc>,
+        pub about: NaiveDate,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub template: Option<TemplateUse>,
+        pub sections: Vec<Section>,
+        pub tags: Vec<String>,
+        pub dismissed: Vec<String>,
+        /// "yes" or "no".
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub judgement_call: Option<String>,
+    }
+
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct Answer {
+        pub key: String,
+        pub prompt: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub hint: Option<String>,
+        pub role: String,
+        pub text: String,
+    }
+
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct Draft {
+        pub entry: Option<String>,
+        pub saved_at: DateTime<Utc>,
+        pub day: String,
+        pub month: String,
+        pub year: String,
+        pub text: String,
+        pub tags: Vec<String>,
+        pub dismissed: Vec<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub template: Option<TemplateUse>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub answers: Vec<Answer>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub judgement_call: Option<String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub threads: Vec<String>,
+    }
+
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct Settings {
+        pub end_question: bool,
+        /// "weekly", "fortnightly", "monthly" or "never".
+        pub check_in_interval: String,
+        pub private_names: Vec<String>,
+    }
+}
+
 /// A version 1 entry as version 2: it had no tags and nothing dismissed.
 fn migrate_entry_v1(old: v1::Entry) -> v2::Entry {
     v2::Entry {
@@ -217,8 +321,54 @@ fn migrate_draft_v1(old: v1::Draft) -> v2::Draft {
     }
 }
 
+/// A version 2 entry as version 3: free writing (no template), its sections without
+/// keys or roles, and the end-of-entry question not asked.
+fn migrate_entry_v2(old: v2::Entry) -> v3::Entry {
+    v3::Entry {
+        id: old.id,
+        written_at: old.written_at,
+        updated_at: old.updated_at,
+        about: old.about,
+        template: None,
+        sections: old
+            .sections
+            .into_iter()
+            .map(|s| v3::Section {
+                key: None,
+                prompt: s.prompt,
+                role: None,
+                text: s.text,
+            })
+            .collect(),
+        tags: old.tags,
+        dismissed: old.dismissed,
+        judgement_call: None,
+    }
+}
+
+fn migrate_draft_v2(old: v2::Draft) -> v3::Draft {
+    v3::Draft {
+        entry: old.entry,
+        saved_at: old.saved_at,
+        day: old.day,
+        month: old.month,
+        year: old.year,
+        text: old.text,
+        tags: old.tags,
+        dismissed: old.dismissed,
+        template: None,
+        answers: Vec::new(),
+        judgement_call: None,
+        threads: Vec::new(),
+    }
+}
+
 fn tag_strings(tags: &[TagId]) -> Vec<String> {
     tags.iter().map(|t| t.as_str().to_owned()).collect()
+}
+
+fn malformed(what: &str, raw: &str) -> DecodeError {
+    DecodeError::Malformed(format!("bad {what} {raw:?}"))
 }
 
 /// Stored tag ids back to `TagId`s. One that does not parse means the record is damaged:
@@ -226,26 +376,76 @@ fn tag_strings(tags: &[TagId]) -> Vec<String> {
 fn parse_tags(stored: Vec<String>) -> Result<Vec<TagId>, DecodeError> {
     stored
         .into_iter()
-        .map(|s| TagId::parse(&s).ok_or_else(|| DecodeError::Malformed(format!("bad tag {s:?}"))))
+        .map(|s| TagId::parse(&s).ok_or_else(|| malformed("tag", &s)))
         .collect()
 }
 
+fn role_string(role: PromptRole) -> String {
+    match role {
+        PromptRole::Learning => "learning",
+        PromptRole::Action => "action",
+        PromptRole::Other => "other",
+    }
+    .to_owned()
+}
+
+fn parse_role(raw: Option<&str>) -> Result<PromptRole, DecodeError> {
+    match raw {
+        None | Some("other") => Ok(PromptRole::Other),
+        Some("learning") => Ok(PromptRole::Learning),
+        Some("action") => Ok(PromptRole::Action),
+        Some(other) => Err(malformed("prompt role", other)),
+    }
+}
+
+fn template_out(template: &Option<TemplateUse>) -> Option<v3::TemplateUse> {
+    template.as_ref().map(|t| v3::TemplateUse {
+        id: t.id.to_string(),
+        name: t.name.clone(),
+    })
+}
+
+fn template_in(stored: Option<v3::TemplateUse>) -> Result<Option<TemplateUse>, DecodeError> {
+    stored
+        .map(|t| {
+            Ok(TemplateUse {
+                id: TemplateId::parse(&t.id).ok_or_else(|| malformed("template id", &t.id))?,
+                name: t.name,
+            })
+        })
+        .transpose()
+}
+
+fn judgement_in(stored: Option<String>) -> Result<Option<JudgementCall>, DecodeError> {
+    stored
+        .map(|s| JudgementCall::parse(&s).ok_or_else(|| malformed("answer", &s)))
+        .transpose()
+}
+
+fn key_in(raw: &str) -> Result<PromptKey, DecodeError> {
+    PromptKey::parse(raw).ok_or_else(|| malformed("prompt key", raw))
+}
+
 pub fn encode_entry(entry: &Entry) -> String {
-    let stored = v2::Entry {
+    let stored = v3::Entry {
         id: entry.id.to_string(),
         written_at: entry.written_at,
         updated_at: entry.updated_at,
         about: entry.about,
+        template: template_out(&entry.template),
         sections: entry
             .sections
             .iter()
-            .map(|s| v1::Section {
+            .map(|s| v3::Section {
+                key: s.key.as_ref().map(ToString::to_string),
                 prompt: s.prompt.clone(),
+                role: (s.role != PromptRole::Other).then(|| role_string(s.role)),
                 text: s.text.clone(),
             })
             .collect(),
         tags: tag_strings(&entry.tags),
         dismissed: tag_strings(&entry.dismissed),
+        judgement_call: entry.judgement_call.map(|j| j.id().to_owned()),
     };
     encode(Kind::Entry, &stored)
 }
@@ -253,43 +453,50 @@ pub fn encode_entry(entry: &Entry) -> String {
 /// Reads an entry written by any format version, migrating older ones.
 pub fn decode_entry(raw: &str) -> Result<Entry, DecodeError> {
     let (v, value) = open(raw, Kind::Entry)?;
-    let stored: v2::Entry = match v {
-        1 => migrate_entry_v1(data(value)?),
+    let stored: v3::Entry = match v {
+        1 => migrate_entry_v2(migrate_entry_v1(data(value)?)),
+        2 => migrate_entry_v2(data(value)?),
         _ => data(value)?,
     };
-    let id = EntryId::parse(&stored.id)
-        .ok_or_else(|| DecodeError::Malformed(format!("bad id {:?}", stored.id)))?;
+    let id = EntryId::parse(&stored.id).ok_or_else(|| malformed("id", &stored.id))?;
+    let sections = stored
+        .sections
+        .into_iter()
+        .map(|s| {
+            Ok(Section {
+                key: s.key.as_deref().map(key_in).transpose()?,
+                prompt: s.prompt,
+                role: parse_role(s.role.as_deref())?,
+                text: s.text,
+            })
+        })
+        .collect::<Result<Vec<_>, DecodeError>>()?;
     Ok(Entry {
         id,
         written_at: stored.written_at,
         updated_at: stored.updated_at,
         about: stored.about,
-        sections: stored
-            .sections
-            .into_iter()
-            .map(|s| Section {
-                prompt: s.prompt,
-                text: s.text,
-            })
-            .collect(),
+        sections,
         tags: parse_tags(stored.tags)?,
         dismissed: parse_tags(stored.dismissed)?,
+        template: template_in(stored.template)?,
+        judgement_call: judgement_in(stored.judgement_call)?,
     })
 }
 
 pub fn encode_index(ids: &[EntryId]) -> String {
-    let stored = v2::Index {
+    let stored = v3::Index {
         ids: ids.iter().map(ToString::to_string).collect(),
     };
     encode(Kind::Index, &stored)
 }
 
-/// Reads the index (the same shape in versions 1 and 2). Ids that are not valid are
+/// Reads the index (the same shape in versions 1 to 3). Ids that are not valid are
 /// dropped here; their records, if any, are still found by the storage scan and
 /// reported there.
 pub fn decode_index(raw: &str) -> Result<Vec<EntryId>, DecodeError> {
     let (_v, value) = open(raw, Kind::Index)?;
-    let stored: v2::Index = data(value)?;
+    let stored: v3::Index = data(value)?;
     Ok(stored
         .ids
         .iter()
@@ -306,15 +513,30 @@ pub struct StoredDraft {
 }
 
 pub fn encode_draft(stored: &StoredDraft) -> String {
-    let out = v2::Draft {
+    let d = &stored.draft;
+    let out = v3::Draft {
         entry: stored.entry.as_ref().map(ToString::to_string),
         saved_at: stored.saved_at,
-        day: stored.draft.day.clone(),
-        month: stored.draft.month.clone(),
-        year: stored.draft.year.clone(),
-        text: stored.draft.text.clone(),
-        tags: tag_strings(&stored.draft.tags),
-        dismissed: tag_strings(&stored.draft.dismissed),
+        day: d.day.clone(),
+        month: d.month.clone(),
+        year: d.year.clone(),
+        text: d.text.clone(),
+        tags: tag_strings(&d.tags),
+        dismissed: tag_strings(&d.dismissed),
+        template: template_out(&d.template),
+        answers: d
+            .answers
+            .iter()
+            .map(|a| v3::Answer {
+                key: a.key.to_string(),
+                prompt: a.prompt.clone(),
+                hint: a.hint.clone(),
+                role: role_string(a.role),
+                text: a.text.clone(),
+            })
+            .collect(),
+        judgement_call: d.judgement_call.map(|j| j.id().to_owned()),
+        threads: d.threads.iter().map(ToString::to_string).collect(),
     };
     encode(Kind::Draft, &out)
 }
@@ -322,16 +544,33 @@ pub fn encode_draft(stored: &StoredDraft) -> String {
 /// Reads a draft written by any format version, migrating older ones.
 pub fn decode_draft(raw: &str) -> Result<StoredDraft, DecodeError> {
     let (v, value) = open(raw, Kind::Draft)?;
-    let stored: v2::Draft = match v {
-        1 => migrate_draft_v1(data(value)?),
+    let stored: v3::Draft = match v {
+        1 => migrate_draft_v2(migrate_draft_v1(data(value)?)),
+        2 => migrate_draft_v2(data(value)?),
         _ => data(value)?,
     };
-    let entry = match stored.entry {
-        None => None,
-        Some(s) => Some(
-            EntryId::parse(&s).ok_or_else(|| DecodeError::Malformed(format!("bad id {s:?}")))?,
-        ),
-    };
+    let entry = stored
+        .entry
+        .map(|s| EntryId::parse(&s).ok_or_else(|| malformed("id", &s)))
+        .transpose()?;
+    let answers = stored
+        .answers
+        .into_iter()
+        .map(|a| {
+            Ok(Answer {
+                key: key_in(&a.key)?,
+                prompt: a.prompt,
+                hint: a.hint,
+                role: parse_role(Some(&a.role))?,
+                text: a.text,
+            })
+        })
+        .collect::<Result<Vec<_>, DecodeError>>()?;
+    let threads = stored
+        .threads
+        .into_iter()
+        .map(|s| ThreadId::parse(&s).ok_or_else(|| malformed("thread id", &s)))
+        .collect::<Result<Vec<_>, DecodeError>>()?;
     Ok(StoredDraft {
         entry,
         saved_at: stored.saved_at,
@@ -342,9 +581,90 @@ pub fn decode_draft(raw: &str) -> Result<StoredDraft, DecodeError> {
             text: stored.text,
             tags: parse_tags(stored.tags)?,
             dismissed: parse_tags(stored.dismissed)?,
+            template: template_in(stored.template)?,
+            answers,
+            judgement_call: judgement_in(stored.judgement_call)?,
+            threads,
         },
     })
 }
+
+// ---------------------------------------------------------------------------------------
+// Records that are not entries (format 3 onwards)
+// ---------------------------------------------------------------------------------------
+
+/// Opens a record of a kind that first appeared in version 3. An older version number
+/// on one cannot be ours, so it is damaged, not something to migrate.
+fn open_v3<T: DeserializeOwned>(raw: &str, kind: Kind) -> Result<T, DecodeError> {
+    let (v, value) = open(raw, kind)?;
+    if v < 3 {
+        return Err(DecodeError::Malformed(format!(
+            "a {} record cannot have format {v}",
+            kind.as_str()
+        )));
+    }
+    data(value)
+}
+
+pub fn encode_settings(settings: &Settings) -> String {
+    encode(
+        Kind::Settings,
+        &v3::Settings {
+            end_question: settings.end_question,
+            check_in_interval: settings.check_in_interval.id().to_owned(),
+            private_names: settings.private_names.clone(),
+        },
+    )
+}
+
+pub fn decode_settings(raw: &str) -> Result<Settings, DecodeError> {
+    let stored: v3::Settings = open_v3(raw, Kind::Settings)?;
+    Ok(Settings {
+        end_question: stored.end_question,
+        check_in_interval: CheckInInterval::parse(&stored.check_in_interval)
+            .ok_or_else(|| malformed("check-in interval", &stored.check_in_interval))?,
+        private_names: stored.private_names,
+    })
+}
+
+/// Encoders and decoders for the kinds stored in their core type's own serde shape.
+macro_rules! shaped_record {
+    ($encode:ident, $decode:ident, $ty:ty, $kind:expr) => {
+        pub fn $encode(value: &$ty) -> String {
+            encode($kind, value)
+        }
+
+        pub fn $decode(raw: &str) -> Result<$ty, DecodeError> {
+            open_v3(raw, $kind)
+        }
+    };
+}
+
+shaped_record!(
+    encode_vocabulary,
+    decode_vocabulary,
+    Vocabulary,
+    Kind::Vocabulary
+);
+shaped_record!(
+    encode_templates,
+    decode_templates,
+    TemplateLibrary,
+    Kind::Templates
+);
+shaped_record!(encode_threads, decode_threads, Threads, Kind::Threads);
+shaped_record!(
+    encode_embeddedness,
+    decode_embeddedness,
+    EmbeddednessHistory,
+    Kind::Embeddedness
+);
+shaped_record!(
+    encode_wellbeing,
+    decode_wellbeing,
+    WellbeingLog,
+    Kind::Wellbeing
+);
 
 #[cfg(test)]
 mod tests {
@@ -360,7 +680,9 @@ mod tests {
             sections: vec![
                 Section::free("Offered a fourth session — \"nothing to fix\", I listened."),
                 Section {
+                    key: PromptKey::parse("now-what"),
                     prompt: Some("Now what?".into()),
+                    role: PromptRole::Action,
                     text: "Bring it to supervision.".into(),
                 },
             ],
@@ -369,6 +691,11 @@ mod tests {
                 TagId::parse("custom-3").unwrap(),
             ],
             dismissed: vec![TagId::parse("holding-witness").unwrap()],
+            template: Some(TemplateUse {
+                id: TemplateId::parse("driscoll").unwrap(),
+                name: "What? So what? Now what?".into(),
+            }),
+            judgement_call: Some(JudgementCall::Yes),
         }
     }
 
@@ -391,6 +718,19 @@ mod tests {
                 text: "half a thought".into(),
                 tags: vec![TagId::parse("boundary-stretched").unwrap()],
                 dismissed: vec![],
+                template: Some(TemplateUse {
+                    id: TemplateId::parse("custom-1").unwrap(),
+                    name: "Friday check".into(),
+                }),
+                answers: vec![Answer {
+                    key: PromptKey::parse("p1").unwrap(),
+                    prompt: "What went well?".into(),
+                    hint: None,
+                    role: PromptRole::Learning,
+                    text: "The walk".into(),
+                }],
+                judgement_call: Some(JudgementCall::No),
+                threads: vec![ThreadId::parse("t1-a").unwrap()],
             },
         };
         assert_eq!(decode_draft(&encode_draft(&draft)), Ok(draft));
@@ -458,6 +798,6 @@ mod tests {
     #[test]
     fn the_envelope_names_the_app_kind_and_version() {
         let raw = encode_entry(&entry());
-        assert!(raw.starts_with(r#"{"app":"anchorpoint","kind":"entry","v":2,"data":{"#));
+        assert!(raw.starts_with(r#"{"app":"anchorpoint","kind":"entry","v":3,"data":{"#));
     }
 }

@@ -590,11 +590,13 @@ mod tests {
                 .iter()
                 .map(|t| Section {
                     prompt: Some("What happened?".into()),
-                    text: (*t).into(),
+                    ..Section::free(*t)
                 })
                 .collect(),
             tags: tags.iter().map(|t| tag(t)).collect(),
             dismissed: vec![],
+            template: None,
+            judgement_call: None,
         }
     }
 
@@ -1038,6 +1040,8 @@ mod properties {
                             sections: texts.into_iter().map(Section::free).collect(),
                             tags: tags.iter().filter_map(|t| TagId::parse(t)).collect(),
                             dismissed: vec![],
+                            template: None,
+                            judgement_call: None,
                         }
                     }),
             )

@@ -75,7 +75,10 @@ mod tests {
     #[test]
     fn private_names_are_trimmed_deduplicated_and_keep_their_spelling() {
         let names = parse_private_names("  Jo  Bloggs \n\njo bloggs\nMaple Court\n").unwrap();
-        assert_eq!(names, vec!["Jo Bloggs".to_owned(), "Maple Court".to_owned()]);
+        assert_eq!(
+            names,
+            vec!["Jo Bloggs".to_owned(), "Maple Court".to_owned()]
+        );
     }
 
     #[test]
@@ -87,7 +90,9 @@ mod tests {
 
     #[test]
     fn too_many_private_names_are_refused() {
-        let many: String = (0..=MAX_PRIVATE_NAMES).map(|i| format!("Name{i}\n")).collect();
+        let many: String = (0..=MAX_PRIVATE_NAMES)
+            .map(|i| format!("Name{i}\n"))
+            .collect();
         assert!(parse_private_names(&many).is_err());
     }
 }

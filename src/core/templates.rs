@@ -504,7 +504,9 @@ impl<'a> TemplateRef<'a> {
         }
         self.prompts()
             .map(|p| Section {
+                key: PromptKey::parse(p.key),
                 prompt: Some(p.label.to_owned()),
+                role: p.role,
                 text: String::new(),
             })
             .collect()

@@ -11,6 +11,6 @@ mod store;
 
 pub use backend::{Backend, BackendError, LocalStorage, MemoryBackend};
 pub use store::{
-    DraftSlot, Loaded, Problem, StorageError, Store, DRAFT_PREFIX, ENTRY_PREFIX, INDEX_KEY, PREFIX,
-    SET_ASIDE_PREFIX,
+    Collection, Collections, DraftSlot, Loaded, Problem, Record, StorageError, Store, DRAFT_PREFIX,
+    ENTRY_PREFIX, INDEX_KEY, PREFIX, SET_ASIDE_PREFIX,
 };

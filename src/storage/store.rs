@@ -3,20 +3,30 @@
 //! values set aside (left exactly where they are) and reported rather than deleted.
 //!
 //! Keys: `anchorpoint.entry.<id>`, `anchorpoint.index`, `anchorpoint.draft.new`,
-//! `anchorpoint.draft.<id>`, and `anchorpoint.setaside.*` for copies kept before a
-//! damaged value is replaced. Loading scans every `anchorpoint.` key, so an entry whose
-//! index update was interrupted is still found.
+//! `anchorpoint.draft.<id>`, one key for each of the other records ([`Collection`]:
+//! settings, custom tags, custom templates, holding threads, embeddedness check-ins,
+//! wellbeing checks), and `anchorpoint.setaside.*` for copies kept before a damaged
+//! value is replaced. Loading scans every `anchorpoint.` key, so an entry whose index
+//! update was interrupted is still found.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use thiserror::Error;
 
 use super::backend::{Backend, BackendError};
+use crate::core::checkins::{EmbeddednessHistory, WellbeingLog};
 use crate::core::entry::{Entry, EntryId};
 use crate::core::journal::Journal;
 use crate::core::record::{
-    decode_draft, decode_entry, decode_index, encode_draft, encode_entry, encode_index, StoredDraft,
+    decode_draft, decode_embeddedness, decode_entry, decode_index, decode_settings,
+    decode_templates, decode_threads, decode_vocabulary, decode_wellbeing, encode_draft,
+    encode_embeddedness, encode_entry, encode_index, encode_settings, encode_templates,
+    encode_threads, encode_vocabulary, encode_wellbeing, DecodeError, StoredDraft,
 };
+use crate::core::settings::Settings;
+use crate::core::tags::Vocabulary;
+use crate::core::templates::TemplateLibrary;
+use crate::core::threads::Threads;
 
 pub const PREFIX: &str = "anchorpoint.";
 pub const ENTRY_PREFIX: &str = "anchorpoint.entry.";
@@ -92,10 +102,127 @@ impl Problem {
     }
 }
 
+/// The records that are one value each, beside the entries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Collection {
+    Settings,
+    Vocabulary,
+    Templates,
+    Threads,
+    Embeddedness,
+    Wellbeing,
+}
+
+impl Collection {
+    pub const ALL: [Collection; 6] = [
+        Collection::Settings,
+        Collection::Vocabulary,
+        Collection::Templates,
+        Collection::Threads,
+        Collection::Embeddedness,
+        Collection::Wellbeing,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Collection::Settings => "settings",
+            Collection::Vocabulary => "tags",
+            Collection::Templates => "templates",
+            Collection::Threads => "threads",
+            Collection::Embeddedness => "embeddedness",
+            Collection::Wellbeing => "wellbeing",
+        }
+    }
+
+    pub fn key(self) -> String {
+        format!("{PREFIX}{}", self.name())
+    }
+
+    /// What the worker would call it, to finish "Your … could not be saved".
+    pub fn label(self) -> &'static str {
+        match self {
+            Collection::Settings => "settings",
+            Collection::Vocabulary => "tags",
+            Collection::Templates => "templates",
+            Collection::Threads => "holding threads",
+            Collection::Embeddedness => "embeddedness check-ins",
+            Collection::Wellbeing => "wellbeing checks",
+        }
+    }
+
+    fn of_key(key: &str) -> Option<Collection> {
+        let name = key.strip_prefix(PREFIX)?;
+        Collection::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
+
+/// Everything that is not an entry, each as found in storage or empty when absent or
+/// unreadable (an unreadable one is reported and kept, see [`Problem::SetAside`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Collections {
+    pub settings: Settings,
+    pub vocabulary: Vocabulary,
+    pub templates: TemplateLibrary,
+    pub threads: Threads,
+    pub embeddedness: EmbeddednessHistory,
+    pub wellbeing: WellbeingLog,
+}
+
+impl Collections {
+    /// Reads one stored value into its place.
+    fn read(&mut self, which: Collection, raw: &str) -> Result<(), DecodeError> {
+        match which {
+            Collection::Settings => self.settings = decode_settings(raw)?,
+            Collection::Vocabulary => self.vocabulary = decode_vocabulary(raw)?,
+            Collection::Templates => self.templates = decode_templates(raw)?,
+            Collection::Threads => self.threads = decode_threads(raw)?,
+            Collection::Embeddedness => self.embeddedness = decode_embeddedness(raw)?,
+            Collection::Wellbeing => self.wellbeing = decode_wellbeing(raw)?,
+        }
+        Ok(())
+    }
+}
+
+/// One collection's new value, ready to store.
+#[derive(Clone, Copy, Debug)]
+pub enum Record<'a> {
+    Settings(&'a Settings),
+    Vocabulary(&'a Vocabulary),
+    Templates(&'a TemplateLibrary),
+    Threads(&'a Threads),
+    Embeddedness(&'a EmbeddednessHistory),
+    Wellbeing(&'a WellbeingLog),
+}
+
+impl Record<'_> {
+    pub fn collection(self) -> Collection {
+        match self {
+            Record::Settings(_) => Collection::Settings,
+            Record::Vocabulary(_) => Collection::Vocabulary,
+            Record::Templates(_) => Collection::Templates,
+            Record::Threads(_) => Collection::Threads,
+            Record::Embeddedness(_) => Collection::Embeddedness,
+            Record::Wellbeing(_) => Collection::Wellbeing,
+        }
+    }
+
+    fn encode(self) -> String {
+        match self {
+            Record::Settings(v) => encode_settings(v),
+            Record::Vocabulary(v) => encode_vocabulary(v),
+            Record::Templates(v) => encode_templates(v),
+            Record::Threads(v) => encode_threads(v),
+            Record::Embeddedness(v) => encode_embeddedness(v),
+            Record::Wellbeing(v) => encode_wellbeing(v),
+        }
+    }
+}
+
 /// What loading found.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Loaded {
     pub journal: Journal,
+    pub collections: Collections,
     pub problems: Vec<Problem>,
 }
 
@@ -135,6 +262,9 @@ pub struct Store<B: Backend> {
     index: BTreeSet<EntryId>,
     /// A damaged index found at load, to be copied aside before it is first replaced.
     damaged_index: Option<String>,
+    /// Collections that could not be read at load, likewise copied aside before their
+    /// first replacement.
+    damaged: BTreeMap<Collection, String>,
 }
 
 impl<B: Backend> Store<B> {
@@ -143,6 +273,7 @@ impl<B: Backend> Store<B> {
             backend,
             index: BTreeSet::new(),
             damaged_index: None,
+            damaged: BTreeMap::new(),
         }
     }
 
@@ -158,6 +289,8 @@ impl<B: Backend> Store<B> {
         let mut entries = Vec::new();
         let mut problems = Vec::new();
         let mut stored_ids = BTreeSet::new();
+        let mut collections = Collections::default();
+        self.damaged.clear();
         let set_aside = |key: &str, reason: String, problems: &mut Vec<Problem>| {
             problems.push(Problem::SetAside {
                 key: key.to_owned(),
@@ -191,6 +324,11 @@ impl<B: Backend> Store<B> {
                 if let Err(e) = decode_draft(&raw) {
                     set_aside(key, e.to_string(), &mut problems);
                 }
+            } else if let Some(which) = Collection::of_key(key) {
+                if let Err(e) = collections.read(which, &raw) {
+                    set_aside(key, e.to_string(), &mut problems);
+                    self.damaged.insert(which, raw);
+                }
             } else if key.starts_with(SET_ASIDE_PREFIX) {
                 set_aside(
                     key,
@@ -222,6 +360,7 @@ impl<B: Backend> Store<B> {
         self.index = stored_ids;
         Ok(Loaded {
             journal: Journal::from_entries(entries),
+            collections,
             problems,
         })
     }
@@ -261,6 +400,73 @@ impl<B: Backend> Store<B> {
             return Err(StorageError::NotVerified);
         }
         Ok(())
+    }
+
+    /// Replaces one collection's stored value. A value that could not be read at load is
+    /// first copied aside, so nothing the worker had is ever lost.
+    pub fn save_record(&mut self, record: Record<'_>) -> Result<(), StorageError> {
+        let which = record.collection();
+        if let Some(damaged) = self.damaged.get(&which) {
+            let copy_key = format!("{SET_ASIDE_PREFIX}{}", which.name());
+            self.write_checked(&copy_key, damaged)?;
+            self.damaged.remove(&which);
+        }
+        self.write_checked(&which.key(), &record.encode())
+    }
+
+    /// Saves several entries and then a collection, all or nothing as far as the browser
+    /// allows: on any failure every key written is put back as it was. Used when a
+    /// change to custom tags retags entries, and when a thread link changes with an
+    /// entry. Entries go first so every state in between is a valid journal.
+    pub fn save_together(
+        &mut self,
+        entries: &[Entry],
+        record: Option<Record<'_>>,
+    ) -> Result<(), StorageError> {
+        let mut written: Vec<(String, Option<String>)> = Vec::new();
+        let mut result = Ok(());
+        for entry in entries {
+            let key = entry_key(&entry.id);
+            if !self.index.contains(&entry.id) {
+                // Only existing entries are rewritten here; a new one goes through
+                // `save_entry`, which also updates the index.
+                result = Err(StorageError::Failed(format!(
+                    "the reflection {} is not stored",
+                    entry.id
+                )));
+                break;
+            }
+            let previous = match self.backend.get(&key) {
+                Ok(p) => p,
+                Err(e) => {
+                    result = Err(e.into());
+                    break;
+                }
+            };
+            written.push((key.clone(), previous));
+            if let Err(e) = self.write_checked(&key, &encode_entry(entry)) {
+                result = Err(e);
+                break;
+            }
+        }
+        if result.is_ok() {
+            if let Some(record) = record {
+                let key = record.collection().key();
+                match self.backend.get(&key) {
+                    Ok(previous) => {
+                        written.push((key, previous));
+                        result = self.save_record(record);
+                    }
+                    Err(e) => result = Err(e.into()),
+                }
+            }
+        }
+        if result.is_err() {
+            for (key, previous) in written.iter().rev() {
+                self.restore(key, previous.as_deref());
+            }
+        }
+        result
     }
 
     /// The unsaved draft in a slot, if there is a readable one.
@@ -331,6 +537,9 @@ impl<B: Backend> Store<B> {
 mod tests {
     use super::*;
     use crate::core::entry::{Draft, Section};
+    use crate::core::settings::Settings;
+    use crate::core::tags::Vocabulary;
+    use crate::core::threads::Threads;
     use crate::storage::MemoryBackend;
     use chrono::{NaiveDate, TimeZone, Utc};
 
@@ -344,6 +553,8 @@ mod tests {
             sections: vec![Section::free(text)],
             tags: vec![],
             dismissed: vec![],
+            template: None,
+            judgement_call: None,
         }
     }
 
@@ -441,7 +652,7 @@ mod tests {
     #[test]
     fn foreign_and_newer_values_under_our_prefix_are_reported_with_reasons() {
         let mut s = store();
-        s.backend.set("anchorpoint.settings", "{}").unwrap();
+        s.backend.set("anchorpoint.preferences", "{}").unwrap();
         s.backend
             .set(
                 "anchorpoint.entry.z",
@@ -612,5 +823,121 @@ mod tests {
             s.raw_values(&loaded.problems),
             [("anchorpoint.entry.b".to_string(), "damaged".to_string())]
         );
+    }
+
+    fn snapshot(s: &Store<MemoryBackend>) -> Vec<(String, Option<String>)> {
+        let mut keys = s.backend.keys().unwrap();
+        keys.sort();
+        keys.into_iter()
+            .map(|k| (k.clone(), s.backend.get(&k).unwrap()))
+            .collect()
+    }
+
+    fn threads_with(pseudonym: &str) -> Threads {
+        let mut threads = Threads::new();
+        threads
+            .create(
+                crate::core::threads::ThreadId::parse("t1").unwrap(),
+                pseudonym,
+                NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+            )
+            .unwrap();
+        threads
+    }
+
+    #[test]
+    fn collections_load_back_and_each_lives_under_its_own_key() {
+        let mut s = store();
+        let settings = Settings {
+            end_question: false,
+            ..Settings::default()
+        };
+        s.save_record(Record::Settings(&settings)).unwrap();
+        s.save_record(Record::Threads(&threads_with("Person A")))
+            .unwrap();
+        let loaded = s.load().unwrap();
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        assert_eq!(loaded.collections.settings, settings);
+        assert_eq!(loaded.collections.threads, threads_with("Person A"));
+        assert_eq!(loaded.collections.vocabulary, Vocabulary::new());
+        assert_eq!(
+            s.backend.keys().unwrap(),
+            ["anchorpoint.settings", "anchorpoint.threads"]
+        );
+    }
+
+    #[test]
+    fn a_damaged_collection_is_reported_loads_empty_and_is_copied_aside_before_replacing() {
+        let mut s = store();
+        s.backend.set("anchorpoint.threads", "{broken").unwrap();
+        let loaded = s.load().unwrap();
+        assert_eq!(loaded.collections.threads, Threads::new());
+        assert!(matches!(
+            &loaded.problems[..],
+            [Problem::SetAside { key, .. }] if key == "anchorpoint.threads"
+        ));
+        s.save_record(Record::Threads(&threads_with("Person B")))
+            .unwrap();
+        assert_eq!(
+            s.backend.get("anchorpoint.setaside.threads").unwrap().as_deref(),
+            Some("{broken")
+        );
+        assert_eq!(
+            s.load().unwrap().collections.threads,
+            threads_with("Person B")
+        );
+    }
+
+    #[test]
+    fn a_collection_from_a_newer_version_is_kept_not_overwritten_unseen() {
+        let mut s = store();
+        let newer = r#"{"app":"anchorpoint","kind":"settings","v":99,"data":{}}"#;
+        s.backend.set("anchorpoint.settings", newer).unwrap();
+        let loaded = s.load().unwrap();
+        assert_eq!(loaded.collections.settings, Settings::default());
+        assert_eq!(loaded.problems.len(), 1);
+        s.save_record(Record::Settings(&Settings::default())).unwrap();
+        assert_eq!(
+            s.backend.get("anchorpoint.setaside.settings").unwrap().as_deref(),
+            Some(newer)
+        );
+    }
+
+    #[test]
+    fn saving_entries_with_a_collection_is_all_or_nothing() {
+        let mut s = Store::new(MemoryBackend::with_quota(1_200));
+        s.save_entry(&entry("a", 20, "one")).unwrap();
+        s.save_entry(&entry("b", 21, "two")).unwrap();
+        s.load().unwrap();
+        let before = snapshot(&s);
+        // The entries fit; the vocabulary after them does not.
+        let mut vocabulary = Vocabulary::new();
+        for i in 0..10 {
+            vocabulary
+                .create(&format!("A long custom tag name {i}"), &"so long ".repeat(12))
+                .unwrap();
+        }
+        let result = s.save_together(
+            &[entry("a", 20, "ONE"), entry("b", 21, "TWO")],
+            Some(Record::Vocabulary(&vocabulary)),
+        );
+        assert_eq!(result, Err(StorageError::Full));
+        assert_eq!(snapshot(&s), before);
+        // With room, both land.
+        let mut s2 = store();
+        s2.save_entry(&entry("a", 20, "one")).unwrap();
+        s2.save_together(&[entry("a", 20, "ONE")], Some(Record::Vocabulary(&vocabulary)))
+            .unwrap();
+        let loaded = s2.load().unwrap();
+        assert_eq!(texts(&loaded), ["ONE"]);
+        assert_eq!(loaded.collections.vocabulary, vocabulary);
+    }
+
+    #[test]
+    fn save_together_refuses_an_entry_that_is_not_stored() {
+        let mut s = store();
+        let before = snapshot(&s);
+        assert!(s.save_together(&[entry("ghost", 20, "x")], None).is_err());
+        assert_eq!(snapshot(&s), before);
     }
 }

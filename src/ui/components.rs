@@ -18,7 +18,7 @@ pub const ERROR_SUMMARY_ID: &str = "error-summary";
 /// One line of an error summary: a message and the id of the field it is about.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SummaryItem {
-    pub target: &'static str,
+    pub target: String,
     pub message: String,
 }
 
@@ -48,7 +48,7 @@ pub fn ErrorSummary(
                                             // Move focus ourselves: the router would treat the
                                             // fragment as a navigation.
                                             ev.prevent_default();
-                                            browser::focus_id(target);
+                                            browser::focus_element(target.clone());
                                         }>{item.message}</a>
                                     </li>
                                 }

@@ -13,7 +13,7 @@ use crate::core::settings::Settings;
 use crate::core::tags::Vocabulary;
 use crate::core::templates::TemplateLibrary;
 use crate::core::threads::Threads;
-use crate::storage::{DraftSlot, LocalStorage, Problem, StorageError, Store};
+use crate::storage::{DraftSlot, LocalStorage, Problem, Record, StorageError, Store};
 
 /// A one-off confirmation ("Reflection saved") for the page an action goes to. It is
 /// shown only on that page and cleared once the worker moves elsewhere.
@@ -73,6 +73,13 @@ impl AppState {
         match loaded {
             Some(Ok(loaded)) => {
                 self.journal.set(loaded.journal);
+                let c = loaded.collections;
+                self.vocabulary.set(c.vocabulary);
+                self.templates.set(c.templates);
+                self.threads.set(c.threads);
+                self.embeddedness.set(c.embeddedness);
+                self.wellbeing.set(c.wellbeing);
+                self.settings.set(c.settings);
                 self.problems.set(loaded.problems);
                 self.load_error.set(None);
             }
@@ -94,10 +101,86 @@ impl AppState {
         Ok(())
     }
 
+    /// Deletes an entry, first taking it out of any holding thread and its wellbeing
+    /// check, so nothing points at a reflection that is gone. If the entry itself then
+    /// cannot be deleted, those links are put back.
     pub fn delete(&self, id: &EntryId) -> Result<(), StorageError> {
-        self.with_store(|store| store.delete_entry(id))?;
+        let old_threads = self.threads.get_untracked();
+        let old_wellbeing = self.wellbeing.get_untracked();
+        let mut threads = old_threads.clone();
+        let mut wellbeing = old_wellbeing.clone();
+        let threads_changed = threads.forget_entry(id) > 0;
+        let wellbeing_changed = wellbeing.forget_entry(id);
+        let result = self.with_store(|store| {
+            if threads_changed {
+                store.save_record(Record::Threads(&threads))?;
+            }
+            if wellbeing_changed {
+                if let Err(e) = store.save_record(Record::Wellbeing(&wellbeing)) {
+                    let _ = store.save_record(Record::Threads(&old_threads));
+                    return Err(e);
+                }
+            }
+            if let Err(e) = store.delete_entry(id) {
+                let _ = store.save_record(Record::Threads(&old_threads));
+                let _ = store.save_record(Record::Wellbeing(&old_wellbeing));
+                return Err(e);
+            }
+            Ok(())
+        });
+        result?;
+        self.threads.set(threads);
+        self.wellbeing.set(wellbeing);
         self.journal.update(|j| {
             j.remove(id);
+        });
+        Ok(())
+    }
+
+    /// Stores new settings, then shows them. On failure nothing changes.
+    pub fn save_settings(&self, value: Settings) -> Result<(), StorageError> {
+        self.with_store(|store| store.save_record(Record::Settings(&value)))?;
+        self.settings.set(value);
+        Ok(())
+    }
+
+    pub fn save_templates(&self, value: TemplateLibrary) -> Result<(), StorageError> {
+        self.with_store(|store| store.save_record(Record::Templates(&value)))?;
+        self.templates.set(value);
+        Ok(())
+    }
+
+    pub fn save_threads(&self, value: Threads) -> Result<(), StorageError> {
+        self.with_store(|store| store.save_record(Record::Threads(&value)))?;
+        self.threads.set(value);
+        Ok(())
+    }
+
+    pub fn save_embeddedness(&self, value: EmbeddednessHistory) -> Result<(), StorageError> {
+        self.with_store(|store| store.save_record(Record::Embeddedness(&value)))?;
+        self.embeddedness.set(value);
+        Ok(())
+    }
+
+    pub fn save_wellbeing(&self, value: WellbeingLog) -> Result<(), StorageError> {
+        self.with_store(|store| store.save_record(Record::Wellbeing(&value)))?;
+        self.wellbeing.set(value);
+        Ok(())
+    }
+
+    /// Stores a change to the custom tags together with the entries it retags (a merge
+    /// or delete), all or nothing, then shows them.
+    pub fn save_vocabulary(
+        &self,
+        value: Vocabulary,
+        retagged: Vec<Entry>,
+    ) -> Result<(), StorageError> {
+        self.with_store(|store| store.save_together(&retagged, Some(Record::Vocabulary(&value))))?;
+        self.vocabulary.set(value);
+        self.journal.update(|j| {
+            for entry in retagged {
+                j.put(entry);
+            }
         });
         Ok(())
     }

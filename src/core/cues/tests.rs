@@ -527,11 +527,11 @@ fn sections_are_scanned_together_with_one_cue_per_tag_for_the_entry() {
     let sections = vec![
         Section {
             prompt: Some("What?".into()),
-            text: "She opened up. I stayed late.".into(),
+            ..Section::free("She opened up. I stayed late.")
         },
         Section {
             prompt: Some("So what?".into()),
-            text: "I stayed late again; I'm exhausted.".into(),
+            ..Section::free("I stayed late again; I'm exhausted.")
         },
     ];
     let cues = detect_cues_in_sections(&sections);

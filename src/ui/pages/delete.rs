@@ -50,7 +50,7 @@ pub fn DeletePage() -> impl IntoView {
                 .get()
                 .map(|(message, _)| {
                     vec![SummaryItem {
-                        target: "delete-button",
+                        target: "delete-button".into(),
                         message,
                     }]
                 })

@@ -55,7 +55,7 @@ pub fn EditPage() -> impl IntoView {
                 let slot = DraftSlot::Edit(entry.id.clone());
                 let (initial, restored_at) = match state.draft(&slot) {
                     Some(stored) => (stored.draft, Some(stored.saved_at)),
-                    None => (entry.to_draft(), None),
+                    None => (entry.to_draft(None), None),
                 };
                 view! {
                     <EntryEditor
@@ -97,7 +97,7 @@ fn EntryEditor(
         DraftSlot::New => Draft::for_day(browser::today()),
         DraftSlot::Edit(id) => state
             .journal
-            .with_untracked(|j| j.get(id).map(|e| e.to_draft()))
+            .with_untracked(|j| j.get(id).map(|e| e.to_draft(None)))
             .unwrap_or_default(),
     };
     let pristine = StoredValue::new(pristine);
@@ -254,7 +254,11 @@ fn EntryEditor(
                           width: &'static str,
                           get: fn(&Draft) -> String,
                           set: fn(&mut Draft, String)| {
-        let id = field.html_id();
+        let id: &'static str = match field {
+            Field::AboutDay => "about-day",
+            Field::AboutMonth => "about-month",
+            _ => "about-year",
+        };
         view! {
             <div class="nhsuk-date-input__item">
                 <div class="nhsuk-form-group">
