@@ -3,10 +3,15 @@
 //! the code that wrote it: a worker's journal written today must open in every later
 //! version of Anchorpoint.
 
-use anchorpoint::core::entry::{Entry, EntryId};
+use anchorpoint::core::checkins::CheckInInterval;
+use anchorpoint::core::entry::{Entry, EntryId, JudgementCall};
 use anchorpoint::core::record::{
-    decode_draft, decode_entry, decode_index, encode_draft, encode_entry, encode_index,
+    decode_draft, decode_embeddedness, decode_entry, decode_index, decode_settings,
+    decode_templates, decode_threads, decode_vocabulary, decode_wellbeing, encode_draft,
+    encode_embeddedness, encode_entry, encode_index, encode_settings, encode_templates,
+    encode_threads, encode_vocabulary, encode_wellbeing, DecodeError,
 };
+use anchorpoint::core::templates::PromptRole;
 use anchorpoint::core::tags::TagId;
 use chrono::{NaiveDate, TimeZone, Utc};
 
@@ -90,23 +95,124 @@ fn a_v2_entry_index_and_draft_still_load_with_their_tags() {
     assert_eq!(draft.draft.tags, [tag("md-patient")]);
 }
 
-/// While v2 is the current format, the writer must produce the v2 fixtures byte for
-/// byte. When v3 arrives this test moves to the v3 fixtures; the loading tests stay.
+/// A v1 or v2 record, once read and saved again, is written in the current format with
+/// nothing lost.
 #[test]
-fn the_current_writer_produces_the_v2_fixtures_exactly() {
-    let entry = decode_entry(&fixture("v2/entry.json")).unwrap();
-    assert_eq!(encode_entry(&entry), fixture("v2/entry.json"));
-    let ids = decode_index(&fixture("v2/index.json")).unwrap();
-    assert_eq!(encode_index(&ids), fixture("v2/index.json"));
-    let draft = decode_draft(&fixture("v2/draft.json")).unwrap();
-    assert_eq!(encode_draft(&draft), fixture("v2/draft.json"));
+fn older_entries_saved_again_are_written_as_v3_with_the_same_content() {
+    for path in ["v1/entry.json", "v2/entry.json"] {
+        let old = decode_entry(&fixture(path)).unwrap();
+        let rewritten = encode_entry(&old);
+        assert!(rewritten.contains(r#""v":3"#), "{path}");
+        assert_eq!(decode_entry(&rewritten).unwrap(), old, "{path}");
+    }
 }
 
-/// A v1 record, once read and saved again, is written as v2 with nothing lost.
 #[test]
-fn a_v1_entry_saved_again_is_written_as_v2_with_the_same_content() {
-    let old = decode_entry(&fixture("v1/entry.json")).unwrap();
-    let rewritten = encode_entry(&old);
-    assert!(rewritten.contains(r#""v":2"#));
-    assert_eq!(decode_entry(&rewritten).unwrap(), old);
+fn a_v2_entry_migrates_to_free_writing_with_no_answer_to_the_end_question() {
+    let entry = decode_entry(&fixture("v2/entry.json")).unwrap();
+    assert_eq!(entry.template, None);
+    assert_eq!(entry.judgement_call, None);
+    assert!(entry.sections.iter().all(|s| s.key.is_none()));
+    let draft = decode_draft(&fixture("v2/draft.json")).unwrap();
+    assert_eq!(draft.draft.template, None);
+    assert!(draft.draft.answers.is_empty() && draft.draft.threads.is_empty());
+}
+
+#[test]
+fn a_v3_entry_keeps_its_template_answers_roles_and_judgement_call() {
+    let entry = decode_entry(&fixture("v3/entry.json")).expect("v3 entry loads");
+    let template = entry.template.clone().expect("has a template");
+    assert_eq!(template.id.as_str(), "driscoll");
+    assert_eq!(entry.sections.len(), 2, "blank answers are not kept");
+    assert_eq!(entry.sections[1].prompt.as_deref(), Some("Now what?"));
+    assert_eq!(entry.sections[1].role, PromptRole::Action);
+    assert_eq!(entry.judgement_call, Some(JudgementCall::Yes));
+    assert_eq!(
+        entry.tags,
+        [
+            TagId::parse("holding-witness").unwrap(),
+            TagId::parse("custom-1").unwrap()
+        ]
+    );
+    let draft = decode_draft(&fixture("v3/draft.json")).expect("v3 draft loads");
+    assert_eq!(draft.draft.answers.len(), 3);
+    assert_eq!(draft.draft.answers[1].text, "half a tho");
+    assert_eq!(draft.draft.threads.len(), 1);
+}
+
+#[test]
+fn the_v3_collections_load() {
+    let settings = decode_settings(&fixture("v3/settings.json")).expect("settings");
+    assert!(!settings.end_question);
+    assert_eq!(settings.check_in_interval, CheckInInterval::Fortnightly);
+    assert_eq!(settings.private_names, ["Jo Bloggs", "Maple Court"]);
+    let vocabulary = decode_vocabulary(&fixture("v3/vocabulary.json")).expect("tags");
+    assert_eq!(vocabulary.custom().len(), 2);
+    assert_eq!(vocabulary.custom()[0].label.as_str(), "Home visit");
+    let templates = decode_templates(&fixture("v3/templates.json")).expect("templates");
+    assert_eq!(templates.custom()[0].prompts.len(), 2);
+    assert_eq!(templates.custom()[0].prompts[1].role, PromptRole::Action);
+    let threads = decode_threads(&fixture("v3/threads.json")).expect("threads");
+    assert_eq!(threads.open_threads().count(), 1);
+    assert_eq!(threads.all()[0].contacts(), 1);
+    assert_eq!(threads.all()[0].drivers.len(), 1);
+    let history = decode_embeddedness(&fixture("v3/embeddedness.json")).expect("check-ins");
+    assert_eq!(history.all().len(), 2);
+    assert_eq!(history.all()[0].notes.len(), 1);
+    let log = decode_wellbeing(&fixture("v3/wellbeing.json")).expect("wellbeing");
+    assert_eq!(log.all().len(), 2);
+    assert_eq!(log.all()[0].rating.value(), 4);
+}
+
+/// The writer must produce the current version's fixtures byte for byte. When v4
+/// arrives this test moves to the v4 fixtures; the loading tests stay.
+#[test]
+fn the_current_writer_produces_the_v3_fixtures_exactly() {
+    let same = |path: &str, written: String| assert_eq!(written, fixture(path), "{path}");
+    same(
+        "v3/entry.json",
+        encode_entry(&decode_entry(&fixture("v3/entry.json")).unwrap()),
+    );
+    same(
+        "v3/index.json",
+        encode_index(&decode_index(&fixture("v3/index.json")).unwrap()),
+    );
+    same(
+        "v3/draft.json",
+        encode_draft(&decode_draft(&fixture("v3/draft.json")).unwrap()),
+    );
+    same(
+        "v3/settings.json",
+        encode_settings(&decode_settings(&fixture("v3/settings.json")).unwrap()),
+    );
+    same(
+        "v3/vocabulary.json",
+        encode_vocabulary(&decode_vocabulary(&fixture("v3/vocabulary.json")).unwrap()),
+    );
+    same(
+        "v3/templates.json",
+        encode_templates(&decode_templates(&fixture("v3/templates.json")).unwrap()),
+    );
+    same(
+        "v3/threads.json",
+        encode_threads(&decode_threads(&fixture("v3/threads.json")).unwrap()),
+    );
+    same(
+        "v3/embeddedness.json",
+        encode_embeddedness(&decode_embeddedness(&fixture("v3/embeddedness.json")).unwrap()),
+    );
+    same(
+        "v3/wellbeing.json",
+        encode_wellbeing(&decode_wellbeing(&fixture("v3/wellbeing.json")).unwrap()),
+    );
+}
+
+/// A collection kind first written in v3 cannot carry an older version number.
+#[test]
+fn a_collection_claiming_an_older_format_is_refused_as_damaged() {
+    let raw = fixture("v3/settings.json").replace(r#""v":3"#, r#""v":2"#);
+    assert!(matches!(
+        decode_settings(&raw),
+        Err(DecodeError::Malformed(_))
+    ));
 }

@@ -906,4 +906,119 @@ mod tests {
         assert_eq!(entry.preview(100), "Café visit then the food bank");
         assert_eq!(entry.preview(4), "Café…");
     }
+
+    fn library() -> crate::core::templates::TemplateLibrary {
+        crate::core::templates::TemplateLibrary::new()
+    }
+
+    fn driscoll(lib: &crate::core::templates::TemplateLibrary) -> TemplateRef<'_> {
+        lib.get(&TemplateId::parse("driscoll").unwrap()).unwrap()
+    }
+
+    #[test]
+    fn choosing_a_template_gives_one_answer_per_prompt_and_keeps_free_text() {
+        let lib = library();
+        let mut d = draft("23", "11", "2026", "Already started writing.");
+        d.use_template(driscoll(&lib));
+        assert_eq!(d.template.as_ref().unwrap().id.as_str(), "driscoll");
+        let prompts: Vec<&str> = d.answers.iter().map(|a| a.prompt.as_str()).collect();
+        assert_eq!(prompts, ["What?", "So what?", "Now what?"]);
+        assert_eq!(d.answers[0].text, "Already started writing.");
+        assert!(d.text.is_empty());
+        // And back to free writing: every answer is kept as text.
+        d.answers[2].text = "Ask in supervision.".into();
+        let free = lib
+            .get(&TemplateId::parse(crate::core::templates::FREE_FORM_ID).unwrap())
+            .unwrap();
+        d.use_template(free);
+        assert_eq!(d.template, None);
+        assert!(d.answers.is_empty());
+        assert_eq!(d.text, "Already started writing.\n\nAsk in supervision.");
+    }
+
+    #[test]
+    fn switching_templates_never_loses_an_answer() {
+        let lib = library();
+        let mut d = draft("23", "11", "2026", "");
+        d.use_template(driscoll(&lib));
+        d.answers[1].text = "It mattered because…".into();
+        let other = lib
+            .all()
+            .find(|t| t.id() != "driscoll" && !t.is_free_form())
+            .unwrap();
+        d.use_template(other);
+        assert!(d.answers.iter().any(|a| a.text == "It mattered because…"));
+    }
+
+    #[test]
+    fn a_templated_entry_needs_one_answer_and_keeps_only_answered_prompts() {
+        let lib = library();
+        let mut d = draft("23", "11", "2026", "");
+        d.use_template(driscoll(&lib));
+        let errors = validate(&d, today()).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].message, "Answer at least one question");
+        assert_eq!(errors[0].field.html_id(), "answer-0");
+        d.answers[2].text = "  Bring it to supervision.  ".into();
+        let valid = validate(&d, today()).unwrap();
+        assert_eq!(valid.sections.len(), 1);
+        assert_eq!(valid.sections[0].prompt.as_deref(), Some("Now what?"));
+        assert_eq!(valid.sections[0].key.as_ref().unwrap().as_str(), "now-what");
+        assert_eq!(valid.sections[0].role, PromptRole::Action);
+        assert_eq!(valid.sections[0].text, "  Bring it to supervision.");
+        assert_eq!(valid.template.unwrap().name, "Driscoll");
+    }
+
+    #[test]
+    fn answers_together_over_the_limit_point_at_the_answer_that_crossed_it() {
+        let lib = library();
+        let mut d = draft("23", "11", "2026", "");
+        d.use_template(driscoll(&lib));
+        d.answers[0].text = "a".repeat(MAX_TEXT_CHARS - 5);
+        d.answers[1].text = "b".repeat(10);
+        let errors = validate(&d, today()).unwrap_err();
+        assert_eq!(errors[0].field, Field::Answer(1));
+        assert!(errors[0].message.contains("50,000"));
+    }
+
+    #[test]
+    fn editing_a_templated_entry_offers_unanswered_prompts_and_keeps_orphaned_answers() {
+        let lib = library();
+        let mut d = draft("23", "11", "2026", "");
+        d.use_template(driscoll(&lib));
+        d.answers[0].text = "What happened.".into();
+        let valid = validate(&d, today()).unwrap();
+        let mut entry = crate::core::journal::Journal::new()
+            .prepare_add(EntryId::parse("e1").unwrap(), valid, DateTime::UNIX_EPOCH)
+            .unwrap();
+        // An answer to a prompt the template no longer has (say it was edited).
+        entry.sections.push(Section {
+            key: PromptKey::parse("gone"),
+            prompt: Some("A removed question".into()),
+            role: PromptRole::Learning,
+            text: "Still mine.".into(),
+        });
+        let again = entry.to_draft(Some(driscoll(&lib)));
+        let texts: Vec<(&str, &str)> = again
+            .answers
+            .iter()
+            .map(|a| (a.prompt.as_str(), a.text.as_str()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("What?", "What happened."),
+                ("So what?", ""),
+                ("Now what?", ""),
+                ("A removed question", "Still mine.")
+            ]
+        );
+        // With the template deleted, the entry's own answers are the form.
+        let orphan = entry.to_draft(None);
+        assert_eq!(orphan.answers.len(), 2);
+        assert_eq!(orphan.answers[1].role, PromptRole::Learning);
+        // Saved again unchanged, nothing is lost.
+        let valid = validate(&again, today()).unwrap();
+        assert_eq!(valid.sections.len(), 2);
+    }
 }
