@@ -11,8 +11,8 @@ use anchorpoint::core::record::{
     encode_embeddedness, encode_entry, encode_index, encode_settings, encode_templates,
     encode_threads, encode_vocabulary, encode_wellbeing, DecodeError,
 };
-use anchorpoint::core::templates::PromptRole;
 use anchorpoint::core::tags::TagId;
+use anchorpoint::core::templates::PromptRole;
 use chrono::{NaiveDate, TimeZone, Utc};
 
 fn fixture(path: &str) -> String {

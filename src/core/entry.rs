@@ -324,6 +324,18 @@ impl Draft {
         }
     }
 
+    /// Everything written so far, free text and answers, for the cue detector.
+    pub fn all_text(&self) -> String {
+        let mut out = self.text.clone();
+        for answer in &self.answers {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(&answer.text);
+        }
+        out
+    }
+
     /// Switches the draft to `template`, keeping whatever was written: answers move to
     /// the prompt with the same key, free text moves to the first prompt, and answers
     /// with nowhere to go stay at the end, so changing template never loses words.

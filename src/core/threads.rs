@@ -662,6 +662,21 @@ impl Threads {
         Ok(self.threads[index].unlink(entry))
     }
 
+    /// Makes `entry` linked to exactly the `chosen` open threads, as the write form's
+    /// checkboxes say. Closed threads are left alone: the form does not offer them, so
+    /// their links must not be dropped by saving. Returns whether anything changed.
+    pub fn set_links(&mut self, entry: &EntryId, chosen: &[ThreadId]) -> bool {
+        let mut changed = false;
+        for thread in self.threads.iter_mut().filter(|t| t.is_open()) {
+            changed |= if chosen.contains(&thread.id) {
+                thread.link(entry)
+            } else {
+                thread.unlink(entry)
+            };
+        }
+        changed
+    }
+
     /// Unlinks a deleted entry from every thread. Returns how many threads changed.
     pub fn forget_entry(&mut self, entry: &EntryId) -> usize {
         self.threads

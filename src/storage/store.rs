@@ -879,7 +879,10 @@ mod tests {
         s.save_record(Record::Threads(&threads_with("Person B")))
             .unwrap();
         assert_eq!(
-            s.backend.get("anchorpoint.setaside.threads").unwrap().as_deref(),
+            s.backend
+                .get("anchorpoint.setaside.threads")
+                .unwrap()
+                .as_deref(),
             Some("{broken")
         );
         assert_eq!(
@@ -896,9 +899,13 @@ mod tests {
         let loaded = s.load().unwrap();
         assert_eq!(loaded.collections.settings, Settings::default());
         assert_eq!(loaded.problems.len(), 1);
-        s.save_record(Record::Settings(&Settings::default())).unwrap();
+        s.save_record(Record::Settings(&Settings::default()))
+            .unwrap();
         assert_eq!(
-            s.backend.get("anchorpoint.setaside.settings").unwrap().as_deref(),
+            s.backend
+                .get("anchorpoint.setaside.settings")
+                .unwrap()
+                .as_deref(),
             Some(newer)
         );
     }
@@ -914,7 +921,10 @@ mod tests {
         let mut vocabulary = Vocabulary::new();
         for i in 0..10 {
             vocabulary
-                .create(&format!("A long custom tag name {i}"), &"so long ".repeat(12))
+                .create(
+                    &format!("A long custom tag name {i}"),
+                    &"so long ".repeat(12),
+                )
                 .unwrap();
         }
         let result = s.save_together(
@@ -926,8 +936,11 @@ mod tests {
         // With room, both land.
         let mut s2 = store();
         s2.save_entry(&entry("a", 20, "one")).unwrap();
-        s2.save_together(&[entry("a", 20, "ONE")], Some(Record::Vocabulary(&vocabulary)))
-            .unwrap();
+        s2.save_together(
+            &[entry("a", 20, "ONE")],
+            Some(Record::Vocabulary(&vocabulary)),
+        )
+        .unwrap();
         let loaded = s2.load().unwrap();
         assert_eq!(texts(&loaded), ["ONE"]);
         assert_eq!(loaded.collections.vocabulary, vocabulary);

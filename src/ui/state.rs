@@ -104,6 +104,39 @@ impl AppState {
     /// Deletes an entry, first taking it out of any holding thread and its wellbeing
     /// check, so nothing points at a reflection that is gone. If the entry itself then
     /// cannot be deleted, those links are put back.
+    /// Stores an entry together with its holding-thread links, all or nothing: a new
+    /// entry's links are written first and put back if the entry cannot be saved; an
+    /// edited entry and its links are written together.
+    pub fn save_with_threads(
+        &self,
+        entry: Entry,
+        threads: Option<Threads>,
+    ) -> Result<(), StorageError> {
+        let Some(threads) = threads else {
+            return self.save(entry);
+        };
+        let is_new = self.journal.with_untracked(|j| j.get(&entry.id).is_none());
+        let old = self.threads.get_untracked();
+        self.with_store(|store| {
+            if is_new {
+                store.save_record(Record::Threads(&threads))?;
+                if let Err(e) = store.save_entry(&entry) {
+                    let _ = store.save_record(Record::Threads(&old));
+                    return Err(e);
+                }
+                Ok(())
+            } else {
+                store.save_together(
+                    std::slice::from_ref(&entry),
+                    Some(Record::Threads(&threads)),
+                )
+            }
+        })?;
+        self.threads.set(threads);
+        self.journal.update(|j| j.put(entry));
+        Ok(())
+    }
+
     pub fn delete(&self, id: &EntryId) -> Result<(), StorageError> {
         let old_threads = self.threads.get_untracked();
         let old_wellbeing = self.wellbeing.get_untracked();

@@ -67,12 +67,13 @@ struct Suggestion {
 pub fn TagSuggestions(draft: RwSignal<Draft>, on_change: Callback<()>) -> impl IntoView {
     let suggestions = Memo::new(move |_| {
         draft.with(|d| {
-            detect_cues(&d.text)
+            let text = d.all_text();
+            detect_cues(&text)
                 .into_iter()
                 .filter(|c| !d.tags.contains(&c.tag) && !d.dismissed.contains(&c.tag))
                 .map(|c| Suggestion {
                     label: tag_label(&c.tag),
-                    trigger: c.trigger(&d.text).to_owned(),
+                    trigger: c.trigger(&text).to_owned(),
                     question: c.question,
                     escalation: c.is_escalation(),
                     tag: c.tag,

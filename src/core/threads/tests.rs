@@ -689,3 +689,30 @@ fn damaged_stored_threads_are_refused_rather_than_half_read() {
         false,
     );
 }
+
+#[test]
+fn set_links_follows_the_form_for_open_threads_and_leaves_closed_ones_alone() {
+    let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    let mut threads = Threads::new();
+    let a = ThreadId::parse("ta").unwrap();
+    let b = ThreadId::parse("tb").unwrap();
+    let c = ThreadId::parse("tc").unwrap();
+    threads.create(a.clone(), "Person A", day(1)).unwrap();
+    threads.create(b.clone(), "Person B", day(1)).unwrap();
+    threads.create(c.clone(), "Person C", day(1)).unwrap();
+    let entry = EntryId::parse("e1").unwrap();
+    threads.link(&b, &entry).unwrap();
+    threads.link(&c, &entry).unwrap();
+    threads.close(&c, day(5), Outcome::ALL[0]).unwrap();
+    assert!(threads.set_links(&entry, std::slice::from_ref(&a)));
+    assert!(threads.get(&a).unwrap().is_linked(&entry));
+    assert!(!threads.get(&b).unwrap().is_linked(&entry));
+    assert!(
+        threads.get(&c).unwrap().is_linked(&entry),
+        "closed thread kept"
+    );
+    assert!(
+        !threads.set_links(&entry, std::slice::from_ref(&a)),
+        "no change twice"
+    );
+}

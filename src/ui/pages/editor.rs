@@ -1,16 +1,22 @@
 //! The write and edit pages. Both use one editor: the date the reflection is about (an
-//! NHS date input, today by default) and the reflection. Every keystroke is kept as a
-//! draft in storage, so a reload, a closed tab or a failed save never loses words; the
-//! draft is dropped once the entry is saved.
+//! NHS date input, today by default), a template (free writing, or one box per prompt of
+//! a reflective model), tags, the holding threads it belongs to, and the optional
+//! end-of-entry question. Every keystroke is kept as a draft in storage, so a reload, a
+//! closed tab or a failed save never loses words; the draft is dropped once the entry is
+//! saved.
 
 use chrono::{DateTime, Local, Utc};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
-use crate::core::entry::{date_and_time, validate, Draft, EntryId, Field, FieldError};
+use crate::core::entry::{
+    date_and_time, validate, Draft, EntryId, Field, FieldError, JudgementCall,
+};
 use crate::core::journal::JournalError;
 use crate::core::record::StoredDraft;
+use crate::core::templates::{TemplateId, FREE_FORM_ID};
+use crate::core::threads::ThreadId;
 use crate::storage::{DraftSlot, StorageError};
 use crate::ui::browser;
 use crate::ui::components::{
@@ -55,7 +61,7 @@ pub fn EditPage() -> impl IntoView {
                 let slot = DraftSlot::Edit(entry.id.clone());
                 let (initial, restored_at) = match state.draft(&slot) {
                     Some(stored) => (stored.draft, Some(stored.saved_at)),
-                    None => (entry.to_draft(None), None),
+                    None => (draft_of_saved(state, &entry.id).unwrap_or_default(), None),
                 };
                 view! {
                     <EntryEditor
@@ -71,6 +77,29 @@ pub fn EditPage() -> impl IntoView {
             }
         }
     }
+}
+
+/// The form for a saved entry as it is now: its template's current prompts filled with
+/// its answers, and the open threads it is linked to.
+fn draft_of_saved(state: crate::ui::state::AppState, id: &EntryId) -> Option<Draft> {
+    let mut draft = state.journal.with_untracked(|j| {
+        let entry = j.get(id)?;
+        Some(state.templates.with_untracked(|lib| {
+            let template = entry
+                .template
+                .as_ref()
+                .and_then(|t| lib.get(&t.id))
+                .filter(|t| !t.is_free_form());
+            entry.to_draft(template)
+        }))
+    })?;
+    draft.threads = state.threads.with_untracked(|t| {
+        t.for_entry(id)
+            .filter(|t| t.is_open())
+            .map(|t| t.id.clone())
+            .collect()
+    });
+    Some(draft)
 }
 
 /// Whether the latest keystrokes are safely kept as a draft.
@@ -95,10 +124,7 @@ fn EntryEditor(
     // What an untouched form holds: a draft equal to it is not worth keeping.
     let pristine = match &draft_slot {
         DraftSlot::New => Draft::for_day(browser::today()),
-        DraftSlot::Edit(id) => state
-            .journal
-            .with_untracked(|j| j.get(id).map(|e| e.to_draft(None)))
-            .unwrap_or_default(),
+        DraftSlot::Edit(id) => draft_of_saved(state, id).unwrap_or_default(),
     };
     let pristine = StoredValue::new(pristine);
     let draft = RwSignal::new(initial);
@@ -114,18 +140,19 @@ fn EntryEditor(
         let current = draft.get_untracked();
         let slot = slot.get_value();
         // A cleared or unchanged form leaves no draft behind.
-        let result = if current.text.trim().is_empty() || pristine.with_value(|p| *p == current) {
-            state.discard_draft(&slot)
-        } else {
-            state.save_draft(&StoredDraft {
-                entry: match &slot {
-                    DraftSlot::New => None,
-                    DraftSlot::Edit(id) => Some(id.clone()),
-                },
-                saved_at: browser::now(),
-                draft: current,
-            })
-        };
+        let result =
+            if current.all_text().trim().is_empty() || pristine.with_value(|p| *p == current) {
+                state.discard_draft(&slot)
+            } else {
+                state.save_draft(&StoredDraft {
+                    entry: match &slot {
+                        DraftSlot::New => None,
+                        DraftSlot::Edit(id) => Some(id.clone()),
+                    },
+                    saved_at: browser::now(),
+                    draft: current,
+                })
+            };
         status.set(match result {
             Ok(()) => DraftStatus::Saved,
             Err(e) => DraftStatus::Failed(e),
@@ -209,11 +236,16 @@ fn EntryEditor(
             }
         };
         let id = entry.id.clone();
-        match state.save(entry) {
+        let chosen = draft.with_untracked(|d| d.threads.clone());
+        let mut threads = state.threads.get_untracked();
+        let threads = threads.set_links(&id, &chosen).then_some(threads);
+        match state.save_with_threads(entry, threads) {
             Ok(()) => {
                 // The entry is safely stored; a draft left behind by a failed discard
                 // would only be offered again, never lose anything.
                 let _ = state.discard_draft(&slot);
+                // The entry page offers the optional wellbeing check ("How are you
+                // after this?") without standing between the worker and their entry.
                 let to = format!("/entries/{id}");
                 state.flash.set(Some(Flash {
                     message: "Reflection saved".to_owned(),
@@ -248,6 +280,139 @@ fn EntryEditor(
     const DATE_FIELDS: &[Field] = &[Field::AboutDay, Field::AboutMonth, Field::AboutYear];
     let date_error = error_for(DATE_FIELDS);
     let text_error = error_for(&[Field::Text]);
+    let answer_error = move |i: usize| {
+        move || {
+            field_errors
+                .read()
+                .iter()
+                .find(|e| e.field == Field::Answer(i))
+                .map(|e| e.message.clone())
+        }
+    };
+
+    // The shape of the form changes only when the template does, so typing never
+    // rebuilds the answer boxes (which would lose focus).
+    let template_id = Memo::new(move |_| {
+        draft.with(|d| {
+            d.template
+                .as_ref()
+                .map_or_else(|| FREE_FORM_ID.to_owned(), |t| t.id.to_string())
+        })
+    });
+    let prompts = Memo::new(move |_| {
+        draft.with(|d| {
+            d.answers
+                .iter()
+                .map(|a| (a.prompt.clone(), a.hint.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let templates = move || {
+        state.templates.with(|lib| {
+            let mut all: Vec<(String, String)> = lib
+                .all()
+                .map(|t| (t.id().to_owned(), t.name().to_owned()))
+                .collect();
+            // A custom template deleted since the entry was written is still shown.
+            draft.with(|d| {
+                if let Some(t) = &d.template {
+                    if !all.iter().any(|(id, _)| id == t.id.as_str()) {
+                        all.push((t.id.to_string(), format!("{} (deleted)", t.name)));
+                    }
+                }
+            });
+            all
+        })
+    };
+    let template_hint = move || {
+        let id = template_id.get();
+        state.templates.with(|lib| {
+            TemplateId::parse(&id)
+                .and_then(|id| lib.get(&id))
+                .and_then(|t| t.description())
+                .unwrap_or("Your own template.")
+                .to_owned()
+        })
+    };
+    let choose_template = move |ev: leptos::ev::Event| {
+        let Some(id) = TemplateId::parse(&event_target_value(&ev)) else {
+            return;
+        };
+        state.templates.with_untracked(|lib| {
+            if let Some(template) = lib.get(&id) {
+                draft.update(|d| d.use_template(template));
+            }
+        });
+        field_errors.set(Vec::new());
+        keep_draft();
+    };
+    let answer_box = move |i: usize, prompt: String, hint: Option<String>| {
+        let id = format!("answer-{i}");
+        let hint_id = format!("answer-{i}-hint");
+        let error_id = format!("answer-{i}-error");
+        let error = answer_error(i);
+        let described = {
+            let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+            let has_hint = hint.is_some();
+            move || {
+                let mut ids = Vec::new();
+                if has_hint {
+                    ids.push(hint_id.clone());
+                }
+                if error().is_some() {
+                    ids.push(error_id.clone());
+                }
+                ids.join(" ")
+            }
+        };
+        view! {
+            <div class=move || if error().is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
+                <label class="nhsuk-label nhsuk-label--s" for=id.clone()>{prompt}</label>
+                {hint.map(|h| view! { <div class="nhsuk-hint" id=hint_id.clone()>{h}</div> })}
+                {move || error().map(|message| view! {
+                    <span class="nhsuk-error-message" id=error_id.clone()>
+                        <span class="nhsuk-u-visually-hidden">"Error: "</span>{message}
+                    </span>
+                })}
+                <textarea
+                    class=move || if error().is_some() { "nhsuk-textarea nhsuk-textarea--error" } else { "nhsuk-textarea" }
+                    id=id.clone()
+                    name=id
+                    rows="5"
+                    aria-describedby=described
+                    prop:value=move || draft.with(|d| d.answers.get(i).map(|a| a.text.clone()).unwrap_or_default())
+                    on:input=move |ev| {
+                        let value = event_target_value(&ev);
+                        draft.update(|d| if let Some(a) = d.answers.get_mut(i) { a.text = value });
+                        keep_draft();
+                    }
+                ></textarea>
+            </div>
+        }
+    };
+
+    // Open holding threads, offered as checkboxes.
+    let open_threads = Memo::new(move |_| {
+        state.threads.with(|t| {
+            t.open_threads()
+                .map(|t| (t.id.clone(), t.pseudonym.to_string()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let toggle_thread = move |id: ThreadId, on: bool| {
+        draft.update(|d| {
+            d.threads.retain(|t| *t != id);
+            if on {
+                d.threads.push(id);
+            }
+        });
+        keep_draft();
+    };
+    let end_question = move || state.settings.with(|s| s.end_question);
+    let judgement = move |answer: JudgementCall| {
+        draft.update(|d| d.judgement_call = Some(answer));
+        keep_draft();
+    };
 
     let date_part = move |field: Field,
                           label: &'static str,
@@ -316,25 +481,47 @@ fn EntryEditor(
                     </div>
                 </fieldset>
             </div>
+            <div class="nhsuk-form-group">
+                <label class="nhsuk-label nhsuk-label--s" for="template">"How do you want to write?"</label>
+                <div class="nhsuk-hint" id="template-hint">{template_hint}</div>
+                <select class="nhsuk-select" id="template" name="template" aria-describedby="template-hint" on:change=choose_template>
+                    {move || templates().into_iter().map(|(id, name)| {
+                        let selected = id == template_id.get();
+                        view! { <option value=id selected=selected>{name}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <Show when=move || template_id.get() == FREE_FORM_ID fallback=move || {
+                view! {
+                    <div class="app-answers">
+                        {move || prompts.get().into_iter().enumerate()
+                            .map(|(i, (prompt, hint))| answer_box(i, prompt, hint))
+                            .collect_view()}
+                    </div>
+                }
+            }>
             <div class=move || if text_error().is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
-                <label class="nhsuk-label nhsuk-label--s" for="reflection">"Your reflection"</label>
-                <div class="nhsuk-hint" id="reflection-hint">
-                    "What happened, what you made of it, and what you might do next. Keep names and case details out: this is about your practice and learning."
+                    <label class="nhsuk-label nhsuk-label--s" for="reflection">"Your reflection"</label>
+                    <div class="nhsuk-hint" id="reflection-hint">
+                        "What happened, what you made of it, and what you might do next. Keep names and case details out: this is about your practice and learning."
+                    </div>
+                    {move || text_error().map(|message| view! {
+                        <span class="nhsuk-error-message" id="reflection-error">
+                            <span class="nhsuk-u-visually-hidden">"Error: "</span>{message}
+                        </span>
+                    })}
+                    <textarea
+                        class=move || if text_error().is_some() { "nhsuk-textarea nhsuk-textarea--error" } else { "nhsuk-textarea" }
+                        id="reflection"
+                        name="reflection"
+                        rows="12"
+                        aria-describedby=move || if text_error().is_some() { "reflection-hint reflection-error" } else { "reflection-hint" }
+                        prop:value=move || draft.with(|d| d.text.clone())
+                        on:input=edit(|d, v| d.text = v)
+                    ></textarea>
                 </div>
-                {move || text_error().map(|message| view! {
-                    <span class="nhsuk-error-message" id="reflection-error">
-                        <span class="nhsuk-u-visually-hidden">"Error: "</span>{message}
-                    </span>
-                })}
-                <textarea
-                    class=move || if text_error().is_some() { "nhsuk-textarea nhsuk-textarea--error" } else { "nhsuk-textarea" }
-                    id="reflection"
-                    name="reflection"
-                    rows="12"
-                    aria-describedby=move || if text_error().is_some() { "reflection-hint reflection-error" } else { "reflection-hint" }
-                    prop:value=move || draft.with(|d| d.text.clone())
-                    on:input=edit(|d, v| d.text = v)
-                ></textarea>
+            </Show>
+            <div>
                 <p class="nhsuk-body-s app-draft-status" aria-live="polite">
                     {move || match status.get() {
                         DraftStatus::Untouched => String::new(),
@@ -347,6 +534,63 @@ fn EntryEditor(
             </div>
             <TagSuggestions draft=draft on_change=keep_draft_callback/>
             <TagPicker draft=draft on_change=keep_draft_callback/>
+            <Show when=move || !open_threads.read().is_empty()>
+                <div class="nhsuk-form-group">
+                    <fieldset class="nhsuk-fieldset" aria-describedby="threads-hint">
+                        <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
+                            "Is this part of a holding thread?"
+                        </legend>
+                        <div class="nhsuk-hint" id="threads-hint">
+                            "Link it to the people you are holding, so each thread counts its contacts. Select all that apply."
+                        </div>
+                        <div class="nhsuk-checkboxes nhsuk-checkboxes--small">
+                            <For each=move || open_threads.get() key=|(id, _)| id.clone() let((id, pseudonym))>
+                                {
+                                    let html_id = format!("thread-{id}");
+                                    let checked = {
+                                        let id = id.clone();
+                                        move || draft.with(|d| d.threads.contains(&id))
+                                    };
+                                    view! {
+                                        <div class="nhsuk-checkboxes__item">
+                                            <input class="nhsuk-checkboxes__input" id=html_id.clone() type="checkbox"
+                                                prop:checked=checked
+                                                on:change=move |ev| toggle_thread(id.clone(), event_target_checked(&ev))/>
+                                            <label class="nhsuk-label nhsuk-checkboxes__label" for=html_id>{pseudonym}</label>
+                                        </div>
+                                    }
+                                }
+                            </For>
+                        </div>
+                    </fieldset>
+                </div>
+            </Show>
+            <Show when=end_question>
+                <div class="nhsuk-form-group">
+                    <fieldset class="nhsuk-fieldset" aria-describedby="judgement-hint">
+                        <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
+                            "Did you make a judgement call today?"
+                        </legend>
+                        <div class="nhsuk-hint" id="judgement-hint">
+                            "A micro-discretion: an action or advice based on your own judgement of the situation rather than explicit guidance, for example offering a fourth session. Optional. If yes, you can name it with a micro-discretion tag above."
+                        </div>
+                        <div class="nhsuk-radios nhsuk-radios--inline">
+                            <div class="nhsuk-radios__item">
+                                <input class="nhsuk-radios__input" id="judgement-yes" name="judgement" type="radio" value="yes"
+                                    prop:checked=move || draft.with(|d| d.judgement_call == Some(JudgementCall::Yes))
+                                    on:change=move |_| judgement(JudgementCall::Yes)/>
+                                <label class="nhsuk-label nhsuk-radios__label" for="judgement-yes">"Yes"</label>
+                            </div>
+                            <div class="nhsuk-radios__item">
+                                <input class="nhsuk-radios__input" id="judgement-no" name="judgement" type="radio" value="no"
+                                    prop:checked=move || draft.with(|d| d.judgement_call == Some(JudgementCall::No))
+                                    on:change=move |_| judgement(JudgementCall::No)/>
+                                <label class="nhsuk-label nhsuk-radios__label" for="judgement-no">"No"</label>
+                            </div>
+                        </div>
+                    </fieldset>
+                </div>
+            </Show>
             <div class="app-form-actions">
                 <button class="nhsuk-button" type="submit">{submit_label}</button>
                 <p><a href=cancel_href>"Cancel"</a></p>
