@@ -52,9 +52,9 @@ journey('a reflection can be written and saved with the keyboard alone', async (
   assert.equal(await app.reflectionInput().inputValue(), text);
   assert.equal(app.path(), '/write', 'Enter in the textarea does not submit');
 
-  // Shift+Tab goes back to the year; Tab returns to the text, unchanged.
+  // Shift+Tab goes back to the template choice; Tab returns to the text, unchanged.
   await page.keyboard.press('Shift+Tab');
-  assert.equal((await app.focused()).id, 'about-year');
+  assert.equal((await app.focused()).id, 'template');
   await page.keyboard.press('Tab');
   assert.equal((await app.focused()).id, 'reflection');
 

@@ -4,7 +4,7 @@ use chrono::Local;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::core::entry::{date_and_time, long_date, EntryId};
+use crate::core::entry::{date_and_time, long_date, EntryId, JudgementCall};
 use crate::ui::browser;
 use crate::ui::components::{FlashBanner, PageHeading};
 use crate::ui::pages::not_found::EntryNotFound;
@@ -37,6 +37,15 @@ pub fn EntryPage() -> impl IntoView {
                 <FlashBanner/>
                 <PageHeading text=heading/>
                 <p class="nhsuk-body-s app-entry-meta">{when}</p>
+                {entry.template.map(|t| view! {
+                    <p class="nhsuk-body-s app-entry-meta">"Written with the template: " {t.name}</p>
+                })}
+                {entry.judgement_call.map(|j| view! {
+                    <p class="nhsuk-body-s app-entry-meta">
+                        "Did you make a judgement call today? "
+                        <strong>{if j == JudgementCall::Yes { "Yes" } else { "No" }}</strong>
+                    </p>
+                })}
                 <TagList tags=tags.clone()/>
                 <EscalationGuidance tags=tags/>
                 {entry.sections.into_iter().map(|section| view! {
