@@ -44,6 +44,25 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The site's sections, in the header: where each starts and its name.
+const NAVIGATION: [(&str, &str); 5] = [
+    ("/", "Journal"),
+    ("/threads", "Holding threads"),
+    ("/check-in", "Check-in"),
+    ("/insights", "Insights"),
+    ("/settings", "Settings"),
+];
+
+/// The section a path belongs to, for marking the current one in the header. Entries
+/// and writing belong to the journal.
+fn section_of(path: &str) -> &'static str {
+    NAVIGATION
+        .iter()
+        .skip(1)
+        .find(|(href, _)| path == *href || path.starts_with(&format!("{href}/")))
+        .map_or("/", |(href, _)| href)
+}
+
 #[component]
 fn Layout() -> impl IntoView {
     let state = state::use_app_state();
@@ -78,6 +97,27 @@ fn Layout() -> impl IntoView {
                     <a class="nhsuk-header__service-name" href="/">"Anchorpoint"</a>
                 </div>
             </div>
+            <nav class="nhsuk-header__navigation" aria-label="Menu">
+                <div class="nhsuk-header__navigation-container nhsuk-width-container">
+                    <ul class="nhsuk-header__navigation-list">
+                        {NAVIGATION.iter().map(|&(href, label)| {
+                            let current = move || section_of(&location.pathname.get()) == href;
+                            view! {
+                                <li class=move || if current() {
+                                    "nhsuk-header__navigation-item nhsuk-header__navigation-item--current"
+                                } else {
+                                    "nhsuk-header__navigation-item"
+                                }>
+                                    <a class="nhsuk-header__navigation-link" href=href
+                                        aria-current=move || current().then_some("page")>
+                                        {label}
+                                    </a>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            </nav>
         </header>
         <div class="nhsuk-width-container">
             <main class="nhsuk-main-wrapper" id="maincontent" role="main" tabindex="-1">
