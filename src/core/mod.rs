@@ -9,6 +9,7 @@ pub mod anonymise;
 pub mod checkins;
 pub mod cues;
 pub mod entry;
+pub mod insights;
 pub mod journal;
 pub mod record;
 pub mod search;

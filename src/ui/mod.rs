@@ -17,6 +17,7 @@ use components::HEADING_ID;
 use pages::delete::DeletePage;
 use pages::editor::{EditPage, WritePage};
 use pages::entry::EntryPage;
+use pages::insights::InsightsPage;
 use pages::journal::JournalPage;
 use pages::not_found::NotFoundPage;
 use state::AppState;
@@ -132,6 +133,7 @@ fn Layout() -> impl IntoView {
                             <Route path=path!("/entries/:id") view=EntryPage/>
                             <Route path=path!("/entries/:id/edit") view=EditPage/>
                             <Route path=path!("/entries/:id/delete") view=DeletePage/>
+                            <Route path=path!("/insights") view=InsightsPage/>
                         </FlatRoutes>
                     </div>
                 </div>

@@ -3,5 +3,6 @@
 pub mod delete;
 pub mod editor;
 pub mod entry;
+pub mod insights;
 pub mod journal;
 pub mod not_found;
