@@ -14,6 +14,7 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use components::HEADING_ID;
+use pages::checkins::{CheckInPage, WellbeingPage};
 use pages::delete::DeletePage;
 use pages::editor::{EditPage, WritePage};
 use pages::entry::EntryPage;
@@ -134,6 +135,8 @@ fn Layout() -> impl IntoView {
                             <Route path=path!("/entries/:id/edit") view=EditPage/>
                             <Route path=path!("/entries/:id/delete") view=DeletePage/>
                             <Route path=path!("/insights") view=InsightsPage/>
+                            <Route path=path!("/entries/:id/wellbeing") view=WellbeingPage/>
+                            <Route path=path!("/check-in") view=CheckInPage/>
                         </FlatRoutes>
                     </div>
                 </div>

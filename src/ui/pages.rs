@@ -1,5 +1,6 @@
 //! One file per page, as in Leptos' own examples.
 
+pub mod checkins;
 pub mod delete;
 pub mod editor;
 pub mod entry;

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 use crate::core::entry::{date_and_time, long_date, EntryId, JudgementCall};
 use crate::ui::browser;
 use crate::ui::components::{FlashBanner, PageHeading};
+use crate::ui::pages::checkins::WellbeingSummary;
 use crate::ui::pages::not_found::EntryNotFound;
 use crate::ui::state::use_app_state;
 use crate::ui::tagging::{EscalationGuidance, TagList};
@@ -52,6 +53,7 @@ pub fn EntryPage() -> impl IntoView {
                     {section.prompt.map(|p| view! { <h2 class="nhsuk-heading-s">{p}</h2> })}
                     <div class="app-entry-text">{section.text}</div>
                 }).collect_view()}
+                <WellbeingSummary entry=id.clone()/>
                 <ul class="nhsuk-list app-entry-actions">
                     <li><a href=format!("/entries/{id}/edit")>"Edit this reflection"</a></li>
                     <li><a href=format!("/entries/{id}/delete")>"Delete this reflection"</a></li>
