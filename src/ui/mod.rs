@@ -19,6 +19,7 @@ use pages::editor::{EditPage, WritePage};
 use pages::entry::EntryPage;
 use pages::journal::JournalPage;
 use pages::not_found::NotFoundPage;
+use pages::threads::{NewThreadPage, ThreadActionPage, ThreadPage, ThreadsPage};
 use state::AppState;
 
 /// The whole app: state, layout and routes.
@@ -92,6 +93,11 @@ fn Layout() -> impl IntoView {
                             <Route path=path!("/entries/:id") view=EntryPage/>
                             <Route path=path!("/entries/:id/edit") view=EditPage/>
                             <Route path=path!("/entries/:id/delete") view=DeletePage/>
+                            <Route path=path!("/threads") view=ThreadsPage/>
+                            <Route path=path!("/threads/new") view=NewThreadPage/>
+                            <Route path=path!("/threads/:id") view=ThreadPage/>
+                            // edit, close and delete: one route keeps the router small.
+                            <Route path=path!("/threads/:id/:action") view=ThreadActionPage/>
                         </FlatRoutes>
                     </div>
                 </div>

@@ -5,3 +5,4 @@ pub mod editor;
 pub mod entry;
 pub mod journal;
 pub mod not_found;
+pub mod threads;

@@ -8,6 +8,7 @@ use crate::core::entry::{date_and_time, long_date, EntryId};
 use crate::ui::browser;
 use crate::ui::components::{FlashBanner, PageHeading};
 use crate::ui::pages::not_found::EntryNotFound;
+use crate::ui::pages::threads::EntryThreads;
 use crate::ui::state::use_app_state;
 use crate::ui::tagging::{EscalationGuidance, TagList};
 
@@ -43,6 +44,7 @@ pub fn EntryPage() -> impl IntoView {
                     {section.prompt.map(|p| view! { <h2 class="nhsuk-heading-s">{p}</h2> })}
                     <div class="app-entry-text">{section.text}</div>
                 }).collect_view()}
+                <EntryThreads entry=id.clone()/>
                 <ul class="nhsuk-list app-entry-actions">
                     <li><a href=format!("/entries/{id}/edit")>"Edit this reflection"</a></li>
                     <li><a href=format!("/entries/{id}/delete")>"Delete this reflection"</a></li>
