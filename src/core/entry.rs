@@ -544,10 +544,32 @@ fn unique(ids: &[TagId], except: &[TagId]) -> Vec<TagId> {
 }
 
 fn parse_about(draft: &Draft, today: NaiveDate) -> Result<NaiveDate, FieldError> {
+    parse_date_input(
+        &draft.day,
+        &draft.month,
+        &draft.year,
+        today,
+        "Enter the date this reflection is about",
+    )
+}
+
+/// Reads a date typed into the three boxes of an NHS date input, not in the future and
+/// not before [`EARLIEST_ABOUT`], with GOV.UK messages. `empty` is the message when all
+/// three boxes are empty ("Enter the date this reflection is about"). Errors name the
+/// boxes as [`Field::AboutDay`], [`Field::AboutMonth`] and [`Field::AboutYear`] whichever
+/// form they are on, so other date questions (when a holding thread opened or closed)
+/// share one set of rules and words.
+pub fn parse_date_input(
+    day: &str,
+    month: &str,
+    year: &str,
+    today: NaiveDate,
+    empty: &str,
+) -> Result<NaiveDate, FieldError> {
     use Field::{AboutDay as D, AboutMonth as M, AboutYear as Y};
-    let day = draft.day.trim();
-    let month = draft.month.trim();
-    let year = draft.year.trim();
+    let day = day.trim();
+    let month = month.trim();
+    let year = year.trim();
     let missing: Vec<Field> = [(day, D), (month, M), (year, Y)]
         .iter()
         .filter(|(v, _)| v.is_empty())
@@ -555,13 +577,7 @@ fn parse_about(draft: &Draft, today: NaiveDate) -> Result<NaiveDate, FieldError>
         .collect();
     match missing.as_slice() {
         [] => {}
-        [_, _, _] => {
-            return Err(FieldError::date(
-                D,
-                "Enter the date this reflection is about",
-                &[D, M, Y],
-            ))
-        }
+        [_, _, _] => return Err(FieldError::date(D, empty, &[D, M, Y])),
         [only] => {
             let part = match only {
                 D => "day",
@@ -811,6 +827,33 @@ mod tests {
         assert_eq!(
             errors[0].highlights,
             vec![Field::AboutDay, Field::AboutMonth, Field::AboutYear]
+        );
+    }
+
+    #[test]
+    fn other_date_questions_share_the_rules_with_their_own_missing_message() {
+        let missing = "Enter the date the thread opened";
+        let message = |d: &str, m: &str, y: &str| {
+            parse_date_input(d, m, y, today(), missing)
+                .map_err(|e| e.message)
+                .err()
+        };
+        assert_eq!(
+            parse_date_input(" 3", "11", "2026", today(), missing),
+            Ok(NaiveDate::from_ymd_opt(2026, 11, 3).unwrap())
+        );
+        assert_eq!(message("", " ", ""), Some(missing.to_owned()));
+        assert_eq!(
+            message("3", "", "2026"),
+            Some("Date must include a month".into())
+        );
+        assert_eq!(
+            message("25", "11", "2026"),
+            Some("Date must be today or in the past".into())
+        );
+        assert_eq!(
+            message("30", "2", "2026"),
+            Some("Date must be a real date".into())
         );
     }
 

@@ -6,6 +6,7 @@ use chrono::{DateTime, Local, NaiveDate, Utc};
 use wasm_bindgen::JsCast;
 
 use crate::core::entry::EntryId;
+use crate::core::threads::ThreadId;
 
 pub fn now() -> DateTime<Utc> {
     Utc::now()
@@ -21,6 +22,12 @@ pub fn new_entry_id() -> EntryId {
     // browser, and the time prefix already separates all but simultaneous saves.
     let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
     EntryId::from_parts(now().timestamp_millis(), random)
+}
+
+/// A fresh holding-thread id, made the same way as an entry id.
+pub fn new_thread_id() -> ThreadId {
+    let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+    ThreadId::from_parts(now().timestamp_millis(), random)
 }
 
 /// Sets the document title in the GOV.UK form "Page – Service", with "Error: " first

@@ -21,6 +21,7 @@ use pages::entry::EntryPage;
 use pages::insights::InsightsPage;
 use pages::journal::JournalPage;
 use pages::not_found::NotFoundPage;
+use pages::threads::{NewThreadPage, ThreadActionPage, ThreadPage, ThreadsPage};
 use state::AppState;
 
 /// The whole app: state, layout and routes.
@@ -137,6 +138,11 @@ fn Layout() -> impl IntoView {
                             <Route path=path!("/insights") view=InsightsPage/>
                             <Route path=path!("/entries/:id/wellbeing") view=WellbeingPage/>
                             <Route path=path!("/check-in") view=CheckInPage/>
+                            <Route path=path!("/threads") view=ThreadsPage/>
+                            <Route path=path!("/threads/new") view=NewThreadPage/>
+                            <Route path=path!("/threads/:id") view=ThreadPage/>
+                            // edit, close and delete: one route keeps the router small.
+                            <Route path=path!("/threads/:id/:action") view=ThreadActionPage/>
                         </FlatRoutes>
                     </div>
                 </div>

@@ -7,3 +7,4 @@ pub mod entry;
 pub mod insights;
 pub mod journal;
 pub mod not_found;
+pub mod threads;

@@ -9,6 +9,7 @@ use crate::ui::browser;
 use crate::ui::components::{FlashBanner, PageHeading};
 use crate::ui::pages::checkins::WellbeingSummary;
 use crate::ui::pages::not_found::EntryNotFound;
+use crate::ui::pages::threads::EntryThreads;
 use crate::ui::state::use_app_state;
 use crate::ui::tagging::{EscalationGuidance, TagList};
 
@@ -54,6 +55,7 @@ pub fn EntryPage() -> impl IntoView {
                     <div class="app-entry-text">{section.text}</div>
                 }).collect_view()}
                 <WellbeingSummary entry=id.clone()/>
+                <EntryThreads entry=id.clone()/>
                 <ul class="nhsuk-list app-entry-actions">
                     <li><a href=format!("/entries/{id}/edit")>"Edit this reflection"</a></li>
                     <li><a href=format!("/entries/{id}/delete")>"Delete this reflection"</a></li>
