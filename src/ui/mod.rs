@@ -14,11 +14,16 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use components::HEADING_ID;
+use pages::custom_tags::{DeleteTagPage, MergeTagPage, NewTagPage, RenameTagPage, TagsPage};
+use pages::custom_templates::{
+    DeleteTemplatePage, EditTemplatePage, NewTemplatePage, TemplatesPage,
+};
 use pages::delete::DeletePage;
 use pages::editor::{EditPage, WritePage};
 use pages::entry::EntryPage;
 use pages::journal::JournalPage;
 use pages::not_found::NotFoundPage;
+use pages::settings::SettingsPage;
 use state::AppState;
 
 /// The whole app: state, layout and routes.
@@ -92,6 +97,16 @@ fn Layout() -> impl IntoView {
                             <Route path=path!("/entries/:id") view=EntryPage/>
                             <Route path=path!("/entries/:id/edit") view=EditPage/>
                             <Route path=path!("/entries/:id/delete") view=DeletePage/>
+                            <Route path=path!("/settings") view=SettingsPage/>
+                            <Route path=path!("/settings/tags") view=TagsPage/>
+                            <Route path=path!("/settings/tags/new") view=NewTagPage/>
+                            <Route path=path!("/settings/tags/:id/rename") view=RenameTagPage/>
+                            <Route path=path!("/settings/tags/:id/merge") view=MergeTagPage/>
+                            <Route path=path!("/settings/tags/:id/delete") view=DeleteTagPage/>
+                            <Route path=path!("/settings/templates") view=TemplatesPage/>
+                            <Route path=path!("/settings/templates/new") view=NewTemplatePage/>
+                            <Route path=path!("/settings/templates/:id/edit") view=EditTemplatePage/>
+                            <Route path=path!("/settings/templates/:id/delete") view=DeleteTemplatePage/>
                         </FlatRoutes>
                     </div>
                 </div>

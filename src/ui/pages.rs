@@ -1,7 +1,10 @@
 //! One file per page, as in Leptos' own examples.
 
+pub mod custom_tags;
+pub mod custom_templates;
 pub mod delete;
 pub mod editor;
 pub mod entry;
 pub mod journal;
 pub mod not_found;
+pub mod settings;
