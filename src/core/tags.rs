@@ -12,7 +12,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::entry::is_slug;
+use super::entry::{is_slug, Entry};
 
 /// The longest custom tag name, in characters. Tags are shown as small labels in lists
 /// and chips; a longer name would wrap and stop being a tag.
@@ -747,6 +747,16 @@ impl Vocabulary {
         self.custom.iter().find(|t| &t.id == id).map(Tag::Custom)
     }
 
+    /// The name a tag is shown by: a built-in tag's family and label ("boundary:
+    /// held"), a custom tag's name. None for an id that is neither, such as a tag
+    /// deleted while a draft still held it.
+    pub fn display_name(&self, id: &TagId) -> Option<String> {
+        match self.get(id)? {
+            Tag::Builtin(t) => Some(t.full_label()),
+            Tag::Custom(t) => Some(t.label.clone()),
+        }
+    }
+
     /// All tags: built-in in picker order, then custom.
     pub fn all(&self) -> impl Iterator<Item = Tag<'_>> {
         BUILTIN_TAGS
@@ -863,6 +873,28 @@ impl Vocabulary {
     }
 }
 
+/// The entries `change` alters, each with its new tags and nothing else changed: its
+/// words, dates and "last changed" time stay as the worker left them, because only the
+/// vocabulary changed. Pass them, with the new vocabulary, to one all-or-nothing save.
+pub fn retag_entries<'a>(
+    entries: impl IntoIterator<Item = &'a Entry>,
+    change: &TagChange,
+) -> Vec<Entry> {
+    entries
+        .into_iter()
+        .filter(|e| retag_needed(&e.tags, change))
+        .map(|e| Entry {
+            tags: retag(&e.tags, change),
+            ..e.clone()
+        })
+        .collect()
+}
+
+/// How many of `entries` carry `tag`: what a merge or delete would touch.
+pub fn count_tagged<'a>(entries: impl IntoIterator<Item = &'a Entry>, tag: &TagId) -> usize {
+    entries.into_iter().filter(|e| e.tags.contains(tag)).count()
+}
+
 fn check_definition(raw: &str) -> Result<Option<String>, TagError> {
     let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.is_empty() {
@@ -885,6 +917,72 @@ mod tests {
 
     fn ids(list: &[&str]) -> Vec<TagId> {
         list.iter().map(|s| id(s)).collect()
+    }
+
+    fn entry_with(id_: &str, tags: &[&str]) -> Entry {
+        use chrono::{DateTime, NaiveDate};
+        Entry {
+            id: crate::core::entry::EntryId::parse(id_).unwrap(),
+            written_at: DateTime::UNIX_EPOCH,
+            updated_at: DateTime::UNIX_EPOCH,
+            about: NaiveDate::from_ymd_opt(2026, 3, 9).unwrap(),
+            sections: vec![crate::core::entry::Section::free("Rang the food bank.")],
+            tags: ids(tags),
+            dismissed: ids(&["md-patient"]),
+            template: None,
+            judgement_call: None,
+        }
+    }
+
+    #[test]
+    fn retag_entries_returns_only_the_touched_entries_with_only_their_tags_changed() {
+        let mut vocab = Vocabulary::new();
+        let food = vocab.create("Food bank", "").unwrap();
+        let entries = vec![
+            entry_with("e1", &[food.as_str(), "boundary-held"]),
+            entry_with("e2", &["boundary-held"]),
+            entry_with("e3", &["md-community", food.as_str()]),
+        ];
+        assert_eq!(count_tagged(&entries, &food), 2);
+        assert_eq!(count_tagged(&entries, &id("boundary-held")), 2);
+
+        let change = vocab.clone().merge(&food, &id("md-community")).unwrap();
+        let merged = retag_entries(&entries, &change);
+        assert_eq!(merged.len(), 2);
+        assert_eq!(merged[0].tags, ids(&["md-community", "boundary-held"]));
+        assert_eq!(merged[1].tags, ids(&["md-community"]));
+        for (after, before) in merged.iter().zip([&entries[0], &entries[2]]) {
+            assert_eq!(after.sections, before.sections);
+            assert_eq!(after.updated_at, before.updated_at);
+            assert_eq!(after.dismissed, before.dismissed);
+            assert_eq!(after.id, before.id);
+        }
+
+        let change = vocab.clone().delete(&food).unwrap();
+        let deleted = retag_entries(&entries, &change);
+        assert_eq!(deleted.len(), 2);
+        assert_eq!(deleted[0].tags, ids(&["boundary-held"]));
+        assert_eq!(deleted[1].tags, ids(&["md-community"]));
+
+        let change = vocab.rename(&food, "Food banks").unwrap();
+        assert!(retag_entries(&entries, &change).is_empty());
+    }
+
+    #[test]
+    fn display_names_are_family_qualified_for_built_ins_and_as_typed_for_custom_tags() {
+        let mut vocab = Vocabulary::new();
+        let food = vocab.create("  Food   bank ", "").unwrap();
+        assert_eq!(vocab.display_name(&food).as_deref(), Some("Food bank"));
+        assert_eq!(
+            vocab.display_name(&id("boundary-held")).as_deref(),
+            Some("boundary: held")
+        );
+        assert_eq!(
+            vocab.display_name(&id("barrier-structural")).as_deref(),
+            Some("barrier")
+        );
+        vocab.delete(&food).unwrap();
+        assert_eq!(vocab.display_name(&food), None);
     }
 
     #[test]

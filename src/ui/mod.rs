@@ -15,6 +15,10 @@ use leptos_router::path;
 
 use components::HEADING_ID;
 use pages::checkins::{CheckInPage, WellbeingPage};
+use pages::custom_tags::{DeleteTagPage, MergeTagPage, NewTagPage, RenameTagPage, TagsPage};
+use pages::custom_templates::{
+    DeleteTemplatePage, EditTemplatePage, NewTemplatePage, TemplatesPage,
+};
 use pages::delete::DeletePage;
 use pages::editor::{EditPage, WritePage};
 use pages::entry::EntryPage;
@@ -22,6 +26,7 @@ use pages::insights::InsightsPage;
 use pages::journal::JournalPage;
 use pages::not_found::NotFoundPage;
 use pages::threads::{NewThreadPage, ThreadActionPage, ThreadPage, ThreadsPage};
+use pages::settings::SettingsPage;
 use state::AppState;
 
 /// The whole app: state, layout and routes.
@@ -143,6 +148,16 @@ fn Layout() -> impl IntoView {
                             <Route path=path!("/threads/:id") view=ThreadPage/>
                             // edit, close and delete: one route keeps the router small.
                             <Route path=path!("/threads/:id/:action") view=ThreadActionPage/>
+                            <Route path=path!("/settings") view=SettingsPage/>
+                            <Route path=path!("/settings/tags") view=TagsPage/>
+                            <Route path=path!("/settings/tags/new") view=NewTagPage/>
+                            <Route path=path!("/settings/tags/:id/rename") view=RenameTagPage/>
+                            <Route path=path!("/settings/tags/:id/merge") view=MergeTagPage/>
+                            <Route path=path!("/settings/tags/:id/delete") view=DeleteTagPage/>
+                            <Route path=path!("/settings/templates") view=TemplatesPage/>
+                            <Route path=path!("/settings/templates/new") view=NewTemplatePage/>
+                            <Route path=path!("/settings/templates/:id/edit") view=EditTemplatePage/>
+                            <Route path=path!("/settings/templates/:id/delete") view=DeleteTemplatePage/>
                         </FlatRoutes>
                     </div>
                 </div>

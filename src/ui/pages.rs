@@ -1,6 +1,8 @@
 //! One file per page, as in Leptos' own examples.
 
 pub mod checkins;
+pub mod custom_tags;
+pub mod custom_templates;
 pub mod delete;
 pub mod editor;
 pub mod entry;
@@ -8,3 +10,4 @@ pub mod insights;
 pub mod journal;
 pub mod not_found;
 pub mod threads;
+pub mod settings;

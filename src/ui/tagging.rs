@@ -1,8 +1,8 @@
 //! Tagging in the editor: suggestions from the cue detector, each showing the words that
 //! triggered it and accepted or dismissed with one button, and a tag picker grouped by
-//! family, each tag with its definition and an example. No tag is ever added without
-//! the worker's action; dismissed suggestions are remembered so they are not asked
-//! again.
+//! family, each tag with its definition and an example, then the worker's own tags. No
+//! tag is ever added without the worker's action; dismissed suggestions are remembered
+//! so they are not asked again.
 
 use leptos::prelude::*;
 
@@ -10,6 +10,7 @@ use crate::core::cues::detect_cues;
 use crate::core::entry::Draft;
 use crate::core::tags::{Family, TagId, ESCALATE_GUIDANCE};
 use crate::ui::browser;
+use crate::ui::state::use_app_state;
 
 /// The tag's name as the worker sees it: "micro-discretion: with a patient".
 pub fn tag_label(id: &TagId) -> String {
@@ -23,14 +24,26 @@ fn escalates(tags: &[TagId]) -> bool {
         .any(|t| t.builtin().is_some_and(|b| b.guidance.is_some()))
 }
 
-/// A list of tags as NHS tags, for the entry page and the editor.
+/// A list of tags as NHS tags, for the entry page and the editor. The worker's own tags
+/// show their current names; an id the vocabulary no longer knows (a tag deleted while
+/// a draft held it) is not shown.
 #[component]
 pub fn TagList(#[prop(into)] tags: Signal<Vec<TagId>>) -> impl IntoView {
+    let state = use_app_state();
+    let names = Memo::new(move |_| {
+        state.vocabulary.with(|v| {
+            tags.with(|t| {
+                t.iter()
+                    .filter_map(|id| v.display_name(id))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
     view! {
-        <Show when=move || !tags.read().is_empty()>
+        <Show when=move || !names.read().is_empty()>
             <ul class="app-tag-list" aria-label="Tags">
-                {move || tags.get().iter().map(|t| view! {
-                    <li><strong class="nhsuk-tag nhsuk-tag--white">{tag_label(t)}</strong></li>
+                {move || names.get().into_iter().map(|name| view! {
+                    <li><strong class="nhsuk-tag nhsuk-tag--white">{name}</strong></li>
                 }).collect_view()}
             </ul>
         </Show>
@@ -146,10 +159,67 @@ pub fn TagSuggestions(draft: RwSignal<Draft>, on_change: Callback<()>) -> impl I
     }
 }
 
-/// Every built-in tag as a checkbox, grouped by family, inside a disclosure so a short
-/// entry stays short.
+/// One checkbox in the picker: a tag and the hint under it.
+struct Pick {
+    id: TagId,
+    label: String,
+    hint: Option<String>,
+}
+
+/// A group of tag checkboxes with its legend and hint. Built-in families and the
+/// worker's own tags share this one piece of markup, so the bundle carries it once.
+fn pick_group(
+    draft: RwSignal<Draft>,
+    toggle: impl Fn(TagId, bool) + Copy + 'static,
+    group: &str,
+    legend: String,
+    hint: String,
+    picks: Vec<Pick>,
+) -> AnyView {
+    let hint_id = format!("family-{group}-hint");
+    let described_by = hint_id.clone();
+    let boxes = picks
+        .into_iter()
+        .map(|tag| {
+            let id = tag.id;
+            let input_id = format!("tag-{id}");
+            let item_hint = format!("tag-{id}-hint");
+            let checked = {
+                let id = id.clone();
+                move || draft.with(|d| d.tags.contains(&id))
+            };
+            view! {
+                <div class="nhsuk-checkboxes__item">
+                    <input class="nhsuk-checkboxes__input" id=input_id.clone() name="tags" type="checkbox"
+                        value=id.as_str().to_owned()
+                        aria-describedby=tag.hint.as_ref().map(|_| item_hint.clone())
+                        prop:checked=checked
+                        on:change=move |ev| toggle(id.clone(), event_target_checked(&ev))/>
+                    <label class="nhsuk-label nhsuk-checkboxes__label" for=input_id>{tag.label}</label>
+                    {tag.hint.map(|h| view! {
+                        <div class="nhsuk-hint nhsuk-checkboxes__hint" id=item_hint>{h}</div>
+                    })}
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="nhsuk-form-group">
+            <fieldset class="nhsuk-fieldset" aria-describedby=described_by>
+                <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
+                <div class="nhsuk-hint" id=hint_id>{hint}</div>
+                <div class="nhsuk-checkboxes">{boxes}</div>
+            </fieldset>
+        </div>
+    }
+    .into_any()
+}
+
+/// Every built-in tag as a checkbox, grouped by family, then the worker's own tags,
+/// inside a disclosure so a short entry stays short.
 #[component]
 pub fn TagPicker(draft: RwSignal<Draft>, on_change: Callback<()>) -> impl IntoView {
+    let state = use_app_state();
     let chosen = Signal::derive(move || draft.with(|d| d.tags.clone()));
     let toggle = move |tag: TagId, on: bool| {
         draft.update(|d| {
@@ -161,48 +231,62 @@ pub fn TagPicker(draft: RwSignal<Draft>, on_change: Callback<()>) -> impl IntoVi
         });
         on_change.run(());
     };
-    let families = Family::ALL.iter().map(|family| {
-        let hint_id = format!("family-{}-hint", family.id());
-        let described_by = hint_id.clone();
-        let boxes = family.tags().map(|tag| {
-            let id = tag.tag_id();
-            let input_id = format!("tag-{}", tag.id);
-            let item_hint = format!("tag-{}-hint", tag.id);
-            let item_described_by = item_hint.clone();
-            let checked = {
-                let id = id.clone();
-                move || draft.with(|d| d.tags.contains(&id))
-            };
-            view! {
-                <div class="nhsuk-checkboxes__item">
-                    <input class="nhsuk-checkboxes__input" id=input_id.clone() name="tags" type="checkbox"
-                        value=tag.id aria-describedby=item_described_by
-                        prop:checked=checked
-                        on:change=move |ev| toggle(id.clone(), event_target_checked(&ev))/>
-                    <label class="nhsuk-label nhsuk-checkboxes__label" for=input_id>{tag.label}</label>
-                    <div class="nhsuk-hint nhsuk-checkboxes__hint" id=item_hint>
-                        {format!("{} For example, “{}”.", tag.definition, tag.example)}
-                    </div>
-                </div>
-            }
-        }).collect_view();
-        view! {
-            <div class="nhsuk-form-group">
-                <fieldset class="nhsuk-fieldset" aria-describedby=described_by>
-                    <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{family.label()}</legend>
-                    <div class="nhsuk-hint" id=hint_id>{family.definition()}</div>
-                    <div class="nhsuk-checkboxes">{boxes}</div>
-                </fieldset>
-            </div>
-        }
-    }).collect_view();
+    let families = Family::ALL
+        .iter()
+        .map(|family| {
+            let picks = family
+                .tags()
+                .map(|tag| Pick {
+                    id: tag.tag_id(),
+                    label: tag.label.to_owned(),
+                    hint: Some(format!(
+                        "{} For example, “{}”.",
+                        tag.definition, tag.example
+                    )),
+                })
+                .collect();
+            pick_group(
+                draft,
+                toggle,
+                family.id(),
+                family.label().to_owned(),
+                family.definition().to_owned(),
+                picks,
+            )
+        })
+        .collect_view();
+    // Re-rendered only when the worker's tags change (another tab); ticking a box
+    // updates the draft, not the vocabulary.
+    let own = move || {
+        state.vocabulary.with(|v| {
+            let picks: Vec<Pick> = v
+                .custom()
+                .iter()
+                .map(|tag| Pick {
+                    id: tag.id.clone(),
+                    label: tag.label.clone(),
+                    hint: tag.definition.clone(),
+                })
+                .collect();
+            (!picks.is_empty()).then(|| {
+                pick_group(
+                    draft,
+                    toggle,
+                    "own",
+                    "Your own tags".to_owned(),
+                    "Tags you created. You can change them in your settings.".to_owned(),
+                    picks,
+                )
+            })
+        })
+    };
     view! {
         <TagList tags=chosen/>
         <details class="nhsuk-details app-tag-picker">
             <summary class="nhsuk-details__summary">
                 <span class="nhsuk-details__summary-text">"Choose tags for this reflection"</span>
             </summary>
-            <div class="nhsuk-details__text">{families}</div>
+            <div class="nhsuk-details__text">{families}{own}</div>
         </details>
         <EscalationGuidance tags=chosen/>
     }
