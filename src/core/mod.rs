@@ -14,6 +14,7 @@ pub mod journal;
 pub mod record;
 pub mod search;
 pub mod settings;
+pub mod summary;
 pub mod tags;
 pub mod templates;
 pub mod threads;

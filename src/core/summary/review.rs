@@ -1,0 +1,889 @@
+//! The review step (GOV.UK "check answers"): every text that would leave the device, with
+//! what the anonymiser found in it, and the worker's decisions about it. Nothing leaves
+//! until the worker confirms; confirming is [`Review::finish`].
+//!
+//! Why one [`Anonymiser`] for the whole review: pseudonyms are handed out in order of
+//! first appearance, so the review screen ([`Review::view`]) and the export
+//! ([`Review::finish`]) both replay the same texts in the same order through a fresh copy
+//! of it, and "Person A" on screen is "Person A" in every export format.
+//!
+//! A name on the worker's private list can never be shown: un-redacting a span that
+//! contains one is refused here, and [`Review::finish`] checks again, so a stale or
+//! hand-made [`Decisions`] value cannot leak one either.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use thiserror::Error;
+
+use super::Period;
+use super::{
+    monday_of, AnswerText, BandCount, EmbeddednessWeek, FamilyCount, Formative, FormativeItem,
+    FormativeWeek, Holding, KindCount, LoadCounts, Mark, Normative, OutcomeCount, Overview,
+    Reflection, Restorative, Summary, SummaryRequest, TagCount, TagRef, Text, WeekOverview,
+    WeekTagCount, Wellbeing, WellbeingWeek, CUSTOM_FAMILY, FORMAT, VERSION,
+};
+use crate::core::anonymise::{
+    find_phrase, Anonymised, Anonymiser, Findings, Kind, QuasiKind, Span,
+};
+use crate::core::checkins::{weekly_trend, EmbeddednessHistory, WellbeingCheck, WellbeingLog};
+use crate::core::entry::EntryId;
+use crate::core::journal::Journal;
+use crate::core::tags::{Family, Tag, Vocabulary};
+use crate::core::templates::PromptRole;
+use crate::core::threads::{DurationBand, Outcome, ThreadDuration, Threads};
+
+/// The longest word or phrase the worker can add to redact.
+pub const MAX_PHRASE_CHARS: usize = 80;
+
+/// Everything a summary is built from, as the app holds it.
+#[derive(Clone, Copy, Debug)]
+pub struct SummaryData<'a> {
+    pub journal: &'a Journal,
+    pub vocabulary: &'a Vocabulary,
+    pub threads: &'a Threads,
+    pub embeddedness: &'a EmbeddednessHistory,
+    pub wellbeing: &'a WellbeingLog,
+    /// The worker's private list of names and places to redact (from settings).
+    pub private_names: &'a [String],
+    /// The worker's local date.
+    pub today: NaiveDate,
+}
+
+/// Which text of the review a span or decision belongs to.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TextId {
+    /// Answer (section) `index` of an entry, counting from 0 as stored.
+    Answer { entry: EntryId, index: usize },
+    /// What the worker wants to bring to supervision.
+    Bring,
+}
+
+impl TextId {
+    /// A stable HTML id for the text's block on the review page.
+    pub fn html_id(&self) -> String {
+        match self {
+            TextId::Answer { entry, index } => format!("review-{entry}-{index}"),
+            TextId::Bring => "review-bring".to_owned(),
+        }
+    }
+}
+
+/// One text that would leave the device, as written, with what the anonymiser found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReviewText {
+    pub id: TextId,
+    /// The Monday of the entry's week; none for the bring text.
+    pub week: Option<NaiveDate>,
+    /// The reflection's number in the summary; none for the bring text.
+    pub reflection: Option<usize>,
+    /// The template prompt answered, as written; none for free writing.
+    pub prompt: Option<String>,
+    pub role: PromptRole,
+    pub text: String,
+    pub findings: Findings,
+}
+
+/// A found span the worker chose to show as written: a deliberate action on one span.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unredaction {
+    pub text: TextId,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The worker's decisions in the review step. A plain value: the UI keeps it in a signal
+/// and changes it through [`Review::unredact`], [`Review::add_phrase`] and the methods
+/// here.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Decisions {
+    /// Found spans to show as written.
+    pub unredacted: Vec<Unredaction>,
+    /// Further words or phrases to redact wherever they appear (any case, possessives
+    /// too), as the worker typed them.
+    pub phrases: Vec<String>,
+}
+
+impl Decisions {
+    pub fn is_unredacted(&self, text: &TextId, start: usize, end: usize) -> bool {
+        self.unredacted
+            .iter()
+            .any(|u| &u.text == text && u.start == start && u.end == end)
+    }
+
+    /// Puts an un-redacted span back. Returns whether it had been un-redacted.
+    pub fn redact_again(&mut self, text: &TextId, start: usize, end: usize) -> bool {
+        let before = self.unredacted.len();
+        self.unredacted
+            .retain(|u| !(&u.text == text && u.start == start && u.end == end));
+        self.unredacted.len() != before
+    }
+
+    /// Stops redacting a phrase the worker added. Returns whether it was there.
+    pub fn remove_phrase(&mut self, phrase: &str) -> bool {
+        let before = self.phrases.len();
+        self.phrases.retain(|p| p != phrase);
+        self.phrases.len() != before
+    }
+}
+
+/// Why a review decision was refused. Nothing changes when one is returned.
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
+pub enum ReviewError {
+    #[error("Enter a word or phrase to redact")]
+    BlankPhrase,
+    #[error("Word or phrase to redact must be 80 characters or fewer")]
+    PhraseTooLong,
+    #[error("There is no redaction there to show")]
+    NotARedaction,
+    #[error(
+        "\u{2018}{0}\u{2019} is on your list of names to redact, so it cannot be shown. \
+         To show it, remove it from the list in settings"
+    )]
+    OnPrivateList(String),
+}
+
+/// How a highlighted stretch of a text will leave the device.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkState {
+    /// Found by the anonymiser and redacted: can be shown with [`Review::unredact`].
+    Redacted,
+    /// Found, but the worker chose to show it as written.
+    Unredacted,
+    /// Redacted because of a word or phrase the worker added.
+    Added,
+}
+
+/// A highlighted stretch of a text on the review page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SegmentMark {
+    pub kind: Kind,
+    /// Byte offsets into the original text: pass them to [`Review::unredact`] and
+    /// [`Decisions::redact_again`].
+    pub start: usize,
+    pub end: usize,
+    pub state: MarkState,
+    /// What will be exported in its place ("Person A"); none when shown as written.
+    pub replacement: Option<String>,
+}
+
+/// A piece of a text as written: plain, or highlighted with what happens to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    pub text: String,
+    pub mark: Option<SegmentMark>,
+}
+
+/// A quasi-identifier in a text: left in place, listed for the worker to consider.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WarningView {
+    pub kind: QuasiKind,
+    /// The words flagged, as written.
+    pub words: String,
+    /// True once a redaction covers them.
+    pub resolved: bool,
+}
+
+/// One text as the review page shows it under the current decisions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextView {
+    pub id: TextId,
+    pub segments: Vec<Segment>,
+    pub warnings: Vec<WarningView>,
+}
+
+/// A shared entry: where its texts are and where it goes in the summary.
+#[derive(Clone, Debug)]
+struct Shared {
+    number: usize,
+    week: NaiveDate,
+    tags: Vec<TagRef>,
+    /// Carries a micro-discretion or boundary tag: goes under normative.
+    normative: bool,
+    texts: Range<usize>,
+}
+
+/// The review of one summary: built once, then asked for views and, on confirming, the
+/// summary.
+#[derive(Clone, Debug)]
+pub struct Review {
+    anonymiser: Anonymiser,
+    private_names: Vec<String>,
+    texts: Vec<ReviewText>,
+    withheld: Vec<EntryId>,
+    shared: Vec<Shared>,
+    /// Short worker-written labels that are exported (custom tag names, template
+    /// prompts), with what the anonymiser found in each. Not reviewed one by one: their
+    /// redactions always apply.
+    labels: Vec<(String, Vec<Span>)>,
+    /// The summary with its counts filled in and no text yet.
+    skeleton: Summary,
+}
+
+/// Position in the overview's family list: the built-in families, then custom tags.
+fn family_pos(f: Family) -> usize {
+    Family::ALL.iter().position(|g| *g == f).unwrap_or(0)
+}
+
+fn family_index(tag: &Tag<'_>) -> usize {
+    tag.family().map_or(Family::ALL.len(), family_pos)
+}
+
+fn family_id(index: usize) -> &'static str {
+    Family::ALL.get(index).map_or(CUSTOM_FAMILY, |f| f.id())
+}
+
+fn tag_ref(tag: &Tag<'_>) -> TagRef {
+    TagRef {
+        tag: tag.id().to_owned(),
+        family: family_id(family_index(tag)).to_owned(),
+        label: tag.label().to_owned(),
+    }
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+impl Review {
+    /// Gathers what the request covers: counts from every entry of the period, and the
+    /// texts of the chosen entries (except any tagged "escalate elsewhere", whose text
+    /// never leaves) and of the bring text, each scanned for identifiers.
+    pub fn new(request: &SummaryRequest, data: &SummaryData<'_>) -> Review {
+        let period = request.period();
+        let anonymiser = Anonymiser::new(data.private_names);
+        let vocabulary: Vec<Tag<'_>> = data.vocabulary.all().collect();
+        let families = Family::ALL.len() + 1;
+
+        let mut entries = 0;
+        let mut family_totals = vec![0usize; families];
+        let mut week_rows: BTreeMap<NaiveDate, (usize, Vec<usize>)> = period
+            .mondays()
+            .map(|m| (m, (0, vec![0; families])))
+            .collect();
+        // Keyed by position in the vocabulary, so everything comes out in picker order.
+        let mut tag_totals: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut week_tags: BTreeMap<(NaiveDate, usize), usize> = BTreeMap::new();
+        let mut escalations = 0;
+        let mut texts = Vec::new();
+        let mut withheld = Vec::new();
+        let mut shared = Vec::new();
+        let mut labels: Vec<String> = Vec::new();
+
+        // Oldest first: the order a supervisor reads, and the order pseudonyms are given.
+        for entry in data
+            .journal
+            .entries_between(period.start(), period.end())
+            .rev()
+        {
+            entries += 1;
+            let week = monday_of(entry.about);
+            let mut tags: Vec<usize> = entry
+                .tags
+                .iter()
+                .filter_map(|id| vocabulary.iter().position(|t| t.id() == id.as_str()))
+                .collect();
+            tags.sort_unstable();
+            tags.dedup();
+            let mut in_family = vec![false; families];
+            for &i in &tags {
+                in_family[family_index(&vocabulary[i])] = true;
+                *tag_totals.entry(i).or_default() += 1;
+                *week_tags.entry((week, i)).or_default() += 1;
+            }
+            let row = week_rows.entry(week).or_insert((0, vec![0; families]));
+            row.0 += 1;
+            for (f, hit) in in_family.iter().enumerate() {
+                if *hit {
+                    family_totals[f] += 1;
+                    row.1[f] += 1;
+                }
+            }
+            let family_of = |f: Family| in_family[family_pos(f)];
+            let escalate = family_of(Family::EscalateElsewhere);
+            if escalate {
+                escalations += 1;
+            }
+            if !request.include_text.contains(&entry.id) {
+                continue;
+            }
+            if escalate {
+                withheld.push(entry.id.clone());
+                continue;
+            }
+            let number = shared.len() + 1;
+            let first = texts.len();
+            for (index, section) in entry.sections.iter().enumerate() {
+                if section.text.trim().is_empty() {
+                    continue;
+                }
+                if let Some(p) = &section.prompt {
+                    if !labels.contains(p) {
+                        labels.push(p.clone());
+                    }
+                }
+                texts.push(ReviewText {
+                    id: TextId::Answer {
+                        entry: entry.id.clone(),
+                        index,
+                    },
+                    week: Some(week),
+                    reflection: Some(number),
+                    prompt: section.prompt.clone(),
+                    role: section.role,
+                    findings: anonymiser.find(&section.text),
+                    text: section.text.clone(),
+                });
+            }
+            shared.push(Shared {
+                number,
+                week,
+                tags: tags.iter().map(|&i| tag_ref(&vocabulary[i])).collect(),
+                normative: family_of(Family::MicroDiscretion) || family_of(Family::Boundary),
+                texts: first..texts.len(),
+            });
+        }
+        if !request.bring.trim().is_empty() {
+            let bring = request.bring.trim();
+            texts.push(ReviewText {
+                id: TextId::Bring,
+                week: None,
+                reflection: None,
+                prompt: None,
+                role: PromptRole::Other,
+                findings: anonymiser.find(bring),
+                text: bring.to_owned(),
+            });
+        }
+
+        let count_of = |t: &Tag<'_>| {
+            vocabulary
+                .iter()
+                .position(|v| v.id() == t.id())
+                .and_then(|i| tag_totals.get(&i).copied())
+                .unwrap_or(0)
+        };
+        let tag_count = |t: &Tag<'_>, count: usize| {
+            let r = tag_ref(t);
+            TagCount {
+                tag: r.tag,
+                family: r.family,
+                label: r.label,
+                count,
+            }
+        };
+        let every = |f: Family| -> Vec<TagCount> {
+            f.tags()
+                .map(|b| {
+                    let t = Tag::Builtin(b);
+                    tag_count(&t, count_of(&t))
+                })
+                .collect()
+        };
+        for (&i, _) in tag_totals.iter() {
+            if vocabulary[i].family().is_none() {
+                labels.push(vocabulary[i].label().to_owned());
+            }
+        }
+        let family_counts = |counts: &[usize]| -> Vec<FamilyCount> {
+            counts
+                .iter()
+                .enumerate()
+                .map(|(f, &count)| FamilyCount {
+                    family: family_id(f).to_owned(),
+                    count,
+                })
+                .collect()
+        };
+
+        let skeleton = Summary {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            period,
+            redactions: Vec::new(),
+            overview: Overview {
+                entries,
+                entries_shared: shared.len(),
+                families: family_counts(&family_totals),
+                tags: tag_totals
+                    .iter()
+                    .map(|(&i, &n)| tag_count(&vocabulary[i], n))
+                    .collect(),
+                weeks: week_rows
+                    .into_iter()
+                    .map(|(week, (entries, counts))| WeekOverview {
+                        week,
+                        entries,
+                        families: family_counts(&counts),
+                    })
+                    .collect(),
+            },
+            normative: Normative {
+                tags: [every(Family::MicroDiscretion), every(Family::Boundary)].concat(),
+                escalations,
+                escalations_withheld: withheld.len(),
+                reflections: Vec::new(),
+            },
+            formative: Formative { weeks: Vec::new() },
+            restorative: Restorative {
+                wellbeing: wellbeing(data.wellbeing, &period),
+                own_wellbeing: every(Family::OwnWellbeing),
+                holding: holding(data.threads, &period, data.today),
+                embeddedness: embeddedness(data.embeddedness, &period),
+            },
+            other_reflections: Vec::new(),
+            bring: None,
+            tag_counts: week_tags
+                .into_iter()
+                .map(|((week, i), count)| {
+                    let r = tag_ref(&vocabulary[i]);
+                    WeekTagCount {
+                        week,
+                        family: r.family,
+                        tag: r.tag,
+                        label: r.label,
+                        count,
+                    }
+                })
+                .collect(),
+        };
+        let labels = labels
+            .into_iter()
+            .map(|l| {
+                let spans = anonymiser.find(&l).spans;
+                (l, spans)
+            })
+            .collect();
+        Review {
+            anonymiser,
+            private_names: data.private_names.to_vec(),
+            texts,
+            withheld,
+            shared,
+            labels,
+            skeleton,
+        }
+    }
+
+    pub fn period(&self) -> Period {
+        self.skeleton.period
+    }
+
+    /// Every text that would leave the device, in the order the review page lists them:
+    /// the chosen entries oldest first, answer by answer, then the bring text.
+    pub fn texts(&self) -> &[ReviewText] {
+        &self.texts
+    }
+
+    /// Chosen entries whose text will not be included because they are tagged "escalate
+    /// elsewhere": the page says so; they are counted, never quoted.
+    pub fn withheld(&self) -> &[EntryId] {
+        &self.withheld
+    }
+
+    /// How many entries the period holds (all counted, whether or not their text goes).
+    pub fn entries_in_period(&self) -> usize {
+        self.skeleton.overview.entries
+    }
+
+    /// The deliberate action that shows a found span as written. Refused for anything
+    /// that is not exactly a span the anonymiser found, and for a span holding a name on
+    /// the worker's private list.
+    pub fn unredact(
+        &self,
+        decisions: &mut Decisions,
+        text: &TextId,
+        start: usize,
+        end: usize,
+    ) -> Result<(), ReviewError> {
+        let t = self
+            .texts
+            .iter()
+            .find(|t| &t.id == text)
+            .ok_or(ReviewError::NotARedaction)?;
+        if !t
+            .findings
+            .spans
+            .iter()
+            .any(|s| s.start == start && s.end == end)
+        {
+            return Err(ReviewError::NotARedaction);
+        }
+        if let Some(name) = self.listed(&t.text[start..end]) {
+            return Err(ReviewError::OnPrivateList(name.to_owned()));
+        }
+        if !decisions.is_unredacted(text, start, end) {
+            decisions.unredacted.push(Unredaction {
+                text: text.clone(),
+                start,
+                end,
+            });
+        }
+        Ok(())
+    }
+
+    /// Adds a word or phrase to redact everywhere it appears. Returns how many times it
+    /// appears in the texts and labels that will be exported (0 is allowed: the worker
+    /// may be making sure). Adding one already there (in any case) changes nothing.
+    pub fn add_phrase(&self, decisions: &mut Decisions, raw: &str) -> Result<usize, ReviewError> {
+        let phrase = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        if phrase.is_empty() {
+            return Err(ReviewError::BlankPhrase);
+        }
+        if phrase.chars().count() > MAX_PHRASE_CHARS {
+            return Err(ReviewError::PhraseTooLong);
+        }
+        let found = self
+            .texts
+            .iter()
+            .map(|t| t.text.as_str())
+            .chain(self.labels.iter().map(|(l, _)| l.as_str()))
+            .map(|t| find_phrase(t, &phrase).len())
+            .sum();
+        let lower = phrase.to_lowercase();
+        if !decisions.phrases.iter().any(|p| p.to_lowercase() == lower) {
+            decisions.phrases.push(phrase);
+        }
+        Ok(found)
+    }
+
+    /// Every text as the review page shows it under `decisions`, in [`Review::texts`]
+    /// order, with the same replacements the export will have.
+    pub fn view(&self, decisions: &Decisions) -> Vec<TextView> {
+        let mut anonymiser = self.anonymiser.clone();
+        self.texts
+            .iter()
+            .map(|t| {
+                let out = anonymiser.apply(&t.text, &self.chosen(t, decisions));
+                view_of(t, &out, decisions)
+            })
+            .collect()
+    }
+
+    /// The summary, with every decision applied. Call it when the worker confirms.
+    pub fn finish(&self, decisions: &Decisions) -> Summary {
+        let mut anonymiser = self.anonymiser.clone();
+        let mut kinds: BTreeMap<Kind, usize> = BTreeMap::new();
+        let mut tally = |out: &Anonymised| {
+            for r in &out.redactions {
+                *kinds.entry(r.kind).or_default() += 1;
+            }
+        };
+        let texts: Vec<Text> = self
+            .texts
+            .iter()
+            .map(|t| {
+                let out = anonymiser.apply(&t.text, &self.chosen(t, decisions));
+                tally(&out);
+                text_of(&t.text, &out)
+            })
+            .collect();
+        let labels: BTreeMap<&str, String> = self
+            .labels
+            .iter()
+            .map(|(raw, found)| {
+                let mut spans = found.clone();
+                for p in &decisions.phrases {
+                    spans.extend(find_phrase(raw, p));
+                }
+                let out = anonymiser.apply(raw, &spans);
+                tally(&out);
+                (raw.as_str(), out.text)
+            })
+            .collect();
+        let label = |raw: &str| labels.get(raw).cloned().unwrap_or_default();
+        let relabel = |family: &str, l: &mut String| {
+            if family == CUSTOM_FAMILY {
+                *l = label(l);
+            }
+        };
+
+        let mut s = self.skeleton.clone();
+        for t in &mut s.overview.tags {
+            relabel(&t.family, &mut t.label);
+        }
+        for t in &mut s.tag_counts {
+            relabel(&t.family, &mut t.label);
+        }
+        let mut formative: BTreeMap<NaiveDate, Vec<FormativeItem>> = BTreeMap::new();
+        for sh in &self.shared {
+            let mut tags = sh.tags.clone();
+            for t in &mut tags {
+                relabel(&t.family, &mut t.label);
+            }
+            let mut answers = Vec::new();
+            for i in sh.texts.clone() {
+                let t = &self.texts[i];
+                let prompt = t.prompt.as_deref().map(label);
+                if t.role.is_formative() {
+                    formative.entry(sh.week).or_default().push(FormativeItem {
+                        reflection: sh.number,
+                        role: t.role,
+                        prompt: prompt.clone(),
+                        text: texts[i].clone(),
+                    });
+                }
+                answers.push(AnswerText {
+                    prompt,
+                    role: t.role,
+                    text: texts[i].clone(),
+                });
+            }
+            let r = Reflection {
+                number: sh.number,
+                week: sh.week,
+                tags,
+                answers,
+            };
+            if sh.normative {
+                s.normative.reflections.push(r);
+            } else {
+                s.other_reflections.push(r);
+            }
+        }
+        s.formative.weeks = formative
+            .into_iter()
+            .map(|(week, items)| FormativeWeek { week, items })
+            .collect();
+        s.bring = self
+            .texts
+            .iter()
+            .position(|t| t.id == TextId::Bring)
+            .map(|i| texts[i].clone());
+        s.redactions = kinds
+            .into_iter()
+            .map(|(kind, count)| KindCount { kind, count })
+            .collect();
+        s
+    }
+
+    /// The spans to redact in one text: what was found, less what the worker showed
+    /// (never a listed name), plus every added phrase.
+    fn chosen(&self, t: &ReviewText, decisions: &Decisions) -> Vec<Span> {
+        let mut spans: Vec<Span> = t
+            .findings
+            .spans
+            .iter()
+            .copied()
+            .filter(|s| {
+                !decisions.is_unredacted(&t.id, s.start, s.end)
+                    || self.listed(&t.text[s.start..s.end]).is_some()
+            })
+            .collect();
+        for p in &decisions.phrases {
+            spans.extend(find_phrase(&t.text, p));
+        }
+        spans
+    }
+
+    /// The first name on the private list that `words` contain, matched as the
+    /// anonymiser matches the list (any case, possessives, name parts).
+    fn listed(&self, words: &str) -> Option<&str> {
+        self.private_names
+            .iter()
+            .find(|n| !find_phrase(words, n).is_empty())
+            .map(String::as_str)
+    }
+}
+
+/// The anonymised text with each replacement's place in chars, for the export.
+fn text_of(original: &str, out: &Anonymised) -> Text {
+    let mut redactions = Vec::with_capacity(out.redactions.len());
+    let (mut pos, mut chars) = (0, 0);
+    for r in &out.redactions {
+        chars += original[pos..r.start].chars().count();
+        let end = chars + r.replacement.chars().count();
+        redactions.push(Mark {
+            kind: r.kind,
+            start: chars,
+            end,
+        });
+        chars = end;
+        pos = r.end;
+    }
+    Text {
+        text: out.text.clone(),
+        redactions,
+    }
+}
+
+fn view_of(t: &ReviewText, out: &Anonymised, decisions: &Decisions) -> TextView {
+    let mut marks: Vec<SegmentMark> = out
+        .redactions
+        .iter()
+        .map(|r| {
+            let found = t
+                .findings
+                .spans
+                .iter()
+                .any(|s| s.start == r.start && s.end == r.end);
+            SegmentMark {
+                kind: r.kind,
+                start: r.start,
+                end: r.end,
+                state: if found {
+                    MarkState::Redacted
+                } else {
+                    MarkState::Added
+                },
+                replacement: Some(r.replacement.clone()),
+            }
+        })
+        .collect();
+    for s in &t.findings.spans {
+        let covered = out
+            .redactions
+            .iter()
+            .any(|r| r.start < s.end && s.start < r.end);
+        if !covered && decisions.is_unredacted(&t.id, s.start, s.end) {
+            marks.push(SegmentMark {
+                kind: s.kind,
+                start: s.start,
+                end: s.end,
+                state: MarkState::Unredacted,
+                replacement: None,
+            });
+        }
+    }
+    marks.sort_by_key(|m| m.start);
+    let mut segments = Vec::with_capacity(marks.len() * 2 + 1);
+    let mut pos = 0;
+    for m in marks {
+        if m.start > pos {
+            segments.push(Segment {
+                text: t.text[pos..m.start].to_owned(),
+                mark: None,
+            });
+        }
+        pos = m.end;
+        segments.push(Segment {
+            text: t.text[m.start..m.end].to_owned(),
+            mark: Some(m),
+        });
+    }
+    if pos < t.text.len() {
+        segments.push(Segment {
+            text: t.text[pos..].to_owned(),
+            mark: None,
+        });
+    }
+    let warnings = t
+        .findings
+        .warnings
+        .iter()
+        .map(|w| WarningView {
+            kind: w.kind,
+            words: t.text[w.start..w.end].to_owned(),
+            resolved: out
+                .redactions
+                .iter()
+                .any(|r| r.start <= w.start && w.end <= r.end),
+        })
+        .collect();
+    TextView {
+        id: t.id.clone(),
+        segments,
+        warnings,
+    }
+}
+
+fn wellbeing(log: &WellbeingLog, period: &Period) -> Wellbeing {
+    let checks: Vec<WellbeingCheck> = log
+        .all()
+        .iter()
+        .filter(|c| period.contains(c.on))
+        .cloned()
+        .collect();
+    let mut emotional_load = LoadCounts::default();
+    let mut total = 0u64;
+    for c in &checks {
+        emotional_load.add(c.emotional_load);
+        total += u64::from(c.rating.value());
+    }
+    Wellbeing {
+        checks: checks.len(),
+        average: (!checks.is_empty()).then(|| round2(total as f64 / checks.len() as f64)),
+        emotional_load,
+        weeks: weekly_trend(&checks)
+            .into_iter()
+            .map(|w| WellbeingWeek {
+                week: w.week_of,
+                checks: w.checks,
+                average: round2(w.average),
+                heavy_days: w.heavy_days,
+            })
+            .collect(),
+    }
+}
+
+/// Threads open at the end of the period (or today, if the period runs past it), and
+/// those closed during it. Pseudonyms are never read.
+fn holding(threads: &Threads, period: &Period, today: NaiveDate) -> Holding {
+    let end = period.end().min(today);
+    let mut open = 0;
+    let mut bands = [0usize; 4];
+    let mut outcomes = [0usize; 3];
+    let mut tags: BTreeMap<&str, usize> = BTreeMap::new();
+    for t in threads.all() {
+        if let Some(c) = t.closed {
+            if period.contains(c.on) {
+                if let Some(i) = Outcome::ALL.iter().position(|o| *o == c.outcome) {
+                    outcomes[i] += 1;
+                }
+            }
+        }
+        let open_at_end = t.opened <= end && t.closed.is_none_or(|c| c.on > end);
+        if !open_at_end {
+            continue;
+        }
+        open += 1;
+        let days = u32::try_from((end - t.opened).num_days()).unwrap_or(0);
+        let band = ThreadDuration::from_days(days).band();
+        if let Some(i) = DurationBand::ALL.iter().position(|b| *b == band) {
+            bands[i] += 1;
+        }
+        for tag in t.functions.iter().chain(&t.drivers) {
+            *tags.entry(tag.as_str()).or_default() += 1;
+        }
+    }
+    let count = |f: Family| -> Vec<TagCount> {
+        f.tags()
+            .map(|b| TagCount {
+                tag: b.id.to_owned(),
+                family: f.id().to_owned(),
+                label: b.label.to_owned(),
+                count: tags.get(b.id).copied().unwrap_or(0),
+            })
+            .collect()
+    };
+    Holding {
+        open,
+        by_duration: DurationBand::ALL
+            .into_iter()
+            .zip(bands)
+            .map(|(band, count)| BandCount { band, count })
+            .collect(),
+        by_function: count(Family::HoldingFunction),
+        by_driver: count(Family::HoldingDriver),
+        closed: Outcome::ALL
+            .into_iter()
+            .zip(outcomes)
+            .map(|(outcome, count)| OutcomeCount { outcome, count })
+            .collect(),
+    }
+}
+
+fn embeddedness(history: &EmbeddednessHistory, period: &Period) -> Vec<EmbeddednessWeek> {
+    let mut weeks = BTreeMap::new();
+    // `series` is oldest first, so the week's last check-in wins.
+    for (on, rating) in history.series() {
+        if period.contains(on) {
+            weeks.insert(monday_of(on), rating);
+        }
+    }
+    weeks
+        .into_iter()
+        .map(|(week, rating)| EmbeddednessWeek { week, rating })
+        .collect()
+}
