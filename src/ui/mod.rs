@@ -25,8 +25,8 @@ use pages::entry::EntryPage;
 use pages::insights::InsightsPage;
 use pages::journal::JournalPage;
 use pages::not_found::NotFoundPage;
-use pages::threads::{NewThreadPage, ThreadActionPage, ThreadPage, ThreadsPage};
 use pages::settings::SettingsPage;
+use pages::threads::{NewThreadPage, ThreadActionPage, ThreadPage, ThreadsPage};
 use state::AppState;
 
 /// The whole app: state, layout and routes.

@@ -9,5 +9,5 @@ pub mod entry;
 pub mod insights;
 pub mod journal;
 pub mod not_found;
-pub mod threads;
 pub mod settings;
+pub mod threads;

@@ -30,6 +30,8 @@ fn entry(n: usize, about: &str, tags: &[&str]) -> Entry {
         sections: vec![Section::free("A fictional reflection.")],
         tags: tags.iter().map(|t| TagId::parse(t).unwrap()).collect(),
         dismissed: vec![],
+        template: None,
+        judgement_call: None,
     }
 }
 
