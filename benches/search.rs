@@ -88,6 +88,8 @@ fn fictional_journal() -> Journal {
             sections: vec![Section::free(text)],
             tags,
             dismissed: vec![],
+            template: None,
+            judgement_call: None,
         }
     });
     Journal::from_entries(entries)

@@ -35,6 +35,8 @@ fn entry(id: &str, day: u32, text: &str) -> Entry {
         sections: vec![Section::free(text)],
         tags: vec![],
         dismissed: vec![],
+        template: None,
+        judgement_call: None,
     }
 }
 
