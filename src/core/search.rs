@@ -5,8 +5,10 @@
 //! every keystroke over thousands of entries. The query string is parsed once into a
 //! `Query` ("parse, don't validate"); a bad value becomes a GOV.UK-worded
 //! [`QueryError`] beside a best-effort query, never a failure, so the page always opens.
-//! Entries do not yet record their template or thread, so the caller supplies those
-//! through [`EntryFacts`].
+//! An entry records its own template; the holding threads it belongs to are recorded by
+//! the threads, so the caller answers that through [`EntryFacts`] (implemented here for
+//! [`Threads`]). [`template_choices`] and [`thread_choices`] list what the form can
+//! offer, and [`ParsedQuery::check_choices`] reports a URL naming anything else.
 
 mod percent;
 
@@ -15,7 +17,8 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use super::entry::{Entry, EntryId};
 use super::journal::Journal;
 use super::tags::TagId;
-use super::templates::TemplateId;
+use super::templates::{TemplateId, TemplateLibrary};
+use super::threads::Threads;
 
 // ---------------------------------------------------------------------------------------
 // The query
@@ -57,7 +60,7 @@ pub struct Query {
     pub from: Option<NaiveDate>,
     /// The last day, inclusive.
     pub to: Option<NaiveDate>,
-    /// Only entries written with this template (see [`EntryFacts::template`]).
+    /// Only entries written with this template (the entry's own [`Entry::template`]).
     pub template: Option<TemplateId>,
     /// Only entries linked to this holding thread (see [`EntryFacts::in_thread`]). An
     /// empty id is treated as no thread filter when read from a URL.
@@ -92,6 +95,26 @@ impl Query {
             .collect()
     }
 
+    /// True if every entry this query matches is sure to match `previous` too: the
+    /// filters are the same and each of `previous`'s words is inside one of this query's
+    /// words, as when the worker types another letter or another word. Then this query
+    /// can be run over `previous`'s results alone ([`SearchIndex::search_among`]).
+    pub fn narrows(&self, previous: &Query) -> bool {
+        let same_filters = self.tags == previous.tags
+            && self.tag_match == previous.tag_match
+            && self.from == previous.from
+            && self.to == previous.to
+            && self.template == previous.template
+            && self.thread == previous.thread;
+        same_filters && {
+            let now = self.words();
+            previous
+                .words()
+                .iter()
+                .all(|p| now.iter().any(|w| w.contains(p.as_str())))
+        }
+    }
+
     /// True if `entry` matches, checked from scratch. For one entry or a test; to filter
     /// a whole journal as the worker types, use a [`SearchIndex`], which gives the same
     /// answers without lowercasing every entry on every keystroke.
@@ -101,6 +124,7 @@ impl Query {
             &entry.id,
             entry.about,
             &entry.tags,
+            entry.template.as_ref().map(|t| &t.id),
             &text,
             &self.words(),
             facts,
@@ -108,11 +132,13 @@ impl Query {
     }
 
     /// The one definition of a match, shared by [`Query::matches`] and the index.
+    #[allow(clippy::too_many_arguments)]
     fn matches_parts<F: EntryFacts + ?Sized>(
         &self,
         id: &EntryId,
         about: NaiveDate,
         tags: &[TagId],
+        template: Option<&TemplateId>,
         normalised_text: &str,
         words: &[String],
         facts: &F,
@@ -121,10 +147,7 @@ impl Query {
         self.from.is_none_or(|from| about >= from)
             && self.to.is_none_or(|to| about <= to)
             && self.matches_tags(tags)
-            && self
-                .template
-                .as_ref()
-                .is_none_or(|t| facts.template(id) == Some(t))
+            && self.template.as_ref().is_none_or(|t| template == Some(t))
             && self
                 .thread
                 .as_deref()
@@ -144,23 +167,17 @@ impl Query {
 }
 
 // ---------------------------------------------------------------------------------------
-// Facts the entry does not carry yet
+// Facts the entry does not carry
 // ---------------------------------------------------------------------------------------
 
-/// What the search needs to know about an entry that the entry itself does not record
-/// (yet): the template it was written with and the holding threads it is linked to. The
-/// shell implements this over whatever holds those links; [`NoFacts`] knows nothing, so
-/// with it a template or thread filter matches no entry, which is the truthful answer.
+/// What the search needs to know about an entry that the entry itself does not record:
+/// the holding threads it is linked to, which the threads hold so that a stored entry
+/// never changes because a thread did. [`Threads`] answers it; [`NoFacts`] knows no
+/// threads, so with it a thread filter matches no entry, which is the truthful answer.
 ///
 /// The thread is asked as a yes/no question rather than "which thread?" so that an
 /// entry linked to more than one thread needs no change here.
 pub trait EntryFacts {
-    /// The template `entry` was written with, if known.
-    fn template(&self, entry: &EntryId) -> Option<&TemplateId> {
-        let _ = entry;
-        None
-    }
-
     /// True if `entry` is linked to the holding thread with id `thread`.
     fn in_thread(&self, entry: &EntryId, thread: &str) -> bool {
         let _ = (entry, thread);
@@ -168,11 +185,21 @@ pub trait EntryFacts {
     }
 }
 
-/// Knows no templates or threads: the facts for a journal that records neither.
+/// Knows no threads: the facts for a journal without any.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct NoFacts;
 
 impl EntryFacts for NoFacts {}
+
+impl EntryFacts for Threads {
+    /// Compares the id as text, so a keystroke's search over thousands of entries makes
+    /// no `ThreadId` (and no allocation) per entry.
+    fn in_thread(&self, entry: &EntryId, thread: &str) -> bool {
+        self.all()
+            .iter()
+            .any(|t| t.id.as_str() == thread && t.is_linked(entry))
+    }
+}
 
 // ---------------------------------------------------------------------------------------
 // The URL
@@ -187,6 +214,7 @@ pub enum QueryField {
     From,
     To,
     Template,
+    Thread,
 }
 
 impl QueryField {
@@ -197,6 +225,7 @@ impl QueryField {
             QueryField::From => "search-from",
             QueryField::To => "search-to",
             QueryField::Template => "search-template",
+            QueryField::Thread => "search-thread",
         }
     }
 }
@@ -224,6 +253,84 @@ impl ParsedQuery {
     pub fn is_ok(&self) -> bool {
         self.errors.is_empty()
     }
+
+    /// Reports a template or holding thread that the form does not offer (a deleted
+    /// thread in a bookmarked address, say) and leaves it out of the query, as with any
+    /// other bad value: its select could not show it, so the filter would be invisible.
+    pub fn check_choices(&mut self, templates: &[Choice], threads: &[Choice]) {
+        let offered = |choices: &[Choice], id: &str| choices.iter().any(|c| c.id == id);
+        if let Some(template) = self.query.template.take() {
+            if offered(templates, template.as_str()) {
+                self.query.template = Some(template);
+            } else {
+                self.errors.push(QueryError {
+                    field: QueryField::Template,
+                    message: "Select a template from the list".into(),
+                    value: template.as_str().to_owned(),
+                });
+            }
+        }
+        if let Some(thread) = self.query.thread.take() {
+            if offered(threads, &thread) {
+                self.query.thread = Some(thread);
+            } else {
+                self.errors.push(QueryError {
+                    field: QueryField::Thread,
+                    message: "Select a holding thread from the list".into(),
+                    value: thread,
+                });
+            }
+        }
+    }
+}
+
+/// One option of the template or thread select: the value for the URL and the words
+/// shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Choice {
+    pub id: String,
+    pub label: String,
+}
+
+/// The templates to filter by: the worker's templates as they are now (built-in, then
+/// their own), then any template an entry was written with that has since been deleted,
+/// under the name the entry saved, so those entries can still be found. Free writing is
+/// not a template an entry records, so it is left out.
+pub fn template_choices(library: &TemplateLibrary, journal: &Journal) -> Vec<Choice> {
+    let mut choices: Vec<Choice> = library
+        .all()
+        .filter(|t| !t.is_free_form())
+        .map(|t| Choice {
+            id: t.id().to_owned(),
+            label: t.name().to_owned(),
+        })
+        .collect();
+    for used in journal.newest_first().filter_map(|e| e.template.as_ref()) {
+        if !choices.iter().any(|c| c.id == used.id.as_str()) {
+            choices.push(Choice {
+                id: used.id.as_str().to_owned(),
+                label: used.name.clone(),
+            });
+        }
+    }
+    choices
+}
+
+/// The holding threads to filter by, under their pseudonyms, in the order opened; a
+/// closed thread says so, since a closed pseudonym may be reused by an open one.
+pub fn thread_choices(threads: &Threads) -> Vec<Choice> {
+    threads
+        .all()
+        .iter()
+        .map(|t| Choice {
+            id: t.id.as_str().to_owned(),
+            label: if t.is_open() {
+                t.pseudonym.as_str().to_owned()
+            } else {
+                format!("{} (closed)", t.pseudonym.as_str())
+            },
+        })
+        .collect()
 }
 
 impl Query {
@@ -364,13 +471,13 @@ impl Query {
 }
 
 /// `YYYY-MM-DD`, as an HTML date input writes it.
-fn iso_date(date: NaiveDate) -> String {
+pub fn iso_date(date: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
 /// Reads `YYYY-MM-DD` (one or two digits for the month and day are also accepted, since
-/// people edit URLs by hand).
-fn parse_iso_date(raw: &str) -> Option<NaiveDate> {
+/// people edit URLs by hand). The form's date inputs give this too.
+pub fn parse_iso_date(raw: &str) -> Option<NaiveDate> {
     let mut parts = raw.trim().split('-');
     let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
     if parts.next().is_some() {
@@ -473,6 +580,7 @@ struct Indexed {
     about: NaiveDate,
     written_at: DateTime<Utc>,
     tags: Vec<TagId>,
+    template: Option<TemplateId>,
     text: Box<str>,
 }
 
@@ -483,6 +591,7 @@ impl Indexed {
             about: entry.about,
             written_at: entry.written_at,
             tags: entry.tags.clone(),
+            template: entry.template.as_ref().map(|t| t.id.clone()),
             text: normalise_sections(entry).into_boxed_str(),
         }
     }
@@ -560,16 +669,85 @@ impl SearchIndex {
             .max(start);
         self.entries[start..end]
             .iter()
-            .filter(|e| query.matches_parts(&e.id, e.about, &e.tags, &e.text, &words, facts))
+            .filter(|e| {
+                query.matches_parts(
+                    &e.id,
+                    e.about,
+                    &e.tags,
+                    e.template.as_ref(),
+                    &e.text,
+                    &words,
+                    facts,
+                )
+            })
+            .map(|e| e.id.clone())
+            .collect()
+    }
+
+    /// [`search`](SearchIndex::search), looking only at `among` (ids in the journal's
+    /// order): the results of an earlier query that this one [narrows](Query::narrows),
+    /// so that each key the worker adds to a word scans only what the last key found.
+    /// The walk compares ids, which is far cheaper than scanning text.
+    pub fn search_among<F: EntryFacts + ?Sized>(
+        &self,
+        query: &Query,
+        facts: &F,
+        among: &[EntryId],
+    ) -> Vec<EntryId> {
+        let words = query.words();
+        let mut wanted = among.iter().peekable();
+        self.entries
+            .iter()
+            .filter(|e| {
+                if wanted.peek() != Some(&&e.id) {
+                    return false;
+                }
+                wanted.next();
+                query.matches_parts(
+                    &e.id,
+                    e.about,
+                    &e.tags,
+                    e.template.as_ref(),
+                    &e.text,
+                    &words,
+                    facts,
+                )
+            })
             .map(|e| e.id.clone())
             .collect()
     }
 }
 
+/// The entries with these ids and their places in [`Journal::newest_first`], in one pass
+/// over the journal, for showing search results without looking each one up (a lookup by
+/// id scans the journal). `ids` must be in the journal's order, as
+/// [`SearchIndex::search`] gives them for the journal it was built from; after an id the
+/// journal does not have, nothing more is given (never a wrong entry). The walk stops at
+/// the last id, so showing the first 20 of many results costs only as far as the 20th.
+pub fn entries_in_order<'a>(
+    journal: &'a Journal,
+    ids: &'a [EntryId],
+) -> impl Iterator<Item = (usize, &'a Entry)> + 'a {
+    let mut wanted = ids.iter().peekable();
+    journal
+        .newest_first()
+        .enumerate()
+        .filter(move |(_, e)| {
+            let hit = wanted.peek() == Some(&&e.id);
+            if hit {
+                wanted.next();
+            }
+            hit
+        })
+        .take(ids.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::entry::Section;
+    use crate::core::entry::{Section, TemplateUse};
+    use crate::core::templates::{PromptDraft, PromptRole, TemplateDraft, FREE_FORM_ID};
+    use crate::core::threads::{Outcome, ThreadId};
     use chrono::TimeZone;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -600,7 +778,15 @@ mod tests {
         }
     }
 
-    /// A small fictional journal, newest first: e5, e4, e3, e2, e1.
+    fn gibbs() -> Option<TemplateUse> {
+        Some(TemplateUse {
+            id: TemplateId::parse("gibbs").unwrap(),
+            name: "Gibbs".into(),
+        })
+    }
+
+    /// A small fictional journal, newest first: e5, e4, e3, e2, e1. e2 and e3 were
+    /// written with Gibbs.
     fn journal() -> Journal {
         Journal::from_entries([
             entry(
@@ -614,13 +800,15 @@ mod tests {
                 day(2026, 11, 9),
                 &["I don’t think the café group suits her.", "Try the garden."],
                 &["md-patient", "anchor-step"],
-            ),
+            )
+            .with_template(gibbs()),
             entry(
                 "e3",
                 day(2026, 11, 16),
                 &["Rang the food bank directly; WAITING  LIST\nis six weeks."],
                 &["md-community", "holding-waiting"],
-            ),
+            )
+            .with_template(gibbs()),
             entry(
                 "e4",
                 day(2026, 11, 23),
@@ -636,23 +824,45 @@ mod tests {
         ])
     }
 
-    /// Facts for the test journal: e2 and e3 used Gibbs; e1 and e3 are in thread-a.
-    struct Facts(TemplateId);
+    trait WithTemplate {
+        fn with_template(self, template: Option<TemplateUse>) -> Entry;
+    }
 
-    impl EntryFacts for Facts {
-        fn template(&self, entry: &EntryId) -> Option<&TemplateId> {
-            matches!(entry.as_str(), "e2" | "e3").then_some(&self.0)
+    impl WithTemplate for Entry {
+        fn with_template(self, template: Option<TemplateUse>) -> Entry {
+            Entry { template, ..self }
         }
-        fn in_thread(&self, entry: &EntryId, thread: &str) -> bool {
-            thread == "thread-a" && matches!(entry.as_str(), "e1" | "e3")
+    }
+
+    /// The test journal's threads: e1 and e3 are in thread-a (Person A, open); thread-b
+    /// (Person B, closed) has only an entry that is not in the journal.
+    fn threads() -> Threads {
+        let mut threads = Threads::new();
+        let (a, b) = (
+            ThreadId::parse("thread-a").unwrap(),
+            ThreadId::parse("thread-b").unwrap(),
+        );
+        threads
+            .create(a.clone(), "Person A", day(2026, 11, 1))
+            .unwrap();
+        threads
+            .create(b.clone(), "Person B", day(2026, 11, 1))
+            .unwrap();
+        for e in ["e1", "e3"] {
+            threads.link(&a, &EntryId::parse(e).unwrap()).unwrap();
         }
+        threads.link(&b, &EntryId::parse("e9").unwrap()).unwrap();
+        threads
+            .close(&b, day(2026, 11, 20), Outcome::ALL[0])
+            .unwrap();
+        threads
     }
 
     /// One line per case: a query string, and the ids it finds, newest first. Checks the
     /// index and the from-scratch `Query::matches` agree.
     fn check(raw: &str, expected: &[&str]) {
         let journal = journal();
-        let facts = Facts(TemplateId::parse("gibbs").unwrap());
+        let facts = threads();
         let parsed = Query::from_query_string(raw);
         let found = SearchIndex::build(&journal).search(&parsed.query, &facts);
         let found: Vec<&str> = found.iter().map(EntryId::as_str).collect();
@@ -737,7 +947,7 @@ mod tests {
     }
 
     #[test]
-    fn template_and_thread_filters_ask_the_callers_facts() {
+    fn template_filters_use_the_entry_and_thread_filters_ask_the_threads() {
         check("template=gibbs", &["e3", "e2"]);
         check("template=kolb", &[]);
         check("thread=thread-a", &["e3", "e1"]);
@@ -756,7 +966,7 @@ mod tests {
     }
 
     #[test]
-    fn without_facts_a_template_or_thread_filter_matches_nothing() {
+    fn without_facts_a_thread_filter_matches_nothing_but_a_template_filter_still_works() {
         let index = SearchIndex::build(&journal());
         let template = Query {
             template: TemplateId::parse("gibbs"),
@@ -766,9 +976,195 @@ mod tests {
             thread: Some("thread-a".into()),
             ..Query::default()
         };
-        assert_eq!(index.search(&template, &NoFacts), Vec::<EntryId>::new());
-        assert_eq!(index.search(&thread, &NoFacts), Vec::<EntryId>::new());
+        let ids = |q: &Query| -> Vec<String> {
+            index
+                .search(q, &NoFacts)
+                .iter()
+                .map(|id| id.as_str().to_owned())
+                .collect()
+        };
+        assert_eq!(ids(&template), ["e3", "e2"]);
+        assert_eq!(ids(&thread), Vec::<String>::new());
         assert_eq!(index.search(&Query::default(), &NoFacts).len(), 5);
+    }
+
+    #[test]
+    fn threads_answer_whether_an_entry_is_in_a_thread_by_its_id() {
+        let threads = threads();
+        let e = |id: &str| EntryId::parse(id).unwrap();
+        assert!(threads.in_thread(&e("e1"), "thread-a"));
+        assert!(!threads.in_thread(&e("e2"), "thread-a"));
+        assert!(threads.in_thread(&e("e9"), "thread-b"));
+        assert!(!threads.in_thread(&e("e1"), "thread-b"));
+        assert!(!threads.in_thread(&e("e1"), "Person A"));
+        assert!(!threads.in_thread(&e("e1"), ""));
+    }
+
+    fn labels(choices: &[Choice]) -> Vec<(&str, &str)> {
+        choices
+            .iter()
+            .map(|c| (c.id.as_str(), c.label.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn thread_choices_are_pseudonyms_in_the_order_opened_saying_which_are_closed() {
+        assert_eq!(
+            labels(&thread_choices(&threads())),
+            [("thread-a", "Person A"), ("thread-b", "Person B (closed)")]
+        );
+        assert!(thread_choices(&Threads::new()).is_empty());
+    }
+
+    #[test]
+    fn template_choices_are_the_library_without_free_writing_then_deleted_ones_in_use() {
+        let mut library = TemplateLibrary::new();
+        let mine = library
+            .create(&TemplateDraft {
+                name: "Quick note".into(),
+                prompts: vec![PromptDraft {
+                    key: None,
+                    label: "What happened?".into(),
+                    hint: String::new(),
+                    role: PromptRole::Other,
+                }],
+            })
+            .unwrap();
+        let gone = TemplateUse {
+            id: TemplateId::parse("custom-99").unwrap(),
+            name: "Old form".into(),
+        };
+        let mut journal = journal();
+        journal
+            .put(entry("e6", day(2026, 11, 3), &["Old."], &[]).with_template(Some(gone.clone())));
+        journal.put(entry("e7", day(2026, 11, 4), &["Old again."], &[]).with_template(Some(gone)));
+        let choices = template_choices(&library, &journal);
+        let ids: Vec<&str> = choices.iter().map(|c| c.id.as_str()).collect();
+        assert!(!ids.contains(&FREE_FORM_ID));
+        assert_eq!(ids.first(), Some(&"driscoll"), "{ids:?}");
+        assert_eq!(ids.iter().filter(|id| **id == "gibbs").count(), 1);
+        assert_eq!(
+            labels(&choices[choices.len() - 2..]),
+            [(mine.as_str(), "Quick note"), ("custom-99", "Old form")]
+        );
+        assert_eq!(
+            template_choices(&TemplateLibrary::new(), &Journal::new()).len(),
+            ids.len() - 2
+        );
+    }
+
+    #[test]
+    fn a_template_or_thread_the_form_does_not_offer_is_reported_and_left_out() {
+        let templates = template_choices(&TemplateLibrary::new(), &journal());
+        let threads = thread_choices(&threads());
+        let check = |raw: &str| {
+            let mut parsed = Query::from_query_string(raw);
+            parsed.check_choices(&templates, &threads);
+            parsed
+        };
+        let fine = check("template=gibbs&thread=thread-b");
+        assert!(fine.is_ok(), "{:?}", fine.errors);
+        assert_eq!(fine.query.template, TemplateId::parse("gibbs"));
+        assert_eq!(fine.query.thread.as_deref(), Some("thread-b"));
+
+        let unknown = check("q=wait&template=custom-7&thread=t-gone");
+        assert_eq!(
+            unknown
+                .errors
+                .iter()
+                .map(|e| (e.field, e.message.as_str(), e.value.as_str()))
+                .collect::<Vec<_>>(),
+            [
+                (
+                    QueryField::Template,
+                    "Select a template from the list",
+                    "custom-7"
+                ),
+                (
+                    QueryField::Thread,
+                    "Select a holding thread from the list",
+                    "t-gone"
+                ),
+            ]
+        );
+        assert_eq!(unknown.query, Query::text("wait"));
+        assert!(check("").is_ok());
+    }
+
+    #[test]
+    fn a_query_narrows_one_whose_words_are_inside_its_own_under_the_same_filters() {
+        let q = |raw: &str| Query::from_query_string(raw).query;
+        assert!(q("q=wait").narrows(&q("q=wai")));
+        assert!(q("q=waiting+list").narrows(&q("q=waiting")));
+        assert!(q("q=list+waiting").narrows(&q("q=wait+is")));
+        assert!(q("q=wait").narrows(&q("")));
+        assert!(q("q=WAIT").narrows(&q("q=wait")));
+        assert!(q("q=wait&tag=md-patient").narrows(&q("q=w&tag=md-patient")));
+        assert!(!q("q=wai").narrows(&q("q=wait")));
+        assert!(!q("q=waiting").narrows(&q("q=waiting+list")));
+        assert!(!q("q=wait&tag=md-patient").narrows(&q("q=wai")));
+        assert!(!q("q=wait&from=2026-11-01").narrows(&q("q=wai")));
+        assert!(!q("q=wait&thread=a").narrows(&q("q=wai&thread=b")));
+    }
+
+    #[test]
+    fn searching_among_earlier_results_finds_what_a_full_search_finds() {
+        let index = SearchIndex::build(&journal());
+        let facts = threads();
+        let mut previous = Query::default();
+        let mut found = index.search(&previous, &facts);
+        for typed in [
+            "w",
+            "wa",
+            "wai",
+            "wait",
+            "waiti",
+            "waiting",
+            "waiting l",
+            "waiting list s",
+            "waiting list six",
+        ] {
+            let query = Query::text(typed);
+            assert!(query.narrows(&previous), "{typed:?}");
+            let among = index.search_among(&query, &facts, &found);
+            assert_eq!(among, index.search(&query, &facts), "{typed:?}");
+            (previous, found) = (query, among);
+        }
+        assert_eq!(found, [EntryId::parse("e3").unwrap()]);
+        assert!(index
+            .search_among(&Query::default(), &facts, &[])
+            .is_empty());
+    }
+
+    #[test]
+    fn entries_in_order_picks_the_results_in_one_walk() {
+        let journal = journal();
+        let index = SearchIndex::build(&journal);
+        let texts = |ids: &[EntryId]| -> Vec<String> {
+            entries_in_order(&journal, ids)
+                .map(|(at, e)| {
+                    assert_eq!(journal.newest_first().nth(at), Some(e));
+                    e.id.as_str().to_owned()
+                })
+                .collect()
+        };
+        let found = index.search(&Query::text("waiting"), &NoFacts);
+        assert_eq!(texts(&found), ["e3", "e1"]);
+        assert_eq!(texts(&found[..1]), ["e3"]);
+        assert_eq!(texts(&[]), Vec::<String>::new());
+        let all = index.search(&Query::default(), &NoFacts);
+        assert_eq!(texts(&all), ["e5", "e4", "e3", "e2", "e1"]);
+        // An id the journal lacks never brings in a wrong entry.
+        let stray = [EntryId::parse("e4").unwrap(), EntryId::parse("zz").unwrap()];
+        assert_eq!(texts(&stray), ["e4"]);
+    }
+
+    #[test]
+    fn a_date_input_value_reads_as_a_day() {
+        assert_eq!(parse_iso_date("2026-11-02"), Some(day(2026, 11, 2)));
+        assert_eq!(parse_iso_date(""), None);
+        assert_eq!(parse_iso_date("2026-02-30"), None);
+        assert_eq!(parse_iso_date("+02026-01-01"), None);
     }
 
     /// One line per case: a query string and the messages it reports.
@@ -1003,6 +1399,7 @@ mod properties {
         "Straße", "\n", "  ", "wait",
     ];
     const TAGS: &[&str] = &["md-patient", "holding-waiting", "anchor-step"];
+    const TEMPLATES: &[&str] = &["gibbs", "kolb"];
 
     fn text() -> impl Strategy<Value = String> {
         proptest::collection::vec(proptest::sample::select(WORDS), 0..8)
@@ -1015,36 +1412,39 @@ mod properties {
                 proptest::collection::vec(text(), 1..3),
                 0i64..30,
                 proptest::sample::subsequence(TAGS, 0..=3),
+                proptest::option::of(proptest::sample::select(TEMPLATES)),
             ),
             0..12,
         )
         .prop_map(|entries| {
-            Journal::from_entries(
-                entries
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, (texts, d, tags))| {
-                        let about = NaiveDate::from_ymd_opt(2026, 11, 1)
-                            .and_then(|start| start.checked_add_signed(chrono::Duration::days(d)))
-                            .unwrap_or_default();
-                        let at = Utc
-                            .timestamp_opt(1_764_000_000 + i as i64, 0)
-                            .single()
-                            .unwrap_or_default();
-                        Entry {
-                            id: EntryId::parse(&format!("e{i}"))
-                                .unwrap_or_else(|| EntryId::from_parts(0, 0)),
-                            written_at: at,
-                            updated_at: at,
-                            about,
-                            sections: texts.into_iter().map(Section::free).collect(),
-                            tags: tags.iter().filter_map(|t| TagId::parse(t)).collect(),
-                            dismissed: vec![],
-                            template: None,
-                            judgement_call: None,
-                        }
-                    }),
-            )
+            Journal::from_entries(entries.into_iter().enumerate().map(
+                |(i, (texts, d, tags, template))| {
+                    let about = NaiveDate::from_ymd_opt(2026, 11, 1)
+                        .and_then(|start| start.checked_add_signed(chrono::Duration::days(d)))
+                        .unwrap_or_default();
+                    let at = Utc
+                        .timestamp_opt(1_764_000_000 + i as i64, 0)
+                        .single()
+                        .unwrap_or_default();
+                    Entry {
+                        id: EntryId::parse(&format!("e{i}"))
+                            .unwrap_or_else(|| EntryId::from_parts(0, 0)),
+                        written_at: at,
+                        updated_at: at,
+                        about,
+                        sections: texts.into_iter().map(Section::free).collect(),
+                        tags: tags.iter().filter_map(|t| TagId::parse(t)).collect(),
+                        dismissed: vec![],
+                        template: template.and_then(TemplateId::parse).map(|id| {
+                            crate::core::entry::TemplateUse {
+                                id,
+                                name: "A template".into(),
+                            }
+                        }),
+                        judgement_call: None,
+                    }
+                },
+            ))
         })
     }
 
@@ -1055,8 +1455,9 @@ mod properties {
             any::<bool>(),
             proptest::option::of(0i64..30),
             proptest::option::of(0i64..30),
+            proptest::option::of(proptest::sample::select(TEMPLATES)),
         )
-            .prop_map(|(text, tags, any, from, to)| {
+            .prop_map(|(text, tags, any, from, to, template)| {
                 let day = |d: i64| {
                     NaiveDate::from_ymd_opt(2026, 11, 1)
                         .and_then(|start| start.checked_add_signed(chrono::Duration::days(d)))
@@ -1068,6 +1469,7 @@ mod properties {
                     tag_match: if any { TagMatch::Any } else { TagMatch::All },
                     from: from.and_then(day),
                     to: to.and_then(day),
+                    template: template.and_then(TemplateId::parse),
                     ..Query::default()
                 }
             })
@@ -1088,6 +1490,22 @@ mod properties {
             // Whatever was read, writing it out and reading it again gives the same query.
             let again = Query::from_query_string(&parsed.query.to_query_string());
             prop_assert_eq!(again.query, parsed.query);
+        }
+
+        #[test]
+        fn a_narrower_query_over_earlier_results_finds_what_a_full_search_finds(
+            journal in journal(),
+            q in search_query(),
+            more in "[a-z ]{0,4}",
+        ) {
+            let index = SearchIndex::build(&journal);
+            let narrower = Query { text: format!("{}{more}", q.text), ..q.clone() };
+            prop_assert!(narrower.narrows(&q));
+            let earlier = index.search(&q, &NoFacts);
+            prop_assert_eq!(
+                index.search_among(&narrower, &NoFacts, &earlier),
+                index.search(&narrower, &NoFacts)
+            );
         }
 
         #[test]

@@ -1,36 +1,557 @@
-//! The journal page: every reflection, newest day first, with an empty state that says
-//! what the app is for and that nothing leaves the device.
+//! The journal page: every reflection, newest day first, with search and filters (words,
+//! tags all-of or any-of, a range of days, a template, a holding thread), and an empty
+//! state that says what the app is for and that nothing leaves the device.
+//!
+//! The address is the one source of truth for the search. Every change to the form
+//! writes the query string, replacing the history entry while the worker types words and
+//! adding one for each filter, so Back undoes the last filter; the results are worked
+//! out from the address. The form follows the address only when it changed from
+//! elsewhere (a reload, Back, the "clear" link), so a box is never rewritten under the
+//! worker's fingers, which would move the caret or wipe a half-typed date.
+//!
+//! Every Leptos closure and view shape is compiled into the bundle separately, so the
+//! form is written to need few of them: one input handler for the whole form, one effect
+//! that fills it in, and `Signal`s for the few attributes that change with errors.
 
+use leptos::html;
 use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+use wasm_bindgen::JsCast;
 
-use crate::core::entry::long_date;
+use crate::core::entry::{long_date, EntryId};
+use crate::core::search::{
+    entries_in_order, iso_date, parse_iso_date, template_choices, thread_choices, Choice,
+    ParsedQuery, Query, QueryField, SearchIndex, TagMatch,
+};
+use crate::core::tags::{Family, Tag, TagId, Vocabulary};
+use crate::core::templates::TemplateId;
 use crate::storage::DraftSlot;
 use crate::ui::browser;
-use crate::ui::components::{FlashBanner, PageHeading, StorageNotice};
+use crate::ui::components::{ErrorSummary, FlashBanner, PageHeading, StorageNotice, SummaryItem};
 use crate::ui::state::use_app_state;
 
 /// How many characters of each entry the list shows.
 const PREVIEW_CHARS: usize = 160;
 
+/// How many results are drawn at a time. Drawing 5,000 list items on a keystroke would
+/// take far longer than the search itself; "Show more" draws the next lot.
+const PAGE_SIZE: usize = 20;
+
+/// One result as the list shows it.
+#[derive(Clone)]
+struct Row {
+    id: EntryId,
+    day: String,
+    preview: String,
+    tags: Vec<String>,
+}
+
+/// A tag's name for the results: built-in tags with their family, the worker's own by
+/// the name they gave it.
+fn tag_name(vocabulary: &Vocabulary, id: &TagId) -> String {
+    match vocabulary.get(id) {
+        Some(Tag::Builtin(tag)) => tag.full_label(),
+        Some(tag) => tag.label().to_owned(),
+        None => id.as_str().to_owned(),
+    }
+}
+
+/// The id of a field's inline error message, for `aria-describedby`.
+fn error_id(field: QueryField) -> &'static str {
+    match field {
+        QueryField::Tags => "search-tags-error",
+        QueryField::Match => "search-match-error",
+        QueryField::From => "search-from-error",
+        QueryField::To => "search-to-error",
+        QueryField::Template => "search-template-error",
+        QueryField::Thread => "search-thread-error",
+    }
+}
+
+/// The URL parameter a form control writes, which is also its `name`.
+fn param(field: QueryField) -> &'static str {
+    match field {
+        QueryField::Tags => "tag",
+        QueryField::Match => "match",
+        QueryField::From => "from",
+        QueryField::To => "to",
+        QueryField::Template => "template",
+        QueryField::Thread => "thread",
+    }
+}
+
+fn error_message(parsed: &ParsedQuery, field: QueryField) -> Option<String> {
+    parsed
+        .errors
+        .iter()
+        .find(|e| e.field == field)
+        .map(|e| e.message.clone())
+}
+
+/// Sets every control of the form to show `query`.
+fn fill_form(form: &web_sys::HtmlFormElement, query: &Query) {
+    let Ok(controls) = form.query_selector_all("input, select") else {
+        return;
+    };
+    for i in 0..controls.length() {
+        // `name`, `value` and `checked` are read and written the same way on a select.
+        let Some(control) = controls.item(i) else {
+            continue;
+        };
+        let control: web_sys::HtmlInputElement = control.unchecked_into();
+        let value = control.value();
+        match control.name().as_str() {
+            "q" => control.set_value(&query.text),
+            "from" => control.set_value(&query.from.map(iso_date).unwrap_or_default()),
+            "to" => control.set_value(&query.to.map(iso_date).unwrap_or_default()),
+            "tag" => control.set_checked(query.tags.iter().any(|t| t.as_str() == value)),
+            "match" => control.set_checked(query.tag_match.as_str() == value),
+            "template" => control.set_value(query.template.as_ref().map_or("", TemplateId::as_str)),
+            "thread" => control.set_value(query.thread.as_deref().unwrap_or_default()),
+            _ => {}
+        }
+    }
+}
+
+/// The query after the worker changed one control, and whether that change should
+/// replace the current history entry rather than add one: typing words always does, as
+/// do further changes to the date box changed last.
+fn changed(
+    mut query: Query,
+    control: &web_sys::HtmlInputElement,
+    last: &str,
+) -> Option<(Query, bool)> {
+    let name = control.name();
+    let value = control.value();
+    let mut replace = false;
+    match name.as_str() {
+        "q" => {
+            query.text = value;
+            replace = true;
+        }
+        "tag" => {
+            let tag = TagId::parse(&value)?;
+            query.tags.retain(|t| t != &tag);
+            if control.checked() {
+                query.tags.push(tag);
+            }
+        }
+        "match" => {
+            query.tag_match = if value == TagMatch::Any.as_str() {
+                TagMatch::Any
+            } else {
+                TagMatch::All
+            }
+        }
+        "from" | "to" => {
+            let date = parse_iso_date(&value);
+            if name == "from" {
+                query.from = date;
+            } else {
+                query.to = date;
+            }
+            replace = name == last;
+        }
+        "template" => query.template = TemplateId::parse(&value),
+        "thread" => query.thread = Some(value).filter(|v| !v.is_empty()),
+        _ => return None,
+    }
+    Some((query, replace))
+}
+
 #[component]
 pub fn JournalPage() -> impl IntoView {
     let state = use_app_state();
-    browser::set_title("Your journal", false);
+    let location = use_location();
+    let navigate = use_navigate();
     // Look for a draft again whenever another tab changes storage.
     let has_draft = Memo::new(move |_| {
         state.external_changes.track();
         state.draft(&DraftSlot::New).is_some()
     });
-    let entries = move || {
-        state.journal.with(|j| {
-            j.newest_first()
-                .map(|e| (e.id.clone(), long_date(e.about), e.preview(PREVIEW_CHARS)))
-                .collect::<Vec<_>>()
+
+    // The index is built once per visit (and again only if another tab changes the
+    // journal or the threads); a keystroke reads the address and scans the index, in one
+    // memo. Each build gets a new number, so the results know whether the last results
+    // came from this same index and a narrower search may look only among them.
+    let builds = StoredValue::new(0u32);
+    let index = Memo::new(move |_| {
+        state.threads.track();
+        builds.update_value(|n| *n += 1);
+        (builds.get_value(), state.journal.with(SearchIndex::build))
+    });
+    let choices = move || {
+        let templates = state
+            .templates
+            .with(|library| state.journal.with(|j| template_choices(library, j)));
+        (templates, state.threads.with(thread_choices))
+    };
+    let results = Memo::new(move |previous: Option<&(ParsedQuery, Vec<EntryId>, u32)>| {
+        let mut parsed = location.search.with(|s| Query::from_query_string(s));
+        // Listing the choices scans the journal, so only when there is one to check.
+        if parsed.query.template.is_some() || parsed.query.thread.is_some() {
+            let (templates, threads) = choices();
+            parsed.check_choices(&templates, &threads);
+        }
+        let (q, built) = (&parsed.query, index.with(|(n, _)| *n));
+        let found = index.with(|(_, i)| {
+            state.threads.with(|t| match previous {
+                Some((p, earlier, n)) if *n == built && q.narrows(&p.query) => {
+                    i.search_among(q, t, earlier)
+                }
+                _ => i.search(q, t),
+            })
+        });
+        (parsed, found, built)
+    });
+    let filtered = move || results.with(|(p, _, _)| !p.query.is_empty() || !p.is_ok());
+    let has_errors =
+        move || results.with(|(p, _, _)| !p.is_ok()) && !state.journal.read().is_empty();
+    let summary = Signal::derive(move || {
+        if !has_errors() {
+            return Vec::new();
+        }
+        results.with(|(p, _, _)| {
+            p.errors
+                .iter()
+                .map(|e| SummaryItem {
+                    target: e.field.html_id().to_owned(),
+                    message: e.message.clone(),
+                })
+                .collect()
+        })
+    });
+    // A field's look when the address gave it a bad value.
+    let error = move |field: QueryField| results.with(|(p, _, _)| error_message(p, field));
+    let class = move |field: QueryField, fine: &'static str, wrong: &'static str| {
+        Signal::derive(move || if error(field).is_some() { wrong } else { fine })
+    };
+    let group_class = move |field: QueryField| {
+        class(
+            field,
+            "nhsuk-form-group",
+            "nhsuk-form-group nhsuk-form-group--error",
+        )
+    };
+    let described_by = move |field: QueryField, hint: &'static str| {
+        Signal::derive(move || {
+            let error = error(field).map(|_| error_id(field));
+            let both = [hint, error.unwrap_or_default()];
+            Some(both.join(" ").trim().to_owned()).filter(|s| !s.is_empty())
         })
     };
+    // Always in place and hidden when empty: a `Signal` attribute costs the bundle less
+    // than a view that comes and goes.
+    let inline_error = move |field: QueryField| {
+        view! {
+            <span class="nhsuk-error-message" id=error_id(field)
+                hidden=Signal::derive(move || error(field).is_none())>
+                <span class="nhsuk-u-visually-hidden">"Error: "</span>
+                {Signal::derive(move || error(field).unwrap_or_default())}
+            </span>
+        }
+    };
+
+    // Writing the address. `own_write` remembers the query string this page last wrote,
+    // so the effect below can tell its own change from one made elsewhere. One handler
+    // serves the whole form: `input` bubbles from every box, button and list in it.
+    let own_write = StoredValue::new(None::<String>);
+    let last_control = StoredValue::new(String::new());
+    let on_input = move |ev: leptos::ev::Event| {
+        let Some(control) = ev.target() else {
+            return;
+        };
+        let control: web_sys::HtmlInputElement = control.unchecked_into();
+        let query = results.with_untracked(|(p, _, _)| p.query.clone());
+        let Some((query, replace)) = last_control.with_value(|last| changed(query, &control, last))
+        else {
+            return;
+        };
+        last_control.set_value(control.name());
+        let qs = query.to_query_string();
+        if location.search.with_untracked(|s| *s == qs) {
+            return;
+        }
+        own_write.set_value(Some(qs.clone()));
+        let to = if qs.is_empty() {
+            "/".to_owned()
+        } else {
+            format!("/?{qs}")
+        };
+        navigate(
+            &to,
+            NavigateOptions {
+                replace,
+                scroll: false,
+                ..NavigateOptions::default()
+            },
+        );
+    };
+    // Reading the address: the title, and the form when the address changed elsewhere
+    // or the form has just appeared.
+    let form = NodeRef::<html::Form>::new();
+    Effect::new(move |_| {
+        browser::set_title("Your journal", has_errors());
+        let search = location.search.get();
+        let Some(form) = form.get() else {
+            return;
+        };
+        let ours = own_write
+            .try_update_value(|w| w.take().is_some_and(|w| w == search))
+            .unwrap_or(false);
+        if !ours {
+            results.with_untracked(|(p, _, _)| fill_form(&form, &p.query));
+        }
+    });
+
+    let checkbox = move |tag: TagId, label: String, first: bool| {
+        // As in GOV.UK Frontend, the first box has the group's id, for the error link.
+        let id = if first {
+            QueryField::Tags.html_id().to_owned()
+        } else {
+            format!("search-tags-{}", tag.as_str())
+        };
+        view! {
+            <div class="nhsuk-checkboxes__item">
+                <input class="nhsuk-checkboxes__input" id=id.clone() name="tag" type="checkbox"
+                    value=tag.as_str().to_owned()/>
+                <label class="nhsuk-label nhsuk-checkboxes__label" for=id>{label}</label>
+            </div>
+        }
+    };
+    let tag_groups = move || {
+        let mut groups: Vec<(&'static str, Vec<(TagId, String)>)> = Family::ALL
+            .iter()
+            .map(|f| {
+                let tags = f.tags().map(|t| (t.tag_id(), t.label.to_owned())).collect();
+                (f.label(), tags)
+            })
+            .collect();
+        let own: Vec<(TagId, String)> = state.vocabulary.with_untracked(|v| {
+            v.custom()
+                .iter()
+                .map(|t| (t.id.clone(), t.label.clone()))
+                .collect()
+        });
+        if !own.is_empty() {
+            groups.push(("Your tags", own));
+        }
+        groups
+            .into_iter()
+            .enumerate()
+            .map(|(g, (legend, tags))| {
+                let boxes = tags
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (tag, label))| checkbox(tag, label, g == 0 && i == 0))
+                    .collect_view();
+                view! {
+                    <fieldset class="nhsuk-fieldset app-search-family">
+                        <legend class="nhsuk-fieldset__legend">{legend}</legend>
+                        <div class="nhsuk-checkboxes nhsuk-checkboxes--small">{boxes}</div>
+                    </fieldset>
+                }
+            })
+            .collect_view()
+    };
+    let select =
+        move |field: QueryField, label: &'static str, any: &'static str, options: Vec<Choice>| {
+            let id = field.html_id();
+            let options = options
+                .into_iter()
+                .map(|c| view! { <option value=c.id>{c.label}</option> })
+                .collect_view();
+            view! {
+                <div class=group_class(field)>
+                    <label class="nhsuk-label" for=id>{label}</label>
+                    {inline_error(field)}
+                    <select id=id name=param(field) aria-describedby=described_by(field, "")
+                        class=class(field, "nhsuk-select", "nhsuk-select nhsuk-select--error")>
+                        <option value="">{any}</option>
+                        {options}
+                    </select>
+                </div>
+            }
+        };
+    let date_field = move |field: QueryField, label: &'static str| {
+        let id = field.html_id();
+        view! {
+            <div class=group_class(field)>
+                <label class="nhsuk-label" for=id>{label}</label>
+                {inline_error(field)}
+                <input id=id name=param(field) type="date" aria-describedby=described_by(field, "search-dates-hint")
+                    class=class(field, "nhsuk-input app-search-date", "nhsuk-input app-search-date nhsuk-input--error")/>
+            </div>
+        }
+    };
+    // The form is built once it is shown; its disclosures start open if what they hold
+    // is in use or wrong, so a filter is never hidden and an error link reaches its field.
+    // It has no submit handler: with three text-like boxes, Enter submits nothing.
+    let search_form = move || {
+        let (templates, threads) = untrack(choices);
+        let (open_tags, open_more, thread_error) = results.with_untracked(|(p, _, _)| {
+            let wrong = |fields: &[QueryField]| p.errors.iter().any(|e| fields.contains(&e.field));
+            let q = &p.query;
+            (
+                !q.tags.is_empty() || wrong(&[QueryField::Tags, QueryField::Match]),
+                q.from.is_some()
+                    || q.to.is_some()
+                    || q.template.is_some()
+                    || q.thread.is_some()
+                    || wrong(&[
+                        QueryField::From,
+                        QueryField::To,
+                        QueryField::Template,
+                        QueryField::Thread,
+                    ]),
+                wrong(&[QueryField::Thread]),
+            )
+        });
+        let thread_select = (!threads.is_empty() || thread_error).then(|| {
+            select(
+                QueryField::Thread,
+                "Holding thread",
+                "Any holding thread",
+                threads,
+            )
+        });
+        view! {
+            <form role="search" aria-label="Search and filter your reflections" novalidate
+                node_ref=form on:input=on_input.clone()>
+                <div class="nhsuk-form-group">
+                    <label class="nhsuk-label nhsuk-label--s" for="search-text">"Search your reflections"</label>
+                    <div class="nhsuk-hint" id="search-text-hint">
+                        "Words from what you wrote, in any order. Results change as you type."
+                    </div>
+                    <input class="nhsuk-input" id="search-text" name="q" type="search" autocomplete="off"
+                        spellcheck="false" aria-describedby="search-text-hint"/>
+                </div>
+                <details class="nhsuk-details app-search-filter" open=open_tags>
+                    <summary class="nhsuk-details__summary">
+                        <span class="nhsuk-details__summary-text">"Filter by tag"</span>
+                    </summary>
+                    <div class="nhsuk-details__text">
+                        <div class=group_class(QueryField::Match)>
+                            <fieldset class="nhsuk-fieldset" aria-describedby=described_by(QueryField::Match, "")>
+                                <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">"Show reflections with"</legend>
+                                {inline_error(QueryField::Match)}
+                                <div class="nhsuk-radios nhsuk-radios--small nhsuk-radios--inline">
+                                    <div class="nhsuk-radios__item">
+                                        <input class="nhsuk-radios__input" id="search-match" name="match" type="radio" value="all" checked/>
+                                        <label class="nhsuk-label nhsuk-radios__label" for="search-match">"all of the tags chosen"</label>
+                                    </div>
+                                    <div class="nhsuk-radios__item">
+                                        <input class="nhsuk-radios__input" id="search-match-any" name="match" type="radio" value="any"/>
+                                        <label class="nhsuk-label nhsuk-radios__label" for="search-match-any">"any of them"</label>
+                                    </div>
+                                </div>
+                            </fieldset>
+                        </div>
+                        <div class=group_class(QueryField::Tags)>
+                            <fieldset class="nhsuk-fieldset" aria-describedby=described_by(QueryField::Tags, "")>
+                                <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">"Tags"</legend>
+                                {inline_error(QueryField::Tags)}
+                                {tag_groups()}
+                            </fieldset>
+                        </div>
+                    </div>
+                </details>
+                <details class="nhsuk-details app-search-filter" open=open_more>
+                    <summary class="nhsuk-details__summary">
+                        <span class="nhsuk-details__summary-text">"Filter by date, template or holding thread"</span>
+                    </summary>
+                    <div class="nhsuk-details__text">
+                        <fieldset class="nhsuk-fieldset" aria-describedby="search-dates-hint">
+                            <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">"Date"</legend>
+                            <div class="nhsuk-hint" id="search-dates-hint">"The day the reflection is about"</div>
+                            {date_field(QueryField::From, "From")}
+                            {date_field(QueryField::To, "To")}
+                        </fieldset>
+                        {select(QueryField::Template, "Template", "Any template", templates)}
+                        {thread_select}
+                    </div>
+                </details>
+            </form>
+        }
+    };
+
+    // Results, drawn a page at a time. `shown` belongs to one query string, so a new
+    // search starts again at the first page.
+    let shown = RwSignal::new((String::new(), PAGE_SIZE));
+    let limit = move || {
+        location
+            .search
+            .with(|s| shown.with(|(for_search, n)| if for_search == s { *n } else { PAGE_SIZE }))
+    };
+    // Each result is the id and its place in the journal; a row is drawn from the entry
+    // only when it first appears, so a keystroke that keeps a row costs it nothing.
+    let rows = move || {
+        let limit = limit();
+        results.with(|(_, ids, _)| {
+            let ids = &ids[..ids.len().min(limit)];
+            state.journal.with(|j| {
+                entries_in_order(j, ids)
+                    .map(|(at, e)| (e.id.clone(), at))
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let row = move |(id, at): (EntryId, usize)| {
+        state.journal.with_untracked(|j| {
+            let entry = j.newest_first().nth(at).filter(|e| e.id == id);
+            entry.or_else(|| j.get(&id)).map(|e| {
+                state.vocabulary.with_untracked(|v| Row {
+                    id: e.id.clone(),
+                    day: long_date(e.about),
+                    preview: e.preview(PREVIEW_CHARS),
+                    tags: e.tags.iter().map(|t| tag_name(v, t)).collect(),
+                })
+            })
+        })
+    };
+    // The count is a live region, so a screen reader hears how many match as the worker
+    // types.
+    let count = Signal::derive(move || {
+        let n = results.with(|(_, ids, _)| ids.len());
+        match (filtered(), n) {
+            (false, 1) => "1 reflection".to_owned(),
+            (false, n) => format!("{n} reflections"),
+            (true, 0) => "No reflections match your search".to_owned(),
+            (true, 1) => "1 reflection matches".to_owned(),
+            (true, n) => format!("{n} reflections match"),
+        }
+    });
+    let unfiltered = Signal::derive(move || !filtered());
+    let some_found = Signal::derive(move || results.with(|(_, ids, _)| !ids.is_empty()));
+    let all_shown = Signal::derive(move || results.with(|(_, ids, _)| ids.len() <= limit()));
+    let showing = Signal::derive(move || {
+        let (now, all) = (limit(), results.with(|(_, ids, _)| ids.len()));
+        format!("Showing {now} of {all} reflections.")
+    });
+    // One click handler for the links and the button around the results.
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let id = ev
+            .target()
+            .map(|t| t.unchecked_into::<web_sys::Element>().id())
+            .unwrap_or_default();
+        if id == "search-clear" {
+            // The link goes; the router follows it. Start again in the search box.
+            browser::focus_id("search-text");
+        } else if id == "search-more" {
+            let now = untrack(limit);
+            shown.set((location.search.get_untracked(), now + PAGE_SIZE));
+            // Keyboard focus goes to the first newly drawn reflection.
+            if let Some(id) = results.with_untracked(|(_, ids, _)| ids.get(now).cloned()) {
+                browser::focus_element(format!("entry-{id}"));
+            }
+        }
+    };
+
     view! {
         <FlashBanner/>
         <StorageNotice/>
+        <ErrorSummary items=summary/>
         <PageHeading text="Your journal"/>
         <Show when=move || has_draft.get()>
             <div class="nhsuk-inset-text">
@@ -49,20 +570,37 @@ pub fn JournalPage() -> impl IntoView {
                 </div>
             }
         >
-            <h2 class="nhsuk-heading-m">{move || {
-                let n = state.journal.read().len();
-                if n == 1 { "1 reflection".to_owned() } else { format!("{n} reflections") }
-            }}</h2>
-            <ul class="nhsuk-list app-entry-list">
-                <For each=entries key=|(id, _, _)| id.clone() let((id, day, preview))>
-                    <li class="app-entry-list__item">
-                        <h3 class="nhsuk-heading-s nhsuk-u-margin-bottom-1">
-                            <a href=format!("/entries/{id}")>{day}</a>
-                        </h3>
-                        <p class="nhsuk-body-s app-entry-list__preview">{preview}</p>
-                    </li>
-                </For>
-            </ul>
+            {search_form()}
+            <div on:click=on_click>
+                <h2 class="nhsuk-heading-m" id="search-count" aria-live="polite">{count}</h2>
+                <p hidden=some_found>"Check the spelling, use fewer words or remove a filter."</p>
+                <p hidden=unfiltered><a href="/" id="search-clear">"Clear search and filters"</a></p>
+                <ul class="nhsuk-list app-entry-list" id="search-results">
+                    <For each=rows key=|(id, _)| id.clone() let(result)>
+                        {row(result).map(|row| view! {
+                        <li class="app-entry-list__item">
+                            <h3 class="nhsuk-heading-s nhsuk-u-margin-bottom-1">
+                                <a href=format!("/entries/{}", row.id) id=format!("entry-{}", row.id)>{row.day}</a>
+                            </h3>
+                            <p class="nhsuk-body-s app-entry-list__preview">{row.preview}</p>
+                            {(!row.tags.is_empty()).then(|| view! {
+                                <ul class="app-tag-list" aria-label="Tags">
+                                    {row.tags.into_iter().map(|t| view! {
+                                        <li><strong class="nhsuk-tag nhsuk-tag--white">{t}</strong></li>
+                                    }).collect_view()}
+                                </ul>
+                            })}
+                        </li>
+                        })}
+                    </For>
+                </ul>
+                <div hidden=all_shown>
+                    <p class="nhsuk-body-s">{showing}</p>
+                    <button type="button" class="nhsuk-button nhsuk-button--secondary" id="search-more">
+                        "Show more reflections"
+                    </button>
+                </div>
+            </div>
         </Show>
     }
 }

@@ -1,0 +1,297 @@
+#!/usr/bin/env node
+// Browser benchmarks for the journal page, in Debian's Chromium through playwright-core,
+// against the release bundle in dist/ (build it first: trunk build index.html --release).
+// Run by hand, never by the test command:
+//
+//   node bench/browser.mjs              start-up for 0, 1,000 and 5,000 entries, then
+//                                       keystrokes over 5,000
+//   ROUNDS=9 KEYS=40 node bench/browser.mjs
+//
+// 1. Start-up: from navigation start (performance.timeOrigin) to the journal being
+//    interactive: the first result in #search-results and an enabled #search-text, or
+//    the empty state for an empty journal. A MutationObserver injected before the app's
+//    own script notes the moment ("DOM") and the next animation frame ("frame"). Median
+//    of ROUNDS reloads after one warm-up; the 5,000 / empty ratio is printed.
+// 2. Keystroke: a word typed one key at a time into #search-text over 5,000 entries, for
+//    a word most entries contain and one few do. A capturing listener notes each input
+//    event's time stamp; "work" ends when the event's task and its microtasks are done
+//    (Leptos renders in microtasks), "frame" at the next animation frame after that.
+//    Median, p95 and max over at least KEYS keystrokes.
+//
+// The journal is fictional and generated in the page from a fixed seed: entries of 300
+// to 2,000 characters (most of them short, as reflections are), 0 to 3 tags, one to
+// four a day over the last few years, stored as version 3 records with their index.
+// Nothing leaves 127.0.0.1: the harness's network guard is used as in the e2e tests.
+//
+// Prints a table and one JSON line (prefixed "JSON ") for the README.
+
+import { serveDist, launch, guardContext } from '../e2e/harness.mjs';
+
+const ROUNDS = Number(process.env.ROUNDS ?? 7);
+const KEYS = Number(process.env.KEYS ?? 30);
+const SIZES = [0, 1000, 5000];
+const MANY = 'waiting';
+const FEW = 'allotment';
+
+/**
+ * Runs in the page: writes `n` fictional entries and the index into local storage.
+ * Self-contained, because it is sent to the browser as source.
+ */
+function seedJournal(n) {
+  const SENTENCES = [
+    'Second session with Person A at the community café.',
+    'We talked about the garden, her granddaughter’s visit and the weather.',
+    'It was the first time she mentioned the debt.',
+    'I decided to ring my contact at the advice centre directly rather than send the form.',
+    'The waiting list for counselling is still months long, so we agreed to keep in touch.',
+    'She seemed more relaxed by the end and laughed about the bus.',
+    'Wrote up my notes and checked the referral inbox before lunch.',
+    'Person B didn’t come to the walking group again; I will phone on Friday.',
+    'The GP asked me to see someone about housing, which is outside my remit.',
+    'Nothing to fix today. I listened and let him talk about his brother.',
+    'Back-to-back all afternoon and behind on my notes; felt drained.',
+    'The food bank has changed its opening hours, which nobody told us.',
+    'Person C booked the gardening club herself, which felt like a real step.',
+    'Still waiting on the PIP decision; he is anxious about the letter.',
+    'Team meeting ran over. We talked about caseload and supervision.',
+    'Went with her to the library to meet the volunteer coordinator.',
+    'He says I am the one person he can offload to, which stays with me.',
+    'The carers’ group closed last year, so there is nowhere to refer her on to.',
+    'Answered a message after hours because she sounded frightened.',
+    'We looked at the leaflet for the men’s shed together and he kept it.',
+  ];
+  const RARE = 'She asked about the allotment waiting list at the community garden.';
+  const TAGS = [
+    'md-patient', 'md-staff', 'md-community', 'boundary-held', 'boundary-stretched',
+    'holding-waiting', 'holding-preparing', 'holding-easing-load', 'holding-witness',
+    'driver-no-provision', 'driver-readiness', 'anchor-at-ease', 'anchor-space',
+    'anchor-step', 'anchor-presence', 'barrier-structural', 'wellbeing-load',
+    'wellbeing-caseload',
+  ];
+  let state = 0x5eed1234;
+  const next = () => {
+    // A 32-bit xorshift: the same journal every run, no library needed.
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 4294967296;
+  };
+  const below = (k) => Math.floor(next() * k);
+  const envelope = (kind, data) => JSON.stringify({ app: 'anchorpoint', kind, v: 3, data });
+  // Most reflections are short; a few are long. Mean about 620 characters, which keeps
+  // 5,000 of them (about 4.3 M characters stored) inside Chromium's local storage quota.
+  const length = () => {
+    const r = next();
+    if (r < 0.8) return 300 + below(400);
+    if (r < 0.95) return 700 + below(500);
+    return 1200 + below(801);
+  };
+  localStorage.clear();
+  const ids = [];
+  const start = Date.UTC(2026, 10, 24);
+  for (let i = 0; i < n; i += 1) {
+    const about = new Date(start - Math.floor(i / 3.5) * 86400000).toISOString().slice(0, 10);
+    const want = length();
+    let text = '';
+    while (text.length < want) {
+      text += (text ? (below(4) === 0 ? '\n' : ' ') : '') + SENTENCES[below(SENTENCES.length)];
+    }
+    if (below(100) === 0) text = `${RARE} ${text}`;
+    text = text.slice(0, 2000);
+    const tags = [...new Set(Array.from({ length: below(4) }, () => TAGS[below(TAGS.length)]))];
+    const id = `b${i.toString(36)}-${below(1e6).toString(36)}`;
+    ids.push(id);
+    const at = `${about}T${String(8 + below(10)).padStart(2, '0')}:00:00Z`;
+    localStorage.setItem(
+      `anchorpoint.entry.${id}`,
+      envelope('entry', {
+        id, written_at: at, updated_at: at, about,
+        sections: [{ prompt: null, text }], tags, dismissed: [],
+      }),
+    );
+  }
+  localStorage.setItem('anchorpoint.index', envelope('index', { ids }));
+  let chars = 0;
+  for (let i = 0; i < localStorage.length; i += 1) {
+    const key = localStorage.key(i);
+    chars += key.length + localStorage.getItem(key).length;
+  }
+  return chars;
+}
+
+/** Injected before the app's script on every load: notes when the journal is usable. */
+function startupProbe() {
+  window.__startup = null;
+  const ready = () => {
+    const input = document.getElementById('search-text');
+    const listed = document.querySelector('#search-results li');
+    if (listed && input && !input.disabled) return true;
+    return document.querySelector('.app-empty-state') !== null;
+  };
+  const observer = new MutationObserver(() => {
+    if (window.__startup || !ready()) return;
+    const dom = performance.now();
+    window.__startup = { dom };
+    observer.disconnect();
+    requestAnimationFrame(() => {
+      window.__startup.frame = performance.now();
+    });
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+/** Injected for the keystroke run: notes each input event's work and next frame. */
+function keystrokeProbe() {
+  window.__keys = [];
+  const channel = new MessageChannel();
+  const pending = [];
+  channel.port1.onmessage = () => {
+    // This task runs after the input task and every microtask it queued.
+    const record = pending.shift();
+    record.work = performance.now() - record.start;
+    requestAnimationFrame(() => {
+      record.frame = performance.now() - record.start;
+      window.__keys.push(record);
+    });
+  };
+  document.addEventListener(
+    'input',
+    (event) => {
+      if (event.target.id !== 'search-text') return;
+      pending.push({ start: event.timeStamp });
+      channel.port2.postMessage(null);
+    },
+    true,
+  );
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+const round1 = (x) => Math.round(x * 10) / 10;
+
+async function startup(browser, server, n) {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale: 'en-GB' });
+  const guard = await guardContext(context);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/`);
+  const chars = await page.evaluate(seedJournal, n);
+  await page.addInitScript(startupProbe);
+  const samples = [];
+  for (let i = 0; i <= ROUNDS; i += 1) {
+    await page.reload();
+    await page.waitForFunction(() => window.__startup?.frame !== undefined, null, { timeout: 60_000 });
+    const s = await page.evaluate(() => window.__startup);
+    if (i > 0) samples.push(s); // the first load warms the caches
+  }
+  const problems = guard.problems();
+  await context.close();
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+  return {
+    entries: n,
+    storedChars: chars,
+    domMs: round1(median(samples.map((s) => s.dom))),
+    frameMs: round1(median(samples.map((s) => s.frame))),
+    frameMaxMs: round1(Math.max(...samples.map((s) => s.frame))),
+  };
+}
+
+async function keystrokes(browser, server, n) {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale: 'en-GB' });
+  const guard = await guardContext(context);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/`);
+  await page.evaluate(seedJournal, n);
+  await page.addInitScript(keystrokeProbe);
+  await page.reload();
+  const box = page.locator('#search-text');
+  await box.waitFor();
+  // Warm up: let the browser compile the hot wasm functions with its optimising tier.
+  await box.focus();
+  for (const key of `${MANY} ${FEW}`) await page.keyboard.press(key);
+  await page.waitForTimeout(500);
+  await box.fill('');
+  await page.waitForTimeout(200);
+  const results = {};
+  for (const word of [MANY, FEW]) {
+    const records = [];
+    let matches = '';
+    while (records.length < KEYS) {
+      await box.fill('');
+      await page.waitForTimeout(100);
+      await page.evaluate(() => {
+        window.__keys = [];
+      });
+      await box.focus();
+      for (const key of word) {
+        await page.keyboard.press(key);
+        // A brisk typist: a key every 80 ms or so. No polling in the page meanwhile,
+        // which would itself take time from the keystroke being measured.
+        await page.waitForTimeout(80);
+      }
+      await page.waitForFunction((k) => window.__keys.length === k, word.length, { timeout: 10_000 });
+      records.push(...(await page.evaluate(() => window.__keys)));
+      matches = await page.locator('#search-count').innerText();
+    }
+    const work = records.map((r) => r.work);
+    const frame = records.map((r) => r.frame);
+    results[word] = {
+      matches,
+      keystrokes: records.length,
+      workMedianMs: round1(median(work)),
+      workP95Ms: round1(percentile(work, 95)),
+      workMaxMs: round1(Math.max(...work)),
+      frameMedianMs: round1(median(frame)),
+      frameP95Ms: round1(percentile(frame, 95)),
+      frameMaxMs: round1(Math.max(...frame)),
+    };
+  }
+  const problems = guard.problems();
+  await context.close();
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+  return results;
+}
+
+const server = await serveDist();
+const browser = await launch();
+try {
+  const version = browser.version();
+  const starts = [];
+  for (const n of SIZES) starts.push(await startup(browser, server, n));
+  const empty = starts.find((s) => s.entries === 0);
+  const full = starts.find((s) => s.entries === 5000);
+  const keys = await keystrokes(browser, server, 5000);
+
+  console.log(`Chromium ${version}, ${ROUNDS} reloads each (median), ${KEYS}+ keystrokes per word\n`);
+  console.log('start-up      entries  stored chars   DOM ms  frame ms  worst frame ms');
+  for (const s of starts) {
+    console.log(
+      `              ${String(s.entries).padStart(7)}  ${String(s.storedChars).padStart(12)}  ${String(s.domMs).padStart(7)}  ${String(s.frameMs).padStart(8)}  ${String(s.frameMaxMs).padStart(14)}`,
+    );
+  }
+  const ratio = round1(full.frameMs / empty.frameMs);
+  console.log(`              5,000 / empty: ${ratio}×\n`);
+  console.log('keystroke over 5,000   matches at the end          work ms (median/p95/max)   to frame ms (median/p95/max)');
+  for (const [word, r] of Object.entries(keys)) {
+    console.log(
+      `  "${word}"`.padEnd(24) +
+        r.matches.padEnd(28) +
+        `${r.workMedianMs} / ${r.workP95Ms} / ${r.workMaxMs}`.padEnd(27) +
+        `${r.frameMedianMs} / ${r.frameP95Ms} / ${r.frameMaxMs}`,
+    );
+  }
+  console.log(
+    `JSON ${JSON.stringify({ chromium: version, startup: starts, startupRatio5000ToEmpty: ratio, keystroke5000: keys })}`,
+  );
+} finally {
+  await browser.close();
+  await server.close();
+}

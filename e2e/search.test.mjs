@@ -1,0 +1,319 @@
+// Search and filter on the journal page: words, tags (all of them or any of them),
+// dates, template and holding thread. Results change as the worker types, the filters
+// live in the address so a reload keeps them and Back undoes the last one, and a bad
+// value in the address gives a GOV.UK error rather than a broken page.
+//
+// The journal is seeded straight into local storage as version 3 records, with days
+// relative to today so the journeys never go stale. Every entry is fictional.
+
+import assert from 'node:assert/strict';
+import { useHarness, addDays, longDate } from './harness.mjs';
+
+const { journey } = useHarness();
+
+const WAITING = 'holding-waiting';
+const PATIENT = 'md-patient';
+
+/** Day strings as a date input and the address write them. */
+function iso({ year, month, day }) {
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * Five fictional reflections, a week apart, newest first. `daysAgo` counts back from
+ * today; tags and a template vary so each filter has something to find.
+ */
+const SEED = [
+  { id: 'seed-1', daysAgo: 1, text: 'Person A is still waiting for the counselling service; we keep in touch.', tags: [WAITING] },
+  { id: 'seed-2', daysAgo: 8, text: 'Offered a fourth session at the café group because she is not ready to go alone.', tags: [PATIENT], template: { id: 'gibbs', name: 'Gibbs' } },
+  { id: 'seed-3', daysAgo: 15, text: 'The waiting list is months long, so I offered a fourth session meanwhile.', tags: [WAITING, PATIENT] },
+  { id: 'seed-4', daysAgo: 22, text: 'Rang the food bank directly; the housing waiting list is six weeks.', tags: [WAITING] },
+  { id: 'seed-5', daysAgo: 40, text: 'Team meeting about caseload and supervision; no sessions today.', tags: [] },
+];
+
+/** Writes the seed (and any threads) into storage as the app stores them, then opens `path`. */
+async function seed(app, { threads = [], path = '/' } = {}) {
+  await app.open('/');
+  const today = await app.today();
+  const entries = SEED.map((e) => ({ ...e, about: iso(addDays(today, -e.daysAgo)) }));
+  await app.page.evaluate(
+    ({ entries, threads }) => {
+      const envelope = (kind, data) => JSON.stringify({ app: 'anchorpoint', kind, v: 3, data });
+      for (const e of entries) {
+        const data = {
+          id: e.id,
+          written_at: `${e.about}T18:00:00Z`,
+          updated_at: `${e.about}T18:00:00Z`,
+          about: e.about,
+          sections: [{ prompt: null, text: e.text }],
+          tags: e.tags,
+          dismissed: [],
+        };
+        if (e.template) data.template = e.template;
+        localStorage.setItem(`anchorpoint.entry.${e.id}`, envelope('entry', data));
+      }
+      localStorage.setItem('anchorpoint.index', envelope('index', { ids: entries.map((e) => e.id) }));
+      if (threads.length > 0) localStorage.setItem('anchorpoint.threads', envelope('threads', { threads }));
+    },
+    { entries, threads },
+  );
+  await app.open(path);
+  return today;
+}
+
+/** The days listed for these seed ids, in list order. */
+function daysOf(today, ...ids) {
+  return ids.map((id) => longDate(addDays(today, -SEED.find((e) => e.id === id).daysAgo)));
+}
+
+async function expectListed(app, today, ids, message) {
+  const expected = daysOf(today, ...ids);
+  await app.waitUntil(
+    async () => JSON.stringify(await app.listedDays()) === JSON.stringify(expected),
+    async () => `${message ?? 'results'}: ${JSON.stringify(expected)}, got ${JSON.stringify(await app.listedDays())}`,
+  );
+}
+
+function query(app) {
+  return new URL(app.page.url()).searchParams;
+}
+
+function count(page) {
+  return page.locator('#search-count');
+}
+
+async function openDisclosure(page, name) {
+  const summary = page.locator('summary', { hasText: name });
+  const open = await summary.evaluate((s) => s.parentElement.open);
+  if (!open) await summary.click();
+}
+
+journey('filter by tag and date: the address keeps the filters, a reload keeps them and Back undoes the last one', async ({ app, page, a11y }) => {
+  const today = await seed(app);
+  await app.expectPage('Your journal');
+  await app.expectText(count(page), '5 reflections', { exact: true });
+  await expectListed(app, today, ['seed-1', 'seed-2', 'seed-3', 'seed-4', 'seed-5']);
+  await a11y('journal with search form');
+
+  await openDisclosure(page, 'Filter by tag');
+  await page.getByRole('checkbox', { name: 'waiting for services' }).check();
+  await expectListed(app, today, ['seed-1', 'seed-3', 'seed-4'], 'tag filter');
+  await app.expectText(count(page), '3 reflections match', { exact: true });
+  assert.deepEqual(query(app).getAll('tag'), [WAITING]);
+  await a11y('journal filtered by a tag');
+
+  await openDisclosure(page, 'Filter by date');
+  const from = iso(addDays(today, -16));
+  await page.getByLabel('From', { exact: true }).fill(from);
+  await expectListed(app, today, ['seed-1', 'seed-3'], 'tag and date filter');
+  assert.equal(query(app).get('from'), from);
+  assert.deepEqual(query(app).getAll('tag'), [WAITING]);
+  await a11y('journal filtered by a tag and a date');
+
+  await app.reload();
+  await expectListed(app, today, ['seed-1', 'seed-3'], 'after a reload');
+  assert.equal(await page.getByRole('checkbox', { name: 'waiting for services' }).isChecked(), true);
+  assert.equal(await page.getByLabel('From', { exact: true }).inputValue(), from);
+
+  await page.goBack();
+  await expectListed(app, today, ['seed-1', 'seed-3', 'seed-4'], 'Back undoes the date');
+  assert.equal(query(app).get('from'), null);
+  assert.equal(await page.getByLabel('From', { exact: true }).inputValue(), '');
+  assert.equal(await page.getByRole('checkbox', { name: 'waiting for services' }).isChecked(), true);
+
+  await page.goBack();
+  await expectListed(app, today, ['seed-1', 'seed-2', 'seed-3', 'seed-4', 'seed-5'], 'Back undoes the tag');
+  assert.equal(await page.getByRole('checkbox', { name: 'waiting for services' }).isChecked(), false);
+  assert.equal(app.path(), '/');
+  await a11y('journal after going back');
+});
+
+journey('results change as the worker types, and typing adds no history', async ({ app, page, a11y }) => {
+  const today = await seed(app);
+  const box = page.getByLabel('Search your reflections');
+  const before = await page.evaluate(() => history.length);
+  await box.click();
+  const seen = [];
+  for (const key of 'fourth') {
+    await page.keyboard.type(key);
+    await app.waitUntil(
+      async () => (await box.inputValue()) === query(app).get('q'),
+      async () => `the address to follow the box, was ${page.url()}`,
+    );
+    seen.push(await count(page).innerText());
+  }
+  // "f" and "fo" are inside "offered", "for" and "food"; from "fou" on, two entries.
+  assert.deepEqual(seen, [
+    '4 reflections match', '4 reflections match', '2 reflections match',
+    '2 reflections match', '2 reflections match', '2 reflections match',
+  ]);
+  await expectListed(app, today, ['seed-2', 'seed-3']);
+  assert.equal(await page.evaluate(() => history.length), before, 'typing replaces the history entry');
+  assert.equal(await box.inputValue(), 'fourth', 'the box is never rewritten under the caret');
+
+  // Words in any order, any case.
+  await box.fill('SESSION Fourth');
+  await expectListed(app, today, ['seed-2', 'seed-3']);
+  await box.fill('fourth waiting');
+  await expectListed(app, today, ['seed-3']);
+  await a11y('journal searched by words');
+});
+
+journey('tags can be matched all of them or any of them', async ({ app, page, a11y }) => {
+  const today = await seed(app);
+  await openDisclosure(page, 'Filter by tag');
+  await page.getByRole('checkbox', { name: 'waiting for services' }).check();
+  await page.getByRole('checkbox', { name: 'with a patient' }).check();
+  await expectListed(app, today, ['seed-3'], 'all of the tags');
+  assert.deepEqual(query(app).getAll('tag'), [WAITING, PATIENT]);
+  assert.equal(query(app).get('match'), null, 'all is the default and is left out');
+
+  await page.getByRole('radio', { name: 'any of them' }).check();
+  await expectListed(app, today, ['seed-1', 'seed-2', 'seed-3', 'seed-4'], 'any of the tags');
+  assert.equal(query(app).get('match'), 'any');
+  await a11y('journal matching any of two tags');
+
+  await page.goBack();
+  await expectListed(app, today, ['seed-3'], 'Back to all of them');
+  assert.equal(await page.getByRole('radio', { name: 'all of the tags chosen' }).isChecked(), true);
+});
+
+journey('template and holding thread filters', async ({ app, page, a11y }) => {
+  const threads = [
+    { id: 'thread-a', pseudonym: 'Person A', opened: '2024-01-01', functions: [WAITING], drivers: [], entries: ['seed-1', 'seed-4'] },
+    { id: 'thread-b', pseudonym: 'Person B', opened: '2024-01-01', functions: [], drivers: [], entries: ['seed-2'], closed: { on: '2024-02-01', outcome: 'connected-onward' } },
+  ];
+  const today = await seed(app, { threads });
+  await openDisclosure(page, 'Filter by date, template or holding thread');
+  const template = page.getByLabel('Template', { exact: true });
+  const thread = page.getByLabel('Holding thread', { exact: true });
+  const options = await thread.locator('option').allInnerTexts();
+  assert.deepEqual(options.map((o) => o.trim()), ['Any holding thread', 'Person A', 'Person B (closed)']);
+  assert.ok(!(await template.locator('option').allInnerTexts()).includes('Free writing'));
+
+  await template.selectOption({ label: 'Gibbs' });
+  await expectListed(app, today, ['seed-2'], 'written with Gibbs');
+  assert.equal(query(app).get('template'), 'gibbs');
+  await template.selectOption({ label: 'Any template' });
+  await expectListed(app, today, ['seed-1', 'seed-2', 'seed-3', 'seed-4', 'seed-5']);
+
+  await thread.selectOption({ label: 'Person A' });
+  await expectListed(app, today, ['seed-1', 'seed-4'], 'in Person A’s thread');
+  assert.equal(query(app).get('thread'), 'thread-a');
+  await a11y('journal filtered by a holding thread');
+  await app.reload();
+  await expectListed(app, today, ['seed-1', 'seed-4'], 'after a reload');
+  assert.equal(await thread.inputValue(), 'thread-a');
+});
+
+journey('no results says so and offers a way to clear the search', async ({ app, page, a11y }) => {
+  const today = await seed(app);
+  await page.getByLabel('Search your reflections').fill('allotment');
+  await app.expectText(count(page), 'No reflections match your search', { exact: true });
+  assert.deepEqual(await app.listedDays(), []);
+  await app.expectVisibleText('Check the spelling, use fewer words or remove a filter.');
+  await a11y('journal with no results');
+
+  await app.link('Clear search and filters').click();
+  await expectListed(app, today, ['seed-1', 'seed-2', 'seed-3', 'seed-4', 'seed-5']);
+  assert.equal(page.url(), app.url('/'));
+  assert.equal(await page.getByLabel('Search your reflections').inputValue(), '');
+  await app.waitUntil(async () => (await app.focused()).id === 'search-text', 'focus back in the search box');
+});
+
+journey('a bad value in the address shows a GOV.UK error, and the page still works', async ({ app, page, a11y }) => {
+  const today = await seed(app, { path: '/?from=2026-02-30&thread=t-gone&tag=with+a+patient&q=session' });
+  await app.expectTitle('Error: Your journal – Anchorpoint');
+  const links = await app.errorLinks();
+  assert.deepEqual(links, [
+    { text: 'Select tags from the list', href: '#search-tags' },
+    { text: 'Enter a real date for ‘from’', href: '#search-from' },
+    { text: 'Select a holding thread from the list', href: '#search-thread' },
+  ]);
+  await app.expectText(page.locator('#search-from-error'), 'Enter a real date for ‘from’');
+  // The good part of the address still searches.
+  await expectListed(app, today, ['seed-2', 'seed-3', 'seed-5']);
+  await a11y('journal with errors from the address');
+
+  await app.link('Enter a real date for ‘from’').click();
+  await app.waitUntil(async () => (await app.focused()).id === 'search-from', 'focus on the from date');
+
+  // Changing anything writes a clean address, and the errors go.
+  await page.getByLabel('Search your reflections').fill('fourth');
+  await expectListed(app, today, ['seed-2', 'seed-3']);
+  assert.equal(page.url(), app.url('/?q=fourth'));
+  assert.equal(await app.errorSummary().count(), 0);
+  await app.expectTitle('Your journal – Anchorpoint');
+});
+
+journey('search and tag filter by keyboard alone', async ({ app, page, a11y }) => {
+  const today = await seed(app);
+  const tabTo = async (matches, describe) => {
+    for (let i = 0; i < 40; i += 1) {
+      await page.keyboard.press('Tab');
+      const focused = await app.focused();
+      if (matches(focused)) {
+        await app.expectFocusVisible();
+        return;
+      }
+    }
+    assert.fail(`Tab never reached ${describe}`);
+  };
+  await tabTo((f) => f.id === 'search-text', 'the search box');
+  await page.keyboard.type('waiting');
+  await expectListed(app, today, ['seed-1', 'seed-3', 'seed-4']);
+  await tabTo((f) => f.tag === 'summary' && f.text === 'Filter by tag', 'the tag filter');
+  await page.keyboard.press('Enter');
+  await tabTo((f) => f.name === 'with a patient', 'the "with a patient" box');
+  await page.keyboard.press('Space');
+  await expectListed(app, today, ['seed-3']);
+  assert.deepEqual(Object.fromEntries(query(app)), { q: 'waiting', tag: PATIENT });
+  await a11y('journal searched and filtered by keyboard');
+  await tabTo((f) => f.tag === 'a' && f.text === daysOf(today, 'seed-3')[0], 'the result');
+  await page.keyboard.press('Enter');
+  await app.expectPage(`Reflection about ${daysOf(today, 'seed-3')[0]}`);
+  await page.goBack();
+  await expectListed(app, today, ['seed-3'], 'the filtered list, back from the entry');
+});
+
+journey('a long list is drawn twenty at a time', async ({ app, page, a11y }) => {
+  await app.open('/');
+  const today = await app.today();
+  await page.evaluate((today) => {
+    const envelope = (kind, data) => JSON.stringify({ app: 'anchorpoint', kind, v: 3, data });
+    const ids = [];
+    for (let i = 0; i < 60; i += 1) {
+      const d = new Date(Date.UTC(today.year, today.month - 1, today.day - i));
+      const about = d.toISOString().slice(0, 10);
+      const id = `bulk-${i}`;
+      ids.push(id);
+      localStorage.setItem(
+        `anchorpoint.entry.${id}`,
+        envelope('entry', {
+          id, written_at: `${about}T18:00:00Z`, updated_at: `${about}T18:00:00Z`, about,
+          sections: [{ prompt: null, text: `Fictional reflection number ${i}.` }], tags: [], dismissed: [],
+        }),
+      );
+    }
+    localStorage.setItem('anchorpoint.index', envelope('index', { ids }));
+  }, today);
+  await app.open('/');
+  await app.expectText(count(page), '60 reflections', { exact: true });
+  assert.equal((await app.listedDays()).length, 20);
+  await app.expectVisibleText('Showing 20 of 60 reflections.');
+  await app.button('Show more reflections').click();
+  await app.waitUntil(async () => (await app.listedDays()).length === 40, '40 listed');
+  await app.waitUntil(async () => (await app.focused()).id === 'entry-bulk-20', 'focus on the 21st');
+  await app.expectVisibleText('Showing 40 of 60 reflections.');
+  await app.button('Show more reflections').focus();
+  await page.keyboard.press('Enter');
+  await app.waitUntil(async () => (await app.listedDays()).length === 60, '60 listed');
+  await app.waitUntil(async () => (await app.focused()).id === 'entry-bulk-40', 'focus on the 41st');
+  assert.equal(await app.button('Show more reflections').isVisible(), false);
+  await a11y('journal with every reflection shown');
+
+  // A new search starts again at the first twenty.
+  await page.getByLabel('Search your reflections').fill('reflection');
+  await app.expectText(count(page), '60 reflections match', { exact: true });
+  assert.equal((await app.listedDays()).length, 20);
+});
