@@ -13,6 +13,7 @@
 //! form is written to need few of them: one input handler for the whole form, one effect
 //! that fills it in, and `Signal`s for the few attributes that change with errors.
 
+use crate::ui::pages::checkins::CheckInDue;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -558,6 +559,11 @@ pub fn JournalPage() -> impl IntoView {
                 <span class="nhsuk-u-visually-hidden">"Information: "</span>
                 <p>"You have an unsaved draft. " <a href="/write">"Continue writing"</a></p>
             </div>
+        </Show>
+        // The embeddedness reminder waits until there is a journal to come back to, so a
+        // first visit sees only what the app is for.
+        <Show when=move || !state.journal.read().is_empty()>
+            <CheckInDue/>
         </Show>
         <a href="/write" role="button" draggable="false" class="nhsuk-button">"Write a reflection"</a>
         <Show
