@@ -4,6 +4,7 @@
 // entry page. Stored check-ins are seeded as v3 envelopes with dates relative to today.
 
 import assert from 'node:assert/strict';
+import { fillStorage, freeStorage } from './storage.mjs';
 import { useHarness, addDays, longDate, normaliseSpace } from './harness.mjs';
 
 const { journey } = useHarness();
@@ -58,32 +59,6 @@ function storedJson(app, key) {
     const raw = localStorage.getItem(key);
     return raw === null ? null : JSON.parse(raw);
   }, key);
-}
-
-/** Fills local storage to its quota with junk under non-Anchorpoint keys. */
-function fillStorage(page) {
-  return page.evaluate(() => {
-    let chunk = 1 << 20;
-    let count = 0;
-    while (chunk >= 1) {
-      try {
-        localStorage.setItem(`junk.${count}`, 'x'.repeat(chunk));
-        count += 1;
-      } catch (error) {
-        if (error.name !== 'QuotaExceededError') throw error;
-        chunk = Math.floor(chunk / 2);
-      }
-    }
-    return count;
-  });
-}
-
-function freeStorage(page) {
-  return page.evaluate(() => {
-    for (const key of Object.keys(localStorage)) {
-      if (key.startsWith('junk.')) localStorage.removeItem(key);
-    }
-  });
 }
 
 // ---------------------------------------------------------------------------------------

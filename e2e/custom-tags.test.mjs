@@ -3,42 +3,10 @@
 // two prompts and roles. axe-core runs on every page and state visited.
 
 import assert from 'node:assert/strict';
+import { fillStorage, freeStorage } from './storage.mjs';
 import { useHarness } from './harness.mjs';
 
 const { journey } = useHarness();
-
-/** Fills local storage to the last character with junk under keys the app ignores. */
-function fillStorage(page) {
-  return page.evaluate(() => {
-    let chunk = 1 << 20;
-    let count = 0;
-    while (chunk >= 1) {
-      try {
-        localStorage.setItem(`junk.${count}`, 'x'.repeat(chunk));
-        count += 1;
-      } catch {
-        chunk = Math.floor(chunk / 2);
-      }
-    }
-    // The last failed write may have left room for a few characters: one-character
-    // keys with empty values take that up, so even a slightly longer value cannot fit.
-    for (const c of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789') {
-      try {
-        localStorage.setItem(c, '');
-      } catch {
-        break;
-      }
-    }
-  });
-}
-
-function freeStorage(page) {
-  return page.evaluate(() => {
-    for (const key of Object.keys(localStorage)) {
-      if (!key.startsWith('anchorpoint.')) localStorage.removeItem(key);
-    }
-  });
-}
 
 /** The tag names shown on the page (entry page or editor), in order. */
 async function shownTags(page) {

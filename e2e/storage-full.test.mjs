@@ -2,36 +2,11 @@
 // once space is freed the same words save.
 
 import assert from 'node:assert/strict';
+import { fillStorage, freeStorage } from './storage.mjs';
 import { useHarness } from './harness.mjs';
 import { STORAGE_FULL } from './fixtures.mjs';
 
 const { journey } = useHarness();
-
-/** Fills local storage to its quota with junk under non-Anchorpoint keys. */
-function fillStorage(page) {
-  return page.evaluate(() => {
-    let chunk = 1 << 20;
-    let count = 0;
-    while (chunk >= 1) {
-      try {
-        localStorage.setItem(`junk.${count}`, 'x'.repeat(chunk));
-        count += 1;
-      } catch (error) {
-        if (error.name !== 'QuotaExceededError') throw error;
-        chunk = Math.floor(chunk / 2);
-      }
-    }
-    return count;
-  });
-}
-
-function freeStorage(page) {
-  return page.evaluate(() => {
-    for (const key of Object.keys(localStorage)) {
-      if (key.startsWith('junk.')) localStorage.removeItem(key);
-    }
-  });
-}
 
 journey('when storage is full the save fails visibly and the text stays in the editor', async ({ app, page, a11y }) => {
   await app.open('/write');

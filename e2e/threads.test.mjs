@@ -4,6 +4,7 @@
 // reflection here is fictional.
 
 import assert from 'node:assert/strict';
+import { fillStorage, freeStorage } from './storage.mjs';
 import { useHarness, longDate, addDays, normaliseSpace, TITLE_SUFFIX } from './harness.mjs';
 import { GROUP_DAY, TEAM_MEETING } from './fixtures.mjs';
 
@@ -58,32 +59,6 @@ function threadId(app) {
   const match = /^\/threads\/(t[^/]+)$/.exec(app.path());
   assert.ok(match, `expected a thread URL, got ${app.path()}`);
   return match[1];
-}
-
-/** Fills local storage to its quota with junk under non-Anchorpoint keys. */
-function fillStorage(page) {
-  return page.evaluate(() => {
-    let chunk = 1 << 20;
-    let count = 0;
-    while (chunk >= 1) {
-      try {
-        localStorage.setItem(`junk.${count}`, 'x'.repeat(chunk));
-        count += 1;
-      } catch (error) {
-        if (error.name !== 'QuotaExceededError') throw error;
-        chunk = Math.floor(chunk / 2);
-      }
-    }
-    return count;
-  });
-}
-
-function freeStorage(page) {
-  return page.evaluate(() => {
-    for (const key of Object.keys(localStorage)) {
-      if (key.startsWith('junk.')) localStorage.removeItem(key);
-    }
-  });
 }
 
 /** Stores a reflection directly, as a v3 record plus the index. */
