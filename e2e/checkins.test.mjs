@@ -192,15 +192,15 @@ journey('saving without a rating, or with an overlong note, gives field errors a
 
 journey('a check-in can be made with the keyboard alone', async ({ app, page }) => {
   await app.open('/check-in');
-  await tabTo(app, 'the first point of the continuum', (f) => f.id === 'embeddedness-rating');
+  await app.tabTo('the first point of the continuum', (f) => f.id === 'embeddedness-rating');
   // Arrow keys move along a radio group and choose as they go.
   await page.keyboard.press('ArrowDown');
   assert.equal((await app.focused()).value, 'fitting-in');
-  await tabTo(app, 'the notes disclosure', (f) => f.tag === 'summary');
+  await app.tabTo('the notes disclosure', (f) => f.tag === 'summary');
   await page.keyboard.press('Enter');
-  await tabTo(app, 'the identity note', (f) => f.id === 'embeddedness-note-identity');
+  await app.tabTo('the identity note', (f) => f.id === 'embeddedness-note-identity');
   await page.keyboard.type('The GPs now introduce me at practice meetings.');
-  await tabTo(app, 'the save button', (f) => f.tag === 'button' && f.text === 'Save check-in');
+  await app.tabTo('the save button', (f) => f.tag === 'button' && f.text === 'Save check-in');
   await page.keyboard.press('Enter');
   await app.expectVisibleText('Check-in saved');
   await app.waitUntil(async () => (await app.focused()).id === 'page-heading', 'focus at the top of the page');
@@ -317,17 +317,3 @@ journey('when storage is full a wellbeing answer fails visibly and the entry sho
 
 // ---------------------------------------------------------------------------------------
 
-/** Presses Tab until `matches(focused)` holds; fails after `max` presses. */
-async function tabTo(app, describe, matches, max = 40) {
-  const seen = [];
-  for (let i = 0; i < max; i += 1) {
-    await app.page.keyboard.press('Tab');
-    const focused = await app.focused();
-    if (matches(focused)) {
-      await app.expectFocusVisible();
-      return focused;
-    }
-    seen.push(focused.id ? `#${focused.id}` : `${focused.tag} "${normaliseSpace(focused.name || focused.text)}"`);
-  }
-  assert.fail(`Tab never reached ${describe}; focus went: ${seen.join(' → ')}`);
-}

@@ -322,31 +322,21 @@ journey('a template can start from a copy of a built-in one', async ({ app, page
 journey('a tag can be created and renamed with the keyboard only', async ({ app, page }) => {
   await app.open('/settings/tags');
   await app.expectPage('Your tags');
-  const tabTo = async (check, what) => {
-    for (let i = 0; i < 40; i += 1) {
-      await page.keyboard.press('Tab');
-      if (check(await app.focused())) {
-        await app.expectFocusVisible();
-        return;
-      }
-    }
-    assert.fail(`could not reach ${what} with Tab`);
-  };
-  await tabTo((f) => f.text === 'Create a tag', 'the create link');
+  await app.tabTo('the create link', (f) => f.text === 'Create a tag');
   await page.keyboard.press('Enter');
   await app.expectPage('Create a tag');
-  await tabTo((f) => f.id === 'tag-name', 'the name field');
+  await app.tabTo('the name field', (f) => f.id === 'tag-name');
   await page.keyboard.type('Home visit');
   await page.keyboard.press('Enter'); // submits the form
   await app.expectVisibleText('Tag ‘Home visit’ created');
 
-  await tabTo((f) => f.text === 'Rename Home visit', 'the rename link');
+  await app.tabTo('the rename link', (f) => f.text === 'Rename Home visit');
   await page.keyboard.press('Enter');
   await app.expectPage('Rename a tag');
-  await tabTo((f) => f.id === 'tag-name', 'the name field');
+  await app.tabTo('the name field', (f) => f.id === 'tag-name');
   await page.keyboard.press('Control+A');
   await page.keyboard.type('Home visits');
-  await tabTo((f) => f.text === 'Save changes', 'the save button');
+  await app.tabTo('the save button', (f) => f.text === 'Save changes');
   await page.keyboard.press('Enter');
   await app.expectVisibleText('Tag ‘Home visits’ saved');
 });

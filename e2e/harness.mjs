@@ -553,6 +553,26 @@ export class JournalApp {
     });
   }
 
+  /**
+   * Presses Tab (or Shift+Tab) until `matches(focused)` holds, checks that the focused
+   * element shows a focus indicator, and returns it; fails after `max` presses, listing
+   * where focus went.
+   */
+  async tabTo(describe, matches, { shift = false, max = 40 } = {}) {
+    const key = shift ? 'Shift+Tab' : 'Tab';
+    const seen = [];
+    for (let i = 0; i < max; i += 1) {
+      await this.page.keyboard.press(key);
+      const focused = await this.focused();
+      if (matches(focused)) {
+        await this.expectFocusVisible();
+        return focused;
+      }
+      seen.push(focused.id ? `#${focused.id}` : `${focused.tag} "${normaliseSpace(focused.name || focused.text)}"`);
+    }
+    assert.fail(`${key} never reached ${describe}; focus went: ${seen.join(' → ')}`);
+  }
+
   /** Fails unless the focused element shows a focus indicator. */
   async expectFocusVisible() {
     const style = await this.page.evaluate(() => {

@@ -46,21 +46,6 @@ async function seed(page, entries) {
   await page.evaluate((pairs) => pairs.forEach(([k, v]) => localStorage.setItem(k, v)), items);
 }
 
-/** Presses Tab until `matches(focused)` holds; fails after `max` presses. */
-async function tabTo(app, describe, matches, max = 30) {
-  const seen = [];
-  for (let i = 0; i < max; i += 1) {
-    await app.page.keyboard.press('Tab');
-    const focused = await app.focused();
-    if (matches(focused)) {
-      await app.expectFocusVisible();
-      return focused;
-    }
-    seen.push(focused.id ? `#${focused.id}` : `${focused.tag} "${focused.name || focused.text}"`);
-  }
-  assert.fail(`Tab never reached ${describe}; focus went: ${seen.join(' → ')}`);
-}
-
 /** The table's column headers and its rows (row header first), as text. */
 function readTable(table) {
   return table.evaluate((t) => {
@@ -111,9 +96,8 @@ journey('open insights and read the data table', async ({ app, page, a11y }) => 
   // The data table is behind "Show the data", which opens from the keyboard.
   const table = page.getByRole('table', { name: /^Tags per week, w\/c/ });
   assert.equal(await table.isVisible(), false, 'the table starts hidden');
-  const summary = await tabTo(app, '"Show the data" for tags per week', (f) =>
-    f.tag === 'summary' && f.text.startsWith('Show the data'),
-  );
+  const summary = await app.tabTo('"Show the data" for tags per week', (f) =>
+    f.tag === 'summary' && f.text.startsWith('Show the data'), { max: 30 });
   assert.equal(normaliseSpace(summary.text), 'Show the data for tags per week');
   await page.keyboard.press('Enter');
   await table.waitFor({ state: 'visible' });

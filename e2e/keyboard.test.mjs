@@ -7,21 +7,6 @@ import { KEYBOARD } from './fixtures.mjs';
 
 const { journey } = useHarness();
 
-/** Presses Tab (or Shift+Tab) until `matches(focused)` holds; fails after `max` presses. */
-async function tabTo(app, describe, matches, { shift = false, max = 40 } = {}) {
-  const seen = [];
-  for (let i = 0; i < max; i += 1) {
-    await app.page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
-    const focused = await app.focused();
-    if (matches(focused)) {
-      await app.expectFocusVisible();
-      return focused;
-    }
-    seen.push(focused.id ? `#${focused.id}` : `${focused.tag} "${focused.name || focused.text}"`);
-  }
-  assert.fail(`${shift ? 'Shift+Tab' : 'Tab'} never reached ${describe}; focus went: ${seen.join(' → ')}`);
-}
-
 const isLink = (name) => (f) => f.tag === 'a' && f.text === name;
 const isButton = (name) => (f) => f.tag === 'button' && f.text === name;
 const hasId = (id) => (f) => f.id === id;
@@ -31,20 +16,20 @@ journey('a reflection can be written and saved with the keyboard alone', async (
   await app.expectPage('Your journal');
   const today = await app.today();
 
-  await tabTo(app, 'the "Write a reflection" link', isLink('Write a reflection'));
+  await app.tabTo('the "Write a reflection" link', isLink('Write a reflection'));
   await page.keyboard.press('Enter');
   await app.expectPage('Write a reflection');
   await a11y('write, reached by keyboard');
 
   // The date fields come in order: day, month, year.
-  await tabTo(app, 'the Day field', hasId('about-day'));
+  await app.tabTo('the Day field', hasId('about-day'));
   assert.equal(Number((await app.focused()).value), today.day);
   await page.keyboard.press('Tab');
   assert.equal((await app.focused()).id, 'about-month');
   await page.keyboard.press('Tab');
   assert.equal((await app.focused()).id, 'about-year');
 
-  await tabTo(app, 'the reflection textarea', hasId('reflection'));
+  await app.tabTo('the reflection textarea', hasId('reflection'));
   await page.keyboard.type('Written without a mouse:');
   await page.keyboard.press('Enter'); // a new line, not a submit
   await page.keyboard.type(KEYBOARD.replace('Written without a mouse: ', ''));
@@ -58,28 +43,28 @@ journey('a reflection can be written and saved with the keyboard alone', async (
   await page.keyboard.press('Tab');
   assert.equal((await app.focused()).id, 'reflection');
 
-  await tabTo(app, 'the "Save reflection" button', isButton('Save reflection'));
+  await app.tabTo('the "Save reflection" button', isButton('Save reflection'));
   await page.keyboard.press('Space');
   await app.expectPage(`Reflection about ${longDate(today)}`);
   assert.equal((await app.entryText().textContent()).trim(), text);
   await a11y('entry, saved by keyboard');
 
-  await tabTo(app, 'the "Back to your journal" link', isLink('Back to your journal'));
+  await app.tabTo('the "Back to your journal" link', isLink('Back to your journal'));
   await page.keyboard.press('Enter');
   await app.expectPage('Your journal');
   await a11y('journal, reached by keyboard');
 
-  await tabTo(app, 'the entry link', isLink(longDate(today)));
+  await app.tabTo('the entry link', isLink(longDate(today)));
   await page.keyboard.press('Enter');
   await app.expectPage(`Reflection about ${longDate(today)}`);
 });
 
 journey('the error summary links can be followed by keyboard', async ({ app, page }) => {
   await app.open('/write');
-  await tabTo(app, 'the "Save reflection" button', isButton('Save reflection'));
+  await app.tabTo('the "Save reflection" button', isButton('Save reflection'));
   await page.keyboard.press('Enter');
   await app.expectText(app.errorSummary(), 'There is a problem');
-  await tabTo(app, 'the "Enter your reflection" link', isLink('Enter your reflection'));
+  await app.tabTo('the "Enter your reflection" link', isLink('Enter your reflection'));
   await page.keyboard.press('Enter');
   await app.waitUntil(
     async () => (await app.focused()).id === 'reflection',
@@ -96,32 +81,32 @@ journey('the skip link, editing and deleting all work with the keyboard alone', 
   await app.open('/');
 
   // The first Tab reaches the skip link; Enter moves focus to the main content.
-  await tabTo(app, 'the skip link', isLink('Skip to main content'), { max: 1 });
+  await app.tabTo('the skip link', isLink('Skip to main content'), { max: 1 });
   await page.keyboard.press('Enter');
   await app.waitUntil(async () => (await app.focused()).id === 'maincontent', 'focus on #maincontent');
 
   // Open the entry, then edit it.
-  await tabTo(app, `the entry link "${day}"`, isLink(day));
+  await app.tabTo(`the entry link "${day}"`, isLink(day));
   await page.keyboard.press('Enter');
   await app.expectPage(`Reflection about ${day}`);
-  await tabTo(app, 'the edit link', isLink('Edit this reflection'));
+  await app.tabTo('the edit link', isLink('Edit this reflection'));
   await page.keyboard.press('Enter');
   await app.expectPage('Edit reflection');
-  await tabTo(app, 'the reflection box', hasId('reflection'));
+  await app.tabTo('the reflection box', hasId('reflection'));
   await page.keyboard.press('End');
   await page.keyboard.press('Control+End');
   await page.keyboard.type(' Edited by keyboard.');
-  await tabTo(app, 'the save button', isButton('Save changes'));
+  await app.tabTo('the save button', isButton('Save changes'));
   await page.keyboard.press('Enter');
   await app.expectPage(`Reflection about ${day}`);
   assert.match((await app.entryText().textContent()).trim(), /Edited by keyboard\.$/);
   await a11y('entry, edited by keyboard');
 
   // Delete it, confirming with Space on the warning button.
-  await tabTo(app, 'the delete link', isLink('Delete this reflection'));
+  await app.tabTo('the delete link', isLink('Delete this reflection'));
   await page.keyboard.press('Enter');
   await app.expectPage('Are you sure you want to delete this reflection?', 'Delete reflection');
-  await tabTo(app, 'the confirm button', isButton('Yes, delete it'));
+  await app.tabTo('the confirm button', isButton('Yes, delete it'));
   await page.keyboard.press('Space');
   await app.expectPage('Your journal');
   await app.expectVisibleText('Reflection deleted');

@@ -248,28 +248,17 @@ journey('a bad value in the address shows a GOV.UK error, and the page still wor
 
 journey('search and tag filter by keyboard alone', async ({ app, page, a11y }) => {
   const today = await seed(app);
-  const tabTo = async (matches, describe) => {
-    for (let i = 0; i < 40; i += 1) {
-      await page.keyboard.press('Tab');
-      const focused = await app.focused();
-      if (matches(focused)) {
-        await app.expectFocusVisible();
-        return;
-      }
-    }
-    assert.fail(`Tab never reached ${describe}`);
-  };
-  await tabTo((f) => f.id === 'search-text', 'the search box');
+  await app.tabTo('the search box', (f) => f.id === 'search-text');
   await page.keyboard.type('waiting');
   await expectListed(app, today, ['seed-1', 'seed-3', 'seed-4']);
-  await tabTo((f) => f.tag === 'summary' && f.text === 'Filter by tag', 'the tag filter');
+  await app.tabTo('the tag filter', (f) => f.tag === 'summary' && f.text === 'Filter by tag');
   await page.keyboard.press('Enter');
-  await tabTo((f) => f.name === 'with a patient', 'the "with a patient" box');
+  await app.tabTo('the "with a patient" box', (f) => f.name === 'with a patient');
   await page.keyboard.press('Space');
   await expectListed(app, today, ['seed-3']);
   assert.deepEqual(Object.fromEntries(query(app)), { q: 'waiting', tag: PATIENT });
   await a11y('journal searched and filtered by keyboard');
-  await tabTo((f) => f.tag === 'a' && f.text === daysOf(today, 'seed-3')[0], 'the result');
+  await app.tabTo('the result', (f) => f.tag === 'a' && f.text === daysOf(today, 'seed-3')[0]);
   await page.keyboard.press('Enter');
   await app.expectPage(`Reflection about ${daysOf(today, 'seed-3')[0]}`);
   await page.goBack();

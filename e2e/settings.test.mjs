@@ -11,17 +11,6 @@ const { journey } = useHarness();
 // Fictional names only.
 const NAMES = ['Ada Quillfeather', 'Bram Tillinghast', 'Larkspur Surgery'];
 
-async function tabTo(app, check, what) {
-  for (let i = 0; i < 40; i += 1) {
-    await app.page.keyboard.press('Tab');
-    if (check(await app.focused())) {
-      await app.expectFocusVisible();
-      return;
-    }
-  }
-  assert.fail(`could not reach ${what} with Tab`);
-}
-
 function checkedValue(page, name) {
   return page.evaluate((n) => document.querySelector(`input[name="${n}"]:checked`)?.value ?? null, name);
 }
@@ -34,15 +23,15 @@ journey('settings are changed with the keyboard only and kept after a reload', a
   await a11y('settings');
 
   // Radios: Tab reaches the chosen one, arrow keys change the choice.
-  await tabTo(app, (f) => f.id === 'end-question', 'the end-of-entry question');
+  await app.tabTo('the end-of-entry question', (f) => f.id === 'end-question');
   await page.keyboard.press('ArrowRight');
   assert.equal(await checkedValue(page, 'end-question'), 'no');
-  await tabTo(app, (f) => f.id === 'check-in-interval-monthly', 'the check-in interval');
+  await app.tabTo('the check-in interval', (f) => f.id === 'check-in-interval-monthly');
   await page.keyboard.press('ArrowUp');
   assert.equal(await checkedValue(page, 'check-in-interval'), 'fortnightly');
-  await tabTo(app, (f) => f.id === 'private-names', 'the private list');
+  await app.tabTo('the private list', (f) => f.id === 'private-names');
   await page.keyboard.type(`${NAMES[0]}\n  ${NAMES[1]}  \n\n${NAMES[2]}\nada quillfeather`);
-  await tabTo(app, (f) => f.text === 'Save settings', 'the save button');
+  await app.tabTo('the save button', (f) => f.text === 'Save settings');
   await page.keyboard.press('Enter');
   await app.expectText(page.locator('.nhsuk-notification-banner'), 'Settings saved');
   // The list is shown as kept: trimmed, blank lines and repeats dropped.

@@ -301,39 +301,27 @@ journey('a thread can be opened, a reflection linked and unlinked with the keybo
   await seedEntry(app, { id: 'ekeyboard-1', about, text: 'Rang the befriending scheme about the waiting list.' });
   await app.open('/threads');
 
-  const tabTo = async (describe, matches, max = 60) => {
-    for (let i = 0; i < max; i += 1) {
-      await page.keyboard.press('Tab');
-      const focused = await app.focused();
-      if (matches(focused)) {
-        await app.expectFocusVisible();
-        return focused;
-      }
-    }
-    assert.fail(`Tab never reached ${describe}`);
-  };
-
-  await tabTo('the "Open a holding thread" link', (f) => f.tag === 'a' && f.text === 'Open a holding thread');
+  await app.tabTo('the "Open a holding thread" link', (f) => f.tag === 'a' && f.text === 'Open a holding thread', { max: 60 });
   await page.keyboard.press('Enter');
   await app.expectPage('Open a holding thread');
-  await tabTo('the pseudonym field', (f) => f.id === 'thread-pseudonym');
+  await app.tabTo('the pseudonym field', (f) => f.id === 'thread-pseudonym', { max: 60 });
   await page.keyboard.type('Person C');
-  await tabTo('the "bearing witness" checkbox', (f) => f.name === 'bearing witness');
+  await app.tabTo('the "bearing witness" checkbox', (f) => f.name === 'bearing witness', { max: 60 });
   await page.keyboard.press('Space');
-  await tabTo('the "Open thread" button', (f) => f.tag === 'button' && f.text === 'Open thread');
+  await app.tabTo('the "Open thread" button', (f) => f.tag === 'button' && f.text === 'Open thread', { max: 60 });
   await page.keyboard.press('Enter');
   await app.expectPage('Person C', 'Person C (holding thread)');
   await expectSummary(app, 'Holding functions', 'bearing witness');
   await a11y('thread, opened by keyboard');
 
-  await tabTo('the reflection checkbox', (f) => f.name === longDate(about));
+  await app.tabTo('the reflection checkbox', (f) => f.name === longDate(about), { max: 60 });
   await page.keyboard.press('Space');
-  await tabTo('the "Link selected reflections" button', (f) => f.tag === 'button' && f.text === 'Link selected reflections');
+  await app.tabTo('the "Link selected reflections" button', (f) => f.tag === 'button' && f.text === 'Link selected reflections', { max: 60 });
   await page.keyboard.press('Enter');
   await expectSummary(app, 'Contacts', '1');
   await expectFocus(app, 'linked-heading');
 
-  await tabTo('the "Unlink" button', (f) => f.tag === 'button' && f.text.startsWith('Unlink'));
+  await app.tabTo('the "Unlink" button', (f) => f.tag === 'button' && f.text.startsWith('Unlink'), { max: 60 });
   await page.keyboard.press('Enter');
   await app.expectVisibleText('Reflection unlinked');
   await expectSummary(app, 'Contacts', '0');
