@@ -595,6 +595,20 @@ impl Indexed {
             text: normalise_sections(entry).into_boxed_str(),
         }
     }
+
+    /// Whether `query` (its `words` normalised once by the caller) holds for this entry:
+    /// the one check both a full search and a narrowed one make.
+    fn matches<F: EntryFacts + ?Sized>(&self, query: &Query, words: &[String], facts: &F) -> bool {
+        query.matches_parts(
+            &self.id,
+            self.about,
+            &self.tags,
+            self.template.as_ref(),
+            &self.text,
+            words,
+            facts,
+        )
+    }
 }
 
 /// The journal prepared for searching as the worker types. Building it normalises every
@@ -669,17 +683,7 @@ impl SearchIndex {
             .max(start);
         self.entries[start..end]
             .iter()
-            .filter(|e| {
-                query.matches_parts(
-                    &e.id,
-                    e.about,
-                    &e.tags,
-                    e.template.as_ref(),
-                    &e.text,
-                    &words,
-                    facts,
-                )
-            })
+            .filter(|e| e.matches(query, &words, facts))
             .map(|e| e.id.clone())
             .collect()
     }
@@ -703,15 +707,7 @@ impl SearchIndex {
                     return false;
                 }
                 wanted.next();
-                query.matches_parts(
-                    &e.id,
-                    e.about,
-                    &e.tags,
-                    e.template.as_ref(),
-                    &e.text,
-                    &words,
-                    facts,
-                )
+                e.matches(query, &words, facts)
             })
             .map(|e| e.id.clone())
             .collect()
