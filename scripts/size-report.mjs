@@ -17,7 +17,12 @@ import { gzipSync } from 'node:zlib';
 // Trunk cannot do today; that is planned work (see the README, "Bundle size"). Until
 // then this budget is a regression guard at the measured size plus a little room, and
 // it may only be raised in a commit that says why.
-const BUDGET_BYTES = 530 * 1024;
+// Issue 4's supervision summary added 147 KB (515 -> 662 KB): the whole anonymiser
+// (every identifier rule, and a 23 KB gzip name gazetteer and common-word list, which
+// is how it catches names without a language model), the review, the four export
+// writers and the three pages. It is the app's one privacy-critical feature, so it is
+// paid for; splitting it into a chunk loaded on first use is the planned remedy.
+const BUDGET_BYTES = 680 * 1024;
 const COUNTED = new Set(['.wasm', '.js', '.css']);
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');

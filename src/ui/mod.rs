@@ -4,6 +4,7 @@
 
 pub mod browser;
 pub mod components;
+pub mod forms;
 pub mod pages;
 pub mod state;
 pub mod tagging;
@@ -26,6 +27,7 @@ use pages::insights::InsightsPage;
 use pages::journal::JournalPage;
 use pages::not_found::NotFoundPage;
 use pages::settings::SettingsPage;
+use pages::summary::{SummaryDonePage, SummaryFlow, SummaryPage, SummaryReviewPage};
 use pages::threads::{NewThreadPage, ThreadActionPage, ThreadPage, ThreadsPage};
 use state::AppState;
 
@@ -34,6 +36,7 @@ use state::AppState;
 pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
+    SummaryFlow::provide();
     // Another tab saved or deleted something: show the same journal here. The storage
     // event only fires in the *other* tabs, so this never reacts to our own writes.
     let listener = window_event_listener(leptos::ev::storage, move |ev| {
@@ -53,11 +56,12 @@ pub fn App() -> impl IntoView {
 }
 
 /// The site's sections, in the header: where each starts and its name.
-const NAVIGATION: [(&str, &str); 5] = [
+const NAVIGATION: [(&str, &str); 6] = [
     ("/", "Journal"),
     ("/threads", "Holding threads"),
     ("/check-in", "Check-in"),
     ("/insights", "Insights"),
+    ("/summary", "Supervision summary"),
     ("/settings", "Settings"),
 ];
 
@@ -148,6 +152,9 @@ fn Layout() -> impl IntoView {
                             <Route path=path!("/threads/:id") view=ThreadPage/>
                             // edit, close and delete: one route keeps the router small.
                             <Route path=path!("/threads/:id/:action") view=ThreadActionPage/>
+                            <Route path=path!("/summary") view=SummaryPage/>
+                            <Route path=path!("/summary/review") view=SummaryReviewPage/>
+                            <Route path=path!("/summary/done") view=SummaryDonePage/>
                             <Route path=path!("/settings") view=SettingsPage/>
                             <Route path=path!("/settings/tags") view=TagsPage/>
                             <Route path=path!("/settings/tags/new") view=NewTagPage/>

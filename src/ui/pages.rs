@@ -10,4 +10,5 @@ pub mod insights;
 pub mod journal;
 pub mod not_found;
 pub mod settings;
+pub mod summary;
 pub mod threads;

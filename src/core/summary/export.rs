@@ -13,6 +13,97 @@ use super::{
 use crate::core::anonymise::Kind;
 use crate::core::templates::PromptRole;
 
+/// The file formats a worker can download, in the order the review page offers them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    Markdown,
+    Html,
+    Json,
+    Csv,
+}
+
+impl Format {
+    pub const ALL: [Format; 4] = [Format::Markdown, Format::Html, Format::Json, Format::Csv];
+
+    /// A stable id for forms and addresses.
+    pub fn id(self) -> &'static str {
+        match self {
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Json => "json",
+            Format::Csv => "csv",
+        }
+    }
+
+    pub fn parse(id: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.id() == id)
+    }
+
+    /// What the worker sees when choosing.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Markdown => "Markdown (.md)",
+            Format::Html => "Printable page (.html)",
+            Format::Json => "JSON (.json)",
+            Format::Csv => "Tag counts per week (.csv)",
+        }
+    }
+
+    /// What each format is for, in the worker's terms.
+    pub fn purpose(self) -> &'static str {
+        match self {
+            Format::Markdown => "Plain text with headings, for notes apps and documents.",
+            Format::Html => {
+                "Opens in a web browser. Print it, or save it as a PDF from the print window."
+            }
+            Format::Json => "For a supervisor's tools. The format is documented and versioned.",
+            Format::Csv => {
+                "Only the tag counts for each week, for a spreadsheet. No reflection text."
+            }
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Json => "json",
+            Format::Csv => "csv",
+        }
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            Format::Markdown => "text/markdown;charset=utf-8",
+            Format::Html => "text/html;charset=utf-8",
+            Format::Json => "application/json",
+            Format::Csv => "text/csv;charset=utf-8",
+        }
+    }
+
+    /// The file's contents.
+    pub fn render(self, s: &Summary) -> String {
+        match self {
+            Format::Markdown => to_markdown(s),
+            Format::Html => to_html(s),
+            Format::Json => to_json(s),
+            Format::Csv => to_csv_tag_counts(s),
+        }
+    }
+
+    /// The file's name: the weeks covered, never a day or anything from the text, so
+    /// the name in a downloads folder identifies nobody.
+    /// `anchorpoint-summary-2026-11-02-to-2026-11-30.md`.
+    pub fn file_name(self, s: &Summary) -> String {
+        format!(
+            "anchorpoint-summary-{}-to-{}.{}",
+            s.period.first_week,
+            s.period.last_week,
+            self.extension()
+        )
+    }
+}
+
 /// The summary as Markdown (CommonMark with pipe tables).
 pub fn to_markdown(s: &Summary) -> String {
     let mut out = Markdown(String::with_capacity(8 * 1024));

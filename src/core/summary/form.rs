@@ -61,10 +61,10 @@ pub enum SummaryField {
 impl SummaryField {
     pub fn html_id(self) -> &'static str {
         match self {
-            SummaryField::FromDay => "from-day",
+            SummaryField::FromDay => "from",
             SummaryField::FromMonth => "from-month",
             SummaryField::FromYear => "from-year",
-            SummaryField::ToDay => "to-day",
+            SummaryField::ToDay => "to",
             SummaryField::ToMonth => "to-month",
             SummaryField::ToYear => "to-year",
             SummaryField::Bring => "bring",

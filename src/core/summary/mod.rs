@@ -45,6 +45,15 @@ pub const VERSION: u32 = 1;
 /// The family id used for the worker's own tags, which belong to no built-in family.
 pub const CUSTOM_FAMILY: &str = "custom";
 
+/// Whether an entry's words can never go into a summary: it is tagged "escalate
+/// elsewhere", so it is counted and never quoted. The form says so beside it.
+pub fn text_withheld(entry: &crate::core::entry::Entry) -> bool {
+    entry
+        .tags
+        .iter()
+        .any(|t| builtin_tag(t.as_str()).is_some_and(|b| b.family == Family::EscalateElsewhere))
+}
+
 /// The Monday of the week `day` falls in.
 pub fn monday_of(day: NaiveDate) -> NaiveDate {
     let back = Days::new(u64::from(day.weekday().num_days_from_monday()));

@@ -679,6 +679,12 @@ impl Review {
 
     /// The first name on the private list that `words` contain, matched as the
     /// anonymiser matches the list (any case, possessives, name parts).
+    /// Whether these words hold a name on the worker's private list, which can never be
+    /// shown: the review page offers no "show as written" for them.
+    pub fn on_private_list(&self, words: &str) -> bool {
+        self.listed(words).is_some()
+    }
+
     fn listed(&self, words: &str) -> Option<&str> {
         self.private_names
             .iter()

@@ -465,6 +465,10 @@ fn a_name_on_the_private_list_can_never_be_shown() {
     let span = t.findings.spans[0];
     // The possessive stays outside the span: "Person A's daughter".
     assert_eq!(&t.text[span.start..span.end], "Mrs Okafor");
+    // The page offers no "show as written" for it, and a surname alone counts.
+    assert!(review.on_private_list("Mrs Okafor"));
+    assert!(review.on_private_list("OKAFOR"));
+    assert!(!review.on_private_list("Mrs Pennywhistle"));
     let mut d = Decisions::default();
     let err = review.unredact(&mut d, &t.id, span.start, span.end);
     assert_eq!(
@@ -555,6 +559,19 @@ fn added_phrases_are_redacted_everywhere_they_appear() {
 
     assert!(d.remove_phrase("bowls club"));
     assert!(to_markdown(&review.finish(&d)).contains("bowls club"));
+}
+
+#[test]
+fn the_form_knows_which_entries_words_are_withheld() {
+    let escalated = free(
+        "e1",
+        "2026-11-04",
+        &["escalate-elsewhere"],
+        "Rang the duty team.",
+    );
+    let ordinary = free("e2", "2026-11-04", &["md-patient"], "Went for a walk.");
+    assert!(super::text_withheld(&escalated));
+    assert!(!super::text_withheld(&ordinary));
 }
 
 #[test]
@@ -1139,4 +1156,32 @@ mod properties {
             }
         }
     }
+}
+
+// --- download formats ------------------------------------------------------------------------
+
+#[test]
+fn each_download_format_has_its_own_id_extension_and_contents_and_a_name_without_days() {
+    use super::export::Format;
+    let world = World::new(vec![free(
+        "e1",
+        "2026-11-04",
+        &["md-patient"],
+        "Rang Joy Okafor on 07700 900123.",
+    )]);
+    let summary = world.review(&["e1"], "").finish(&Decisions::default());
+    let mut ids = Vec::new();
+    for (format, (ext, expected)) in Format::ALL.into_iter().zip(all_formats(&summary)) {
+        assert_eq!(Format::parse(format.id()), Some(format));
+        assert_eq!(format.extension(), ext);
+        assert_eq!(format.render(&summary), expected);
+        assert_eq!(
+            format.file_name(&summary),
+            format!("anchorpoint-summary-2026-11-02-to-2026-11-30.{ext}")
+        );
+        ids.push(format.id());
+    }
+    ids.dedup();
+    assert_eq!(ids.len(), 4);
+    assert_eq!(Format::parse("pdf"), None);
 }

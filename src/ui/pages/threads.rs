@@ -6,26 +6,24 @@
 //! gather what was typed, show the core's GOV.UK-worded errors, and save through
 //! `AppState::save_threads`, which stores first and changes nothing on failure.
 //!
-//! Every checkbox, radio, fieldset and date box here comes from one small builder
-//! function each, and reactive pieces take type-erased signals: each distinct closure or
-//! element tree in a Leptos view compiles to its own code, so sharing shapes keeps these
-//! six pages from weighing on the bundle.
+//! Every checkbox, radio, fieldset and date box here comes from the shared builders in
+//! `ui::forms`, which keeps these six pages from weighing on the bundle.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
-use crate::core::entry::{long_date, parse_date_input, EntryId, Field, FieldError};
+use crate::core::entry::{long_date, parse_date_input, EntryId, Field};
 use crate::core::tags::{Family, TagId};
 use crate::core::threads::{
     pseudonym_warnings, HoldingThread, Outcome, Pseudonym, ThreadError, ThreadField, ThreadId,
     Threads,
 };
-use crate::storage::StorageError;
 use crate::ui::browser;
-use crate::ui::components::{
-    storage_failure, ErrorSummary, FlashBanner, PageHeading, SummaryItem, ERROR_SUMMARY_ID,
-    HEADING_ID,
+use crate::ui::components::{FlashBanner, PageHeading, SummaryItem, HEADING_ID};
+use crate::ui::forms::{
+    choice, date_input, date_part_id, described_by, fieldset, group_class, inline_error, item,
+    ChoiceKind, DateError, Problems,
 };
 use crate::ui::state::{use_app_state, AppState, Flash};
 
@@ -49,192 +47,12 @@ const LINKED_HEADING: &str = "linked-heading";
 // Pieces shared by the pages
 // ---------------------------------------------------------------------------------------
 
-/// A page's problems: the error summary's lines and, after a failed save, what to do.
-#[derive(Clone, Copy)]
-struct Problems {
-    items: RwSignal<Vec<SummaryItem>>,
-    detail: RwSignal<Vec<String>>,
-}
-
-impl Problems {
-    fn new(title: Signal<String>) -> Problems {
-        let problems = Problems {
-            items: RwSignal::new(Vec::new()),
-            detail: RwSignal::new(Vec::new()),
-        };
-        Effect::new(move |_| browser::set_title(&title.read(), !problems.items.read().is_empty()));
-        problems
-    }
-
-    fn clear(self) {
-        self.items.set(Vec::new());
-        self.detail.set(Vec::new());
-    }
-
-    /// Shows the problems and moves focus to the summary, as GOV.UK forms do.
-    fn show(self, items: Vec<SummaryItem>, detail: Vec<String>) {
-        self.items.set(items);
-        self.detail.set(detail);
-        browser::focus_id(ERROR_SUMMARY_ID);
-    }
-
-    fn one(self, target: &str, message: String) {
-        self.show(vec![item(target, message)], Vec::new());
-    }
-
-    fn thread_error(self, e: &ThreadError, fallback: &'static str) {
-        self.one(
-            e.field().map_or(fallback, ThreadField::html_id),
-            e.to_string(),
-        );
-    }
-
-    fn storage(self, target: &str, what: &str, e: &StorageError) {
-        let (message, detail) = storage_failure(what, e);
-        self.show(vec![item(target, message)], detail);
-    }
-
-    /// The message for the field with this id, for its inline error.
-    fn message_for(self, target: &'static str) -> Signal<Option<String>> {
-        Signal::derive(move || {
-            self.items
-                .read()
-                .iter()
-                .find(|i| i.target == target)
-                .map(|i| i.message.clone())
-        })
-    }
-
-    fn summary(self) -> impl IntoView {
-        view! { <ErrorSummary items=self.items detail=self.detail/> }
-    }
-}
-
-fn item(target: &str, message: String) -> SummaryItem {
-    SummaryItem {
-        target: target.to_owned(),
-        message,
-    }
-}
-
-fn group_class(error: Signal<Option<String>>) -> impl Fn() -> &'static str + Copy {
-    move || {
-        if error.read().is_some() {
-            "nhsuk-form-group nhsuk-form-group--error"
-        } else {
-            "nhsuk-form-group"
-        }
-    }
-}
-
-/// The inline error for a field, shown while it has one.
-fn inline_error(id: String, error: Signal<Option<String>>) -> impl IntoView {
-    move || {
-        let id = id.clone();
-        error.get().map(|message| {
-            view! {
-                <span class="nhsuk-error-message" id=id>
-                    <span class="nhsuk-u-visually-hidden">"Error: "</span>{message}
-                </span>
-            }
-        })
-    }
-}
-
-/// `aria-describedby` for a field: its hint, and its error while it has one.
-fn described_by(
-    hint: Option<String>,
-    error_id: String,
-    error: Signal<Option<String>>,
-) -> impl Fn() -> Option<String> {
-    move || {
-        let error = error.read().is_some().then(|| error_id.clone());
-        match (hint.clone(), error) {
-            (Some(h), Some(e)) => Some(format!("{h} {e}")),
-            (h, e) => h.or(e),
-        }
-    }
-}
-
-/// A checkbox or a radio button. Both share one builder; only the literal classes differ.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Checkbox,
-    Radio,
-}
-
-impl Kind {
-    fn group(self) -> &'static str {
-        match self {
-            Kind::Checkbox => "nhsuk-checkboxes",
-            Kind::Radio => "nhsuk-radios",
-        }
-    }
-}
-
-/// One checkbox or radio with its label and an optional hint.
-fn choice(
-    kind: Kind,
-    name: &'static str,
-    id: String,
-    label: String,
-    hint: Option<String>,
-    checked: Signal<bool>,
-    on_change: Callback<bool>,
-) -> impl IntoView {
-    let (item, input, label_class, hint_class, kind_attr) = match kind {
-        Kind::Checkbox => (
-            "nhsuk-checkboxes__item",
-            "nhsuk-checkboxes__input",
-            "nhsuk-label nhsuk-checkboxes__label",
-            "nhsuk-hint nhsuk-checkboxes__hint",
-            "checkbox",
-        ),
-        Kind::Radio => (
-            "nhsuk-radios__item",
-            "nhsuk-radios__input",
-            "nhsuk-label nhsuk-radios__label",
-            "nhsuk-hint nhsuk-radios__hint",
-            "radio",
-        ),
-    };
-    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
-    view! {
-        <div class=item>
-            <input class=input id=id.clone() name=name type=kind_attr aria-describedby=hint_id.clone()
-                prop:checked=checked on:change=move |ev| on_change.run(event_target_checked(&ev))/>
-            <label class=label_class for=id>{label}</label>
-            {hint.map(|h| view! { <div class=hint_class id=hint_id>{h}</div> })}
-        </div>
-    }
-}
-
-/// A question made of several inputs: a fieldset with a legend, an optional hint, its
-/// error, and the inputs inside a container of the given (literal) class. The inputs'
-/// ids start with `base`, and the first one's id is `base` itself, so an error summary
-/// link lands on it.
-fn fieldset(
-    base: &'static str,
-    legend: &'static str,
-    hint: Option<&'static str>,
-    error: Signal<Option<String>>,
-    container: &'static str,
-    inputs: AnyView,
-) -> impl IntoView {
-    let hint_id = format!("{base}-hint");
-    let error_id = format!("{base}-error");
-    let describe = described_by(hint.map(|_| hint_id.clone()), error_id.clone(), error);
-    let hint = hint.map(|h| view! { <div class="nhsuk-hint" id=hint_id>{h}</div> });
-    view! {
-        <div class=group_class(error)>
-            <fieldset class="nhsuk-fieldset" aria-describedby=describe>
-                <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
-                {hint}
-                {inline_error(error_id, error)}
-                <div class=container>{inputs}</div>
-            </fieldset>
-        </div>
-    }
+/// A thread the core refused: its error, on its field or on `fallback`.
+fn thread_error(problems: Problems, e: &ThreadError, fallback: &'static str) {
+    problems.one(
+        e.field().map_or(fallback, ThreadField::html_id),
+        e.to_string(),
+    );
 }
 
 /// The built-in tags of one holding family as checkboxes, each with its definition.
@@ -251,7 +69,7 @@ fn holding_tags(family: Family, chosen: RwSignal<Vec<TagId>>, problems: Problems
             let id = tag.tag_id();
             let toggle = id.clone();
             choice(
-                Kind::Checkbox,
+                ChoiceKind::Checkbox,
                 base,
                 if i == 0 {
                     base.to_owned()
@@ -277,75 +95,7 @@ fn holding_tags(family: Family, chosen: RwSignal<Vec<TagId>>, problems: Problems
         legend,
         Some(family.definition()),
         problems.message_for(base),
-        Kind::Checkbox.group(),
-        boxes.into_any(),
-    )
-}
-
-/// The id of one box of a date input: the day box takes `base` itself.
-fn date_part_id(base: &str, part: Field) -> String {
-    match part {
-        Field::AboutMonth => format!("{base}-month"),
-        Field::AboutYear => format!("{base}-year"),
-        _ => base.to_owned(),
-    }
-}
-
-/// An NHS date input: day, month and year boxes in a fieldset, as in the editor.
-fn date_input(
-    base: &'static str,
-    legend: &'static str,
-    hint: &'static str,
-    parts: RwSignal<[String; 3]>,
-    error: RwSignal<Option<FieldError>>,
-) -> impl IntoView {
-    let boxes = [
-        (Field::AboutDay, "Day"),
-        (Field::AboutMonth, "Month"),
-        (Field::AboutYear, "Year"),
-    ]
-    .into_iter()
-    .enumerate()
-    .map(|(i, (part, label))| {
-        let id = date_part_id(base, part);
-        let class = move || {
-            let marked = error
-                .read()
-                .as_ref()
-                .is_some_and(|e| e.highlights.contains(&part));
-            match (i == 2, marked) {
-                (false, false) => "nhsuk-input nhsuk-date-input__input nhsuk-input--width-2",
-                (false, true) => {
-                    "nhsuk-input nhsuk-date-input__input nhsuk-input--width-2 nhsuk-input--error"
-                }
-                (true, false) => "nhsuk-input nhsuk-date-input__input nhsuk-input--width-4",
-                (true, true) => {
-                    "nhsuk-input nhsuk-date-input__input nhsuk-input--width-4 nhsuk-input--error"
-                }
-            }
-        };
-        view! {
-            <div class="nhsuk-date-input__item">
-                <div class="nhsuk-form-group">
-                    <label class="nhsuk-label nhsuk-date-input__label" for=id.clone()>{label}</label>
-                    <input class=class id=id.clone() name=id type="text" inputmode="numeric" autocomplete="off"
-                        prop:value=move || parts.with(|p| p[i].clone())
-                        on:input=move |ev| {
-                            let value = event_target_value(&ev);
-                            parts.update(|p| p[i] = value);
-                        }/>
-                </div>
-            </div>
-        }
-    })
-    .collect_view();
-    let message = Signal::derive(move || error.read().as_ref().map(|e| e.message.clone()));
-    fieldset(
-        base,
-        legend,
-        Some(hint),
-        message,
-        "nhsuk-date-input",
+        ChoiceKind::Checkbox.group(),
         boxes.into_any(),
     )
 }
@@ -354,13 +104,20 @@ fn date_input(
 fn read_date(
     base: &'static str,
     parts: RwSignal<[String; 3]>,
-    error: RwSignal<Option<FieldError>>,
+    error: RwSignal<Option<DateError>>,
     empty: &str,
 ) -> Result<chrono::NaiveDate, SummaryItem> {
     let result =
         parts.with_untracked(|[d, m, y]| parse_date_input(d, m, y, browser::today(), empty));
-    error.set(result.as_ref().err().cloned());
-    result.map_err(|e| item(&date_part_id(base, e.field), e.message))
+    error.set(result.as_ref().err().map(DateError::from));
+    result.map_err(|e| {
+        let part = match e.field {
+            Field::AboutMonth => 1,
+            Field::AboutYear => 2,
+            _ => 0,
+        };
+        item(&date_part_id(base, part), e.message)
+    })
 }
 
 fn today_parts() -> [String; 3] {
@@ -541,7 +298,7 @@ fn thread_form(thread: Option<HoldingThread>) -> AnyView {
     );
     let drivers = RwSignal::new(thread.map(|t| t.drivers).unwrap_or_default());
     let opened = RwSignal::new(today_parts());
-    let opened_error = RwSignal::new(None::<FieldError>);
+    let opened_error = RwSignal::new(None::<DateError>);
     // The pseudonym last warned about, with the reasons; saving it needs `confirmed`.
     let warned = RwSignal::new(None::<(String, Vec<String>)>);
     let confirmed = RwSignal::new(false);
@@ -613,7 +370,7 @@ fn thread_form(thread: Option<HoldingThread>) -> AnyView {
         });
         let id = match result {
             Ok(id) => id,
-            Err(e) => return problems.thread_error(&e, SUBMIT_ID),
+            Err(e) => return thread_error(problems, &e, SUBMIT_ID),
         };
         match state.save_threads(threads) {
             Ok(()) => {
@@ -638,7 +395,7 @@ fn thread_form(thread: Option<HoldingThread>) -> AnyView {
     let warning = move || {
         warned.get().map(|(name, reasons)| {
             let confirm = vec![choice(
-                Kind::Checkbox,
+                ChoiceKind::Checkbox,
                 "confirm",
                 CONFIRM_ID.to_owned(),
                 format!("I confirm ‘{name}’ is not a real name"),
@@ -657,7 +414,7 @@ fn thread_form(thread: Option<HoldingThread>) -> AnyView {
                             {reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
                         </ul>
                         <p class="nhsuk-card__description">"Change the pseudonym, or if you are sure it does not identify anyone, confirm below and save again."</p>
-                        {fieldset(CONFIRM_ID, "Is this a real name?", None, confirm_error, Kind::Checkbox.group(), confirm.into_any())}
+                        {fieldset(CONFIRM_ID, "Is this a real name?", None, confirm_error, ChoiceKind::Checkbox.group(), confirm.into_any())}
                     </div>
                 </div>
             }
@@ -669,7 +426,7 @@ fn thread_form(thread: Option<HoldingThread>) -> AnyView {
             "When did you start holding this person?",
             "Today, or an earlier day if the holding began before you opened this thread. For example, 3 11 2026.",
             opened,
-            opened_error,
+            opened_error.into(),
         )
     });
 
@@ -765,7 +522,7 @@ fn change_thread(
     problems.clear();
     let mut threads = state.threads.get_untracked();
     if let Err(e) = change(&mut threads) {
-        problems.thread_error(&e, focus);
+        thread_error(problems, &e, focus);
         return false;
     }
     match state.save_threads(threads) {
@@ -932,7 +689,7 @@ fn thread_view(
             .map(|(i, (entry, day, preview))| {
                 let toggle = entry.clone();
                 choice(
-                    Kind::Checkbox,
+                    ChoiceKind::Checkbox,
                     "link",
                     if i == 0 {
                         LINK_ID.to_owned()
@@ -957,7 +714,7 @@ fn thread_view(
             <form novalidate on:submit=link>
                 {fieldset(LINK_ID, "Choose reflections to link to this thread",
                     Some("Your most recent reflections that are not linked to this thread yet. Each linked reflection counts as one contact."),
-                    problems.message_for(LINK_ID), Kind::Checkbox.group(), boxes.into_any())}
+                    problems.message_for(LINK_ID), ChoiceKind::Checkbox.group(), boxes.into_any())}
                 <button class="nhsuk-button nhsuk-button--secondary" type="submit">"Link selected reflections"</button>
             </form>
         }
@@ -1025,7 +782,7 @@ fn close_form(state: AppState, t: HoldingThread) -> AnyView {
     let problems = Problems::new(Signal::stored("Close holding thread".to_owned()));
     let outcome = RwSignal::new(None::<Outcome>);
     let parts = RwSignal::new(today_parts());
-    let date_error = RwSignal::new(None::<FieldError>);
+    let date_error = RwSignal::new(None::<DateError>);
     let id = t.id.clone();
     let path = thread_path(&id);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -1051,14 +808,12 @@ fn close_form(state: AppState, t: HoldingThread) -> AnyView {
         let mut threads = state.threads.get_untracked();
         if let Err(e) = threads.close(&id, on, chosen) {
             if e.field() == Some(ThreadField::ClosedOn) {
-                use Field::{AboutDay, AboutMonth, AboutYear};
-                date_error.set(Some(FieldError {
-                    field: AboutDay,
+                date_error.set(Some(DateError {
                     message: e.to_string(),
-                    highlights: vec![AboutDay, AboutMonth, AboutYear],
+                    marked: [true; 3],
                 }));
             }
-            return problems.thread_error(&e, "close-button");
+            return thread_error(problems, &e, "close-button");
         }
         match state.save_threads(threads) {
             Ok(()) => {
@@ -1077,7 +832,7 @@ fn close_form(state: AppState, t: HoldingThread) -> AnyView {
         .enumerate()
         .map(|(i, o)| {
             choice(
-                Kind::Radio,
+                ChoiceKind::Radio,
                 "outcome",
                 if i == 0 {
                     OUTCOME_ID.to_owned()
@@ -1095,9 +850,9 @@ fn close_form(state: AppState, t: HoldingThread) -> AnyView {
         {form_top(path.clone(), problems, format!("Close the thread for {}", t.pseudonym))}
         <form novalidate on:submit=on_submit>
             {fieldset(OUTCOME_ID, "How did the holding end?", None, problems.message_for(OUTCOME_ID),
-                Kind::Radio.group(), radios.into_any())}
+                ChoiceKind::Radio.group(), radios.into_any())}
             {date_input(ThreadField::ClosedOn.html_id(), "When did the thread close?",
-                "Today unless it ended on an earlier day, for example, 23 11 2026.", parts, date_error)}
+                "Today unless it ended on an earlier day, for example, 23 11 2026.", parts, date_error.into())}
             <div class="app-form-actions">
                 <button class="nhsuk-button" type="submit" id="close-button">"Close thread"</button>
                 <p><a href=path>"Cancel"</a></p>
@@ -1121,7 +876,7 @@ fn delete_confirmation(state: AppState, t: HoldingThread) -> AnyView {
         problems.clear();
         let mut threads = state.threads.get_untracked();
         if let Err(e) = threads.delete(&id) {
-            return problems.thread_error(&e, "delete-button");
+            return thread_error(problems, &e, "delete-button");
         }
         match state.save_threads(threads) {
             Ok(()) => {

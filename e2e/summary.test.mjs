@@ -1,0 +1,283 @@
+// The supervision summary: the one moment anything leaves the device. Fictional
+// reflections full of identifiers are seeded (stored format v3), the worker chooses
+// the weeks and which reflections' words go in, checks every redaction on the review
+// page (showing a false alarm as written, trying to show a listed name, adding a word),
+// confirms, and the downloaded file of every format is read back: every planted
+// identifier must be gone, the words that are not identifiers (scores, money, times)
+// must survive, and the tags and counts must be right. axe runs on every page.
+//
+// Every identifier is fictional: made-up names, an NHS number from the 999 test range,
+// phone numbers from the drama ranges, example.com email, a made-up street.
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { useHarness, addDays, normaliseSpace } from './harness.mjs';
+
+const { journey } = useHarness();
+
+function iso({ year, month, day }) {
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The Monday of the week containing `date`, as the summary names weeks. */
+function mondayOf(date) {
+  const weekday = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
+  return addDays(date, -((weekday + 6) % 7));
+}
+
+const PRIVATE_NAMES = ['Ada Quillfeather', 'Brightwater Surgery'];
+
+// The reflections. `include` marks those whose words the worker ticks.
+function reflections(today) {
+  return [
+    {
+      id: 'esum00001-1',
+      about: addDays(today, -8),
+      tags: ['anchor-step', 'holding-waiting'],
+      text:
+        'Mrs Pennywhistle, aged 47, lives at 14 Acacia Road, OX4 3AB. Her DOB is 03/04/1979. ' +
+        'She is Polish and goes to the Catholic church. Her PHQ-9 score of 14 is down from 19, ' +
+        'she paid £20 for the bus pass and we met at 2:30pm in room 4.',
+    },
+    {
+      id: 'esum00002-2',
+      about: addDays(today, -1),
+      tags: ['md-patient', 'boundary-stretched'],
+      text:
+        'Saw Ada Quillfeather (NHS 999 000 0018) at Brightwater Surgery. I rang her on ' +
+        '07700 900123 after hours, which stretched the boundary. QUILLFEATHER’S daughter ' +
+        'emailed from ada.q@example.com and the WEMWBS was 41.',
+    },
+    {
+      id: 'esum00003-3',
+      about: addDays(today, -1),
+      tags: ['escalate-elsewhere'],
+      text: 'Safeguarding concern about Orrin Paleday, passed to the duty team on 020 7946 0123.',
+    },
+  ];
+}
+
+const BRING =
+  'How do I keep holding Ada Quillfeather’s case without promising too much? ' +
+  'Her son is on 0113 496 0789.';
+
+// Words that must never appear in any export, compared without regard to case.
+const PLANTED = [
+  'quillfeather', 'pennywhistle', 'paleday', 'orrin', 'brightwater', 'acacia',
+  'ox4 3ab', '03/04/1979', 'aged 47', '999 000 0018', '07700 900123', 'ada.q@example.com',
+  '0113 496 0789', '020 7946 0123', 'safeguarding concern',
+];
+// Words that are not identifiers and must survive in the formats that carry text.
+const SURVIVORS = ['PHQ-9 score of 14', '£20', '2:30pm', 'room 4', 'WEMWBS was 41'];
+
+async function seed(page, today) {
+  const at = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const envelope = (kind, data) => JSON.stringify({ app: 'anchorpoint', kind, v: 3, data });
+  const entries = reflections(today);
+  const items = entries.map((e) => [
+    `anchorpoint.entry.${e.id}`,
+    envelope('entry', {
+      id: e.id,
+      written_at: at,
+      updated_at: at,
+      about: iso(e.about),
+      sections: [{ text: e.text }],
+      tags: e.tags,
+      dismissed: [],
+    }),
+  ]);
+  items.push(['anchorpoint.index', envelope('index', { ids: entries.map((e) => e.id) })]);
+  items.push([
+    'anchorpoint.settings',
+    envelope('settings', { end_question: true, check_in_interval: 'fortnightly', private_names: PRIVATE_NAMES }),
+  ]);
+  await page.evaluate((pairs) => pairs.forEach(([k, v]) => localStorage.setItem(k, v)), items);
+  return entries;
+}
+
+/** Seeds the journal, fills the form for the last four weeks with every reflection's
+ * words and the bring text, and continues to the review page. */
+async function toReview(app, page, a11y) {
+  await app.open('/');
+  const today = await app.today();
+  const entries = await seed(page, today);
+  await app.open('/summary');
+  await app.expectPage('Create a supervision summary');
+  await a11y('summary form');
+  await app.button('Include all 2 reflections').click();
+  // The escalated reflection can be ticked, and its words still never go.
+  await page.locator('.nhsuk-checkboxes__item', { hasText: 'Tagged escalate elsewhere' }).locator('input').check();
+  await page.getByLabel('What I want to bring to supervision (optional)').fill(BRING);
+  await app.button('Continue').click();
+  await app.expectPage('Check your summary before you download it');
+  return { today, entries };
+}
+
+async function confirmAs(app, page, label) {
+  await page.getByRole('radio', { name: label }).check();
+  const [download] = await Promise.all([page.waitForEvent('download'), app.button('Confirm and download').click()]);
+  return download;
+}
+
+async function read(download) {
+  return readFile(await download.path(), 'utf8');
+}
+
+function assertNoPlanted(text, format) {
+  const lower = text.toLowerCase();
+  for (const planted of PLANTED) {
+    assert.ok(!lower.includes(planted.toLowerCase()), `${format} export still contains “${planted}”`);
+  }
+}
+
+journey('every planted identifier is gone from every format, and tags and counts are right', async ({ app, page, a11y }) => {
+  const { today } = await toReview(app, page, a11y);
+  await a11y('summary review');
+
+  // Each redaction is shown with its kind and what replaces it.
+  const marks = page.locator('mark.app-redaction');
+  assert.ok((await marks.count()) >= 12, `expected many redactions, saw ${await marks.count()}`);
+  const labels = normaliseSpace(await page.locator('main').innerText());
+  for (const kind of ['NHS number', 'Phone number', 'Email address', 'Postcode', 'Address', 'Name', 'Date', 'Age']) {
+    assert.ok(labels.includes(kind), `the review page names the kind “${kind}”`);
+  }
+  // The escalated reflection is counted, never quoted.
+  assert.ok(!labels.includes('Orrin'), 'the escalated reflection’s words are not on the review page');
+  assert.ok(labels.includes('1 reflection tagged escalate elsewhere: counted, words not included'));
+  // Quasi-identifiers are listed, not removed.
+  const warning = page.locator('.nhsuk-card--warning', { hasText: 'Check these details' });
+  await app.expectText(warning, 'Polish');
+  await app.expectText(warning, 'Catholic');
+
+  // A name on the private list is never offered to be shown.
+  const listedRow = page.locator('tr', { hasText: 'Ada Quillfeather' }).first();
+  await app.expectText(listedRow, 'On your list of names, so always redacted');
+  assert.equal(await listedRow.getByRole('button').count(), 0);
+
+  // Any other redaction can be shown as written, hypothetically as a false alarm: a
+  // deliberate button per redaction, which can be undone.
+  const postcode = page.getByRole('button', { name: /^Show as written\W+‘OX4 3AB’$/ });
+  await postcode.click();
+  const again = page.getByRole('button', { name: /^Redact again\W+‘OX4 3AB’$/ });
+  await app.waitUntil(async () => (await again.count()) === 1, 'the postcode can be redacted again');
+  assert.match(await page.evaluate(() => document.activeElement?.textContent?.trim()), /^Redact again: ‘OX4 3AB’$/);
+  await app.expectText(page.locator('mark.app-redaction--shown'), 'OX4 3AB');
+  await a11y('summary review, a redaction shown as written');
+  await again.click();
+  await app.waitUntil(async () => (await postcode.count()) === 1, 'the postcode is redacted again');
+
+  // The worker redacts more words.
+  await page.getByLabel('Word or phrase to redact').fill('the Catholic church');
+  await app.button('Redact').click();
+  await app.expectText(page.getByRole('status'), '‘the Catholic church’ will be redacted wherever it appears: 1 place now.');
+  await app.expectText(page.locator('mark.app-redaction', { hasText: 'the Catholic church' }), 'Chosen by you');
+  await a11y('summary review, word added');
+
+  // Nothing is downloaded without choosing a format.
+  await app.button('Confirm and download').click();
+  await app.expectText(app.errorSummary(), 'Select which file you want to download');
+
+  const markdown = await read(await confirmAs(app, page, 'Markdown (.md)'));
+  await app.expectPage('Summary downloaded');
+  await a11y('summary downloaded');
+  const main = normaliseSpace(await page.locator('main').innerText());
+  assert.ok(main.includes('The file is not encrypted'));
+  assert.ok(main.includes('.md'));
+
+  const files = { markdown };
+  for (const [key, label] of [['html', 'Printable page (.html)'], ['json', 'JSON (.json)'], ['csv', 'Tag counts per week (.csv)']]) {
+    const [download] = await Promise.all([page.waitForEvent('download'), app.button(`Download ${label}`).click()]);
+    assert.match(download.suggestedFilename(), /^anchorpoint-summary-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.(md|html|json|csv)$/);
+    files[key] = await read(download);
+  }
+  await app.expectText(page.locator('main'), '.csv');
+
+  for (const [format, text] of Object.entries(files)) assertNoPlanted(text, format);
+  for (const survivor of SURVIVORS) {
+    assert.ok(files.markdown.includes(survivor), `Markdown keeps “${survivor}”`);
+    assert.ok(files.json.includes(survivor), `JSON keeps “${survivor}”`);
+  }
+  assert.ok(files.markdown.includes('Person A'), 'names become consistent pseudonyms');
+  assert.ok(files.html.includes('@media print'), 'the HTML prints cleanly');
+  assert.ok(!/<script/i.test(files.html), 'the HTML has no script');
+
+  // Tags and counts, from the JSON.
+  const summary = JSON.parse(files.json);
+  assert.equal(summary.format, 'anchorpoint-supervision-summary');
+  assert.equal(summary.version, 1);
+  assert.equal(summary.overview.entries, 3);
+  assert.equal(summary.overview.entries_shared, 2);
+  assert.equal(summary.normative.escalations, 1);
+  const counts = Object.fromEntries(summary.overview.tags.map((t) => [t.tag, t.count]));
+  assert.deepEqual(counts, {
+    'md-patient': 1,
+    'boundary-stretched': 1,
+    'anchor-step': 1,
+    'holding-waiting': 1,
+    'escalate-elsewhere': 1,
+  });
+
+  // The CSV: one row per week and tag, weeks as their Mondays.
+  const labelOf = Object.fromEntries(summary.overview.tags.map((t) => [t.tag, t.label]));
+  const rows = files.csv.trim().split('\r\n');
+  assert.equal(rows[0], 'week_commencing,family,tag,count');
+  const thisWeek = iso(mondayOf(addDays(today, -1)));
+  const earlier = iso(mondayOf(addDays(today, -8)));
+  for (const [week, tag] of [[thisWeek, 'md-patient'], [thisWeek, 'boundary-stretched'], [earlier, 'anchor-step'], [earlier, 'holding-waiting'], [thisWeek, 'escalate-elsewhere']]) {
+    assert.ok(
+      rows.some((r) => r.startsWith(`${week},`) && r.includes(labelOf[tag]) && r.endsWith(',1')),
+      `CSV has ${tag} once in the week of ${week}: ${rows.join(' | ')}`,
+    );
+  }
+  assert.equal(rows.length, 6);
+});
+
+journey('the summary can be made by keyboard alone, and un-redacting keeps focus in place', async ({ app, page, a11y }) => {
+  await toReview(app, page, a11y);
+  await app.tabTo('the first “Show as written” button', (f) => f.tag === 'button' && f.text.startsWith('Show as written'), { max: 60 });
+  const first = await app.focused();
+  await page.keyboard.press('Enter');
+  await app.waitUntil(async () => (await app.focused()).id === first.id && (await app.focused()).text.startsWith('Redact again'), 'focus stays on the same redaction');
+  await app.tabTo('the Markdown radio', (f) => f.id === 'format', { max: 80 });
+  await page.keyboard.press('Space');
+  await app.tabTo('the confirm button', (f) => f.id === 'confirm-download');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  await app.expectPage('Summary downloaded');
+  assert.match(download.suggestedFilename(), /\.md$/);
+  await a11y('summary downloaded by keyboard');
+});
+
+journey('the form explains what is wrong and nothing is made until it is right', async ({ app, page, a11y }) => {
+  await app.open('/summary');
+  await page.locator('#from').fill('');
+  await page.locator('#from-month').fill('');
+  await page.locator('#from-year').fill('');
+  await page.locator('#to').fill('31');
+  await page.locator('#to-month').fill('2');
+  await app.button('Continue').click();
+  await app.expectTitle('Error: Create a supervision summary – Anchorpoint');
+  assert.deepEqual(await app.errorLinks(), [
+    { href: '#from', text: 'Enter the start date' },
+    { href: '#to', text: 'End date must be a real date' },
+  ]);
+  await a11y('summary form with errors');
+  // The link takes the worker to the box to fix, and the date's boxes are marked.
+  await page.getByRole('link', { name: 'End date must be a real date' }).click();
+  assert.equal((await app.focused()).id, 'to');
+  assert.equal(await page.locator('#to.nhsuk-input--error').count(), 1);
+  assert.equal(await page.locator('.nhsuk-error-message', { hasText: 'End date must be a real date' }).count(), 1);
+  await app.expectPath(/^\/summary$/);
+});
+
+journey('a review or confirmation page opened without a summary says so and keeps nothing', async ({ app, page, a11y }) => {
+  await app.open('/summary/review');
+  await app.expectPage('There is no summary to check');
+  await a11y('no summary to check');
+  await app.open('/summary/done');
+  await app.expectPage('There is no summary to show');
+  assert.deepEqual(await app.anchorpointKeys(), []);
+  // The summary pages never write to storage.
+  await toReview(app, page, a11y);
+  const keys = await app.anchorpointKeys();
+  assert.ok(keys.every((k) => k.startsWith('anchorpoint.entry.') || k === 'anchorpoint.index' || k === 'anchorpoint.settings'), keys.join());
+});

@@ -1,0 +1,896 @@
+//! The supervision summary (issue 4): the one moment anything leaves the device, so it
+//! is three pages in the GOV.UK "check answers" shape.
+//! 1. `/summary`: the weeks to cover, which reflections' words to include, and what the
+//!    worker wants to bring. Tags and counts of every reflection in the weeks always go.
+//! 2. `/summary/review`: every text that would leave, with each redaction highlighted
+//!    and labelled with its kind; showing a false alarm as written is a deliberate
+//!    button per redaction; the worker can redact more words; quasi-identifiers are
+//!    listed. Nothing leaves until "Confirm and download".
+//! 3. `/summary/done`: what was exported, that the file is not encrypted, and the same
+//!    confirmed summary in other formats.
+//!
+//! The rules (validation, scanning, decisions, the export formats) are all in
+//! `core::summary`; these pages hold the worker's choices in memory and nowhere else.
+//! Nothing here is stored: a summary in progress is gone when the tab closes, which is
+//! what a worker expects of something made to share and not to keep.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+use crate::core::entry::{long_date, EntryId};
+use crate::core::summary::export::Format;
+use crate::core::summary::{
+    text_withheld, week_label, Decisions, MarkState, Review, Segment, Summary, SummaryData,
+    SummaryField, SummaryForm, TextView,
+};
+use crate::ui::browser;
+use crate::ui::components::{PageHeading, HEADING_ID};
+use crate::ui::forms::{
+    choice, date_input, described_by, fieldset, group_class, inline_error, item, ChoiceKind,
+    DateError, Problems,
+};
+use crate::ui::state::{use_app_state, AppState};
+
+const FORM_PATH: &str = "/summary";
+const REVIEW_PATH: &str = "/summary/review";
+const DONE_PATH: &str = "/summary/done";
+
+/// How many weeks the form offers to start with: about a month, a usual gap between
+/// supervisions.
+const DEFAULT_WEEKS: u32 = 4;
+/// How much of each reflection the form shows beside its checkbox.
+const PREVIEW_CHARS: usize = 100;
+
+const INCLUDE_ID: &str = "include";
+const BRING_ID: &str = "bring";
+const PHRASE_ID: &str = "phrase";
+const FORMAT_ID: &str = "format";
+const CONFIRM_ID: &str = "confirm-download";
+
+/// The summary being made. Held in memory for the whole app (so "Change" links and the
+/// back button keep the worker's choices), never written to storage.
+#[derive(Clone, Copy)]
+pub struct SummaryFlow {
+    from: RwSignal<[String; 3]>,
+    to: RwSignal<[String; 3]>,
+    include: RwSignal<Vec<EntryId>>,
+    bring: RwSignal<String>,
+    review: RwSignal<Option<Arc<Review>>>,
+    decisions: RwSignal<Decisions>,
+    format: RwSignal<String>,
+    exported: RwSignal<Option<Exported>>,
+}
+
+/// A confirmed summary and the files downloaded from it.
+#[derive(Clone)]
+struct Exported {
+    summary: Arc<Summary>,
+    files: Vec<String>,
+}
+
+impl SummaryFlow {
+    /// Provided once by the app, so the pages share it.
+    pub fn provide() {
+        let form = SummaryForm::for_weeks(browser::today(), DEFAULT_WEEKS);
+        provide_context(SummaryFlow {
+            from: RwSignal::new([form.from_day, form.from_month, form.from_year]),
+            to: RwSignal::new([form.to_day, form.to_month, form.to_year]),
+            include: RwSignal::new(Vec::new()),
+            bring: RwSignal::new(String::new()),
+            review: RwSignal::new(None),
+            decisions: RwSignal::new(Decisions::default()),
+            format: RwSignal::new(String::new()),
+            exported: RwSignal::new(None),
+        });
+    }
+
+    fn get() -> SummaryFlow {
+        expect_context::<SummaryFlow>()
+    }
+
+    /// The form as typed. Reads the signals, so a memo over it follows the typing.
+    fn form(self) -> SummaryForm {
+        let ([from_day, from_month, from_year], [to_day, to_month, to_year]) =
+            (self.from.get(), self.to.get());
+        SummaryForm {
+            from_day,
+            from_month,
+            from_year,
+            to_day,
+            to_month,
+            to_year,
+            include_text: self.include.get(),
+            bring: self.bring.get(),
+        }
+    }
+}
+
+/// Runs `f` with everything a summary is built from.
+fn with_data<T>(state: AppState, f: impl FnOnce(&SummaryData<'_>) -> T) -> T {
+    state.journal.with_untracked(|journal| {
+        state.vocabulary.with_untracked(|vocabulary| {
+            state.threads.with_untracked(|threads| {
+                state.embeddedness.with_untracked(|embeddedness| {
+                    state.wellbeing.with_untracked(|wellbeing| {
+                        state.settings.with_untracked(|settings| {
+                            f(&SummaryData {
+                                journal,
+                                vocabulary,
+                                threads,
+                                embeddedness,
+                                wellbeing,
+                                private_names: &settings.private_names,
+                                today: browser::today(),
+                            })
+                        })
+                    })
+                })
+            })
+        })
+    })
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// "w/c 2 Nov 2026 to w/c 23 Nov 2026 (4 weeks)".
+fn weeks_text(period: crate::core::summary::Period) -> String {
+    format!(
+        "{} to {} ({})",
+        week_label(period.first_week),
+        week_label(period.last_week),
+        plural(period.weeks as usize, "week", "weeks")
+    )
+}
+
+/// Shown when a later page is opened with nothing to show, e.g. after a reload: the
+/// summary in progress lived only in memory.
+fn start_again(heading: &'static str) -> AnyView {
+    browser::set_title(heading, false);
+    view! {
+        <PageHeading text=heading/>
+        <p>"A summary you were making is kept only while this page is open, and nothing from it was saved."</p>
+        <p><a href=FORM_PATH>"Create a supervision summary"</a></p>
+    }
+    .into_any()
+}
+
+// ---------------------------------------------------------------------------------------
+// 1. The form
+// ---------------------------------------------------------------------------------------
+
+/// A reflection the form offers to include, oldest first as the summary numbers them.
+#[derive(Clone, Debug, PartialEq)]
+struct Offer {
+    id: EntryId,
+    day: String,
+    preview: String,
+    withheld: bool,
+}
+
+/// `/summary`.
+#[component]
+pub fn SummaryPage() -> impl IntoView {
+    let state = use_app_state();
+    let flow = SummaryFlow::get();
+    let navigate = use_navigate();
+    let problems = Problems::new(Signal::stored("Create a supervision summary".to_owned()));
+    let from_error = RwSignal::new(None::<DateError>);
+    let to_error = RwSignal::new(None::<DateError>);
+
+    // The reflections in the weeks as typed so far, for the checkboxes.
+    let offers = Memo::new(move |_| {
+        let period = flow.form().validate(browser::today()).ok()?.period();
+        Some(state.journal.with(|j| {
+            j.entries_between(period.start(), period.end())
+                .rev()
+                .map(|e| Offer {
+                    id: e.id.clone(),
+                    day: long_date(e.about),
+                    preview: e.preview(PREVIEW_CHARS),
+                    withheld: text_withheld(e),
+                })
+                .collect::<Vec<_>>()
+        }))
+    });
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        problems.clear();
+        from_error.set(None);
+        to_error.set(None);
+        let form = flow.form();
+        let mut request = match form.validate(browser::today()) {
+            Ok(request) => request,
+            Err(errors) => {
+                use SummaryField as F;
+                for e in &errors {
+                    let (parts, error) =
+                        if [F::FromDay, F::FromMonth, F::FromYear].contains(&e.field) {
+                            ([F::FromDay, F::FromMonth, F::FromYear], from_error)
+                        } else if [F::ToDay, F::ToMonth, F::ToYear].contains(&e.field) {
+                            ([F::ToDay, F::ToMonth, F::ToYear], to_error)
+                        } else {
+                            continue;
+                        };
+                    error.set(Some(DateError {
+                        message: e.message.clone(),
+                        marked: parts.map(|p| e.highlights.contains(&p)),
+                    }));
+                }
+                let items = errors
+                    .iter()
+                    .map(|e| item(e.field.html_id(), e.message.clone()))
+                    .collect();
+                return problems.show(items, Vec::new());
+            }
+        };
+        // Ticks left over from other weeks the worker looked at do not count.
+        let period = request.period();
+        request.include_text.retain(|id| {
+            state
+                .journal
+                .with_untracked(|j| j.get(id).is_some_and(|e| period.contains(e.about)))
+        });
+        // Marks around the scan let the browser benchmark time it without a timed test.
+        browser::mark("anchorpoint:review-start");
+        let review = with_data(state, |data| Review::new(&request, data));
+        browser::mark("anchorpoint:review-end");
+        flow.review.set(Some(Arc::new(review)));
+        flow.decisions.set(Decisions::default());
+        flow.exported.set(None);
+        navigate(REVIEW_PATH, NavigateOptions::default());
+    };
+
+    let select_all = move |_| {
+        let all = offers.with_untracked(|o| {
+            o.iter()
+                .flatten()
+                .filter(|o| !o.withheld)
+                .map(|o| o.id.clone())
+                .collect::<Vec<_>>()
+        });
+        flow.include.set(all);
+    };
+    let reflections = move || {
+        match offers.get() {
+        None => view! {
+            <p id=INCLUDE_ID>"Enter the start and end dates to choose reflections."</p>
+        }
+        .into_any(),
+        Some(offers) if offers.is_empty() => view! {
+            <p id=INCLUDE_ID>"There are no reflections in these weeks. The summary can still show your check-ins and holding threads."</p>
+        }
+        .into_any(),
+        Some(offers) => {
+            let count = offers.iter().filter(|o| !o.withheld).count();
+            let boxes = offers
+                .into_iter()
+                .enumerate()
+                .map(|(i, offer)| {
+                    let id = if i == 0 {
+                        INCLUDE_ID.to_owned()
+                    } else {
+                        format!("{INCLUDE_ID}-{}", offer.id)
+                    };
+                    let hint = if offer.withheld {
+                        format!("{} Tagged escalate elsewhere: it is counted, and its words are never included.", offer.preview)
+                    } else {
+                        offer.preview
+                    };
+                    let entry = offer.id;
+                    let checked = {
+                        let entry = entry.clone();
+                        Signal::derive(move || flow.include.read().contains(&entry))
+                    };
+                    let toggle = Callback::new(move |on: bool| {
+                        flow.include.update(|list| {
+                            list.retain(|e| *e != entry);
+                            if on {
+                                list.push(entry.clone());
+                            }
+                        });
+                    });
+                    choice(ChoiceKind::Checkbox, INCLUDE_ID, id, offer.day, Some(hint), checked, toggle)
+                })
+                .collect_view();
+            view! {
+                {fieldset(
+                    INCLUDE_ID,
+                    "Which reflections’ words do you want to include? (optional)",
+                    Some("Their words are anonymised and you check every redaction on the next page. Tags and counts from all the reflections in these weeks are always included."),
+                    Signal::stored(None),
+                    ChoiceKind::Checkbox.group(),
+                    boxes.into_any(),
+                )}
+                {(count > 1).then(|| view! {
+                    <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" on:click=select_all>
+                        {format!("Include all {count} reflections")}
+                    </button>
+                })}
+            }
+            .into_any()
+        }
+    }
+    };
+
+    let bring_error = problems.message_for(BRING_ID);
+    view! {
+        <a class="nhsuk-back-link" href="/">"Back to your journal"</a>
+        {problems.summary()}
+        <PageHeading text="Create a supervision summary"/>
+        <p>"A summary for supervision, set out by Proctor’s three functions: normative (judgement calls and boundaries to discuss), formative (learning and actions) and restorative (your wellbeing, holding load and how embedded you feel)."</p>
+        <p>"Anchorpoint removes names and other identifiers, and you check every redaction before anything is saved to a file. Nothing is sent anywhere."</p>
+        <form novalidate on:submit=on_submit>
+            {date_input("from", "Start date", "The summary starts on the Monday of this week. For example, 2 11 2026.", flow.from, from_error.into())}
+            {date_input("to", "End date", "The summary ends on the Sunday of this week. For example, 29 11 2026.", flow.to, to_error.into())}
+            {reflections}
+            <div class=group_class(bring_error)>
+                <label class="nhsuk-label nhsuk-label--s" for=BRING_ID>"What I want to bring to supervision (optional)"</label>
+                <div class="nhsuk-hint" id="bring-hint">"Anything you want to talk about: a case that stays with you, a boundary you are unsure of, support you need. This is anonymised too."</div>
+                {inline_error("bring-error".to_owned(), bring_error)}
+                <textarea class=move || if bring_error.read().is_some() { "nhsuk-textarea nhsuk-textarea--error" } else { "nhsuk-textarea" }
+                    id=BRING_ID name=BRING_ID rows="5"
+                    aria-describedby=described_by(Some("bring-hint".to_owned()), "bring-error".to_owned(), bring_error)
+                    prop:value=move || flow.bring.get()
+                    on:input=move |ev| flow.bring.set(event_target_value(&ev))></textarea>
+            </div>
+            <button class="nhsuk-button" type="submit">"Continue"</button>
+        </form>
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// 2. The review
+// ---------------------------------------------------------------------------------------
+
+const REVIEW_TITLE: &str = "Check your summary before you download it";
+
+/// `/summary/review`.
+#[component]
+pub fn SummaryReviewPage() -> impl IntoView {
+    let flow = SummaryFlow::get();
+    match flow.review.get_untracked() {
+        Some(review) => review_page(flow, review),
+        None => start_again("There is no summary to check"),
+    }
+}
+
+fn review_page(flow: SummaryFlow, review: Arc<Review>) -> AnyView {
+    let navigate = use_navigate();
+    let problems = Problems::new(Signal::stored(REVIEW_TITLE.to_owned()));
+    let views = {
+        let review = review.clone();
+        Memo::new(move |_| flow.decisions.with(|d| review.view(d)))
+    };
+    // What the last action did, announced politely.
+    let status = RwSignal::new(String::new());
+    let phrase = RwSignal::new(String::new());
+
+    let period = review.period();
+    let shared: Vec<usize> = {
+        let mut n: Vec<usize> = review.texts().iter().filter_map(|t| t.reflection).collect();
+        n.dedup();
+        n
+    };
+    let has_bring = review.texts().iter().any(|t| t.reflection.is_none());
+    let withheld = review.withheld().len();
+    let facts = vec![
+        ("Weeks", weeks_text(period)),
+        (
+            "Reflections counted",
+            plural(review.entries_in_period(), "reflection", "reflections"),
+        ),
+        (
+            "Reflections with words included",
+            match (shared.len(), withheld) {
+                (0, 0) => "None: only tags and counts".to_owned(),
+                (n, 0) => plural(n, "reflection", "reflections"),
+                (n, w) => format!(
+                    "{}. {} tagged escalate elsewhere: counted, words not included",
+                    plural(n, "reflection", "reflections"),
+                    plural(w, "reflection", "reflections")
+                ),
+            },
+        ),
+        (
+            "What I want to bring to supervision",
+            if has_bring {
+                "Included"
+            } else {
+                "Nothing added"
+            }
+            .to_owned(),
+        ),
+    ];
+    let facts = facts
+        .into_iter()
+        .map(|(key, value)| {
+            view! {
+                <div class="nhsuk-summary-list__row">
+                    <dt class="nhsuk-summary-list__key">{key}</dt>
+                    <dd class="nhsuk-summary-list__value">{value}</dd>
+                    <dd class="nhsuk-summary-list__actions">
+                        <a href=FORM_PATH>"Change"<span class="nhsuk-u-visually-hidden">{format!(" {}", key.to_lowercase())}</span></a>
+                    </dd>
+                </div>
+            }
+        })
+        .collect_view();
+
+    // The deliberate action on one redaction: show it as written, or redact it again.
+    let act = {
+        let review = review.clone();
+        Callback::new(
+            move |(index, start, end, show): (usize, usize, usize, bool)| {
+                let Some(text) = review.texts().get(index) else {
+                    return;
+                };
+                let words = text.text[start..end].to_owned();
+                let mut decisions = flow.decisions.get_untracked();
+                if show {
+                    if let Err(e) = review.unredact(&mut decisions, &text.id, start, end) {
+                        return problems.one(&mark_id(index, start), e.to_string());
+                    }
+                    status.set(format!("‘{words}’ will be downloaded as written."));
+                } else {
+                    decisions.redact_again(&text.id, start, end);
+                    status.set(format!("‘{words}’ will be redacted."));
+                }
+                problems.clear();
+                flow.decisions.set(decisions);
+                browser::focus_element(mark_id(index, start));
+            },
+        )
+    };
+
+    let add_phrase = {
+        let review = review.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let mut decisions = flow.decisions.get_untracked();
+            match review.add_phrase(&mut decisions, &phrase.get_untracked()) {
+                Ok(found) => {
+                    let typed = phrase.get_untracked().trim().to_owned();
+                    problems.clear();
+                    flow.decisions.set(decisions);
+                    phrase.set(String::new());
+                    status.set(format!(
+                        "‘{typed}’ will be redacted wherever it appears: {} now.",
+                        plural(found, "place", "places")
+                    ));
+                }
+                Err(e) => problems.one(PHRASE_ID, e.to_string()),
+            }
+        }
+    };
+    let remove_phrase = move |p: String| {
+        flow.decisions.update(|d| {
+            d.remove_phrase(&p);
+        });
+        status.set(format!("‘{p}’ is no longer redacted everywhere."));
+        browser::focus_id(PHRASE_ID);
+    };
+
+    let confirm = {
+        let review = review.clone();
+        move |_| {
+            let Some(format) = Format::parse(&flow.format.get_untracked()) else {
+                return problems.one(
+                    FORMAT_ID,
+                    "Select which file you want to download".to_owned(),
+                );
+            };
+            browser::mark("anchorpoint:export-start");
+            let summary = review.finish(&flow.decisions.get_untracked());
+            let name = format.file_name(&summary);
+            let contents = format.render(&summary);
+            browser::mark("anchorpoint:export-end");
+            if !browser::download(&name, format.mime(), &contents) {
+                return problems.one(CONFIRM_ID, DOWNLOAD_REFUSED.to_owned());
+            }
+            flow.exported.set(Some(Exported {
+                summary: Arc::new(summary),
+                files: vec![name],
+            }));
+            navigate(DONE_PATH, NavigateOptions::default());
+        }
+    };
+
+    let texts = {
+        let review = review.clone();
+        move || {
+            let views = views.get();
+            let mut last_reflection = None;
+            review
+                .texts()
+                .iter()
+                .zip(views)
+                .enumerate()
+                .map(|(index, (text, view))| {
+                    let heading = (text.reflection != last_reflection).then(|| {
+                        last_reflection = text.reflection;
+                        match (text.reflection, text.week) {
+                            (Some(n), Some(week)) => {
+                                format!("Reflection {n}, {}", week_label(week))
+                            }
+                            _ => "What I want to bring to supervision".to_owned(),
+                        }
+                    });
+                    text_block(index, heading, text.prompt.clone(), view, act, &|words| {
+                        review.on_private_list(words)
+                    })
+                })
+                .collect_view()
+        }
+    };
+
+    let warnings = move || {
+        let list: Vec<(String, String)> = views.with(|views| {
+            views
+                .iter()
+                .flat_map(|v| {
+                    v.warnings
+                        .iter()
+                        .filter(|w| !w.resolved)
+                        .map(|w| (v.id.html_id(), format!("{}: ‘{}’", w.kind.label(), w.words)))
+                })
+                .collect()
+        });
+        (!list.is_empty()).then(|| {
+            let items = list
+                .into_iter()
+                .map(|(target, text)| {
+                    view! { <li><a href=format!("#{target}") on:click=move |ev| {
+                        ev.prevent_default();
+                        browser::focus_element(target.clone());
+                    }>{text}</a></li> }
+                })
+                .collect_view();
+            view! {
+                <div class="nhsuk-card nhsuk-card--warning">
+                    <div class="nhsuk-card__content">
+                        <h2 class="nhsuk-card__heading">
+                            <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"Check these details"</span>
+                        </h2>
+                        <p class="nhsuk-card__description">"These are not removed automatically, but together with other details they could identify someone. Redact any that could, using “Redact more words” below."</p>
+                        <ul class="nhsuk-list nhsuk-list--bullet">{items}</ul>
+                    </div>
+                </div>
+            }
+        })
+    };
+
+    let redaction_count = move || {
+        views.with(|views| {
+            views
+                .iter()
+                .flat_map(|v| &v.segments)
+                .filter(|s| {
+                    s.mark
+                        .as_ref()
+                        .is_some_and(|m| m.state != MarkState::Unredacted)
+                })
+                .count()
+        })
+    };
+    let phrases = move || {
+        flow.decisions.with(|d| d.phrases.clone()).into_iter().map(|p| {
+            let label = p.clone();
+            view! {
+                <li>
+                    {format!("‘{label}’ ")}
+                    <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-inline-button"
+                        on:click=move |_| remove_phrase(p.clone())>
+                        "Stop redacting"<span class="nhsuk-u-visually-hidden">{format!(" ‘{label}’")}</span>
+                    </button>
+                </li>
+            }
+        }).collect_view()
+    };
+    let formats = Format::ALL
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let id = if i == 0 {
+                FORMAT_ID.to_owned()
+            } else {
+                format!("{FORMAT_ID}-{}", f.id())
+            };
+            choice(
+                ChoiceKind::Radio,
+                FORMAT_ID,
+                id,
+                f.label().to_owned(),
+                Some(f.purpose().to_owned()),
+                Signal::derive(move || *flow.format.read() == f.id()),
+                Callback::new(move |on: bool| {
+                    if on {
+                        flow.format.set(f.id().to_owned());
+                    }
+                }),
+            )
+        })
+        .collect_view();
+    let phrase_error = problems.message_for(PHRASE_ID);
+    let format_error = problems.message_for(FORMAT_ID);
+
+    view! {
+        <a class="nhsuk-back-link" href=FORM_PATH>"Back"</a>
+        {problems.summary()}
+        <PageHeading text=REVIEW_TITLE/>
+        <dl class="nhsuk-summary-list">{facts}</dl>
+        {warnings}
+        <h2 class="nhsuk-heading-m">"Words that will be downloaded"</h2>
+        <p>{move || format!(
+            "Anchorpoint has marked {} to redact. Each is highlighted with what it is and what replaces it. If one is not an identifier, choose “Show as written” beside it.",
+            plural(redaction_count(), "word or phrase", "words or phrases")
+        )}</p>
+        <p class="nhsuk-u-visually-hidden" role="status" aria-live="polite">{move || status.get()}</p>
+        {texts}
+        <h2 class="nhsuk-heading-m">"Redact more words"</h2>
+        <form novalidate on:submit=add_phrase class="app-phrase-form">
+            <div class=group_class(phrase_error)>
+                <label class="nhsuk-label" for=PHRASE_ID>"Word or phrase to redact"</label>
+                <div class="nhsuk-hint" id="phrase-hint">"It is redacted wherever it appears, in any case, including possessives like “Amal’s”."</div>
+                {inline_error("phrase-error".to_owned(), phrase_error)}
+                <input class=move || if phrase_error.read().is_some() { "nhsuk-input nhsuk-input--width-20 nhsuk-input--error" } else { "nhsuk-input nhsuk-input--width-20" }
+                    id=PHRASE_ID name=PHRASE_ID type="text" autocomplete="off" spellcheck="false"
+                    aria-describedby=described_by(Some("phrase-hint".to_owned()), "phrase-error".to_owned(), phrase_error)
+                    prop:value=move || phrase.get() on:input=move |ev| phrase.set(event_target_value(&ev))/>
+            </div>
+            <button type="submit" class="nhsuk-button nhsuk-button--secondary">"Redact"</button>
+        </form>
+        <Show when=move || !flow.decisions.read().phrases.is_empty()>
+            <h3 class="nhsuk-heading-s">"Words you chose to redact"</h3>
+            <ul class="nhsuk-list">{phrases}</ul>
+        </Show>
+        <h2 class="nhsuk-heading-m">"Download"</h2>
+        {fieldset(FORMAT_ID, "Which file do you want to download?", Some("You can download the same summary in another format afterwards."), format_error, ChoiceKind::Radio.group(), formats.into_any())}
+        <div class="nhsuk-card nhsuk-card--warning">
+            <div class="nhsuk-card__content">
+                <h2 class="nhsuk-card__heading">
+                    <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"The file will not be encrypted"</span>
+                </h2>
+                <p class="nhsuk-card__description">"Anyone who can open it can read it. Keep it where only you and your supervisor can see it, and delete it when you no longer need it."</p>
+            </div>
+        </div>
+        <button id=CONFIRM_ID type="button" class="nhsuk-button" on:click=confirm>"Confirm and download"</button>
+    }
+    .into_any()
+}
+
+/// What the page says when the browser would not save the file.
+const DOWNLOAD_REFUSED: &str = "Your browser did not save the file. Nothing has been sent anywhere and your journal has not changed. Try again, or check that this browser allows downloads.";
+
+/// The id of a redaction's button, stable across re-renders so focus can return to it.
+fn mark_id(text: usize, start: usize) -> String {
+    format!("mark-{text}-{start}")
+}
+
+/// One text that would leave: its words with the redactions highlighted, then a table
+/// of its redactions with the action on each.
+fn text_block(
+    index: usize,
+    heading: Option<String>,
+    prompt: Option<String>,
+    view: TextView,
+    act: Callback<(usize, usize, usize, bool)>,
+    listed: &dyn Fn(&str) -> bool,
+) -> impl IntoView {
+    let mut rows = Vec::new();
+    let words = view
+        .segments
+        .into_iter()
+        .map(|Segment { text, mark }| match mark {
+            None => text.into_any(),
+            Some(mark) => {
+                let kind = mark.kind.label();
+                let listed = listed(&text);
+                let (class, label, action) = match (mark.state, &mark.replacement) {
+                    (MarkState::Unredacted, _) | (_, None) => (
+                        "app-redaction app-redaction--shown",
+                        format!("{kind}: shown as written"),
+                        Some(("Redact again", false)),
+                    ),
+                    (MarkState::Redacted, Some(r)) => (
+                        "app-redaction",
+                        format!("{kind} → {r}"),
+                        (!listed).then_some(("Show as written", true)),
+                    ),
+                    (MarkState::Added, Some(r)) => {
+                        ("app-redaction", format!("{kind} → {r}"), None)
+                    }
+                };
+                rows.push((text.clone(), label.clone(), mark.start, mark.end, action, listed));
+                view! {
+                    <mark class=class>{text}<span class="app-redaction__label"><span class="nhsuk-u-visually-hidden">" ("</span>{label}<span class="nhsuk-u-visually-hidden">")"</span></span></mark>
+                }
+                .into_any()
+            }
+        })
+        .collect_view();
+    let table = (!rows.is_empty()).then(|| {
+        let rows = rows
+            .into_iter()
+            .map(|(words, label, start, end, action, listed)| {
+                let action = match action {
+                    Some((text, show)) => view! {
+                        <button type="button" id=mark_id(index, start)
+                            class="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-inline-button"
+                            on:click=move |_| act.run((index, start, end, show))>
+                            {text}<span class="nhsuk-u-visually-hidden">{format!(": ‘{words}’")}</span>
+                        </button>
+                    }
+                    .into_any(),
+                    None if listed => "On your list of names, so always redacted".into_any(),
+                    None => "A word you chose to redact".into_any(),
+                };
+                view! {
+                    <tr class="nhsuk-table__row">
+                        <td class="nhsuk-table__cell">{words.clone()}</td>
+                        <td class="nhsuk-table__cell">{label}</td>
+                        <td class="nhsuk-table__cell">{action}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <table class="nhsuk-table app-redaction-table">
+                <caption class="nhsuk-table__caption nhsuk-table__caption--s nhsuk-u-visually-hidden">"Redactions in this text"</caption>
+                <thead class="nhsuk-table__head">
+                    <tr class="nhsuk-table__row">
+                        <th scope="col" class="nhsuk-table__header">"As written"</th>
+                        <th scope="col" class="nhsuk-table__header">"Downloaded as"</th>
+                        <th scope="col" class="nhsuk-table__header"><span class="nhsuk-u-visually-hidden">"Action"</span></th>
+                    </tr>
+                </thead>
+                <tbody class="nhsuk-table__body">{rows}</tbody>
+            </table>
+        }
+    });
+    view! {
+        {heading.map(|h| view! { <h3 class="nhsuk-heading-s app-review-heading">{h}</h3> })}
+        <div class="app-review-text" id=view.id.html_id() tabindex="-1">
+            {prompt.map(|p| view! { <p class="nhsuk-body-s app-review-prompt">{p}</p> })}
+            <p class="app-review-words">{words}</p>
+            {table}
+        </div>
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// 3. Done
+// ---------------------------------------------------------------------------------------
+
+/// `/summary/done`.
+#[component]
+pub fn SummaryDonePage() -> impl IntoView {
+    let flow = SummaryFlow::get();
+    match flow.exported.get_untracked() {
+        Some(exported) => done_page(flow, exported.summary),
+        None => start_again("There is no summary to show"),
+    }
+}
+
+fn done_page(flow: SummaryFlow, summary: Arc<Summary>) -> AnyView {
+    let problems = Problems::new(Signal::stored("Summary downloaded".to_owned()));
+    let files = move || {
+        flow.exported
+            .with(|e| e.as_ref().map(|e| e.files.clone()).unwrap_or_default())
+    };
+    let redacted = summary.redactions.iter().map(|k| k.count).sum::<usize>();
+    let kinds = summary
+        .redactions
+        .iter()
+        .map(|k| format!("{} {}", k.count, k.kind.label().to_lowercase()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let facts = vec![
+        ("Weeks", weeks_text(summary.period)),
+        (
+            "Reflections counted",
+            plural(summary.overview.entries, "reflection", "reflections"),
+        ),
+        (
+            "Reflections with words included",
+            plural(summary.overview.entries_shared, "reflection", "reflections"),
+        ),
+        (
+            "What I want to bring to supervision",
+            if summary.bring.is_some() {
+                "Included"
+            } else {
+                "Nothing added"
+            }
+            .to_owned(),
+        ),
+        (
+            "Redacted",
+            if redacted == 0 {
+                "Nothing".to_owned()
+            } else {
+                format!(
+                    "{}: {kinds}",
+                    plural(redacted, "word or phrase", "words or phrases")
+                )
+            },
+        ),
+    ]
+    .into_iter()
+    .map(|(key, value)| {
+        view! {
+            <div class="nhsuk-summary-list__row">
+                <dt class="nhsuk-summary-list__key">{key}</dt>
+                <dd class="nhsuk-summary-list__value">{value}</dd>
+            </div>
+        }
+    })
+    .collect_view();
+    let again = Format::ALL
+        .into_iter()
+        .map(|format| {
+            let summary = summary.clone();
+            let download = move |_| {
+                let name = format.file_name(&summary);
+                if !browser::download(&name, format.mime(), &format.render(&summary)) {
+                    return problems.one(&format!("again-{}", format.id()), DOWNLOAD_REFUSED.to_owned());
+                }
+                problems.clear();
+                flow.exported.update(|e| {
+                    if let Some(e) = e {
+                        if !e.files.contains(&name) {
+                            e.files.push(name);
+                        }
+                    }
+                });
+            };
+            view! {
+                <li>
+                    <button type="button" id=format!("again-{}", format.id())
+                        class="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-inline-button"
+                        on:click=download>{format!("Download {}", format.label())}</button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        {problems.summary()}
+        <div class="nhsuk-panel">
+            <h1 class="nhsuk-panel__heading" id=HEADING_ID tabindex="-1">"Summary downloaded"</h1>
+            <div class="nhsuk-panel__body">"Your file is in this browser’s downloads."</div>
+        </div>
+        <h2 class="nhsuk-heading-m">"What was downloaded"</h2>
+        <dl class="nhsuk-summary-list">
+            <div class="nhsuk-summary-list__row">
+                <dt class="nhsuk-summary-list__key">"Files"</dt>
+                <dd class="nhsuk-summary-list__value">
+                    <ul class="nhsuk-list">{move || files().into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
+                </dd>
+            </div>
+            {facts}
+        </dl>
+        <div class="nhsuk-card nhsuk-card--warning">
+            <div class="nhsuk-card__content">
+                <h2 class="nhsuk-card__heading">
+                    <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"The file is not encrypted"</span>
+                </h2>
+                <p class="nhsuk-card__description">"Anyone who can open the file can read it. Keep it where only you and your supervisor can see it, such as your organisation’s secure email or shared drive, and delete it when you no longer need it."</p>
+                <p class="nhsuk-card__description">"Anchorpoint removed the identifiers it found and the words you chose. Read the file before you share it."</p>
+            </div>
+        </div>
+        <h2 class="nhsuk-heading-m">"Download the same summary in another format"</h2>
+        <ul class="nhsuk-list">{again}</ul>
+        <p><a href="/">"Back to your journal"</a></p>
+        <p><a href=FORM_PATH>"Create another summary"</a></p>
+    }
+    .into_any()
+}
