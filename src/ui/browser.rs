@@ -81,7 +81,13 @@ pub fn download(filename: &str, mime: &str, contents: &str) -> bool {
         link.set_href(&url);
         link.set_download(filename);
         link.click();
-        let _ = web_sys::Url::revoke_object_url(&url);
+        // Revoking at once can cancel a large download before the browser has read the
+        // blob, so the URL is released a minute later instead.
+        let release = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        });
+        let _ = web_sys::window()?
+            .set_timeout_with_callback_and_timeout_and_arguments_0(release.unchecked_ref(), 60_000);
         Some(())
     };
     run().is_some()
