@@ -11,7 +11,7 @@
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useHarness, addDays, normaliseSpace } from './harness.mjs';
+import { useHarness, addDays, normaliseSpace, checkA11y } from './harness.mjs';
 
 const { journey } = useHarness();
 
@@ -57,6 +57,11 @@ function reflections(today) {
   ];
 }
 
+// Written through the editor, like a worker would, on the day of the journey.
+const WRITTEN =
+  'Walked with Mr Ellery Crumb to the library. His postcode is LS6 2AB and his mobile ' +
+  '07700 900987; his NI number is QQ 12 34 56 C.';
+
 const BRING =
   'How do I keep holding Ada Quillfeather’s case without promising too much? ' +
   'Her son is on 0113 496 0789.';
@@ -65,6 +70,7 @@ const BRING =
 const PLANTED = [
   'quillfeather', 'pennywhistle', 'paleday', 'orrin', 'brightwater', 'acacia',
   'ox4 3ab', '03/04/1979', 'aged 47', '999 000 0018', '07700 900123', 'ada.q@example.com',
+  'ellery', 'crumb', 'ls6 2ab', '07700 900987', 'qq 12 34 56 c',
   '0113 496 0789', '020 7946 0123', 'safeguarding concern',
 ];
 // Words that are not identifiers and must survive in the formats that carry text.
@@ -101,10 +107,11 @@ async function toReview(app, page, a11y) {
   await app.open('/');
   const today = await app.today();
   const entries = await seed(page, today);
+  await app.writeEntry({ about: today, text: WRITTEN });
   await app.open('/summary');
   await app.expectPage('Create a supervision summary');
   await a11y('summary form');
-  await app.button('Include all 2 reflections').click();
+  await app.button('Include all 3 reflections').click();
   // The escalated reflection can be ticked, and its words still never go.
   await page.locator('.nhsuk-checkboxes__item', { hasText: 'Tagged escalate elsewhere' }).locator('input').check();
   await page.getByLabel('What I want to bring to supervision (optional)').fill(BRING);
@@ -130,7 +137,7 @@ function assertNoPlanted(text, format) {
   }
 }
 
-journey('every planted identifier is gone from every format, and tags and counts are right', async ({ app, page, a11y }) => {
+journey('every planted identifier is gone from every format, and tags and counts are right', async ({ app, page, context, a11y }) => {
   const { today } = await toReview(app, page, a11y);
   await a11y('summary review');
 
@@ -138,12 +145,12 @@ journey('every planted identifier is gone from every format, and tags and counts
   const marks = page.locator('mark.app-redaction');
   assert.ok((await marks.count()) >= 12, `expected many redactions, saw ${await marks.count()}`);
   const labels = normaliseSpace(await page.locator('main').innerText());
-  for (const kind of ['NHS number', 'Phone number', 'Email address', 'Postcode', 'Address', 'Name', 'Date', 'Age']) {
+  for (const kind of ['NHS number', 'Phone number', 'Email address', 'Postcode', 'Address', 'Name', 'Date', 'Age', 'National Insurance number']) {
     assert.ok(labels.includes(kind), `the review page names the kind “${kind}”`);
   }
   // The escalated reflection is counted, never quoted.
   assert.ok(!labels.includes('Orrin'), 'the escalated reflection’s words are not on the review page');
-  assert.ok(labels.includes('1 reflection tagged escalate elsewhere: counted, words not included'));
+  assert.ok(labels.includes('3 reflections. 1 reflection tagged escalate elsewhere: counted, words not included'));
   // Quasi-identifiers are listed, not removed.
   const warning = page.locator('.nhsuk-card--warning', { hasText: 'Check these details' });
   await app.expectText(warning, 'Polish');
@@ -201,12 +208,23 @@ journey('every planted identifier is gone from every format, and tags and counts
   assert.ok(files.html.includes('@media print'), 'the HTML prints cleanly');
   assert.ok(!/<script/i.test(files.html), 'the HTML has no script');
 
+  // The printable page opens on its own (nothing external: the network guard is on),
+  // passes axe, and prints to PDF from the browser.
+  const printable = await context.newPage();
+  await printable.setContent(files.html);
+  await checkA11y(printable, 'exported printable summary');
+  await printable.emulateMedia({ media: 'print' });
+  const pdf = await printable.pdf({ format: 'A4' });
+  assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+  assert.ok(pdf.length > 2000, `a real PDF, ${pdf.length} bytes`);
+  await printable.close();
+
   // Tags and counts, from the JSON.
   const summary = JSON.parse(files.json);
   assert.equal(summary.format, 'anchorpoint-supervision-summary');
   assert.equal(summary.version, 1);
-  assert.equal(summary.overview.entries, 3);
-  assert.equal(summary.overview.entries_shared, 2);
+  assert.equal(summary.overview.entries, 4);
+  assert.equal(summary.overview.entries_shared, 3);
   assert.equal(summary.normative.escalations, 1);
   const counts = Object.fromEntries(summary.overview.tags.map((t) => [t.tag, t.count]));
   assert.deepEqual(counts, {

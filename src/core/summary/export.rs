@@ -326,7 +326,7 @@ fn render(s: &Summary, out: &mut dyn Out) {
         out.para("None of the reflections shared has a micro-discretion or boundary tag.");
     }
     for r in &n.reflections {
-        reflection(r, out);
+        reflection(r, 4, out);
     }
     out.close();
 
@@ -442,7 +442,7 @@ fn render(s: &Summary, out: &mut dyn Out) {
         out.open("other");
         out.heading(2, "Other reflections shared");
         for r in &s.other_reflections {
-            reflection(r, out);
+            reflection(r, 3, out);
         }
         out.close();
     }
@@ -456,10 +456,12 @@ fn render(s: &Summary, out: &mut dyn Out) {
     out.close();
 }
 
-fn reflection(r: &Reflection, out: &mut dyn Out) {
+/// One shared reflection, its heading one level below the section it is listed in, so
+/// the outline never skips a level (screen-reader users move by headings).
+fn reflection(r: &Reflection, level: u8, out: &mut dyn Out) {
     out.open("reflection");
     out.heading(
-        4,
+        level,
         &format!("Reflection {}, {}", r.number, week_label(r.week)),
     );
     if !r.tags.is_empty() {

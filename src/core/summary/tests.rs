@@ -1185,3 +1185,51 @@ fn each_download_format_has_its_own_id_extension_and_contents_and_a_name_without
     assert_eq!(ids.len(), 4);
     assert_eq!(Format::parse("pdf"), None);
 }
+
+#[test]
+fn headings_never_skip_a_level_in_markdown_or_html() {
+    let world = World::new(vec![
+        free(
+            "e1",
+            "2026-11-04",
+            &["md-patient"],
+            "Gave a fourth session.",
+        ),
+        free(
+            "e2",
+            "2026-11-05",
+            &["anchor-step"],
+            "She booked the group herself.",
+        ),
+    ]);
+    let summary = world
+        .review(&["e1", "e2"], "")
+        .finish(&Decisions::default());
+    let html = to_html(&summary);
+    let markdown = to_markdown(&summary);
+    let html_levels: Vec<usize> = html
+        .match_indices("<h")
+        .filter_map(|(i, _)| html[i + 2..].chars().next()?.to_digit(10))
+        .map(|d| d as usize)
+        .collect();
+    let md_levels: Vec<usize> = markdown
+        .lines()
+        .filter(|l| l.starts_with('#'))
+        .map(|l| l.chars().take_while(|c| *c == '#').count())
+        .collect();
+    for (format, levels) in [("html", html_levels), ("markdown", md_levels)] {
+        assert!(
+            levels.contains(&4),
+            "{format}: a reflection under normative"
+        );
+        assert_eq!(levels[0], 1, "{format}");
+        for pair in levels.windows(2) {
+            assert!(
+                pair[1] <= pair[0] + 1,
+                "{format} skips from h{} to h{}",
+                pair[0],
+                pair[1]
+            );
+        }
+    }
+}
