@@ -299,3 +299,18 @@ journey('a review or confirmation page opened without a summary says so and keep
   const keys = await app.anchorpointKeys();
   assert.ok(keys.every((k) => k.startsWith('anchorpoint.entry.') || k === 'anchorpoint.index' || k === 'anchorpoint.settings'), keys.join());
 });
+
+journey('words chosen to redact still apply after going back to change the choices', async ({ app, page, a11y }) => {
+  await toReview(app, page, a11y);
+  await page.getByLabel('Word or phrase to redact').fill('walking group');
+  await app.button('Redact').click();
+  await app.expectText(page.getByRole('status'), '‘walking group’ will be redacted wherever it appears');
+  await page.getByRole('link', { name: 'Change what I want to bring to supervision' }).click();
+  await app.expectPage('Create a supervision summary');
+  // The form kept every choice: continue straight away.
+  assert.equal(await page.getByLabel('What I want to bring to supervision (optional)').inputValue(), BRING);
+  await app.button('Continue').click();
+  await app.expectPage('Check your summary before you download it');
+  await app.expectText(page.locator('main'), 'Words you chose to redact');
+  await app.expectText(page.locator('main'), '‘walking group’');
+});

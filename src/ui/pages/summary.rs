@@ -141,6 +141,15 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     }
 }
 
+/// "What I want" becomes "what I want", for hidden link text read after "Change".
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// "w/c 2 Nov 2026 to w/c 23 Nov 2026 (4 weeks)".
 fn weeks_text(period: crate::core::summary::Period) -> String {
     format!(
@@ -244,8 +253,14 @@ pub fn SummaryPage() -> impl IntoView {
         browser::mark("anchorpoint:review-start");
         let review = with_data(state, |data| Review::new(&request, data));
         browser::mark("anchorpoint:review-end");
+        // Words the worker chose to redact still apply after "Change"; choices to show a
+        // redaction as written do not, because the texts may differ now.
+        let mut decisions = Decisions::default();
+        for phrase in flow.decisions.get_untracked().phrases {
+            let _ = review.add_phrase(&mut decisions, &phrase);
+        }
         flow.review.set(Some(Arc::new(review)));
-        flow.decisions.set(Decisions::default());
+        flow.decisions.set(decisions);
         flow.exported.set(None);
         navigate(REVIEW_PATH, NavigateOptions::default());
     };
@@ -419,7 +434,7 @@ fn review_page(flow: SummaryFlow, review: Arc<Review>) -> AnyView {
                     <dt class="nhsuk-summary-list__key">{key}</dt>
                     <dd class="nhsuk-summary-list__value">{value}</dd>
                     <dd class="nhsuk-summary-list__actions">
-                        <a href=FORM_PATH>"Change"<span class="nhsuk-u-visually-hidden">{format!(" {}", key.to_lowercase())}</span></a>
+                        <a href=FORM_PATH>"Change"<span class="nhsuk-u-visually-hidden">{format!(" {}", lower_first(key))}</span></a>
                     </dd>
                 </div>
             }
@@ -505,32 +520,36 @@ fn review_page(flow: SummaryFlow, review: Arc<Review>) -> AnyView {
         }
     };
 
+    // Each text re-renders only when its own view changes: showing one redaction as
+    // written redraws one text, not the whole page.
     let texts = {
-        let review = review.clone();
-        move || {
-            let views = views.get();
-            let mut last_reflection = None;
-            review
-                .texts()
-                .iter()
-                .zip(views)
-                .enumerate()
-                .map(|(index, (text, view))| {
-                    let heading = (text.reflection != last_reflection).then(|| {
-                        last_reflection = text.reflection;
-                        match (text.reflection, text.week) {
-                            (Some(n), Some(week)) => {
-                                format!("Reflection {n}, {}", week_label(week))
-                            }
-                            _ => "What I want to bring to supervision".to_owned(),
-                        }
-                    });
-                    text_block(index, heading, text.prompt.clone(), view, act, &|words| {
-                        review.on_private_list(words)
+        let mut last_reflection = None;
+        review
+            .texts()
+            .iter()
+            .enumerate()
+            .map(|(index, text)| {
+                let heading = (text.reflection != last_reflection).then(|| {
+                    last_reflection = text.reflection;
+                    let heading = match (text.reflection, text.week) {
+                        (Some(n), Some(week)) => format!("Reflection {n}, {}", week_label(week)),
+                        _ => "What I want to bring to supervision".to_owned(),
+                    };
+                    view! { <h3 class="nhsuk-heading-s">{heading}</h3> }
+                });
+                let view = Memo::new(move |_| views.with(|v| v.get(index).cloned()));
+                let prompt = text.prompt.clone();
+                let review = review.clone();
+                let block = move || {
+                    view.get().map(|view| {
+                        text_block(index, prompt.clone(), view, act, &|words| {
+                            review.on_private_list(words)
+                        })
                     })
-                })
-                .collect_view()
-        }
+                };
+                view! { {heading}{block} }
+            })
+            .collect_view()
     };
 
     let warnings = move || {
@@ -680,7 +699,6 @@ fn mark_id(text: usize, start: usize) -> String {
 /// of its redactions with the action on each.
 fn text_block(
     index: usize,
-    heading: Option<String>,
     prompt: Option<String>,
     view: TextView,
     act: Callback<(usize, usize, usize, bool)>,
@@ -758,7 +776,6 @@ fn text_block(
         }
     });
     view! {
-        {heading.map(|h| view! { <h3 class="nhsuk-heading-s app-review-heading">{h}</h3> })}
         <div class="app-review-text" id=view.id.html_id() tabindex="-1">
             {prompt.map(|p| view! { <p class="nhsuk-body-s app-review-prompt">{p}</p> })}
             <p class="app-review-words">{words}</p>
