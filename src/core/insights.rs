@@ -16,6 +16,7 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use super::checkins::{EmbeddednessHistory, Load, Rating, WellbeingLog};
 use super::journal::Journal;
+use super::plural;
 use super::tags::{Embeddedness, Family};
 use super::threads::Threads;
 
@@ -293,15 +294,6 @@ pub fn count_axis(max: u32) -> (u32, u32) {
     }
 }
 
-/// "1 tag", "3 tags".
-fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 /// "Holding: driver" from "holding: driver". ASCII only, like the rest of the core, so
 /// no Unicode case tables reach the bundle (every label here is ASCII).
 fn capitalise(s: &str) -> String {
@@ -441,7 +433,7 @@ pub fn tags_per_week(journal: &Journal, period: Period) -> Chart {
             "Over {} you used {}; the busiest week was {}, with {}. You used {top_name} most: \
              {times}.",
             period.phrase(),
-            count(total, "tag", "tags"),
+            plural(total, "tag", "tags"),
             week_label(period.monday(busiest)),
             totals[busiest],
         );
@@ -533,7 +525,7 @@ pub fn holding_by_driver(threads: &Threads, period: Period) -> Chart {
     let was = if open == 1 { "was" } else { "were" };
     let threads_open = format!(
         "{} {was} open at some point in {}",
-        count(open, "holding thread", "holding threads"),
+        plural(open, "holding thread", "holding threads"),
         period.phrase()
     );
     let (summary, plot) = if open == 0 {
@@ -556,13 +548,13 @@ pub fn holding_by_driver(threads: &Threads, period: Period) -> Chart {
             format!(
                 "The driver chosen most often was {}, for {}.",
                 top[0],
-                count(most, "thread", "threads")
+                plural(most, "thread", "threads")
             )
         } else {
             format!(
                 "The drivers chosen most often were {}, for {} each.",
                 join_and(&top),
-                count(most, "thread", "threads")
+                plural(most, "thread", "threads")
             )
         };
         let summary = format!("{}. {which}", capitalise(&threads_open));
@@ -817,7 +809,7 @@ pub fn wellbeing_trend(log: &WellbeingLog, period: Period) -> Chart {
             let heavy: usize = answered.iter().map(|(_, w)| w.2).sum();
             let mut s = format!(
                 "You answered {} in {} of {}. Your latest weekly average was {} out of 5, in {}",
-                count(checks, "wellbeing check", "wellbeing checks"),
+                plural(checks, "wellbeing check", "wellbeing checks"),
                 answered.len(),
                 period.phrase(),
                 one_decimal(latest_avg),
@@ -842,7 +834,7 @@ pub fn wellbeing_trend(log: &WellbeingLog, period: Period) -> Chart {
             } else {
                 format!(
                     ". You noted a heavy emotional load on {}.",
-                    count(heavy, "day", "days")
+                    plural(heavy, "day", "days")
                 )
             });
             s

@@ -18,3 +18,19 @@ pub mod summary;
 pub mod tags;
 pub mod templates;
 pub mod threads;
+
+/// "1 reflection", "3 reflections": a count with its noun, for every sentence the app
+/// writes about how many of something there are.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_count_takes_the_noun_that_fits_it() {
+        assert_eq!(super::plural(0, "tag", "tags"), "0 tags");
+        assert_eq!(super::plural(1, "tag", "tags"), "1 tag");
+        assert_eq!(super::plural(2, "person", "people"), "2 people");
+    }
+}

@@ -193,6 +193,16 @@ pub(crate) fn fieldset(
     }
 }
 
+/// The id of choice `i` in a group: the first takes `base` itself, so an error summary
+/// link to the question lands on it; the others add their own value.
+pub(crate) fn choice_id(base: &str, i: usize, value: &dyn std::fmt::Display) -> String {
+    if i == 0 {
+        base.to_owned()
+    } else {
+        format!("{base}-{value}")
+    }
+}
+
 /// A mistake in a date input: the message, and which of day, month and year to mark.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct DateError {

@@ -11,6 +11,7 @@ use super::{
     family_label, full_label, week_label, AnswerText, Reflection, Summary, TagCount, TagRef, Text,
 };
 use crate::core::anonymise::Kind;
+use crate::core::plural;
 use crate::core::templates::PromptRole;
 
 /// The file formats a worker can download, in the order the review page offers them.
@@ -190,10 +191,6 @@ fn numeric(head: &[&str], rows: &[Vec<String>]) -> Vec<bool> {
                     .all(|r| r.get(i).is_some_and(|c| c.parse::<f64>().is_ok()))
         })
         .collect()
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn tag_rows(tags: &[TagCount], full: bool) -> Vec<Vec<String>> {

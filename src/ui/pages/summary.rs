@@ -21,6 +21,7 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::core::entry::{long_date, EntryId};
+use crate::core::plural;
 use crate::core::summary::export::Format;
 use crate::core::summary::{
     text_withheld, week_label, Decisions, MarkState, Review, Segment, Summary, SummaryData,
@@ -29,8 +30,8 @@ use crate::core::summary::{
 use crate::ui::browser;
 use crate::ui::components::{PageHeading, HEADING_ID};
 use crate::ui::forms::{
-    choice, date_input, described_by, fieldset, group_class, inline_error, item, ChoiceKind,
-    DateError, Problems,
+    choice, choice_id, date_input, described_by, fieldset, group_class, inline_error, item,
+    ChoiceKind, DateError, Problems,
 };
 use crate::ui::state::{use_app_state, AppState};
 
@@ -133,21 +134,14 @@ fn with_data<T>(state: AppState, f: impl FnOnce(&SummaryData<'_>) -> T) -> T {
     })
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 /// "What I want" becomes "what I want", for hidden link text read after "Change".
+/// ASCII only: every key here is ASCII, and no Unicode case tables reach the bundle.
 fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_lowercase().chain(chars).collect())
-        .unwrap_or_default()
+    let mut out = text.to_owned();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_lowercase();
+    }
+    out
 }
 
 /// "w/c 2 Nov 2026 to w/c 23 Nov 2026 (4 weeks)".
@@ -291,11 +285,7 @@ pub fn SummaryPage() -> impl IntoView {
                 .into_iter()
                 .enumerate()
                 .map(|(i, offer)| {
-                    let id = if i == 0 {
-                        INCLUDE_ID.to_owned()
-                    } else {
-                        format!("{INCLUDE_ID}-{}", offer.id)
-                    };
+                    let id = choice_id(INCLUDE_ID, i, &offer.id);
                     let hint = if offer.withheld {
                         format!("{} Tagged escalate elsewhere: it is counted, and its words are never included.", offer.preview)
                     } else {
@@ -619,11 +609,7 @@ fn review_page(flow: SummaryFlow, review: Arc<Review>) -> AnyView {
         .into_iter()
         .enumerate()
         .map(|(i, f)| {
-            let id = if i == 0 {
-                FORMAT_ID.to_owned()
-            } else {
-                format!("{FORMAT_ID}-{}", f.id())
-            };
+            let id = choice_id(FORMAT_ID, i, &f.id());
             choice(
                 ChoiceKind::Radio,
                 FORMAT_ID,
@@ -808,9 +794,9 @@ fn done_page(flow: SummaryFlow, summary: Arc<Summary>) -> AnyView {
     let kinds = summary
         .redactions
         .iter()
-        .map(|k| format!("{} {}", k.count, k.kind.label().to_lowercase()))
+        .map(|k| format!("{}: {}", k.kind.label(), k.count))
         .collect::<Vec<_>>()
-        .join(", ");
+        .join("; ");
     let facts = vec![
         ("Weeks", weeks_text(summary.period)),
         (

@@ -14,6 +14,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
 use crate::core::entry::{long_date, parse_date_input, EntryId, Field};
+use crate::core::plural;
 use crate::core::tags::{Family, TagId};
 use crate::core::threads::{
     pseudonym_warnings, HoldingThread, Outcome, Pseudonym, ThreadError, ThreadField, ThreadId,
@@ -22,8 +23,8 @@ use crate::core::threads::{
 use crate::ui::browser;
 use crate::ui::components::{FlashBanner, PageHeading, SummaryItem, HEADING_ID};
 use crate::ui::forms::{
-    choice, date_input, date_part_id, described_by, fieldset, group_class, inline_error, item,
-    ChoiceKind, DateError, Problems,
+    choice, choice_id, date_input, date_part_id, described_by, fieldset, group_class, inline_error,
+    item, ChoiceKind, DateError, Problems,
 };
 use crate::ui::state::{use_app_state, AppState, Flash};
 
@@ -71,11 +72,7 @@ fn holding_tags(family: Family, chosen: RwSignal<Vec<TagId>>, problems: Problems
             choice(
                 ChoiceKind::Checkbox,
                 base,
-                if i == 0 {
-                    base.to_owned()
-                } else {
-                    format!("{base}-{}", tag.id)
-                },
+                choice_id(base, i, &tag.id),
                 tag.label.to_owned(),
                 Some(tag.definition.to_owned()),
                 Signal::derive(move || chosen.with(|c| c.contains(&id))),
@@ -132,14 +129,6 @@ fn today_parts() -> [String; 3] {
 
 fn thread_path(id: &ThreadId) -> String {
     format!("/threads/{id}")
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }
 
 /// The names of a thread's functions or drivers, or "None chosen".
@@ -691,11 +680,7 @@ fn thread_view(
                 choice(
                     ChoiceKind::Checkbox,
                     "link",
-                    if i == 0 {
-                        LINK_ID.to_owned()
-                    } else {
-                        format!("{LINK_ID}-{entry}")
-                    },
+                    choice_id(LINK_ID, i, &entry),
                     day,
                     Some(preview),
                     Signal::derive(move || selected.with(|s| s.contains(&entry))),
@@ -834,11 +819,7 @@ fn close_form(state: AppState, t: HoldingThread) -> AnyView {
             choice(
                 ChoiceKind::Radio,
                 "outcome",
-                if i == 0 {
-                    OUTCOME_ID.to_owned()
-                } else {
-                    format!("{OUTCOME_ID}-{}", o.id())
-                },
+                choice_id(OUTCOME_ID, i, &o.id()),
                 o.label().to_owned(),
                 Some(o.definition().to_owned()),
                 Signal::derive(move || outcome.get() == Some(o)),
