@@ -159,6 +159,44 @@ journey('results change as the worker types, and typing adds no history', async 
   await a11y('journal searched by words');
 });
 
+journey('words reach the address before a filter, so Back undoes the filter and keeps them', async ({ app, page, a11y }) => {
+  const today = await seed(app);
+  const box = page.getByLabel('Search your reflections');
+  await box.click();
+  await page.keyboard.type('fourth');
+  // Straight on to a filter, without pausing: leaving the box writes the words.
+  await openDisclosure(page, 'Filter by tag');
+  await page.getByRole('checkbox', { name: 'with a patient' }).check();
+  await expectListed(app, today, ['seed-2', 'seed-3'], 'words and a tag');
+  assert.deepEqual(Object.fromEntries(query(app)), { q: 'fourth', tag: PATIENT });
+
+  await page.goBack();
+  await app.waitUntil(async () => query(app).get('tag') === null, 'Back to before the tag');
+  assert.equal(query(app).get('q'), 'fourth', 'the words are still in the address');
+  assert.equal(await box.inputValue(), 'fourth');
+  assert.equal(await page.getByRole('checkbox', { name: 'with a patient' }).isChecked(), false);
+  await expectListed(app, today, ['seed-2', 'seed-3'], 'the words alone');
+  // The live region says how many match once the typing has settled.
+  await app.expectText(page.locator('#search-status'), '2 reflections match', { exact: true });
+  await a11y('journal after Back from a filter');
+});
+
+journey('Back straight after typing leaves the journal, and the words do not bring it back', async ({ app, page }) => {
+  const today = await seed(app, { path: '/entries/seed-1' });
+  const entryPage = `Reflection about ${daysOf(today, 'seed-1')[0]}`;
+  await app.expectPage(entryPage);
+  await app.link('Journal').click();
+  await app.expectPage('Your journal');
+  await page.getByLabel('Search your reflections').click();
+  await page.keyboard.type('fourth');
+  await page.goBack();
+  await app.expectPage(entryPage);
+  // Longer than the pause after which typed words are written to the address.
+  await page.waitForTimeout(600);
+  assert.equal(app.path(), '/entries/seed-1');
+  await app.expectPage(entryPage);
+});
+
 journey('tags can be matched all of them or any of them', async ({ app, page, a11y }) => {
   const today = await seed(app);
   await openDisclosure(page, 'Filter by tag');
@@ -238,11 +276,15 @@ journey('a bad value in the address shows a GOV.UK error, and the page still wor
   await app.link('Enter a real date for ‘from’').click();
   await app.waitUntil(async () => (await app.focused()).id === 'search-from', 'focus on the from date');
 
-  // Changing anything writes a clean address, and the errors go.
+  // Changing anything clears the errors at once and writes a clean address (words once
+  // the typing pauses).
   await page.getByLabel('Search your reflections').fill('fourth');
   await expectListed(app, today, ['seed-2', 'seed-3']);
-  assert.equal(page.url(), app.url('/?q=fourth'));
   assert.equal(await app.errorSummary().count(), 0);
+  await app.waitUntil(
+    async () => page.url() === app.url('/?q=fourth'),
+    async () => `a clean address, was ${page.url()}`,
+  );
   await app.expectTitle('Your journal – Anchorpoint');
 });
 

@@ -2,12 +2,15 @@
 //! tags all-of or any-of, a range of days, a template, a holding thread), and an empty
 //! state that says what the app is for and that nothing leaves the device.
 //!
-//! The address is the one source of truth for the search. Every change to the form
-//! writes the query string, replacing the history entry while the worker types words and
-//! adding one for each filter, so Back undoes the last filter; the results are worked
-//! out from the address. The form follows the address only when it changed from
-//! elsewhere (a reload, Back, the "clear" link), so a box is never rewritten under the
-//! worker's fingers, which would move the caret or wipe a half-typed date.
+//! The address keeps the search, so a reload keeps it and Back undoes the last filter.
+//! The results are worked out from the page's own copy of the query string, which every
+//! change to the form sets at once; the address follows. A filter writes it straight
+//! away, adding a history entry. Words write it only once the worker stops typing for a
+//! moment, or leaves the box, and replace the history entry: writing the address costs
+//! the browser more than the search itself, so doing it on every key would put a 5,000
+//! entry journal over a frame's 16 ms. The form follows the address only when it changed
+//! from elsewhere (a reload, Back, the "clear" link), so a box is never rewritten under
+//! the worker's fingers, which would move the caret or wipe a half-typed date.
 //!
 //! Every Leptos closure and view shape is compiled into the bundle separately, so the
 //! form is written to need few of them: one input handler for the whole form, one effect
@@ -34,6 +37,11 @@ use crate::ui::state::use_app_state;
 
 /// How many characters of each entry the list shows.
 const PREVIEW_CHARS: usize = 160;
+
+/// How long the worker stops typing before the words go into the address and the count
+/// is announced: longer than the gap between keys of a steady typist, short enough that
+/// a pause is heard at once.
+const SETTLE: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// How many results are drawn at a time. Drawing 5,000 list items on a keystroke would
 /// take far longer than the search itself; "Show more" draws the next lot.
@@ -165,7 +173,8 @@ fn changed(
 pub fn JournalPage() -> impl IntoView {
     let state = use_app_state();
     let location = use_location();
-    let navigate = use_navigate();
+    // Kept in a `StoredValue` so that the closures that write the address are `Copy`.
+    let navigate = StoredValue::new(use_navigate());
     // Look for a draft again whenever another tab changes storage.
     let has_draft = Memo::new(move |_| {
         state.external_changes.track();
@@ -173,9 +182,9 @@ pub fn JournalPage() -> impl IntoView {
     });
 
     // The index is built once per visit (and again only if another tab changes the
-    // journal or the threads); a keystroke reads the address and scans the index, in one
-    // memo. Each build gets a new number, so the results know whether the last results
-    // came from this same index and a narrower search may look only among them.
+    // journal or the threads); a keystroke reads the query string and scans the index,
+    // in one memo. Each build gets a new number, so the results know whether the last
+    // results came from this same index and a narrower search may look only among them.
     let builds = StoredValue::new(0u32);
     let index = Memo::new(move |_| {
         state.threads.track();
@@ -188,8 +197,10 @@ pub fn JournalPage() -> impl IntoView {
             .with(|library| state.journal.with(|j| template_choices(library, j)));
         (templates, state.threads.with(thread_choices))
     };
+    // The query string the page shows: the address's, or what the worker has typed since.
+    let search = RwSignal::new(location.search.get_untracked());
     let results = Memo::new(move |previous: Option<&(ParsedQuery, Vec<EntryId>, u32)>| {
-        let mut parsed = location.search.with(|s| Query::from_query_string(s));
+        let mut parsed = search.with(|s| Query::from_query_string(s));
         // Listing the choices scans the journal, so only when there is one to check.
         if parsed.query.template.is_some() || parsed.query.thread.is_some() {
             let (templates, threads) = choices();
@@ -207,10 +218,12 @@ pub fn JournalPage() -> impl IntoView {
         (parsed, found, built)
     });
     let filtered = move || results.with(|(p, _, _)| !p.query.is_empty() || !p.is_ok());
-    let has_errors =
-        move || results.with(|(p, _, _)| !p.is_ok()) && !state.journal.read().is_empty();
+    // A memo, so the title is written when the errors come or go, not on every key.
+    let has_errors = Memo::new(move |_| {
+        results.with(|(p, _, _)| !p.is_ok()) && !state.journal.read().is_empty()
+    });
     let summary = Signal::derive(move || {
-        if !has_errors() {
+        if !has_errors.get() {
             return Vec::new();
         }
         results.with(|(p, _, _)| {
@@ -255,9 +268,61 @@ pub fn JournalPage() -> impl IntoView {
     };
 
     // Writing the address. `own_write` remembers the query string this page last wrote,
-    // so the effect below can tell its own change from one made elsewhere. One handler
-    // serves the whole form: `input` bubbles from every box, button and list in it.
+    // so the effect below can tell its own change from one made elsewhere. `typing` holds
+    // the timer of words not yet written, and is `None` once the address has caught up.
     let own_write = StoredValue::new(None::<String>);
+    let typing = StoredValue::new(None::<TimeoutHandle>);
+    let settled = RwSignal::new(true);
+    let stop_timer = move || {
+        if let Some(timer) = typing.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+    };
+    let write = move |replace: bool| {
+        stop_timer();
+        // Focus also leaves the box when the page goes (Back, a link), and then the
+        // address belongs to the next page; the `try_` reads find this page's signals
+        // gone once it has been cleaned up.
+        let Some(qs) = search
+            .try_get_untracked()
+            .filter(|_| location.pathname.with_untracked(|p| p == "/"))
+        else {
+            return;
+        };
+        if settled.try_get_untracked() == Some(false) {
+            settled.set(true);
+        }
+        if location.search.with_untracked(|s| *s == qs) {
+            return;
+        }
+        let to = if qs.is_empty() {
+            "/".to_owned()
+        } else {
+            format!("/?{qs}")
+        };
+        own_write.set_value(Some(qs));
+        navigate.with_value(|navigate| {
+            navigate(
+                &to,
+                NavigateOptions {
+                    replace,
+                    scroll: false,
+                    ..NavigateOptions::default()
+                },
+            );
+        });
+    };
+    // Words not yet in the address go there before anything else happens: a filter (so
+    // Back undoes the filter and keeps the words), or focus leaving the box (to a result,
+    // the "clear" link or a link away, which then finds the address up to date).
+    let flush = move || {
+        if typing.try_with_value(Option::is_some).unwrap_or(false) {
+            write(true);
+        }
+    };
+    on_cleanup(stop_timer);
+    // One handler serves the whole form: `input` bubbles from every box, button and list
+    // in it.
     let last_control = StoredValue::new(String::new());
     let on_input = move |ev: leptos::ev::Event| {
         let Some(control) = ev.target() else {
@@ -269,42 +334,56 @@ pub fn JournalPage() -> impl IntoView {
         else {
             return;
         };
+        let words = control.name() == "q";
         last_control.set_value(control.name());
         let qs = query.to_query_string();
-        if location.search.with_untracked(|s| *s == qs) {
+        if search.with_untracked(|s| *s == qs) {
             return;
         }
-        own_write.set_value(Some(qs.clone()));
-        let to = if qs.is_empty() {
-            "/".to_owned()
+        if words {
+            search.set(qs);
+            if settled.get_untracked() {
+                settled.set(false);
+            }
+            let timer = set_timeout_with_handle(move || write(true), SETTLE).ok();
+            if let Some(old) = typing
+                .try_update_value(|t| std::mem::replace(t, timer))
+                .flatten()
+            {
+                old.clear();
+            }
         } else {
-            format!("/?{qs}")
-        };
-        navigate(
-            &to,
-            NavigateOptions {
-                replace,
-                scroll: false,
-                ..NavigateOptions::default()
-            },
-        );
+            flush();
+            search.set(qs);
+            write(replace);
+        }
     };
-    // Reading the address: the title, and the form when the address changed elsewhere
-    // or the form has just appeared.
+    // Reading the address, when it changed elsewhere or the form has just appeared: the
+    // search follows it, and so does the form. Words still waiting to be written are
+    // dropped, as the worker has gone elsewhere (Back, the "clear" link).
     let form = NodeRef::<html::Form>::new();
     Effect::new(move |_| {
-        browser::set_title("Your journal", has_errors());
-        let search = location.search.get();
-        let Some(form) = form.get() else {
+        let address = location.search.get();
+        // The address also changes as the worker leaves for another page.
+        let here = location.pathname.with_untracked(|p| p == "/");
+        let Some(form) = form.get().filter(|_| here) else {
             return;
         };
         let ours = own_write
-            .try_update_value(|w| w.take().is_some_and(|w| w == search))
+            .try_update_value(|w| w.take().is_some_and(|w| w == address))
             .unwrap_or(false);
         if !ours {
+            stop_timer();
+            if !settled.get_untracked() {
+                settled.set(true);
+            }
+            if search.with_untracked(|s| *s != address) {
+                search.set(address);
+            }
             results.with_untracked(|(p, _, _)| fill_form(&form, &p.query));
         }
     });
+    Effect::new(move |_| browser::set_title("Your journal", has_errors.get()));
 
     let checkbox = move |tag: TagId, label: String, first: bool| {
         // As in GOV.UK Frontend, the first box has the group's id, for the error link.
@@ -419,7 +498,7 @@ pub fn JournalPage() -> impl IntoView {
         });
         view! {
             <form role="search" aria-label="Search and filter your reflections" novalidate
-                node_ref=form on:input=on_input.clone()>
+                node_ref=form on:input=on_input on:focusout=move |_| flush()>
                 <div class="nhsuk-form-group">
                     <label class="nhsuk-label nhsuk-label--s" for="search-text">"Search your reflections"</label>
                     <div class="nhsuk-hint" id="search-text-hint">
@@ -481,9 +560,7 @@ pub fn JournalPage() -> impl IntoView {
     // search starts again at the first page.
     let shown = RwSignal::new((String::new(), PAGE_SIZE));
     let limit = move || {
-        location
-            .search
-            .with(|s| shown.with(|(for_search, n)| if for_search == s { *n } else { PAGE_SIZE }))
+        search.with(|s| shown.with(|(for_search, n)| if for_search == s { *n } else { PAGE_SIZE }))
     };
     // Each result is the id and its place in the journal; a row is drawn from the entry
     // only when it first appears, so a keystroke that keeps a row costs it nothing.
@@ -511,9 +588,10 @@ pub fn JournalPage() -> impl IntoView {
             })
         })
     };
-    // The count is a live region, so a screen reader hears how many match as the worker
-    // types.
-    let count = Signal::derive(move || {
+    // How many match, shown at once and announced by a live region once the worker
+    // stops typing, so a screen reader is not talked over on every key. While they type,
+    // the region keeps what it said last.
+    let count = Memo::new(move |_| {
         let n = results.with(|(_, ids, _)| ids.len());
         match (filtered(), n) {
             (false, 1) => "1 reflection".to_owned(),
@@ -522,6 +600,10 @@ pub fn JournalPage() -> impl IntoView {
             (true, 1) => "1 reflection matches".to_owned(),
             (true, n) => format!("{n} reflections match"),
         }
+    });
+    let announced = Memo::new(move |last: Option<&String>| match last {
+        Some(last) if !settled.get() => last.clone(),
+        _ => count.get(),
     });
     let unfiltered = Signal::derive(move || !filtered());
     let some_found = Signal::derive(move || results.with(|(_, ids, _)| !ids.is_empty()));
@@ -541,7 +623,7 @@ pub fn JournalPage() -> impl IntoView {
             browser::focus_id("search-text");
         } else if id == "search-more" {
             let now = untrack(limit);
-            shown.set((location.search.get_untracked(), now + PAGE_SIZE));
+            shown.set((search.get_untracked(), now + PAGE_SIZE));
             // Keyboard focus goes to the first newly drawn reflection.
             if let Some(id) = results.with_untracked(|(_, ids, _)| ids.get(now).cloned()) {
                 browser::focus_element(format!("entry-{id}"));
@@ -578,7 +660,8 @@ pub fn JournalPage() -> impl IntoView {
         >
             {search_form()}
             <div on:click=on_click>
-                <h2 class="nhsuk-heading-m" id="search-count" aria-live="polite">{count}</h2>
+                <h2 class="nhsuk-heading-m" id="search-count">{count}</h2>
+                <p class="nhsuk-u-visually-hidden" id="search-status" aria-live="polite">{announced}</p>
                 <p hidden=some_found>"Check the spelling, use fewer words or remove a filter."</p>
                 <p hidden=unfiltered><a href="/" id="search-clear">"Clear search and filters"</a></p>
                 <ul class="nhsuk-list app-entry-list" id="search-results">
