@@ -307,13 +307,13 @@ journey('search and tag filter by keyboard alone', async ({ app, page, a11y }) =
   await expectListed(app, today, ['seed-3'], 'the filtered list, back from the entry');
 });
 
-journey('a long list is drawn twenty at a time', async ({ app, page, a11y }) => {
+journey('a long list is drawn ten at a time', async ({ app, page, a11y }) => {
   await app.open('/');
   const today = await app.today();
   await page.evaluate((today) => {
     const envelope = (kind, data) => JSON.stringify({ app: 'anchorpoint', kind, v: 3, data });
     const ids = [];
-    for (let i = 0; i < 60; i += 1) {
+    for (let i = 0; i < 30; i += 1) {
       const d = new Date(Date.UTC(today.year, today.month - 1, today.day - i));
       const about = d.toISOString().slice(0, 10);
       const id = `bulk-${i}`;
@@ -329,22 +329,22 @@ journey('a long list is drawn twenty at a time', async ({ app, page, a11y }) => 
     localStorage.setItem('anchorpoint.index', envelope('index', { ids }));
   }, today);
   await app.open('/');
-  await app.expectText(count(page), '60 reflections', { exact: true });
-  assert.equal((await app.listedDays()).length, 20);
-  await app.expectVisibleText('Showing 20 of 60 reflections.');
+  await app.expectText(count(page), '30 reflections', { exact: true });
+  assert.equal((await app.listedDays()).length, 10);
+  await app.expectVisibleText('Showing 10 of 30 reflections.');
   await app.button('Show more reflections').click();
-  await app.waitUntil(async () => (await app.listedDays()).length === 40, '40 listed');
-  await app.waitUntil(async () => (await app.focused()).id === 'entry-bulk-20', 'focus on the 21st');
-  await app.expectVisibleText('Showing 40 of 60 reflections.');
+  await app.waitUntil(async () => (await app.listedDays()).length === 20, '20 listed');
+  await app.waitUntil(async () => (await app.focused()).id === 'entry-bulk-10', 'focus on the 11th');
+  await app.expectVisibleText('Showing 20 of 30 reflections.');
   await app.button('Show more reflections').focus();
   await page.keyboard.press('Enter');
-  await app.waitUntil(async () => (await app.listedDays()).length === 60, '60 listed');
-  await app.waitUntil(async () => (await app.focused()).id === 'entry-bulk-40', 'focus on the 41st');
+  await app.waitUntil(async () => (await app.listedDays()).length === 30, '30 listed');
+  await app.waitUntil(async () => (await app.focused()).id === 'entry-bulk-20', 'focus on the 21st');
   assert.equal(await app.button('Show more reflections').isVisible(), false);
   await a11y('journal with every reflection shown');
 
-  // A new search starts again at the first twenty.
+  // A new search starts again at the first ten.
   await page.getByLabel('Search your reflections').fill('reflection');
-  await app.expectText(count(page), '60 reflections match', { exact: true });
-  assert.equal((await app.listedDays()).length, 20);
+  await app.expectText(count(page), '30 reflections match', { exact: true });
+  assert.equal((await app.listedDays()).length, 10);
 });

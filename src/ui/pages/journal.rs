@@ -44,8 +44,10 @@ const PREVIEW_CHARS: usize = 160;
 const SETTLE: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// How many results are drawn at a time. Drawing 5,000 list items on a keystroke would
-/// take far longer than the search itself; "Show more" draws the next lot.
-const PAGE_SIZE: usize = 20;
+/// take far longer than the search itself; "Show more" draws the next lot. Ten fill a
+/// screen; with twenty, a key that replaced every row took a 5,000-entry journal over a
+/// frame's 16 ms at the 95th percentile (`bench/browser.mjs`).
+const PAGE_SIZE: usize = 10;
 
 /// One result as the list shows it.
 #[derive(Clone)]
