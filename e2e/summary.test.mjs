@@ -281,7 +281,8 @@ journey('the form explains what is wrong and nothing is made until it is right',
   await a11y('summary form with errors');
   // The link takes the worker to the box to fix, and the date's boxes are marked.
   await page.getByRole('link', { name: 'End date must be a real date' }).click();
-  assert.equal((await app.focused()).id, 'to');
+  // Focus moves on the next animation frame, as for every error link.
+  await app.waitUntil(async () => (await app.focused()).id === 'to', 'focus on the end date’s day box');
   assert.equal(await page.locator('#to.nhsuk-input--error').count(), 1);
   assert.equal(await page.locator('.nhsuk-error-message', { hasText: 'End date must be a real date' }).count(), 1);
   await app.expectPath(/^\/summary$/);

@@ -154,6 +154,30 @@ fn weeks_text(period: crate::core::summary::Period) -> String {
     )
 }
 
+/// Rows of an NHS summary list; with `change`, each row links back to the form, as in
+/// the GOV.UK "check answers" pattern.
+fn fact_rows(facts: Vec<(&'static str, String)>, change: bool) -> impl IntoView {
+    facts
+        .into_iter()
+        .map(|(key, value)| {
+            let action = change.then(|| {
+                view! {
+                    <dd class="nhsuk-summary-list__actions">
+                        <a href=FORM_PATH>"Change"<span class="nhsuk-u-visually-hidden">{format!(" {}", lower_first(key))}</span></a>
+                    </dd>
+                }
+            });
+            view! {
+                <div class="nhsuk-summary-list__row">
+                    <dt class="nhsuk-summary-list__key">{key}</dt>
+                    <dd class="nhsuk-summary-list__value">{value}</dd>
+                    {action}
+                </div>
+            }
+        })
+        .collect_view()
+}
+
 /// Shown when a later page is opened with nothing to show, e.g. after a reload: the
 /// summary in progress lived only in memory.
 fn start_again(heading: &'static str) -> AnyView {
@@ -416,20 +440,7 @@ fn review_page(flow: SummaryFlow, review: Arc<Review>) -> AnyView {
             .to_owned(),
         ),
     ];
-    let facts = facts
-        .into_iter()
-        .map(|(key, value)| {
-            view! {
-                <div class="nhsuk-summary-list__row">
-                    <dt class="nhsuk-summary-list__key">{key}</dt>
-                    <dd class="nhsuk-summary-list__value">{value}</dd>
-                    <dd class="nhsuk-summary-list__actions">
-                        <a href=FORM_PATH>"Change"<span class="nhsuk-u-visually-hidden">{format!(" {}", lower_first(key))}</span></a>
-                    </dd>
-                </div>
-            }
-        })
-        .collect_view();
+    let facts = fact_rows(facts, true);
 
     // The deliberate action on one redaction: show it as written, or redact it again.
     let act = {
@@ -822,22 +833,13 @@ fn done_page(flow: SummaryFlow, summary: Arc<Summary>) -> AnyView {
                 "Nothing".to_owned()
             } else {
                 format!(
-                    "{}: {kinds}",
+                    "{}. {kinds}",
                     plural(redacted, "word or phrase", "words or phrases")
                 )
             },
         ),
-    ]
-    .into_iter()
-    .map(|(key, value)| {
-        view! {
-            <div class="nhsuk-summary-list__row">
-                <dt class="nhsuk-summary-list__key">{key}</dt>
-                <dd class="nhsuk-summary-list__value">{value}</dd>
-            </div>
-        }
-    })
-    .collect_view();
+    ];
+    let facts = fact_rows(facts, false);
     let again = Format::ALL
         .into_iter()
         .map(|format| {
