@@ -314,4 +314,15 @@ journey('words chosen to redact still apply after going back to change the choic
   await app.expectPage('Check your summary before you download it');
   await app.expectText(page.locator('main'), 'Words you chose to redact');
   await app.expectText(page.locator('main'), '‘walking group’');
+
+  // A bring text that is too long gets its own error, and the reflections stay listed.
+  await page.getByRole('link', { name: 'Change weeks' }).click();
+  await page.getByLabel('What I want to bring to supervision (optional)').fill('x'.repeat(2001));
+  assert.equal(await page.getByRole('checkbox').count(), 4);
+  await app.button('Continue').click();
+  assert.deepEqual(await app.errorLinks(), [
+    { href: '#bring', text: 'What you want to bring to supervision must be 2,000 characters or fewer' },
+  ]);
+  assert.equal(await page.getByRole('checkbox').count(), 4);
+  await a11y('summary form, bring text too long');
 });

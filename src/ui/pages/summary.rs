@@ -92,8 +92,8 @@ impl SummaryFlow {
         expect_context::<SummaryFlow>()
     }
 
-    /// The form as typed. Reads the signals, so a memo over it follows the typing.
-    fn form(self) -> SummaryForm {
+    /// The form's dates, with no choices: all the checkboxes depend on.
+    fn dates(self) -> SummaryForm {
         let ([from_day, from_month, from_year], [to_day, to_month, to_year]) =
             (self.from.get(), self.to.get());
         SummaryForm {
@@ -103,8 +103,17 @@ impl SummaryFlow {
             to_day,
             to_month,
             to_year,
+            include_text: Vec::new(),
+            bring: String::new(),
+        }
+    }
+
+    /// The form as typed.
+    fn form(self) -> SummaryForm {
+        SummaryForm {
             include_text: self.include.get(),
             bring: self.bring.get(),
+            ..self.dates()
         }
     }
 }
@@ -213,9 +222,11 @@ pub fn SummaryPage() -> impl IntoView {
     let from_error = RwSignal::new(None::<DateError>);
     let to_error = RwSignal::new(None::<DateError>);
 
-    // The reflections in the weeks as typed so far, for the checkboxes.
+    // The reflections in the weeks as typed so far, for the checkboxes. Only the dates
+    // count here: ticking a box or typing the bring text redraws nothing, and a bring
+    // text that is too long does not hide the reflections.
     let offers = Memo::new(move |_| {
-        let period = flow.form().validate(browser::today()).ok()?.period();
+        let period = flow.dates().validate(browser::today()).ok()?.period();
         Some(state.journal.with(|j| {
             j.entries_between(period.start(), period.end())
                 .rev()
