@@ -163,6 +163,21 @@ fn weeks_text(period: crate::core::summary::Period) -> String {
     )
 }
 
+/// An NHS warning callout: a heading, then `body` (card descriptions or a list).
+fn warning_callout(heading: &'static str, body: AnyView) -> AnyView {
+    view! {
+        <div class="nhsuk-card nhsuk-card--warning">
+            <div class="nhsuk-card__content">
+                <h2 class="nhsuk-card__heading">
+                    <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>{heading}</span>
+                </h2>
+                {body}
+            </div>
+        </div>
+    }
+    .into_any()
+}
+
 /// Rows of an NHS summary list; with `change`, each row links back to the form, as in
 /// the GOV.UK "check answers" pattern.
 fn fact_rows(facts: Vec<(&'static str, String)>, change: bool) -> impl IntoView {
@@ -586,17 +601,14 @@ fn review_page(flow: SummaryFlow, review: Arc<Review>) -> AnyView {
                     }>{text}</a></li> }
                 })
                 .collect_view();
-            view! {
-                <div class="nhsuk-card nhsuk-card--warning">
-                    <div class="nhsuk-card__content">
-                        <h2 class="nhsuk-card__heading">
-                            <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"Check these details"</span>
-                        </h2>
-                        <p class="nhsuk-card__description">"These are not removed automatically, but together with other details they could identify someone. Redact any that could, using “Redact more words” below."</p>
-                        <ul class="nhsuk-list nhsuk-list--bullet">{items}</ul>
-                    </div>
-                </div>
-            }
+            warning_callout(
+                "Check these details",
+                view! {
+                    <p class="nhsuk-card__description">"These are not removed automatically, but together with other details they could identify someone. Redact any that could, using “Redact more words” below."</p>
+                    <ul class="nhsuk-list nhsuk-list--bullet">{items}</ul>
+                }
+                .into_any(),
+            )
         })
     };
 
@@ -682,14 +694,13 @@ fn review_page(flow: SummaryFlow, review: Arc<Review>) -> AnyView {
         </Show>
         <h2 class="nhsuk-heading-m">"Download"</h2>
         {fieldset(FORMAT_ID, "Which file do you want to download?", Some("You can download the same summary in another format afterwards."), format_error, ChoiceKind::Radio.group(), formats.into_any())}
-        <div class="nhsuk-card nhsuk-card--warning">
-            <div class="nhsuk-card__content">
-                <h2 class="nhsuk-card__heading">
-                    <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"The file will not be encrypted"</span>
-                </h2>
+        {warning_callout(
+            "The file will not be encrypted",
+            view! {
                 <p class="nhsuk-card__description">"Anyone who can open it can read it. Keep it where only you and your supervisor can see it, and delete it when you no longer need it."</p>
-            </div>
-        </div>
+            }
+            .into_any(),
+        )}
         <button id=CONFIRM_ID type="button" class="nhsuk-button" on:click=confirm>"Confirm and download"</button>
     }
     .into_any()
@@ -894,15 +905,14 @@ fn done_page(flow: SummaryFlow, summary: Arc<Summary>) -> AnyView {
             </div>
             {facts}
         </dl>
-        <div class="nhsuk-card nhsuk-card--warning">
-            <div class="nhsuk-card__content">
-                <h2 class="nhsuk-card__heading">
-                    <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"The file is not encrypted"</span>
-                </h2>
+        {warning_callout(
+            "The file is not encrypted",
+            view! {
                 <p class="nhsuk-card__description">"Anyone who can open the file can read it. Keep it where only you and your supervisor can see it, such as your organisation’s secure email or shared drive, and delete it when you no longer need it."</p>
                 <p class="nhsuk-card__description">"Anchorpoint removed the identifiers it found and the words you chose. Read the file before you share it."</p>
-            </div>
-        </div>
+            }
+            .into_any(),
+        )}
         <h2 class="nhsuk-heading-m">"Download the same summary in another format"</h2>
         <ul class="nhsuk-list">{again}</ul>
         <p><a href="/">"Back to your journal"</a></p>
