@@ -54,11 +54,9 @@ function historyRows(page) {
     );
 }
 
-function storedJson(app, key) {
-  return app.page.evaluate((key) => {
-    const raw = localStorage.getItem(key);
-    return raw === null ? null : JSON.parse(raw);
-  }, key);
+async function storedJson(app, key) {
+  const raw = (await app.storage())[key];
+  return raw === undefined ? null : JSON.parse(raw);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -100,7 +98,7 @@ journey('an embeddedness check-in with a note is saved and listed in the history
 
   const stored = await storedJson(app, 'anchorpoint.embeddedness');
   assert.equal(stored.kind, 'embeddedness');
-  assert.equal(stored.v, 3);
+  assert.equal(stored.v, 4);
   assert.deepEqual(stored.data.check_ins, [
     { on: iso(today), rating: 'fitting-in', notes: { effect: EFFECT_NOTE } },
   ]);

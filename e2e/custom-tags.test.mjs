@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { fillStorage, freeStorage } from './storage.mjs';
 import { useHarness } from './harness.mjs';
+import { storedRecord } from './records.mjs';
 
 const { journey } = useHarness();
 
@@ -44,7 +45,7 @@ async function writeTagged(app, text, tags) {
 /** The stored record of an entry, as the app wrote it. */
 async function storedEntry(page, id) {
   const raw = await page.evaluate((key) => localStorage.getItem(key), `anchorpoint.entry.${id}`);
-  return JSON.parse(raw).data;
+  return storedRecord(raw).data;
 }
 
 journey('a custom tag is created, renamed, used in the editor, and renamed again everywhere', async ({ app, page, a11y }) => {

@@ -23,6 +23,7 @@ import { createRequire } from 'node:module';
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import { openStored } from './records.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..');
@@ -585,7 +586,14 @@ export class JournalApp {
     assert.ok(visible, `focused element has no visible focus style: ${JSON.stringify(style)}`);
   }
 
-  storage() {
+  /** Every stored value, with Anchorpoint's frames opened to their JSON envelopes. */
+  async storage() {
+    const raw = await this.rawStorage();
+    return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, openStored(v).json]));
+  }
+
+  /** Every stored value exactly as local storage holds it. */
+  rawStorage() {
     return this.page.evaluate(() => Object.fromEntries(Object.entries({ ...localStorage })));
   }
 

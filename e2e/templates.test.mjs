@@ -4,6 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { useHarness } from './harness.mjs';
+import { storedRecord } from './records.mjs';
 
 const { journey } = useHarness();
 
@@ -101,7 +102,7 @@ journey('a reflection can be linked to an open holding thread from the write pag
   await app.saveNew();
   await app.expectPath(/^\/entries\/[^/]+$/);
   const id = app.entryId();
-  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('anchorpoint.threads')));
+  const stored = storedRecord(await page.evaluate(() => localStorage.getItem('anchorpoint.threads')));
   assert.deepEqual(stored.data.threads[0].entries, [id]);
   assert.deepEqual(stored.data.threads[1].entries, []);
 });

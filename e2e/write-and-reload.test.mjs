@@ -72,7 +72,8 @@ journey('a saved reflection is still there after a reload', async ({ app, page, 
   const record = JSON.parse(raw);
   assert.equal(record.app, 'anchorpoint');
   assert.equal(record.kind, 'entry');
-  assert.equal(record.v, 3);
+  assert.equal(record.v, 4);
+  assert.match((await app.rawStorage())[`anchorpoint.entry.${id}`], /^AP4;z;1;/, 'kept as a compact frame');
   assert.equal(typeof record.data, 'object');
   assert.ok(
     JSON.stringify(record.data).includes(JSON.stringify(FIRST_VISIT).slice(1, -1)),

@@ -6,7 +6,9 @@
 
 use anchorpoint::core::entry::{Entry, EntryId, Section};
 use anchorpoint::core::record::encode_entry;
-use anchorpoint::storage::{Backend, LocalStorage, Problem, StorageError, Store};
+use anchorpoint::core::tags::TagId;
+use anchorpoint::storage::codec::{open, Compact};
+use anchorpoint::storage::{Backend, Batch, LocalStorage, Namespace, Problem, StorageError, Store};
 use anchorpoint::ui::pages::editor::WritePage;
 use anchorpoint::ui::pages::journal::JournalPage;
 use anchorpoint::ui::state::AppState;
@@ -38,6 +40,132 @@ fn entry(id: &str, day: u32, text: &str) -> Entry {
         template: None,
         judgement_call: None,
     }
+}
+
+/// This tab's draft of a new entry, opened to its JSON ("" when there is none).
+fn draft_json() -> String {
+    let storage = storage();
+    (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .filter(|k| k.starts_with("anchorpoint.draft.") && k.ends_with(".new"))
+        .filter_map(|k| storage.get_item(&k).unwrap().map(|raw| (k, raw)))
+        .map(|(k, raw)| open(&k, &raw, &[&Compact]).unwrap().json)
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn compact_records_with_any_text_survive_real_local_storage() {
+    clear();
+    let text = "Ünïcödé, emoji 🙂, right-to-left שלום, combining e\u{301}, and a long run: "
+        .to_owned()
+        + &"waiting list ".repeat(50);
+    let mut store = Store::new(LocalStorage);
+    store.save_entry(&entry("a", 20, &text)).unwrap();
+    let raw = storage().get_item("anchorpoint.entry.a").unwrap().unwrap();
+    assert!(raw.starts_with("AP4;z;1;"), "{raw}");
+    assert!(raw.encode_utf16().count() < text.len() / 2);
+    let loaded = Store::new(LocalStorage).load().unwrap();
+    assert_eq!(loaded.journal.newest_first().next().unwrap().text(), text);
+    assert!(loaded.problems.is_empty());
+    clear();
+}
+
+/// Sentences a link worker might write; each reflection is a different draw of them,
+/// so no reflection repeats itself (which would compress unrealistically well).
+const SENTENCES: [&str; 24] = [
+    "We met at the library again because she still finds the surgery too busy.",
+    "He told me the letter from the council had upset him more than he expected.",
+    "I offered a fourth session, which is more than the service usually allows.",
+    "The waiting list for counselling is still months long, so we agreed to keep in touch.",
+    "She booked onto the walking group herself, which felt like a real step forward.",
+    "I rang my contact at the food bank directly instead of sending the referral form.",
+    "Nothing needed fixing today; I listened while he talked about his brother.",
+    "The practice manager asked me to chase a prescription, which is outside my remit.",
+    "I answered a message after hours and I want to think about why I did that.",
+    "We looked at the benefits forms together and found two questions she had missed.",
+    "It was the first time he mentioned the debt, and he seemed relieved afterwards.",
+    "The GP asked me to see someone whose needs were mostly about loneliness.",
+    "I felt tired by the end of the day and noticed I was rushing the last call.",
+    "There is no community provision for carers in this area, so I am holding her for now.",
+    "She was not ready to think about moving, and I decided not to push it.",
+    "I went with him to the first session of the men's shed so he would not walk in alone.",
+    "Supervision would help me decide how long to keep seeing people like this.",
+    "The receptionists now send people to me without asking the GP first.",
+    "He brought his daughter, who did most of the talking, and I wondered what he wanted.",
+    "Housing said they would call back within five working days, which is what they said last month.",
+    "I wrote down three things she wants to try and we will look at them next week.",
+    "The team meeting ran over and I did not get to raise the point about referrals.",
+    "Being consistent seems to matter more to him than anything I can arrange.",
+    "I noticed I was getting frustrated with the lack of options and said so to my colleague.",
+];
+
+/// About 1,000 characters of prose for reflection `n`, from a small deterministic
+/// generator (no randomness in tests).
+fn prose(n: u64) -> String {
+    let mut state = n
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    let mut out = String::new();
+    while out.len() < 1000 {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let s = SENTENCES[((state >> 33) % SENTENCES.len() as u64) as usize];
+        out.push_str(s);
+        out.push(' ');
+    }
+    out.truncate(1000);
+    out
+}
+
+/// The storage v4 measure: how many reflections of 1,000 characters with three tags fit
+/// in Chromium's real local storage. Fills it in batches of 250 until the browser says
+/// it is full, and prints the count (the README reports it).
+#[wasm_bindgen_test]
+fn at_least_ten_thousand_reflections_fit_in_local_storage() {
+    clear();
+    let mut store = Store::new(LocalStorage);
+    let ns = Namespace::JOURNAL;
+    let tags = ["md-patient", "holding-waiting", "boundary-stretched"]
+        .map(|t| TagId::parse(t).unwrap())
+        .to_vec();
+    let mut stored = 0u64;
+    let mut batch_size = 250u64;
+    loop {
+        let mut batch = Batch::new();
+        for n in stored..stored + batch_size {
+            let mut e = entry(
+                &format!("emx{n:05}-{:x}", n * 7919 % 4096),
+                1 + (n % 28) as u32,
+                &prose(n),
+            );
+            e.tags = tags.clone();
+            batch = batch.entry(&ns, &e);
+        }
+        match store.commit(batch) {
+            Ok(()) => stored += batch_size,
+            Err(StorageError::Full) if batch_size > 1 => batch_size /= 5,
+            Err(StorageError::Full) => break,
+            Err(e) => panic!("{e}"),
+        }
+    }
+    let used: usize = (0..storage().length().unwrap())
+        .filter_map(|i| storage().key(i).unwrap())
+        .map(|k| {
+            k.encode_utf16().count()
+                + storage()
+                    .get_item(&k)
+                    .unwrap()
+                    .unwrap()
+                    .encode_utf16()
+                    .count()
+        })
+        .sum();
+    wasm_bindgen_test::console_log!(
+        "MEASURE reflections that fit: {stored} ({used} UTF-16 units used)"
+    );
+    assert!(stored >= 10_000, "only {stored} reflections fit");
+    clear();
 }
 
 #[wasm_bindgen_test]
@@ -224,10 +352,7 @@ async fn typing_in_the_editor_keeps_a_draft_and_an_empty_save_shows_the_error_su
         .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
         .unwrap();
     leptos::task::tick().await;
-    let draft = storage()
-        .get_item("anchorpoint.draft.new")
-        .unwrap()
-        .unwrap_or_default();
+    let draft = draft_json();
     assert!(
         draft.contains("Rang my contact at the food bank directly."),
         "{draft}"
@@ -257,7 +382,7 @@ async fn typing_in_the_editor_keeps_a_draft_and_an_empty_save_shows_the_error_su
         ["Enter your reflection"]
     );
     // A cleared editor leaves no draft behind.
-    assert_eq!(storage().get_item("anchorpoint.draft.new").unwrap(), None);
+    assert_eq!(draft_json(), "", "no draft left behind");
     let title = web_sys::window().unwrap().document().unwrap().title();
     assert!(title.starts_with("Error: "), "{title}");
     root.remove();

@@ -13,6 +13,8 @@ use anchorpoint::core::record::{
 };
 use anchorpoint::core::tags::TagId;
 use anchorpoint::core::templates::PromptRole;
+use anchorpoint::storage::codec::open;
+use anchorpoint::storage::Compact;
 use chrono::{NaiveDate, TimeZone, Utc};
 
 fn fixture(path: &str) -> String {
@@ -98,11 +100,11 @@ fn a_v2_entry_index_and_draft_still_load_with_their_tags() {
 /// A v1 or v2 record, once read and saved again, is written in the current format with
 /// nothing lost.
 #[test]
-fn older_entries_saved_again_are_written_as_v3_with_the_same_content() {
-    for path in ["v1/entry.json", "v2/entry.json"] {
+fn older_entries_saved_again_are_written_as_v4_with_the_same_content() {
+    for path in ["v1/entry.json", "v2/entry.json", "v3/entry.json"] {
         let old = decode_entry(&fixture(path)).unwrap();
         let rewritten = encode_entry(&old);
-        assert!(rewritten.contains(r#""v":3"#), "{path}");
+        assert!(rewritten.contains(r#""v":4"#), "{path}");
         assert_eq!(decode_entry(&rewritten).unwrap(), old, "{path}");
     }
 }
@@ -164,47 +166,95 @@ fn the_v3_collections_load() {
     assert_eq!(log.all()[0].rating.value(), 4);
 }
 
-/// The writer must produce the current version's fixtures byte for byte. When v4
-/// arrives this test moves to the v4 fixtures; the loading tests stay.
+/// The writer must produce the current version's fixtures byte for byte. When v5
+/// arrives this test moves to the v5 fixtures; the loading tests stay.
 #[test]
-fn the_current_writer_produces_the_v3_fixtures_exactly() {
+fn the_current_writer_produces_the_v4_fixtures_exactly() {
     let same = |path: &str, written: String| assert_eq!(written, fixture(path), "{path}");
     same(
-        "v3/entry.json",
-        encode_entry(&decode_entry(&fixture("v3/entry.json")).unwrap()),
+        "v4/entry.json",
+        encode_entry(&decode_entry(&fixture("v4/entry.json")).unwrap()),
     );
     same(
-        "v3/index.json",
-        encode_index(&decode_index(&fixture("v3/index.json")).unwrap()),
+        "v4/index.json",
+        encode_index(&decode_index(&fixture("v4/index.json")).unwrap()),
     );
     same(
-        "v3/draft.json",
-        encode_draft(&decode_draft(&fixture("v3/draft.json")).unwrap()),
+        "v4/draft.json",
+        encode_draft(&decode_draft(&fixture("v4/draft.json")).unwrap()),
     );
     same(
-        "v3/settings.json",
-        encode_settings(&decode_settings(&fixture("v3/settings.json")).unwrap()),
+        "v4/settings.json",
+        encode_settings(&decode_settings(&fixture("v4/settings.json")).unwrap()),
     );
     same(
-        "v3/vocabulary.json",
-        encode_vocabulary(&decode_vocabulary(&fixture("v3/vocabulary.json")).unwrap()),
+        "v4/vocabulary.json",
+        encode_vocabulary(&decode_vocabulary(&fixture("v4/vocabulary.json")).unwrap()),
     );
     same(
-        "v3/templates.json",
-        encode_templates(&decode_templates(&fixture("v3/templates.json")).unwrap()),
+        "v4/templates.json",
+        encode_templates(&decode_templates(&fixture("v4/templates.json")).unwrap()),
     );
     same(
-        "v3/threads.json",
-        encode_threads(&decode_threads(&fixture("v3/threads.json")).unwrap()),
+        "v4/threads.json",
+        encode_threads(&decode_threads(&fixture("v4/threads.json")).unwrap()),
     );
     same(
-        "v3/embeddedness.json",
-        encode_embeddedness(&decode_embeddedness(&fixture("v3/embeddedness.json")).unwrap()),
+        "v4/embeddedness.json",
+        encode_embeddedness(&decode_embeddedness(&fixture("v4/embeddedness.json")).unwrap()),
     );
     same(
-        "v3/wellbeing.json",
-        encode_wellbeing(&decode_wellbeing(&fixture("v3/wellbeing.json")).unwrap()),
+        "v4/wellbeing.json",
+        encode_wellbeing(&decode_wellbeing(&fixture("v4/wellbeing.json")).unwrap()),
     );
+}
+
+/// The v3 and v4 records of every kind decode to the same values: format 4 changed how
+/// records are kept (framed, compressed), not what they hold.
+#[test]
+fn every_v4_fixture_decodes_to_the_same_value_as_its_v3_twin() {
+    macro_rules! same {
+        ($decode:ident, $name:literal) => {
+            assert_eq!(
+                $decode(&fixture(concat!("v3/", $name, ".json"))).unwrap(),
+                $decode(&fixture(concat!("v4/", $name, ".json"))).unwrap(),
+                $name
+            );
+        };
+    }
+    same!(decode_entry, "entry");
+    same!(decode_index, "index");
+    same!(decode_draft, "draft");
+    same!(decode_settings, "settings");
+    same!(decode_vocabulary, "vocabulary");
+    same!(decode_templates, "templates");
+    same!(decode_threads, "threads");
+    same!(decode_embeddedness, "embeddedness");
+    same!(decode_wellbeing, "wellbeing");
+}
+
+/// The frozen stored values (key, then the compact frame at revision 3) open through the
+/// codec to exactly the v4 envelopes. Frames are compared by what they open to, not byte
+/// for byte, since a compressor may find a different encoding of the same bytes.
+#[test]
+fn the_frozen_v4_stored_frames_open_to_their_envelopes() {
+    for name in [
+        "entry",
+        "index",
+        "draft",
+        "settings",
+        "vocabulary",
+        "templates",
+        "threads",
+        "embeddedness",
+        "wellbeing",
+    ] {
+        let stored = fixture(&format!("v4/stored/{name}.txt"));
+        let (key, frame) = stored.split_once('\n').expect("key, then frame");
+        let opened = open(key, frame, &[&Compact]).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(opened.revision, 3, "{name}");
+        assert_eq!(opened.json, fixture(&format!("v4/{name}.json")), "{name}");
+    }
 }
 
 /// A collection kind first written in v3 cannot carry an older version number.

@@ -214,6 +214,11 @@ impl EmbeddednessHistory {
         }
     }
 
+    /// Rebuilds the history from stored check-ins (see `core::frozen`).
+    pub fn from_check_ins(check_ins: Vec<EmbeddednessCheckIn>) -> EmbeddednessHistory {
+        EmbeddednessHistory { check_ins }
+    }
+
     pub fn all(&self) -> &[EmbeddednessCheckIn] {
         &self.check_ins
     }
@@ -404,6 +409,11 @@ impl WellbeingLog {
 
     pub fn all(&self) -> &[WellbeingCheck] {
         &self.checks
+    }
+
+    /// Rebuilds the log from stored checks (see `core::frozen`).
+    pub fn from_checks(checks: Vec<WellbeingCheck>) -> WellbeingLog {
+        WellbeingLog { checks }
     }
 
     pub fn for_entry(&self, entry: &EntryId) -> Option<&WellbeingCheck> {

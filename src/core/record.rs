@@ -6,20 +6,26 @@
 //! separate from the domain types, because stored data outlives the code that wrote it:
 //! the domain may change freely, a stored format never does. Frozen fixtures of each
 //! version live in `tests/fixtures/` and must keep decoding.
+//!
+//! Format 4 keeps the entry and draft shapes of format 3 and freezes the collections'
+//! shapes in [`super::frozen`]. From format 4 the storage layer wraps each envelope in a
+//! frame with a revision and compresses it (`storage::codec`); the envelopes here stay
+//! plain JSON, so no encoder knows how records are kept.
 
 use chrono::{DateTime, Utc};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use thiserror::Error;
 
-use super::checkins::{CheckInInterval, EmbeddednessHistory, WellbeingLog};
 use super::entry::{Answer, Draft, Entry, EntryId, JudgementCall, Section, TemplateUse};
-use super::settings::Settings;
-use super::tags::{TagId, Vocabulary};
-use super::templates::{PromptKey, PromptRole, TemplateId, TemplateLibrary};
-use super::threads::{ThreadId, Threads};
+use super::frozen::{
+    Embeddedness4, Frozen, Settings4, Templates4, Threads4, Vocabulary4, Wellbeing4,
+};
+use super::tags::TagId;
+use super::templates::{PromptKey, PromptRole, TemplateId};
+use super::threads::ThreadId;
 
 /// The format version this code writes.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// The marker that tells our records from other values on the same site.
 const APP: &str = "anchorpoint";
@@ -593,9 +599,10 @@ pub fn decode_draft(raw: &str) -> Result<StoredDraft, DecodeError> {
 // Records that are not entries (format 3 onwards)
 // ---------------------------------------------------------------------------------------
 
-/// Opens a record of a kind that first appeared in version 3. An older version number
-/// on one cannot be ours, so it is damaged, not something to migrate.
-fn open_v3<T: DeserializeOwned>(raw: &str, kind: Kind) -> Result<T, DecodeError> {
+/// Opens a record of a kind that first appeared in version 3, in its frozen type. An
+/// older version number on one cannot be ours, so it is damaged, not something to
+/// migrate. Versions 3 and 4 share the shape.
+fn open_collection<F: Frozen>(raw: &str, kind: Kind) -> Result<F::Core, DecodeError> {
     let (v, value) = open(raw, kind)?;
     if v < 3 {
         return Err(DecodeError::Malformed(format!(
@@ -603,66 +610,47 @@ fn open_v3<T: DeserializeOwned>(raw: &str, kind: Kind) -> Result<T, DecodeError>
             kind.as_str()
         )));
     }
-    data(value)
+    let stored: F = data(value)?;
+    stored.into_core()
 }
 
-pub fn encode_settings(settings: &Settings) -> String {
-    encode(
-        Kind::Settings,
-        &v3::Settings {
-            end_question: settings.end_question,
-            check_in_interval: settings.check_in_interval.id().to_owned(),
-            private_names: settings.private_names.clone(),
-        },
-    )
-}
-
-pub fn decode_settings(raw: &str) -> Result<Settings, DecodeError> {
-    let stored: v3::Settings = open_v3(raw, Kind::Settings)?;
-    Ok(Settings {
-        end_question: stored.end_question,
-        check_in_interval: CheckInInterval::parse(&stored.check_in_interval)
-            .ok_or_else(|| malformed("check-in interval", &stored.check_in_interval))?,
-        private_names: stored.private_names,
-    })
-}
-
-/// Encoders and decoders for the kinds stored in their core type's own serde shape.
-macro_rules! shaped_record {
-    ($encode:ident, $decode:ident, $ty:ty, $kind:expr) => {
-        pub fn $encode(value: &$ty) -> String {
-            encode($kind, value)
+/// Encoders and decoders for the collections, each through its frozen type.
+macro_rules! collection_record {
+    ($encode:ident, $decode:ident, $frozen:ty, $kind:expr) => {
+        pub fn $encode(value: &<$frozen as Frozen>::Core) -> String {
+            encode($kind, &<$frozen>::from_core(value))
         }
 
-        pub fn $decode(raw: &str) -> Result<$ty, DecodeError> {
-            open_v3(raw, $kind)
+        pub fn $decode(raw: &str) -> Result<<$frozen as Frozen>::Core, DecodeError> {
+            open_collection::<$frozen>(raw, $kind)
         }
     };
 }
 
-shaped_record!(
+collection_record!(encode_settings, decode_settings, Settings4, Kind::Settings);
+collection_record!(
     encode_vocabulary,
     decode_vocabulary,
-    Vocabulary,
+    Vocabulary4,
     Kind::Vocabulary
 );
-shaped_record!(
+collection_record!(
     encode_templates,
     decode_templates,
-    TemplateLibrary,
+    Templates4,
     Kind::Templates
 );
-shaped_record!(encode_threads, decode_threads, Threads, Kind::Threads);
-shaped_record!(
+collection_record!(encode_threads, decode_threads, Threads4, Kind::Threads);
+collection_record!(
     encode_embeddedness,
     decode_embeddedness,
-    EmbeddednessHistory,
+    Embeddedness4,
     Kind::Embeddedness
 );
-shaped_record!(
+collection_record!(
     encode_wellbeing,
     decode_wellbeing,
-    WellbeingLog,
+    Wellbeing4,
     Kind::Wellbeing
 );
 
@@ -798,6 +786,6 @@ mod tests {
     #[test]
     fn the_envelope_names_the_app_kind_and_version() {
         let raw = encode_entry(&entry());
-        assert!(raw.starts_with(r#"{"app":"anchorpoint","kind":"entry","v":3,"data":{"#));
+        assert!(raw.starts_with(r#"{"app":"anchorpoint","kind":"entry","v":4,"data":{"#));
     }
 }

@@ -739,6 +739,19 @@ impl Vocabulary {
         &self.custom
     }
 
+    /// The number the next custom tag's id is made from.
+    pub fn next_number(&self) -> u32 {
+        self.next_number
+    }
+
+    /// Rebuilds a vocabulary from its stored parts (see `core::frozen`).
+    pub fn from_parts(custom: Vec<CustomTag>, next_number: u32) -> Vocabulary {
+        Vocabulary {
+            custom,
+            next_number,
+        }
+    }
+
     /// Any tag by id: built-in or custom.
     pub fn get(&self, id: &TagId) -> Option<Tag<'_>> {
         if let Some(t) = builtin_tag(id.as_str()) {

@@ -537,6 +537,19 @@ impl TemplateLibrary {
         &self.custom
     }
 
+    /// The number the next custom template's id is made from.
+    pub fn next_number(&self) -> u32 {
+        self.next_number
+    }
+
+    /// Rebuilds a library from its stored parts (see `core::frozen`).
+    pub fn from_parts(custom: Vec<CustomTemplate>, next_number: u32) -> TemplateLibrary {
+        TemplateLibrary {
+            custom,
+            next_number,
+        }
+    }
+
     /// Any template by id. An id that is no longer here (a deleted template) gives none;
     /// entries written with it still show their own saved prompts and answers.
     pub fn get(&self, id: &TemplateId) -> Option<TemplateRef<'_>> {

@@ -598,6 +598,11 @@ impl Threads {
         &self.threads
     }
 
+    /// Rebuilds the collection from stored threads (see `core::frozen`).
+    pub fn from_threads(threads: Vec<HoldingThread>) -> Threads {
+        Threads { threads }
+    }
+
     pub fn get(&self, id: &ThreadId) -> Option<&HoldingThread> {
         self.threads.iter().find(|t| &t.id == id)
     }

@@ -109,6 +109,46 @@ impl Backend for LocalStorage {
     }
 }
 
+/// This tab's id, kept in session storage so a reload keeps its drafts: each tab's
+/// drafts live under keys of their own. The id is cached on the window so it is read
+/// once. Known gap: a tab made with the browser's "Duplicate" copies session storage and
+/// so shares the id (and its drafts) with the tab it was copied from.
+#[cfg(target_arch = "wasm32")]
+pub fn tab_id() -> String {
+    use wasm_bindgen::JsValue;
+    const KEY: &str = "anchorpoint.tab";
+    let fresh = || format!("{:x}", (js_sys::Math::random() * 2f64.powi(40)) as u64);
+    let Some(window) = web_sys::window() else {
+        return fresh();
+    };
+    let claimed = js_sys::Reflect::get(&window, &JsValue::from_str("__anchorpointTab"))
+        .ok()
+        .and_then(|v| v.as_string());
+    if let Some(id) = claimed {
+        return id;
+    }
+    let session = window.session_storage().ok().flatten();
+    let id = session
+        .as_ref()
+        .and_then(|s| s.get_item(KEY).ok().flatten())
+        .filter(|id| !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric()))
+        .unwrap_or_else(fresh);
+    if let Some(s) = &session {
+        let _ = s.set_item(KEY, &id);
+    }
+    let _ = js_sys::Reflect::set(
+        &window,
+        &JsValue::from_str("__anchorpointTab"),
+        &JsValue::from_str(&id),
+    );
+    id
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn tab_id() -> String {
+    "t0".to_owned()
+}
+
 /// Outside a browser there is no local storage: every call says so.
 #[cfg(not(target_arch = "wasm32"))]
 impl Backend for LocalStorage {
@@ -126,7 +166,7 @@ impl Backend for LocalStorage {
     }
 }
 
-/// An in-memory backend. `quota` caps the total characters of keys and values, as
+/// An in-memory backend. `quota` caps the total UTF-16 code units of keys and values, as
 /// browsers do, so tests can fill it up.
 #[derive(Debug, Default)]
 pub struct MemoryBackend {
@@ -135,6 +175,9 @@ pub struct MemoryBackend {
     /// When set, the next `set` stores a different value from the one given: a stand-in
     /// for a browser that silently damages a write, to test read-back checks.
     corrupt_next_write: RefCell<bool>,
+    /// When set, counts writes down and fails the one that reaches zero: a stand-in for
+    /// a browser that refuses a write half-way through a batch.
+    fail_write: RefCell<Option<usize>>,
 }
 
 impl MemoryBackend {
@@ -154,12 +197,26 @@ impl MemoryBackend {
         *self.corrupt_next_write.borrow_mut() = true;
     }
 
+    /// Makes the `n`th write from now (1 is the next) fail, as a browser error would.
+    pub fn fail_write_number(&self, n: usize) {
+        *self.fail_write.borrow_mut() = Some(n);
+    }
+
+    /// Every key and value, sorted: for tests that check nothing changed.
+    pub fn snapshot(&self) -> Vec<(String, String)> {
+        self.map
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
+    }
+
     fn used_without(&self, key: &str) -> usize {
         self.map
             .borrow()
             .iter()
             .filter(|(k, _)| k.as_str() != key)
-            .map(|(k, v)| k.chars().count() + v.chars().count())
+            .map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count())
             .sum()
     }
 }
@@ -170,8 +227,25 @@ impl Backend for MemoryBackend {
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), BackendError> {
+        let fail = {
+            let mut countdown = self.fail_write.borrow_mut();
+            match countdown.as_mut() {
+                Some(1) => {
+                    *countdown = None;
+                    true
+                }
+                Some(n) => {
+                    *n -= 1;
+                    false
+                }
+                None => false,
+            }
+        };
+        if fail {
+            return Err(BackendError::Other("the write was refused (test)".into()));
+        }
         if let Some(quota) = self.quota {
-            let needed = key.chars().count() + value.chars().count();
+            let needed = key.encode_utf16().count() + value.encode_utf16().count();
             if self.used_without(key) + needed > quota {
                 return Err(BackendError::QuotaExceeded);
             }

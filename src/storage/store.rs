@@ -1,19 +1,21 @@
-//! The journal's storage rules over any [`Backend`]: one key per entry plus an index of
-//! ids, every write read back and checked, failed saves rolled back, and unreadable
-//! values set aside (left exactly where they are) and reported rather than deleted.
+//! The storage rules over any [`Backend`], for one [`Namespace`] (the journal now; a
+//! workshop space and a supervisor space later): one key per entry plus an index of ids,
+//! one key per collection, each tab's own drafts, and copies of damaged values set aside
+//! under keys of their own. Every record passes through the store's one [`Codec`] and
+//! carries a revision; a write based on a revision this tab has not seen is refused as a
+//! [`StorageError::Conflict`], so two tabs never silently overwrite each other.
 //!
-//! Keys: `anchorpoint.entry.<id>`, `anchorpoint.index`, `anchorpoint.draft.new`,
-//! `anchorpoint.draft.<id>`, one key for each of the other records ([`Collection`]:
-//! settings, custom tags, custom templates, holding threads, embeddedness check-ins,
-//! wellbeing checks), and `anchorpoint.setaside.*` for copies kept before a damaged
-//! value is replaced. Loading scans every `anchorpoint.` key, so an entry whose index
-//! update was interrupted is still found.
+//! Every change goes through one [`Batch`]: any number of entries and collections written,
+//! the index once, every key read back, and every key it touched put back as it was on any
+//! failure. Loading reads only this namespace's keys and never writes: whatever cannot be
+//! read is reported and left exactly where it is.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use thiserror::Error;
 
 use super::backend::{Backend, BackendError};
+use super::codec::{self, Codec, CodecError, Compact, PlainJson};
 use crate::core::checkins::{EmbeddednessHistory, WellbeingLog};
 use crate::core::entry::{Entry, EntryId};
 use crate::core::journal::Journal;
@@ -28,11 +30,58 @@ use crate::core::tags::Vocabulary;
 use crate::core::templates::TemplateLibrary;
 use crate::core::threads::Threads;
 
+/// The journal's prefix. Kept from format 1, so every earlier journal is found.
 pub const PREFIX: &str = "anchorpoint.";
-pub const ENTRY_PREFIX: &str = "anchorpoint.entry.";
-pub const INDEX_KEY: &str = "anchorpoint.index";
-pub const DRAFT_PREFIX: &str = "anchorpoint.draft.";
-pub const SET_ASIDE_PREFIX: &str = "anchorpoint.setaside.";
+
+/// The keys one store owns: everything under its prefix, nothing else. No prefix is the
+/// start of another (`anchorpoint.` against `anchorpoint-workshop.`), so two stores never
+/// see each other's keys.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Namespace {
+    prefix: &'static str,
+}
+
+impl Namespace {
+    /// The worker's journal.
+    pub const JOURNAL: Namespace = Namespace { prefix: PREFIX };
+    /// A trainer's workshop: practice reflections, wiped when the workshop ends.
+    pub const WORKSHOP: Namespace = Namespace {
+        prefix: "anchorpoint-workshop.",
+    };
+    /// Summaries a supervisor chose to keep on this device.
+    pub const SUPERVISOR: Namespace = Namespace {
+        prefix: "anchorpoint-supervisor.",
+    };
+
+    pub fn prefix(&self) -> &'static str {
+        self.prefix
+    }
+
+    /// Whether a key is this namespace's. The storage-event listener asks this too.
+    pub fn owns(&self, key: &str) -> bool {
+        key.starts_with(self.prefix)
+    }
+
+    fn key(&self, rest: &str) -> String {
+        format!("{}{rest}", self.prefix)
+    }
+
+    pub fn entry_key(&self, id: &EntryId) -> String {
+        self.key(&format!("entry.{id}"))
+    }
+
+    pub fn index_key(&self) -> String {
+        self.key("index")
+    }
+
+    fn set_aside_prefix(&self) -> String {
+        self.key("setaside.")
+    }
+
+    fn draft_prefix(&self) -> String {
+        self.key("draft.")
+    }
+}
 
 /// A failed storage operation, in words that finish "Your reflection could not be saved
 /// because …". [`StorageError::what_to_do`] gives the next step.
@@ -46,6 +95,14 @@ pub enum StorageError {
     NotVerified,
     #[error("the browser reported a problem ({0})")]
     Failed(String),
+    /// Another tab or window saved these keys after this one last read them. Nothing
+    /// was written.
+    #[error("it was changed in another tab or window since you opened it here")]
+    Conflict(Vec<String>),
+    /// The stored value was written by a newer version of Anchorpoint, which this one must
+    /// not overwrite.
+    #[error("a newer version of Anchorpoint saved it, and this version must not overwrite that")]
+    Newer(String),
 }
 
 impl StorageError {
@@ -63,7 +120,18 @@ impl StorageError {
             StorageError::NotVerified | StorageError::Failed(_) => {
                 "Copy your text somewhere safe, reload the page and save again."
             }
+            StorageError::Conflict(_) => {
+                "Nothing was saved and your words are still here. Choose which version to keep."
+            }
+            StorageError::Newer(_) => {
+                "Nothing was saved. Open Anchorpoint in the newest version you have used, or \
+                 reload the page to get it."
+            }
         }
+    }
+
+    pub fn is_conflict(&self) -> bool {
+        matches!(self, StorageError::Conflict(_))
     }
 }
 
@@ -83,6 +151,8 @@ impl From<BackendError> for StorageError {
 pub enum Problem {
     /// A stored value that could not be read. It is left in place.
     SetAside { key: String, reason: String },
+    /// A copy of a damaged value, made before the value was replaced.
+    Copy { key: String },
     /// The index lists an entry whose record is not in storage.
     Missing { id: EntryId },
 }
@@ -94,70 +164,96 @@ impl Problem {
             Problem::SetAside { key, reason } => {
                 format!("The stored value “{key}” could not be read because {reason}.")
             }
+            Problem::Copy { key } => {
+                format!("“{key}” is a copy of a damaged value, kept in case it is needed.")
+            }
             Problem::Missing { id } => format!(
                 "The journal's index lists a reflection ({id}) that is no longer in this \
                  browser's storage."
             ),
         }
     }
-}
 
-/// The records that are one value each, beside the entries.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Collection {
-    Settings,
-    Vocabulary,
-    Templates,
-    Threads,
-    Embeddedness,
-    Wellbeing,
-}
-
-impl Collection {
-    pub const ALL: [Collection; 6] = [
-        Collection::Settings,
-        Collection::Vocabulary,
-        Collection::Templates,
-        Collection::Threads,
-        Collection::Embeddedness,
-        Collection::Wellbeing,
-    ];
-
-    pub fn name(self) -> &'static str {
+    /// The stored key this problem is about, if it has one.
+    pub fn key(&self) -> Option<&str> {
         match self {
-            Collection::Settings => "settings",
-            Collection::Vocabulary => "tags",
-            Collection::Templates => "templates",
-            Collection::Threads => "threads",
-            Collection::Embeddedness => "embeddedness",
-            Collection::Wellbeing => "wellbeing",
+            Problem::SetAside { key, .. } | Problem::Copy { key } => Some(key),
+            Problem::Missing { .. } => None,
         }
     }
+}
 
-    pub fn key(self) -> String {
-        format!("{PREFIX}{}", self.name())
-    }
-
+/// A record kept under one key of its own beside the entries. Adding a collection is one
+/// impl of this trait and one field in [`Collections`].
+pub trait StoredCollection: Clone + Default + PartialEq {
+    /// The key under the namespace, e.g. `settings`.
+    const NAME: &'static str;
     /// What the worker would call it, to finish "Your … could not be saved".
-    pub fn label(self) -> &'static str {
-        match self {
-            Collection::Settings => "settings",
-            Collection::Vocabulary => "tags",
-            Collection::Templates => "templates",
-            Collection::Threads => "holding threads",
-            Collection::Embeddedness => "embeddedness check-ins",
-            Collection::Wellbeing => "wellbeing checks",
-        }
-    }
-
-    fn of_key(key: &str) -> Option<Collection> {
-        let name = key.strip_prefix(PREFIX)?;
-        Collection::ALL.into_iter().find(|c| c.name() == name)
-    }
+    const LABEL: &'static str;
+    fn encode(&self) -> String;
+    fn decode(json: &str) -> Result<Self, DecodeError>;
 }
 
-/// Everything that is not an entry, each as found in storage or empty when absent or
-/// unreadable (an unreadable one is reported and kept, see [`Problem::SetAside`]).
+macro_rules! stored_collection {
+    ($ty:ty, $name:literal, $label:literal, $encode:path, $decode:path) => {
+        impl StoredCollection for $ty {
+            const NAME: &'static str = $name;
+            const LABEL: &'static str = $label;
+            fn encode(&self) -> String {
+                $encode(self)
+            }
+            fn decode(json: &str) -> Result<Self, DecodeError> {
+                $decode(json)
+            }
+        }
+    };
+}
+
+stored_collection!(
+    Settings,
+    "settings",
+    "settings",
+    encode_settings,
+    decode_settings
+);
+stored_collection!(
+    Vocabulary,
+    "tags",
+    "tags",
+    encode_vocabulary,
+    decode_vocabulary
+);
+stored_collection!(
+    TemplateLibrary,
+    "templates",
+    "templates",
+    encode_templates,
+    decode_templates
+);
+stored_collection!(
+    Threads,
+    "threads",
+    "holding threads",
+    encode_threads,
+    decode_threads
+);
+stored_collection!(
+    EmbeddednessHistory,
+    "embeddedness",
+    "embeddedness check-ins",
+    encode_embeddedness,
+    decode_embeddedness
+);
+stored_collection!(
+    WellbeingLog,
+    "wellbeing",
+    "wellbeing checks",
+    encode_wellbeing,
+    decode_wellbeing
+);
+
+/// Everything that is not an entry, each as found in storage or empty when absent. One
+/// that could not be read is empty here, reported, and never written over unseen.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Collections {
     pub settings: Settings,
@@ -166,56 +262,6 @@ pub struct Collections {
     pub threads: Threads,
     pub embeddedness: EmbeddednessHistory,
     pub wellbeing: WellbeingLog,
-}
-
-impl Collections {
-    /// Reads one stored value into its place.
-    fn read(&mut self, which: Collection, raw: &str) -> Result<(), DecodeError> {
-        match which {
-            Collection::Settings => self.settings = decode_settings(raw)?,
-            Collection::Vocabulary => self.vocabulary = decode_vocabulary(raw)?,
-            Collection::Templates => self.templates = decode_templates(raw)?,
-            Collection::Threads => self.threads = decode_threads(raw)?,
-            Collection::Embeddedness => self.embeddedness = decode_embeddedness(raw)?,
-            Collection::Wellbeing => self.wellbeing = decode_wellbeing(raw)?,
-        }
-        Ok(())
-    }
-}
-
-/// One collection's new value, ready to store.
-#[derive(Clone, Copy, Debug)]
-pub enum Record<'a> {
-    Settings(&'a Settings),
-    Vocabulary(&'a Vocabulary),
-    Templates(&'a TemplateLibrary),
-    Threads(&'a Threads),
-    Embeddedness(&'a EmbeddednessHistory),
-    Wellbeing(&'a WellbeingLog),
-}
-
-impl Record<'_> {
-    pub fn collection(self) -> Collection {
-        match self {
-            Record::Settings(_) => Collection::Settings,
-            Record::Vocabulary(_) => Collection::Vocabulary,
-            Record::Templates(_) => Collection::Templates,
-            Record::Threads(_) => Collection::Threads,
-            Record::Embeddedness(_) => Collection::Embeddedness,
-            Record::Wellbeing(_) => Collection::Wellbeing,
-        }
-    }
-
-    fn encode(self) -> String {
-        match self {
-            Record::Settings(v) => encode_settings(v),
-            Record::Vocabulary(v) => encode_vocabulary(v),
-            Record::Templates(v) => encode_templates(v),
-            Record::Threads(v) => encode_threads(v),
-            Record::Embeddedness(v) => encode_embeddedness(v),
-            Record::Wellbeing(v) => encode_wellbeing(v),
-        }
-    }
 }
 
 /// What loading found.
@@ -234,10 +280,10 @@ pub enum DraftSlot {
 }
 
 impl DraftSlot {
-    pub fn key(&self) -> String {
+    fn name(&self) -> String {
         match self {
-            DraftSlot::New => format!("{DRAFT_PREFIX}new"),
-            DraftSlot::Edit(id) => format!("{DRAFT_PREFIX}{id}"),
+            DraftSlot::New => "new".to_owned(),
+            DraftSlot::Edit(id) => id.to_string(),
         }
     }
 
@@ -250,30 +296,136 @@ impl DraftSlot {
     }
 }
 
-fn entry_key(id: &EntryId) -> String {
-    format!("{ENTRY_PREFIX}{id}")
+/// An unsaved draft another tab left, offered to this one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OtherDraft {
+    pub key: String,
+    pub draft: StoredDraft,
 }
 
-/// The journal's storage.
-#[derive(Debug)]
+/// One change in a [`Batch`].
+#[derive(Clone, Debug)]
+enum Op {
+    /// A record to write, as its JSON envelope.
+    Put { key: String, json: String },
+    /// A key to remove.
+    Remove { key: String },
+}
+
+/// Any number of entries and collections, written together or not at all.
+#[derive(Clone, Debug, Default)]
+pub struct Batch {
+    ops: Vec<Op>,
+    added: BTreeSet<EntryId>,
+    removed: BTreeSet<EntryId>,
+    /// Keys whose revision check is skipped because the worker chose to keep their own
+    /// version over another tab's.
+    overrides: BTreeSet<String>,
+    /// Keys whose change was based on a revision the page read itself (an editor open
+    /// since before another tab saved): checked against that, not the store's.
+    bases: BTreeMap<String, Option<u64>>,
+}
+
+impl Batch {
+    pub fn new() -> Batch {
+        Batch::default()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ops.is_empty()
+    }
+
+    /// Adds or replaces an entry.
+    pub fn entry(mut self, ns: &Namespace, entry: &Entry) -> Batch {
+        self.removed.remove(&entry.id);
+        self.added.insert(entry.id.clone());
+        self.ops.push(Op::Put {
+            key: ns.entry_key(&entry.id),
+            json: encode_entry(entry),
+        });
+        self
+    }
+
+    /// Adds or replaces an entry whose form was filled from the stored revision `base`
+    /// (`None`: a new entry, which must not exist yet).
+    pub fn entry_based_on(mut self, ns: &Namespace, entry: &Entry, base: Option<u64>) -> Batch {
+        self.bases.insert(ns.entry_key(&entry.id), base);
+        self.entry(ns, entry)
+    }
+
+    /// Deletes an entry (and, in [`Store::commit`], every tab's draft of it).
+    pub fn delete(mut self, ns: &Namespace, id: &EntryId) -> Batch {
+        self.added.remove(id);
+        self.removed.insert(id.clone());
+        self.ops.push(Op::Remove {
+            key: ns.entry_key(id),
+        });
+        self
+    }
+
+    /// Replaces a collection.
+    pub fn collection<C: StoredCollection>(mut self, ns: &Namespace, value: &C) -> Batch {
+        self.ops.push(Op::Put {
+            key: ns.key(C::NAME),
+            json: value.encode(),
+        });
+        self
+    }
+
+    /// Writes over whatever another tab saved under this key: the worker chose "keep mine".
+    pub fn overriding(mut self, key: String) -> Batch {
+        self.overrides.insert(key);
+        self
+    }
+}
+
+/// The state of one key as this tab knows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Seen {
+    /// Read or written at this revision.
+    At(u64),
+    /// Found damaged, foreign or from a newer version: the raw value, copied aside before
+    /// it is first replaced (or, if newer, never replaced).
+    Unreadable { raw: String, newer: bool },
+}
+
+/// The storage of one namespace.
 pub struct Store<B: Backend> {
     backend: B,
+    ns: Namespace,
+    codec: Box<dyn Codec>,
+    /// This tab's id: its drafts live under keys of their own.
+    tab: String,
     /// Ids of every entry record in storage, readable or set aside: what the index holds.
     index: BTreeSet<EntryId>,
-    /// A damaged index found at load, to be copied aside before it is first replaced.
-    damaged_index: Option<String>,
-    /// Collections that could not be read at load, likewise copied aside before their
-    /// first replacement.
-    damaged: BTreeMap<Collection, String>,
+    /// Every key of this namespace as this tab last read or wrote it.
+    seen: BTreeMap<String, Seen>,
+}
+
+impl<B: Backend> std::fmt::Debug for Store<B> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("namespace", &self.ns)
+            .field("codec", &self.codec.id())
+            .field("tab", &self.tab)
+            .finish_non_exhaustive()
+    }
 }
 
 impl<B: Backend> Store<B> {
+    /// The journal's store, writing compact records, for the tab `tab`.
     pub fn new(backend: B) -> Store<B> {
+        Store::with(backend, Namespace::JOURNAL, Box::new(Compact), "t0")
+    }
+
+    pub fn with(backend: B, ns: Namespace, codec: Box<dyn Codec>, tab: &str) -> Store<B> {
         Store {
             backend,
+            ns,
+            codec,
+            tab: tab.to_owned(),
             index: BTreeSet::new(),
-            damaged_index: None,
-            damaged: BTreeMap::new(),
+            seen: BTreeMap::new(),
         }
     }
 
@@ -281,80 +433,133 @@ impl<B: Backend> Store<B> {
         &self.backend
     }
 
-    /// Reads the whole journal. Never writes: whatever cannot be read is reported and
+    pub fn namespace(&self) -> &Namespace {
+        &self.ns
+    }
+
+    /// Opens a stored value with any codec this store can read.
+    fn open(&self, key: &str, raw: &str) -> Result<codec::Opened, CodecError> {
+        let codecs: [&dyn Codec; 3] = [self.codec.as_ref(), &Compact, &PlainJson];
+        codec::open(key, raw, &codecs)
+    }
+
+    /// Reads and decodes one key: its revision and value.
+    fn read<T>(
+        &self,
+        key: &str,
+        raw: &str,
+        decode: impl FnOnce(&str) -> Result<T, DecodeError>,
+    ) -> Result<(u64, T), String> {
+        let opened = self.open(key, raw).map_err(|e| e.to_string())?;
+        let value = decode(&opened.json).map_err(|e| e.to_string())?;
+        Ok((opened.revision, value))
+    }
+
+    fn unreadable(&mut self, key: &str, raw: String, reason: String, problems: &mut Vec<Problem>) {
+        let newer = reason.contains("newer version");
+        problems.push(Problem::SetAside {
+            key: key.to_owned(),
+            reason,
+        });
+        self.seen
+            .insert(key.to_owned(), Seen::Unreadable { raw, newer });
+    }
+
+    fn load_collection<C: StoredCollection>(
+        &mut self,
+        found: &mut BTreeMap<String, String>,
+        problems: &mut Vec<Problem>,
+    ) -> C {
+        let key = self.ns.key(C::NAME);
+        let Some(raw) = found.remove(&key) else {
+            return C::default();
+        };
+        match self.read(&key, &raw, C::decode) {
+            Ok((revision, value)) => {
+                self.seen.insert(key, Seen::At(revision));
+                value
+            }
+            Err(reason) => {
+                self.unreadable(&key, raw, reason, problems);
+                C::default()
+            }
+        }
+    }
+
+    /// Reads the whole namespace. Never writes: whatever cannot be read is reported and
     /// left where it is.
     pub fn load(&mut self) -> Result<Loaded, StorageError> {
-        let mut keys = self.backend.keys()?;
-        keys.sort();
-        let mut entries = Vec::new();
+        let mut found = BTreeMap::new();
+        for key in self.backend.keys()? {
+            if self.ns.owns(&key) {
+                if let Some(raw) = self.backend.get(&key)? {
+                    found.insert(key, raw);
+                }
+            }
+        }
+        self.seen.clear();
         let mut problems = Vec::new();
-        let mut stored_ids = BTreeSet::new();
-        let mut collections = Collections::default();
-        self.damaged.clear();
-        let set_aside = |key: &str, reason: String, problems: &mut Vec<Problem>| {
-            problems.push(Problem::SetAside {
-                key: key.to_owned(),
-                reason,
-            });
+        let collections = Collections {
+            settings: self.load_collection(&mut found, &mut problems),
+            vocabulary: self.load_collection(&mut found, &mut problems),
+            templates: self.load_collection(&mut found, &mut problems),
+            threads: self.load_collection(&mut found, &mut problems),
+            embeddedness: self.load_collection(&mut found, &mut problems),
+            wellbeing: self.load_collection(&mut found, &mut problems),
         };
-        for key in keys.iter().filter(|k| k.starts_with(PREFIX)) {
-            let Some(raw) = self.backend.get(key)? else {
-                continue;
-            };
-            if let Some(rest) = key.strip_prefix(ENTRY_PREFIX) {
+        let index_key = self.ns.index_key();
+        let listed =
+            found
+                .remove(&index_key)
+                .map(|raw| match self.read(&index_key, &raw, decode_index) {
+                    Ok((revision, ids)) => {
+                        self.seen.insert(index_key.clone(), Seen::At(revision));
+                        ids
+                    }
+                    Err(reason) => {
+                        self.unreadable(&index_key, raw, reason, &mut problems);
+                        Vec::new()
+                    }
+                });
+        let entry_prefix = self.ns.key("entry.");
+        let draft_prefix = self.ns.draft_prefix();
+        let set_aside_prefix = self.ns.set_aside_prefix();
+        let mut entries = Vec::new();
+        let mut stored_ids = BTreeSet::new();
+        for (key, raw) in found {
+            if let Some(rest) = key.strip_prefix(&entry_prefix) {
                 let Some(id) = EntryId::parse(rest) else {
-                    set_aside(
-                        key,
-                        "its name is not a valid entry id".into(),
-                        &mut problems,
-                    );
+                    let reason = "its name is not a valid entry id".to_owned();
+                    self.unreadable(&key, raw, reason, &mut problems);
                     continue;
                 };
                 stored_ids.insert(id.clone());
-                match decode_entry(&raw) {
-                    Ok(entry) if entry.id == id => entries.push(entry),
-                    Ok(_) => set_aside(
-                        key,
-                        "it holds a different reflection from the one its name says".into(),
-                        &mut problems,
-                    ),
-                    Err(e) => set_aside(key, e.to_string(), &mut problems),
+                match self.read(&key, &raw, decode_entry) {
+                    Ok((revision, entry)) if entry.id == id => {
+                        self.seen.insert(key, Seen::At(revision));
+                        entries.push(entry);
+                    }
+                    Ok(_) => {
+                        let reason =
+                            "it holds a different reflection from the one its name says".to_owned();
+                        self.unreadable(&key, raw, reason, &mut problems);
+                    }
+                    Err(reason) => self.unreadable(&key, raw, reason, &mut problems),
                 }
-            } else if key.starts_with(DRAFT_PREFIX) {
-                if let Err(e) = decode_draft(&raw) {
-                    set_aside(key, e.to_string(), &mut problems);
+            } else if key.starts_with(&draft_prefix) {
+                if let Err(reason) = self.read(&key, &raw, decode_draft) {
+                    self.unreadable(&key, raw, reason, &mut problems);
                 }
-            } else if let Some(which) = Collection::of_key(key) {
-                if let Err(e) = collections.read(which, &raw) {
-                    set_aside(key, e.to_string(), &mut problems);
-                    self.damaged.insert(which, raw);
-                }
-            } else if key.starts_with(SET_ASIDE_PREFIX) {
-                set_aside(
-                    key,
-                    "it is a copy of a damaged value, kept in case it is needed".into(),
-                    &mut problems,
-                );
-            } else if key != INDEX_KEY {
-                set_aside(
-                    key,
-                    "it is not a kind of record this version of Anchorpoint knows".into(),
-                    &mut problems,
-                );
+            } else if key.starts_with(&set_aside_prefix) {
+                problems.push(Problem::Copy { key });
+            } else {
+                let reason = "it is not a kind of record this version of Anchorpoint knows".into();
+                self.unreadable(&key, raw, reason, &mut problems);
             }
         }
-        self.damaged_index = None;
-        if let Some(raw) = self.backend.get(INDEX_KEY)? {
-            match decode_index(&raw) {
-                Ok(listed) => {
-                    for id in listed.into_iter().filter(|id| !stored_ids.contains(id)) {
-                        problems.push(Problem::Missing { id });
-                    }
-                }
-                Err(e) => {
-                    set_aside(INDEX_KEY, e.to_string(), &mut problems);
-                    self.damaged_index = Some(raw);
-                }
+        for id in listed.into_iter().flatten() {
+            if !stored_ids.contains(&id) {
+                problems.push(Problem::Missing { id });
             }
         }
         self.index = stored_ids;
@@ -365,124 +570,395 @@ impl<B: Backend> Store<B> {
         })
     }
 
-    /// Saves one entry, new or edited. Writes only that entry's key, and the index when
-    /// the entry is new. On any failure storage is left as it was.
-    pub fn save_entry(&mut self, entry: &Entry) -> Result<(), StorageError> {
-        let key = entry_key(&entry.id);
-        let previous = self.backend.get(&key)?;
-        if let Err(e) = self.write_checked(&key, &encode_entry(entry)) {
-            self.restore(&key, previous.as_deref());
-            return Err(e);
-        }
-        if !self.index.contains(&entry.id) {
-            let mut index = self.index.clone();
-            index.insert(entry.id.clone());
-            if let Err(e) = self.write_index(&index) {
-                self.restore(&key, previous.as_deref());
-                return Err(e);
+    /// Reads the namespace for showing what another tab saved, without taking its
+    /// revisions as seen: a page still open on older values must not then overwrite them.
+    pub fn peek(&mut self) -> Result<Loaded, StorageError> {
+        let seen = self.seen.clone();
+        let index = self.index.clone();
+        let loaded = self.load();
+        self.seen = seen;
+        self.index = index;
+        loaded
+    }
+
+    /// The revision stored under a key now (`None` when absent or unreadable): what a
+    /// page that opens a record bases its change on.
+    pub fn revision_now(&self, key: &str) -> Result<Option<u64>, StorageError> {
+        let raw = self.backend.get(key)?;
+        Ok(self
+            .stored_revision(key, raw.as_deref())
+            .and_then(Result::ok))
+    }
+
+    /// Whether this tab has seen the latest write of a key.
+    pub fn is_current(&self, key: &str) -> Result<bool, StorageError> {
+        let now = self.revision_now(key)?;
+        Ok(match (self.seen.get(key), now) {
+            (Some(Seen::At(seen)), Some(now)) => *seen == now,
+            (None, None) => self.backend.get(key)?.is_none(),
+            _ => false,
+        })
+    }
+
+    /// The revision stored under a key now: `Ok(None)` when absent, `Err` with the raw
+    /// value when it cannot be read.
+    fn stored_revision(&self, _key: &str, raw: Option<&str>) -> Option<Result<u64, ()>> {
+        raw.map(|raw| {
+            if raw.starts_with('{') {
+                return Ok(0);
             }
-            self.index = index;
-        }
-        Ok(())
-    }
-
-    /// Deletes one entry: the index first, so an interruption never leaves the index
-    /// pointing at nothing, then the record.
-    pub fn delete_entry(&mut self, id: &EntryId) -> Result<(), StorageError> {
-        let mut index = self.index.clone();
-        if index.remove(id) {
-            self.write_index(&index)?;
-            self.index = index;
-        }
-        let key = entry_key(id);
-        self.backend.remove(&key)?;
-        if self.backend.get(&key)?.is_some() {
-            return Err(StorageError::NotVerified);
-        }
-        Ok(())
-    }
-
-    /// Replaces one collection's stored value. A value that could not be read at load is
-    /// first copied aside, so nothing the worker had is ever lost.
-    pub fn save_record(&mut self, record: Record<'_>) -> Result<(), StorageError> {
-        let which = record.collection();
-        if let Some(damaged) = self.damaged.get(&which) {
-            let copy_key = format!("{SET_ASIDE_PREFIX}{}", which.name());
-            self.write_checked(&copy_key, damaged)?;
-            self.damaged.remove(&which);
-        }
-        self.write_checked(&which.key(), &record.encode())
-    }
-
-    /// Saves several entries and then a collection, all or nothing as far as the browser
-    /// allows: on any failure every key written is put back as it was. Used when a
-    /// change to custom tags retags entries, and when a thread link changes with an
-    /// entry. Entries go first so every state in between is a valid journal.
-    pub fn save_together(
-        &mut self,
-        entries: &[Entry],
-        record: Option<Record<'_>>,
-    ) -> Result<(), StorageError> {
-        let mut written: Vec<(String, Option<String>)> = Vec::new();
-        let mut result = Ok(());
-        for entry in entries {
-            let key = entry_key(&entry.id);
-            if !self.index.contains(&entry.id) {
-                // Only existing entries are rewritten here; a new one goes through
-                // `save_entry`, which also updates the index.
-                result = Err(StorageError::Failed(format!(
-                    "the reflection {} is not stored",
-                    entry.id
-                )));
-                break;
+            match codec::header(raw) {
+                Some(Ok(h)) if h.version <= codec::FRAME_VERSION => Ok(h.revision),
+                _ => Err(()),
             }
-            let previous = match self.backend.get(&key) {
-                Ok(p) => p,
-                Err(e) => {
-                    result = Err(e.into());
-                    break;
+        })
+    }
+
+    /// Checks a key before it is written or removed: has another tab written it since this
+    /// tab read it? Returns the revision to write next.
+    fn check(
+        &self,
+        key: &str,
+        current: Option<&str>,
+        overriding: bool,
+        base: Option<Option<u64>>,
+    ) -> Result<u64, Check> {
+        let stored = self.stored_revision(key, current);
+        if let (Some(base), false, Some(Seen::At(_)) | None) =
+            (base, overriding, self.seen.get(key))
+        {
+            return match (base, stored) {
+                (None, None) => Ok(1),
+                (Some(b), Some(Ok(now))) if b == now => Ok(now + 1),
+                _ => Err(Check::Conflict),
+            };
+        }
+        match (self.seen.get(key), stored) {
+            (Some(Seen::Unreadable { newer: true, .. }), _) => Err(Check::Newer),
+            (Some(Seen::Unreadable { raw, .. }), Some(_)) if Some(raw.as_str()) == current => {
+                // Still the damaged value found at load: copy it aside first.
+                Ok(0)
+            }
+            (_, Some(Err(()))) => {
+                if current
+                    .and_then(codec::header)
+                    .is_some_and(|h| h.is_ok_and(|h| h.version > codec::FRAME_VERSION))
+                {
+                    Err(Check::Newer)
+                } else {
+                    Err(Check::Conflict)
+                }
+            }
+            _ if overriding => Ok(match stored {
+                Some(Ok(r)) => r + 1,
+                _ => 1,
+            }),
+            (Some(Seen::At(seen)), Some(Ok(now))) if *seen == now => Ok(now + 1),
+            (None, None) => Ok(1),
+            _ => Err(Check::Conflict),
+        }
+    }
+
+    /// Writes a batch all or nothing. Nothing is written if any key was changed by another
+    /// tab since this one read it ([`StorageError::Conflict`], naming every such key) or was
+    /// written by a newer version ([`StorageError::Newer`]). Damaged values about to be
+    /// replaced are first copied aside under keys of their own. Entries go before the
+    /// index and removals after it, so a tab killed half-way never leaves the index
+    /// pointing at nothing. Every written key is read back; on any failure every key
+    /// touched is put back as it was.
+    pub fn commit(&mut self, batch: Batch) -> Result<(), StorageError> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        // 1. Plan: check every key against what this tab has seen.
+        let mut conflicts = Vec::new();
+        let mut planned: Vec<(String, Option<String>)> = Vec::new(); // key, value to store
+        let mut copies: Vec<(String, String)> = Vec::new();
+        let mut revisions: BTreeMap<String, Option<u64>> = BTreeMap::new();
+        for op in &batch.ops {
+            let key = match op {
+                Op::Put { key, .. } | Op::Remove { key } => key,
+            };
+            let current = self.backend.get(key)?;
+            let overriding = batch.overrides.contains(key);
+            let base = batch.bases.get(key).copied();
+            let next = match self.check(key, current.as_deref(), overriding, base) {
+                Ok(next) => next,
+                Err(Check::Newer) => return Err(StorageError::Newer(key.clone())),
+                Err(Check::Conflict) => {
+                    conflicts.push(key.clone());
+                    continue;
                 }
             };
-            written.push((key.clone(), previous));
-            if let Err(e) = self.write_checked(&key, &encode_entry(entry)) {
-                result = Err(e);
-                break;
+            if let Some(Seen::Unreadable { raw, .. }) = self.seen.get(key) {
+                if current.as_deref() == Some(raw.as_str()) {
+                    copies.push((key.clone(), raw.clone()));
+                }
             }
-        }
-        if result.is_ok() {
-            if let Some(record) = record {
-                let key = record.collection().key();
-                match self.backend.get(&key) {
-                    Ok(previous) => {
-                        written.push((key, previous));
-                        result = self.save_record(record);
-                    }
-                    Err(e) => result = Err(e.into()),
+            match op {
+                Op::Put { json, .. } => {
+                    planned.push((key.clone(), Some(self.codec.encode(key, next, json))));
+                    revisions.insert(key.clone(), Some(next));
+                }
+                Op::Remove { .. } => {
+                    planned.push((key.clone(), None));
+                    revisions.insert(key.clone(), None);
                 }
             }
         }
-        if result.is_err() {
-            for (key, previous) in written.iter().rev() {
-                self.restore(key, previous.as_deref());
+        if !conflicts.is_empty() {
+            return Err(StorageError::Conflict(conflicts));
+        }
+        // Deleting an entry removes every tab's draft of it: its words go with it.
+        let mut draft_removals = Vec::new();
+        if !batch.removed.is_empty() {
+            let prefix = self.ns.draft_prefix();
+            for key in self.backend.keys()? {
+                if let Some(rest) = key.strip_prefix(&prefix) {
+                    let slot = rest.split_once('.').map_or(rest, |(_, slot)| slot);
+                    if batch.removed.iter().any(|id| id.as_str() == slot) {
+                        draft_removals.push(key);
+                    }
+                }
             }
         }
-        result
+        // The index: what is stored now, plus this batch's new entries, less its deletes.
+        // It is not revision-checked: it only lists ids, and every tab may add to it.
+        let index_key = self.ns.index_key();
+        let mut index = self.index.clone();
+        let index_damaged = matches!(self.seen.get(&index_key), Some(Seen::Unreadable { .. }));
+        let stored_index = self.backend.get(&index_key)?;
+        if let Some(raw) = &stored_index {
+            if let Ok((_, ids)) = self.read(&index_key, raw, decode_index) {
+                index.extend(ids);
+            }
+        }
+        let index_before = index.clone();
+        index.extend(batch.added.iter().cloned());
+        for id in &batch.removed {
+            index.remove(id);
+        }
+        let index_revision = match stored_index
+            .as_deref()
+            .map(|raw| self.open(&index_key, raw))
+        {
+            Some(Ok(opened)) => opened.revision + 1,
+            _ => 1,
+        };
+        let write_index = index != index_before || stored_index.is_none() && !index.is_empty();
+        if index_damaged {
+            if let Some(Seen::Unreadable { raw, .. }) = self.seen.get(&index_key) {
+                if stored_index.as_deref() == Some(raw.as_str()) {
+                    copies.push((index_key.clone(), raw.clone()));
+                }
+            }
+        }
+
+        // 2. Write, in an order that is safe to interrupt.
+        let mut sequence: Vec<(String, Option<String>)> = Vec::new();
+        for (from, raw) in &copies {
+            sequence.push((self.next_set_aside_key(from, &sequence)?, Some(raw.clone())));
+        }
+        sequence.extend(planned.iter().filter(|(_, v)| v.is_some()).cloned());
+        if write_index || index_damaged {
+            let ids: Vec<EntryId> = index.iter().cloned().collect();
+            let json = encode_index(&ids);
+            sequence.push((
+                index_key.clone(),
+                Some(self.codec.encode(&index_key, index_revision, &json)),
+            ));
+        }
+        sequence.extend(planned.iter().filter(|(_, v)| v.is_none()).cloned());
+        sequence.extend(draft_removals.into_iter().map(|k| (k, None)));
+
+        let mut touched: Vec<(String, Option<String>)> = Vec::new();
+        let result = (|| {
+            for (key, value) in &sequence {
+                touched.push((key.clone(), self.backend.get(key)?));
+                match value {
+                    Some(value) => self.backend.set(key, value)?,
+                    None => self.backend.remove(key)?,
+                }
+            }
+            // 3. Read everything back.
+            for (key, value) in &sequence {
+                if self.backend.get(key)?.as_ref() != value.as_ref() {
+                    return Err(StorageError::NotVerified);
+                }
+            }
+            Ok(())
+        })();
+        if let Err(e) = result {
+            for (key, previous) in touched.iter().rev() {
+                self.restore(key, previous.as_deref());
+            }
+            return Err(e);
+        }
+
+        // 4. Remember what this tab now knows.
+        for (key, revision) in revisions {
+            match revision {
+                Some(r) => self.seen.insert(key, Seen::At(r)),
+                None => self.seen.remove(&key),
+            };
+        }
+        if write_index || index_damaged {
+            self.seen.insert(index_key, Seen::At(index_revision));
+        }
+        self.index = index;
+        Ok(())
     }
 
-    /// The unsaved draft in a slot, if there is a readable one.
-    pub fn load_draft(&self, slot: &DraftSlot) -> Result<Option<StoredDraft>, StorageError> {
-        Ok(self
+    /// A key for a set-aside copy that no earlier copy has: `setaside.<name>.<n>`.
+    fn next_set_aside_key(
+        &self,
+        from: &str,
+        planned: &[(String, Option<String>)],
+    ) -> Result<String, StorageError> {
+        let name = from.strip_prefix(self.ns.prefix).unwrap_or(from);
+        let base = format!("{}{name}.", self.ns.set_aside_prefix());
+        let taken: BTreeSet<String> = self
             .backend
-            .get(&slot.key())?
-            .and_then(|raw| decode_draft(&raw).ok()))
+            .keys()?
+            .into_iter()
+            .chain(planned.iter().map(|(k, _)| k.clone()))
+            .collect();
+        Ok((1u32..)
+            .map(|n| format!("{base}{n}"))
+            .find(|k| !taken.contains(k))
+            .unwrap_or(base))
     }
 
+    /// Saves one entry, new or edited.
+    pub fn save_entry(&mut self, entry: &Entry) -> Result<(), StorageError> {
+        let batch = Batch::new().entry(&self.ns, entry);
+        self.commit(batch)
+    }
+
+    /// Deletes one entry and every tab's draft of it.
+    pub fn delete_entry(&mut self, id: &EntryId) -> Result<(), StorageError> {
+        let batch = Batch::new().delete(&self.ns, id);
+        self.commit(batch)
+    }
+
+    /// Replaces one collection's stored value.
+    pub fn save_collection<C: StoredCollection>(&mut self, value: &C) -> Result<(), StorageError> {
+        let batch = Batch::new().collection(&self.ns, value);
+        self.commit(batch)
+    }
+
+    /// The entry as stored now, whoever wrote it, with its revision: for showing the
+    /// other version in a conflict.
+    pub fn stored_entry(&self, id: &EntryId) -> Result<Option<Entry>, StorageError> {
+        let key = self.ns.entry_key(id);
+        Ok(match self.backend.get(&key)? {
+            Some(raw) => self.read(&key, &raw, decode_entry).ok().map(|(_, e)| e),
+            None => None,
+        })
+    }
+
+    /// A collection as stored now, whoever wrote it: for merging after a conflict.
+    pub fn stored_collection<C: StoredCollection>(&self) -> Result<Option<C>, StorageError> {
+        let key = self.ns.key(C::NAME);
+        Ok(match self.backend.get(&key)? {
+            Some(raw) => self.read(&key, &raw, C::decode).ok().map(|(_, c)| c),
+            None => Some(C::default()),
+        })
+    }
+
+    /// Takes the stored revision of a key as seen, after the worker has looked at the
+    /// other tab's version (take theirs, or a merge built on it).
+    pub fn accept_stored(&mut self, key: &str) -> Result<(), StorageError> {
+        match self.backend.get(key)? {
+            Some(raw) => {
+                if let Ok(opened) = self.open(key, &raw) {
+                    self.seen.insert(key.to_owned(), Seen::At(opened.revision));
+                }
+            }
+            None => {
+                self.seen.remove(key);
+            }
+        }
+        Ok(())
+    }
+
+    pub fn collection_key<C: StoredCollection>(&self) -> String {
+        self.ns.key(C::NAME)
+    }
+
+    fn draft_key(&self, slot: &DraftSlot) -> String {
+        format!("{}{}.{}", self.ns.draft_prefix(), self.tab, slot.name())
+    }
+
+    /// This tab's unsaved draft in a slot, if there is a readable one. A draft written
+    /// before drafts were per tab (`draft.<slot>`) counts as this tab's too, so it is
+    /// never stranded.
+    pub fn load_draft(&self, slot: &DraftSlot) -> Result<Option<StoredDraft>, StorageError> {
+        let key = self.draft_key(slot);
+        if let Some(raw) = self.backend.get(&key)? {
+            return Ok(self.read(&key, &raw, decode_draft).ok().map(|(_, d)| d));
+        }
+        let legacy = format!("{}{}", self.ns.draft_prefix(), slot.name());
+        Ok(match self.backend.get(&legacy)? {
+            Some(raw) => self.read(&legacy, &raw, decode_draft).ok().map(|(_, d)| d),
+            None => None,
+        })
+    }
+
+    /// Unsaved drafts of the same slot that other tabs left, newest first.
+    pub fn other_drafts(&self, slot: &DraftSlot) -> Result<Vec<OtherDraft>, StorageError> {
+        let mine = self.draft_key(slot);
+        let legacy = format!("{}{}", self.ns.draft_prefix(), slot.name());
+        let suffix = format!(".{}", slot.name());
+        let prefix = self.ns.draft_prefix();
+        let mut found = Vec::new();
+        for key in self.backend.keys()? {
+            if key == mine || key == legacy || !key.starts_with(&prefix) || !key.ends_with(&suffix)
+            {
+                continue;
+            }
+            if let Some(raw) = self.backend.get(&key)? {
+                if let Ok((_, draft)) = self.read(&key, &raw, decode_draft) {
+                    found.push(OtherDraft { key, draft });
+                }
+            }
+        }
+        found.sort_by_key(|d| std::cmp::Reverse(d.draft.saved_at));
+        Ok(found)
+    }
+
+    /// Keeps this tab's draft. A damaged value under the same key is copied aside first.
     pub fn save_draft(&mut self, draft: &StoredDraft) -> Result<(), StorageError> {
-        self.write_checked(&DraftSlot::of(draft).key(), &encode_draft(draft))
+        let key = self.draft_key(&DraftSlot::of(draft));
+        let value = self.codec.encode(&key, 0, &encode_draft(draft));
+        if let Some(raw) = self.backend.get(&key)? {
+            if self.read(&key, &raw, decode_draft).is_err() {
+                let copy = self.next_set_aside_key(&key, &[])?;
+                self.write_checked(&copy, &raw)?;
+            }
+        }
+        self.write_checked(&key, &value)
     }
 
+    /// Removes this tab's draft of a slot (and a draft from before drafts were per tab).
     pub fn discard_draft(&mut self, slot: &DraftSlot) -> Result<(), StorageError> {
-        self.backend.remove(&slot.key())?;
+        let legacy = format!("{}{}", self.ns.draft_prefix(), slot.name());
+        for key in [self.draft_key(slot), legacy] {
+            if let Some(raw) = self.backend.get(&key)? {
+                // A damaged draft is kept: nothing is deleted that could not be read.
+                if self.read(&key, &raw, decode_draft).is_ok() {
+                    self.backend.remove(&key)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes another tab's draft once this tab has taken its words.
+    pub fn discard_other_draft(&mut self, key: &str) -> Result<(), StorageError> {
+        if key.starts_with(&self.ns.draft_prefix()) {
+            self.backend.remove(key)?;
+        }
         Ok(())
     }
 
@@ -490,467 +966,63 @@ impl<B: Backend> Store<B> {
     pub fn raw_values(&self, problems: &[Problem]) -> Vec<(String, String)> {
         problems
             .iter()
-            .filter_map(|p| match p {
-                Problem::SetAside { key, .. } => self
-                    .backend
+            .filter_map(Problem::key)
+            .filter_map(|key| {
+                self.backend
                     .get(key)
                     .ok()
                     .flatten()
-                    .map(|raw| (key.clone(), raw)),
-                Problem::Missing { .. } => None,
+                    .map(|raw| (key.to_owned(), raw))
             })
             .collect()
     }
 
-    fn write_index(&mut self, ids: &BTreeSet<EntryId>) -> Result<(), StorageError> {
-        if let Some(damaged) = &self.damaged_index {
-            // Keep the damaged index before replacing it: nothing is ever deleted.
-            let copy_key = format!("{SET_ASIDE_PREFIX}index");
-            self.write_checked(&copy_key, &damaged.clone())?;
-            self.damaged_index = None;
+    /// Removes set-aside copies (only copies, never a record) after the worker downloaded
+    /// them. Returns how many were removed.
+    pub fn remove_copies(&mut self, keys: &[String]) -> Result<usize, StorageError> {
+        let prefix = self.ns.set_aside_prefix();
+        let mut removed = 0;
+        for key in keys.iter().filter(|k| k.starts_with(&prefix)) {
+            self.backend.remove(key)?;
+            removed += 1;
         }
-        let ids: Vec<EntryId> = ids.iter().cloned().collect();
-        self.write_checked(INDEX_KEY, &encode_index(&ids))
+        Ok(removed)
     }
 
     /// Writes a value and reads it back; a write is only done when the browser returns
     /// exactly what was written.
     fn write_checked(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        self.backend.set(key, value)?;
-        match self.backend.get(key)? {
-            Some(stored) if stored == value => Ok(()),
-            _ => Err(StorageError::NotVerified),
+        let previous = self.backend.get(key)?;
+        let result = self
+            .backend
+            .set(key, value)
+            .map_err(StorageError::from)
+            .and_then(|()| match self.backend.get(key)? {
+                Some(stored) if stored == value => Ok(()),
+                _ => Err(StorageError::NotVerified),
+            });
+        if result.is_err() {
+            self.restore(key, previous.as_deref());
         }
+        result
     }
 
-    /// Best effort to put a key back as it was after a failed save. A failure here leaves
-    /// the newer copy, which is still the worker's own words.
+    /// Puts a key back as it was after a failed write. If even that fails, the newer copy
+    /// stays, which is still the worker's own words; the failure itself was reported.
     fn restore(&self, key: &str, previous: Option<&str>) {
-        let _ = match previous {
+        let restored = match previous {
             Some(raw) => self.backend.set(key, raw),
             None => self.backend.remove(key),
         };
+        debug_assert!(restored.is_ok() || previous.is_some());
     }
+}
+
+/// Why a key cannot be written.
+enum Check {
+    Conflict,
+    Newer,
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::core::entry::{Draft, Section};
-    use crate::core::settings::Settings;
-    use crate::core::tags::Vocabulary;
-    use crate::core::threads::Threads;
-    use crate::storage::MemoryBackend;
-    use chrono::{NaiveDate, TimeZone, Utc};
-
-    fn entry(id: &str, day: u32, text: &str) -> Entry {
-        let at = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap();
-        Entry {
-            id: EntryId::parse(id).unwrap(),
-            written_at: at,
-            updated_at: at,
-            about: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
-            sections: vec![Section::free(text)],
-            tags: vec![],
-            dismissed: vec![],
-            template: None,
-            judgement_call: None,
-        }
-    }
-
-    fn texts(loaded: &Loaded) -> Vec<String> {
-        loaded.journal.newest_first().map(Entry::text).collect()
-    }
-
-    fn store() -> Store<MemoryBackend> {
-        Store::new(MemoryBackend::new())
-    }
-
-    #[test]
-    fn saved_entries_load_back_newest_first() {
-        let mut s = store();
-        s.save_entry(&entry("a", 20, "first")).unwrap();
-        s.save_entry(&entry("b", 22, "second")).unwrap();
-        let mut fresh = Store::new(s.backend);
-        let loaded = fresh.load().unwrap();
-        assert_eq!(texts(&loaded), ["second", "first"]);
-        assert!(loaded.problems.is_empty());
-    }
-
-    #[test]
-    fn editing_one_entry_writes_only_that_entry() {
-        let mut s = store();
-        for (i, d) in [20, 21, 22].iter().enumerate() {
-            s.save_entry(&entry(&format!("e{i}"), *d, "x")).unwrap();
-        }
-        let before: Vec<(String, Option<String>)> = s
-            .backend
-            .keys()
-            .unwrap()
-            .into_iter()
-            .map(|k| (k.clone(), s.backend.get(&k).unwrap()))
-            .collect();
-        s.save_entry(&entry("e1", 21, "edited")).unwrap();
-        let changed: Vec<&String> = before
-            .iter()
-            .filter(|(k, v)| &s.backend.get(k).unwrap() != v)
-            .map(|(k, _)| k)
-            .collect();
-        assert_eq!(changed, ["anchorpoint.entry.e1"]);
-    }
-
-    #[test]
-    fn a_new_entry_writes_its_record_and_the_index() {
-        let mut s = store();
-        s.save_entry(&entry("a", 20, "x")).unwrap();
-        let mut keys = s.backend.keys().unwrap();
-        keys.sort();
-        assert_eq!(keys, ["anchorpoint.entry.a", "anchorpoint.index"]);
-        let index = s.backend.get(INDEX_KEY).unwrap().unwrap();
-        assert_eq!(
-            decode_index(&index).unwrap(),
-            [EntryId::parse("a").unwrap()]
-        );
-    }
-
-    #[test]
-    fn a_damaged_record_is_set_aside_untouched_and_the_rest_load() {
-        let mut s = store();
-        s.save_entry(&entry("a", 20, "kept")).unwrap();
-        s.backend
-            .set("anchorpoint.entry.b", "{\"app\":\"anchorpoint\",\"ki")
-            .unwrap();
-        s.backend
-            .set("anchorpoint.entry.c", "not json at all")
-            .unwrap();
-        s.backend.set("someone-else", "ignored").unwrap();
-        let loaded = s.load().unwrap();
-        assert_eq!(texts(&loaded), ["kept"]);
-        let keys: Vec<&str> = loaded
-            .problems
-            .iter()
-            .map(|p| match p {
-                Problem::SetAside { key, .. } => key.as_str(),
-                Problem::Missing { .. } => "missing",
-            })
-            .collect();
-        assert_eq!(keys, ["anchorpoint.entry.b", "anchorpoint.entry.c"]);
-        assert_eq!(
-            s.backend.get("anchorpoint.entry.c").unwrap().as_deref(),
-            Some("not json at all")
-        );
-        // A later save keeps the damaged ids in the index, so they are never orphaned.
-        s.save_entry(&entry("d", 21, "new")).unwrap();
-        let index = decode_index(&s.backend.get(INDEX_KEY).unwrap().unwrap()).unwrap();
-        assert_eq!(index.len(), 4);
-        assert_eq!(
-            s.backend.get("anchorpoint.entry.b").unwrap().as_deref(),
-            Some("{\"app\":\"anchorpoint\",\"ki")
-        );
-    }
-
-    #[test]
-    fn foreign_and_newer_values_under_our_prefix_are_reported_with_reasons() {
-        let mut s = store();
-        s.backend.set("anchorpoint.preferences", "{}").unwrap();
-        s.backend
-            .set(
-                "anchorpoint.entry.z",
-                r#"{"app":"anchorpoint","kind":"entry","v":9,"data":{}}"#,
-            )
-            .unwrap();
-        s.backend.set("anchorpoint.entry.BAD", "{}").unwrap();
-        let loaded = s.load().unwrap();
-        let reasons: Vec<String> = loaded.problems.iter().map(Problem::describe).collect();
-        assert_eq!(reasons.len(), 3);
-        assert!(reasons[0].contains("not a valid entry id"), "{reasons:?}");
-        assert!(reasons[1].contains("newer version"), "{reasons:?}");
-        assert!(reasons[2].contains("not a kind of record"), "{reasons:?}");
-    }
-
-    #[test]
-    fn an_entry_missing_from_the_index_is_still_found() {
-        let mut s = store();
-        s.save_entry(&entry("a", 20, "indexed")).unwrap();
-        s.backend
-            .set(
-                "anchorpoint.entry.b",
-                &encode_entry(&entry("b", 21, "orphan")),
-            )
-            .unwrap();
-        let loaded = s.load().unwrap();
-        assert_eq!(texts(&loaded), ["orphan", "indexed"]);
-        assert!(loaded.problems.is_empty());
-    }
-
-    #[test]
-    fn an_index_entry_without_a_record_is_reported_as_missing() {
-        let mut s = store();
-        s.save_entry(&entry("a", 20, "x")).unwrap();
-        s.backend.remove("anchorpoint.entry.a").unwrap();
-        let loaded = s.load().unwrap();
-        assert_eq!(
-            loaded.problems,
-            [Problem::Missing {
-                id: EntryId::parse("a").unwrap()
-            }]
-        );
-    }
-
-    #[test]
-    fn a_damaged_index_is_copied_aside_before_it_is_replaced() {
-        let mut s = store();
-        s.save_entry(&entry("a", 20, "x")).unwrap();
-        s.backend.set(INDEX_KEY, "garbage").unwrap();
-        let loaded = s.load().unwrap();
-        assert_eq!(texts(&loaded), ["x"]);
-        assert!(
-            matches!(&loaded.problems[..], [Problem::SetAside { key, .. }] if key == INDEX_KEY)
-        );
-        s.save_entry(&entry("b", 21, "y")).unwrap();
-        assert_eq!(
-            s.backend
-                .get("anchorpoint.setaside.index")
-                .unwrap()
-                .as_deref(),
-            Some("garbage")
-        );
-        let index = decode_index(&s.backend.get(INDEX_KEY).unwrap().unwrap()).unwrap();
-        assert_eq!(index.len(), 2);
-    }
-
-    #[test]
-    fn a_full_store_refuses_the_save_and_changes_nothing() {
-        let mut s = Store::new(MemoryBackend::with_quota(600));
-        s.save_entry(&entry("a", 20, "small")).unwrap();
-        let snapshot = |s: &Store<MemoryBackend>| -> Vec<(String, Option<String>)> {
-            let mut keys = s.backend.keys().unwrap();
-            keys.sort();
-            keys.into_iter()
-                .map(|k| (k.clone(), s.backend.get(&k).unwrap()))
-                .collect()
-        };
-        let before = snapshot(&s);
-        assert_eq!(
-            s.save_entry(&entry("b", 21, &"long ".repeat(200))),
-            Err(StorageError::Full)
-        );
-        assert_eq!(
-            s.save_entry(&entry("a", 20, &"long ".repeat(200))),
-            Err(StorageError::Full)
-        );
-        assert_eq!(snapshot(&s), before);
-        assert!(StorageError::Full.what_to_do().contains("make space"));
-    }
-
-    #[test]
-    fn when_the_index_cannot_be_written_the_new_record_is_rolled_back() {
-        // Room for the record but not for the bigger index that follows it.
-        let one = encode_entry(&entry("a", 20, "x"));
-        let quota = "anchorpoint.entry.a".len() + one.len() + 10;
-        let mut s = Store::new(MemoryBackend::with_quota(quota));
-        assert_eq!(s.save_entry(&entry("a", 20, "x")), Err(StorageError::Full));
-        assert!(s.backend.keys().unwrap().is_empty());
-    }
-
-    #[test]
-    fn a_write_the_browser_changes_is_caught_and_undone() {
-        let mut s = store();
-        s.save_entry(&entry("a", 20, "original")).unwrap();
-        let before = s.backend.get("anchorpoint.entry.a").unwrap();
-        s.backend.corrupt_next_write();
-        assert_eq!(
-            s.save_entry(&entry("a", 20, "edited")),
-            Err(StorageError::NotVerified)
-        );
-        assert_eq!(s.backend.get("anchorpoint.entry.a").unwrap(), before);
-        s.backend.corrupt_next_write();
-        assert_eq!(
-            s.save_entry(&entry("n", 21, "new")),
-            Err(StorageError::NotVerified)
-        );
-        assert_eq!(s.backend.get("anchorpoint.entry.n").unwrap(), None);
-    }
-
-    #[test]
-    fn delete_removes_the_record_and_its_index_entry() {
-        let mut s = store();
-        s.save_entry(&entry("a", 20, "x")).unwrap();
-        s.save_entry(&entry("b", 21, "y")).unwrap();
-        s.delete_entry(&EntryId::parse("a").unwrap()).unwrap();
-        assert_eq!(s.backend.get("anchorpoint.entry.a").unwrap(), None);
-        let index = decode_index(&s.backend.get(INDEX_KEY).unwrap().unwrap()).unwrap();
-        assert_eq!(index, [EntryId::parse("b").unwrap()]);
-        assert_eq!(texts(&s.load().unwrap()), ["y"]);
-    }
-
-    #[test]
-    fn drafts_are_kept_per_slot_until_discarded() {
-        let mut s = store();
-        let at = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap();
-        let new = StoredDraft {
-            entry: None,
-            saved_at: at,
-            draft: Draft {
-                text: "half".into(),
-                ..Draft::default()
-            },
-        };
-        let id = EntryId::parse("a").unwrap();
-        let edit = StoredDraft {
-            entry: Some(id.clone()),
-            ..new.clone()
-        };
-        s.save_draft(&new).unwrap();
-        s.save_draft(&edit).unwrap();
-        assert_eq!(s.load_draft(&DraftSlot::New).unwrap(), Some(new));
-        assert_eq!(
-            s.load_draft(&DraftSlot::Edit(id.clone())).unwrap(),
-            Some(edit)
-        );
-        s.discard_draft(&DraftSlot::New).unwrap();
-        assert_eq!(s.load_draft(&DraftSlot::New).unwrap(), None);
-        assert!(s.load_draft(&DraftSlot::Edit(id)).unwrap().is_some());
-        assert!(s.load().unwrap().problems.is_empty());
-    }
-
-    #[test]
-    fn raw_values_returns_the_set_aside_text_for_download() {
-        let mut s = store();
-        s.backend.set("anchorpoint.entry.b", "damaged").unwrap();
-        let loaded = s.load().unwrap();
-        assert_eq!(
-            s.raw_values(&loaded.problems),
-            [("anchorpoint.entry.b".to_string(), "damaged".to_string())]
-        );
-    }
-
-    fn snapshot(s: &Store<MemoryBackend>) -> Vec<(String, Option<String>)> {
-        let mut keys = s.backend.keys().unwrap();
-        keys.sort();
-        keys.into_iter()
-            .map(|k| (k.clone(), s.backend.get(&k).unwrap()))
-            .collect()
-    }
-
-    fn threads_with(pseudonym: &str) -> Threads {
-        let mut threads = Threads::new();
-        threads
-            .create(
-                crate::core::threads::ThreadId::parse("t1").unwrap(),
-                pseudonym,
-                NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
-            )
-            .unwrap();
-        threads
-    }
-
-    #[test]
-    fn collections_load_back_and_each_lives_under_its_own_key() {
-        let mut s = store();
-        let settings = Settings {
-            end_question: false,
-            ..Settings::default()
-        };
-        s.save_record(Record::Settings(&settings)).unwrap();
-        s.save_record(Record::Threads(&threads_with("Person A")))
-            .unwrap();
-        let loaded = s.load().unwrap();
-        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-        assert_eq!(loaded.collections.settings, settings);
-        assert_eq!(loaded.collections.threads, threads_with("Person A"));
-        assert_eq!(loaded.collections.vocabulary, Vocabulary::new());
-        assert_eq!(
-            s.backend.keys().unwrap(),
-            ["anchorpoint.settings", "anchorpoint.threads"]
-        );
-    }
-
-    #[test]
-    fn a_damaged_collection_is_reported_loads_empty_and_is_copied_aside_before_replacing() {
-        let mut s = store();
-        s.backend.set("anchorpoint.threads", "{broken").unwrap();
-        let loaded = s.load().unwrap();
-        assert_eq!(loaded.collections.threads, Threads::new());
-        assert!(matches!(
-            &loaded.problems[..],
-            [Problem::SetAside { key, .. }] if key == "anchorpoint.threads"
-        ));
-        s.save_record(Record::Threads(&threads_with("Person B")))
-            .unwrap();
-        assert_eq!(
-            s.backend
-                .get("anchorpoint.setaside.threads")
-                .unwrap()
-                .as_deref(),
-            Some("{broken")
-        );
-        assert_eq!(
-            s.load().unwrap().collections.threads,
-            threads_with("Person B")
-        );
-    }
-
-    #[test]
-    fn a_collection_from_a_newer_version_is_kept_not_overwritten_unseen() {
-        let mut s = store();
-        let newer = r#"{"app":"anchorpoint","kind":"settings","v":99,"data":{}}"#;
-        s.backend.set("anchorpoint.settings", newer).unwrap();
-        let loaded = s.load().unwrap();
-        assert_eq!(loaded.collections.settings, Settings::default());
-        assert_eq!(loaded.problems.len(), 1);
-        s.save_record(Record::Settings(&Settings::default()))
-            .unwrap();
-        assert_eq!(
-            s.backend
-                .get("anchorpoint.setaside.settings")
-                .unwrap()
-                .as_deref(),
-            Some(newer)
-        );
-    }
-
-    #[test]
-    fn saving_entries_with_a_collection_is_all_or_nothing() {
-        let mut s = Store::new(MemoryBackend::with_quota(1_200));
-        s.save_entry(&entry("a", 20, "one")).unwrap();
-        s.save_entry(&entry("b", 21, "two")).unwrap();
-        s.load().unwrap();
-        let before = snapshot(&s);
-        // The entries fit; the vocabulary after them does not.
-        let mut vocabulary = Vocabulary::new();
-        for i in 0..10 {
-            vocabulary
-                .create(
-                    &format!("A long custom tag name {i}"),
-                    &"so long ".repeat(12),
-                )
-                .unwrap();
-        }
-        let result = s.save_together(
-            &[entry("a", 20, "ONE"), entry("b", 21, "TWO")],
-            Some(Record::Vocabulary(&vocabulary)),
-        );
-        assert_eq!(result, Err(StorageError::Full));
-        assert_eq!(snapshot(&s), before);
-        // With room, both land.
-        let mut s2 = store();
-        s2.save_entry(&entry("a", 20, "one")).unwrap();
-        s2.save_together(
-            &[entry("a", 20, "ONE")],
-            Some(Record::Vocabulary(&vocabulary)),
-        )
-        .unwrap();
-        let loaded = s2.load().unwrap();
-        assert_eq!(texts(&loaded), ["ONE"]);
-        assert_eq!(loaded.collections.vocabulary, vocabulary);
-    }
-
-    #[test]
-    fn save_together_refuses_an_entry_that_is_not_stored() {
-        let mut s = store();
-        let before = snapshot(&s);
-        assert!(s.save_together(&[entry("ghost", 20, "x")], None).is_err());
-        assert_eq!(snapshot(&s), before);
-    }
-}
+mod tests;

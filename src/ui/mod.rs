@@ -42,7 +42,7 @@ pub fn App() -> impl IntoView {
     let listener = window_event_listener(leptos::ev::storage, move |ev| {
         let ours = ev
             .key()
-            .is_none_or(|key| key.starts_with(crate::storage::PREFIX));
+            .is_none_or(|key| crate::storage::Namespace::JOURNAL.owns(&key));
         if ours {
             state.storage_changed_elsewhere();
         }

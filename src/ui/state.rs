@@ -8,12 +8,16 @@ use leptos::prelude::*;
 use crate::core::checkins::{EmbeddednessHistory, WellbeingLog};
 use crate::core::entry::{Entry, EntryId};
 use crate::core::journal::Journal;
+use crate::core::merge::Merge;
 use crate::core::record::StoredDraft;
 use crate::core::settings::Settings;
 use crate::core::tags::Vocabulary;
 use crate::core::templates::TemplateLibrary;
 use crate::core::threads::Threads;
-use crate::storage::{DraftSlot, LocalStorage, Problem, Record, StorageError, Store};
+use crate::storage::{
+    tab_id, Batch, Collections, Compact, DraftSlot, LocalStorage, Namespace, OtherDraft, Problem,
+    StorageError, Store, StoredCollection,
+};
 
 /// A one-off confirmation ("Reflection saved") for the page an action goes to. It is
 /// shown only on that page and cleared once the worker moves elsewhere.
@@ -44,6 +48,9 @@ pub struct AppState {
     /// draft can look again.
     pub external_changes: RwSignal<u32>,
     store: StoredValue<Store<LocalStorage>>,
+    /// Every collection as this tab last read or wrote it: the base of a three-way merge
+    /// when another tab saved in between.
+    bases: StoredValue<Collections>,
 }
 
 impl AppState {
@@ -61,15 +68,28 @@ impl AppState {
             load_error: RwSignal::new(None),
             flash: RwSignal::new(None),
             external_changes: RwSignal::new(0),
-            store: StoredValue::new(Store::new(LocalStorage)),
+            store: StoredValue::new(Store::with(
+                LocalStorage,
+                Namespace::JOURNAL,
+                Box::new(Compact),
+                &tab_id(),
+            )),
+            bases: StoredValue::new(Collections::default()),
         };
         state.reload();
         state
     }
 
-    /// Reads storage again, e.g. after another tab changed it.
+    /// Reads storage, taking everything in it as this tab's starting point.
     pub fn reload(&self) {
         let loaded = self.store.try_update_value(|store| store.load());
+        if let Some(Ok(loaded)) = &loaded {
+            self.bases.set_value(loaded.collections.clone());
+        }
+        self.show(loaded);
+    }
+
+    fn show(&self, loaded: Option<Result<crate::storage::Loaded, StorageError>>) {
         match loaded {
             Some(Ok(loaded)) => {
                 self.journal.set(loaded.journal);
@@ -88,127 +108,232 @@ impl AppState {
         }
     }
 
-    /// Called when another tab changed local storage.
+    /// Called when another tab changed local storage. Shows what it saved, but does not
+    /// take it as seen: a form still open on older values must then get a conflict or a
+    /// merge when saved, never overwrite the other tab's words.
     pub fn storage_changed_elsewhere(&self) {
-        self.reload();
+        let loaded = self.store.try_update_value(|store| store.peek());
+        self.show(loaded);
         self.external_changes.update(|n| *n += 1);
     }
 
-    /// Stores an entry, then shows it. On failure nothing changes.
-    pub fn save(&self, entry: Entry) -> Result<(), StorageError> {
-        self.with_store(|store| store.save_entry(&entry))?;
-        self.journal.update(|j| j.put(entry));
-        Ok(())
+    /// The stored revision of an entry now, for an editor to base its save on.
+    pub fn entry_revision(&self, id: &EntryId) -> Option<u64> {
+        self.store
+            .try_update_value(|store| store.revision_now(&store.namespace().entry_key(id)))
+            .and_then(Result::ok)
+            .flatten()
     }
 
-    /// Deletes an entry, first taking it out of any holding thread and its wellbeing
-    /// check, so nothing points at a reflection that is gone. If the entry itself then
-    /// cannot be deleted, those links are put back.
-    /// Stores an entry together with its holding-thread links, all or nothing: a new
-    /// entry's links are written first and put back if the entry cannot be saved; an
-    /// edited entry and its links are written together.
+    /// The entry as stored now, whoever saved it: the other version in a conflict.
+    pub fn stored_entry(&self, id: &EntryId) -> Option<Entry> {
+        self.store
+            .try_update_value(|store| store.stored_entry(id))
+            .and_then(Result::ok)
+            .flatten()
+    }
+
+    fn namespace(&self) -> Namespace {
+        self.store.with_value(|store| store.namespace().clone())
+    }
+
+    /// Brings a collection change up to date with what another tab saved since this tab
+    /// last read it: a three-way merge when the two changes do not touch the same thing,
+    /// or [`StorageError::Conflict`] when they do. The merged value is what gets written.
+    fn rebase<C: StoredCollection + Merge>(
+        &self,
+        store: &mut Store<LocalStorage>,
+        base: &C,
+        mine: C,
+    ) -> Result<C, StorageError> {
+        let key = store.collection_key::<C>();
+        if store.is_current(&key)? {
+            return Ok(mine);
+        }
+        let theirs: C = store
+            .stored_collection()?
+            .ok_or_else(|| StorageError::Conflict(vec![key.clone()]))?;
+        let merged = C::three_way(base, &mine, &theirs)
+            .ok_or_else(|| StorageError::Conflict(vec![key.clone()]))?;
+        store.accept_stored(&key)?;
+        Ok(merged)
+    }
+
+    /// Stores an entry, then shows it. `base` is the stored revision the editor opened
+    /// (`None` for a new entry). On failure nothing changes.
+    pub fn save(&self, entry: Entry, base: Option<u64>) -> Result<(), StorageError> {
+        self.save_with_threads(entry, base, None)
+    }
+
+    /// Stores an entry together with its holding-thread links, in one batch.
     pub fn save_with_threads(
         &self,
         entry: Entry,
+        base: Option<u64>,
         threads: Option<Threads>,
     ) -> Result<(), StorageError> {
-        let Some(threads) = threads else {
-            return self.save(entry);
-        };
-        let is_new = self.journal.with_untracked(|j| j.get(&entry.id).is_none());
-        let old = self.threads.get_untracked();
-        self.with_store(|store| {
-            if is_new {
-                store.save_record(Record::Threads(&threads))?;
-                if let Err(e) = store.save_entry(&entry) {
-                    let _ = store.save_record(Record::Threads(&old));
-                    return Err(e);
-                }
-                Ok(())
-            } else {
-                store.save_together(
-                    std::slice::from_ref(&entry),
-                    Some(Record::Threads(&threads)),
-                )
+        let ns = self.namespace();
+        let base_threads = self.bases.with_value(|b| b.threads.clone());
+        let written = self.with_store(|store| {
+            let mut batch = Batch::new().entry_based_on(&ns, &entry, base);
+            let threads = match threads {
+                Some(t) => Some(self.rebase(store, &base_threads, t)?),
+                None => None,
+            };
+            if let Some(t) = &threads {
+                batch = batch.collection(&ns, t);
             }
+            store.commit(batch)?;
+            Ok(threads)
         })?;
-        self.threads.set(threads);
+        if let Some(threads) = written {
+            self.bases.update_value(|b| b.threads = threads.clone());
+            self.threads.set(threads);
+        }
         self.journal.update(|j| j.put(entry));
         Ok(())
     }
 
+    /// Keeps this tab's version of an entry over another tab's, after the worker chose so.
+    pub fn keep_mine(&self, entry: Entry) -> Result<(), StorageError> {
+        let ns = self.namespace();
+        let key = ns.entry_key(&entry.id);
+        self.with_store(|store| store.commit(Batch::new().entry(&ns, &entry).overriding(key)))?;
+        self.journal.update(|j| j.put(entry));
+        Ok(())
+    }
+
+    /// Deletes an entry, in one batch with taking it out of any holding thread and its
+    /// wellbeing check, so nothing points at a reflection that is gone, and with every
+    /// tab's draft of it, so its words do not stay on the device.
     pub fn delete(&self, id: &EntryId) -> Result<(), StorageError> {
-        let old_threads = self.threads.get_untracked();
-        let old_wellbeing = self.wellbeing.get_untracked();
-        let mut threads = old_threads.clone();
-        let mut wellbeing = old_wellbeing.clone();
+        let ns = self.namespace();
+        let (base_threads, base_wellbeing) = self
+            .bases
+            .with_value(|b| (b.threads.clone(), b.wellbeing.clone()));
+        let mut threads = self.threads.get_untracked();
+        let mut wellbeing = self.wellbeing.get_untracked();
         let threads_changed = threads.forget_entry(id) > 0;
         let wellbeing_changed = wellbeing.forget_entry(id);
-        let result = self.with_store(|store| {
-            if threads_changed {
-                store.save_record(Record::Threads(&threads))?;
-            }
-            if wellbeing_changed {
-                if let Err(e) = store.save_record(Record::Wellbeing(&wellbeing)) {
-                    let _ = store.save_record(Record::Threads(&old_threads));
-                    return Err(e);
-                }
-            }
-            if let Err(e) = store.delete_entry(id) {
-                let _ = store.save_record(Record::Threads(&old_threads));
-                let _ = store.save_record(Record::Wellbeing(&old_wellbeing));
-                return Err(e);
-            }
-            Ok(())
-        });
-        result?;
-        self.threads.set(threads);
-        self.wellbeing.set(wellbeing);
+        let (threads, wellbeing) = self.with_store(|store| {
+            // The worker confirmed deleting the reflection they were shown.
+            let mut batch = Batch::new().delete(&ns, id).overriding(ns.entry_key(id));
+            let threads = if threads_changed {
+                let t = self.rebase(store, &base_threads, threads)?;
+                batch = batch.collection(&ns, &t);
+                Some(t)
+            } else {
+                None
+            };
+            let wellbeing = if wellbeing_changed {
+                let w = self.rebase(store, &base_wellbeing, wellbeing)?;
+                batch = batch.collection(&ns, &w);
+                Some(w)
+            } else {
+                None
+            };
+            store.commit(batch)?;
+            Ok((threads, wellbeing))
+        })?;
+        if let Some(t) = threads {
+            self.bases.update_value(|b| b.threads = t.clone());
+            self.threads.set(t);
+        }
+        if let Some(w) = wellbeing {
+            self.bases.update_value(|b| b.wellbeing = w.clone());
+            self.wellbeing.set(w);
+        }
         self.journal.update(|j| {
             j.remove(id);
         });
         Ok(())
     }
 
+    /// Stores one collection, merged with anything another tab saved meanwhile, then
+    /// shows what was stored. On failure nothing changes.
+    fn save_collection<C>(
+        &self,
+        value: C,
+        base: impl Fn(&Collections) -> &C,
+        set_base: impl Fn(&mut Collections, C),
+        signal: RwSignal<C>,
+    ) -> Result<(), StorageError>
+    where
+        C: StoredCollection + Merge + Send + Sync + 'static,
+    {
+        let base_value = self.bases.with_value(|b| base(b).clone());
+        let stored = self.with_store(|store| {
+            let value = self.rebase(store, &base_value, value)?;
+            store.save_collection(&value)?;
+            Ok(value)
+        })?;
+        self.bases.update_value(|b| set_base(b, stored.clone()));
+        signal.set(stored);
+        Ok(())
+    }
+
     /// Stores new settings, then shows them. On failure nothing changes.
     pub fn save_settings(&self, value: Settings) -> Result<(), StorageError> {
-        self.with_store(|store| store.save_record(Record::Settings(&value)))?;
-        self.settings.set(value);
-        Ok(())
+        self.save_collection(value, |b| &b.settings, |b, v| b.settings = v, self.settings)
     }
 
     pub fn save_templates(&self, value: TemplateLibrary) -> Result<(), StorageError> {
-        self.with_store(|store| store.save_record(Record::Templates(&value)))?;
-        self.templates.set(value);
-        Ok(())
+        self.save_collection(
+            value,
+            |b| &b.templates,
+            |b, v| b.templates = v,
+            self.templates,
+        )
     }
 
     pub fn save_threads(&self, value: Threads) -> Result<(), StorageError> {
-        self.with_store(|store| store.save_record(Record::Threads(&value)))?;
-        self.threads.set(value);
-        Ok(())
+        self.save_collection(value, |b| &b.threads, |b, v| b.threads = v, self.threads)
     }
 
     pub fn save_embeddedness(&self, value: EmbeddednessHistory) -> Result<(), StorageError> {
-        self.with_store(|store| store.save_record(Record::Embeddedness(&value)))?;
-        self.embeddedness.set(value);
-        Ok(())
+        self.save_collection(
+            value,
+            |b| &b.embeddedness,
+            |b, v| b.embeddedness = v,
+            self.embeddedness,
+        )
     }
 
     pub fn save_wellbeing(&self, value: WellbeingLog) -> Result<(), StorageError> {
-        self.with_store(|store| store.save_record(Record::Wellbeing(&value)))?;
-        self.wellbeing.set(value);
-        Ok(())
+        self.save_collection(
+            value,
+            |b| &b.wellbeing,
+            |b, v| b.wellbeing = v,
+            self.wellbeing,
+        )
     }
 
     /// Stores a change to the custom tags together with the entries it retags (a merge
-    /// or delete), all or nothing, then shows them.
+    /// or delete), all or nothing, then shows them. Retagging rewrites entries the
+    /// worker did not open, so a tag change made while another tab saved tags or those
+    /// entries is refused as a conflict rather than merged.
     pub fn save_vocabulary(
         &self,
         value: Vocabulary,
         retagged: Vec<Entry>,
     ) -> Result<(), StorageError> {
-        self.with_store(|store| store.save_together(&retagged, Some(Record::Vocabulary(&value))))?;
+        if retagged.is_empty() {
+            return self.save_collection(
+                value,
+                |b| &b.vocabulary,
+                |b, v| b.vocabulary = v,
+                self.vocabulary,
+            );
+        }
+        let ns = self.namespace();
+        self.with_store(|store| {
+            let mut batch = Batch::new().collection(&ns, &value);
+            for entry in &retagged {
+                batch = batch.entry(&ns, entry);
+            }
+            store.commit(batch)
+        })?;
+        self.bases.update_value(|b| b.vocabulary = value.clone());
         self.vocabulary.set(value);
         self.journal.update(|j| {
             for entry in retagged {
@@ -225,6 +350,14 @@ impl AppState {
             .flatten()
     }
 
+    /// Unsaved words other tabs left for the same slot.
+    pub fn other_drafts(&self, slot: &DraftSlot) -> Vec<OtherDraft> {
+        self.store
+            .try_update_value(|store| store.other_drafts(slot))
+            .and_then(Result::ok)
+            .unwrap_or_default()
+    }
+
     pub fn save_draft(&self, draft: &StoredDraft) -> Result<(), StorageError> {
         self.with_store(|store| store.save_draft(draft))
     }
@@ -233,12 +366,42 @@ impl AppState {
         self.with_store(|store| store.discard_draft(slot))
     }
 
+    /// Takes another tab's left-over draft as this tab's own: saved here first, then
+    /// removed there, so the words are never only in memory.
+    pub fn adopt_draft(&self, other: &OtherDraft) -> Result<(), StorageError> {
+        self.with_store(|store| {
+            store.save_draft(&other.draft)?;
+            store.discard_other_draft(&other.key)
+        })
+    }
+
     /// The raw text of the values that were set aside, for download.
     pub fn set_aside_values(&self) -> Vec<(String, String)> {
         let problems = self.problems.get_untracked();
         self.store
             .try_update_value(|store| store.raw_values(&problems))
             .unwrap_or_default()
+    }
+
+    /// How many set-aside copies there are.
+    pub fn copies(&self) -> Vec<String> {
+        self.problems.with(|p| {
+            p.iter()
+                .filter_map(|p| match p {
+                    Problem::Copy { key } => Some(key.clone()),
+                    _ => None,
+                })
+                .collect()
+        })
+    }
+
+    /// Removes the set-aside copies (never a record), after the worker downloaded them.
+    pub fn remove_copies(&self) -> Result<usize, StorageError> {
+        let keys = self.copies();
+        let removed = self.with_store(|store| store.remove_copies(&keys))?;
+        self.problems
+            .update(|p| p.retain(|p| !matches!(p, Problem::Copy { .. })));
+        Ok(removed)
     }
 
     fn with_store<T>(

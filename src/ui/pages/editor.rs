@@ -11,7 +11,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
 use crate::core::entry::{
-    date_and_time, validate, Draft, EntryId, Field, FieldError, JudgementCall,
+    date_and_time, validate, Draft, Entry, EntryId, Field, FieldError, JudgementCall,
 };
 use crate::core::journal::JournalError;
 use crate::core::record::StoredDraft;
@@ -102,6 +102,17 @@ fn draft_of_saved(state: crate::ui::state::AppState, id: &EntryId) -> Option<Dra
     Some(draft)
 }
 
+const CONFLICT_ID: &str = "conflict";
+const CANCEL_ID: &str = "cancel-confirm";
+
+/// The worker's choice after another tab saved the same reflection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Resolution {
+    KeepMine,
+    TakeTheirs,
+    KeepBoth,
+}
+
 /// Whether the latest keystrokes are safely kept as a draft.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum DraftStatus {
@@ -131,7 +142,16 @@ fn EntryEditor(
     let field_errors = RwSignal::new(Vec::<FieldError>::new());
     let save_error = RwSignal::new(None::<(String, Vec<String>)>);
     let status = RwSignal::new(DraftStatus::Untouched);
+    // The stored revision this form was filled from: a save is refused, never silently
+    // written over, if another tab saved this reflection since.
+    let base_revision = match &draft_slot {
+        DraftSlot::New => None,
+        DraftSlot::Edit(id) => state.entry_revision(id),
+    };
     let slot = StoredValue::new(draft_slot);
+    // Mine and the other tab's version, after a save was refused as a conflict.
+    let conflict = RwSignal::new(None::<(Entry, Option<Entry>)>);
+    let confirm_cancel = RwSignal::new(false);
 
     let has_errors = move || !field_errors.read().is_empty() || save_error.read().is_some();
     Effect::new(move |_| browser::set_title(heading, has_errors()));
@@ -239,7 +259,13 @@ fn EntryEditor(
         let chosen = draft.with_untracked(|d| d.threads.clone());
         let mut threads = state.threads.get_untracked();
         let threads = threads.set_links(&id, &chosen).then_some(threads);
-        match state.save_with_threads(entry, threads) {
+        match state.save_with_threads(entry.clone(), base_revision, threads) {
+            Err(StorageError::Conflict(keys))
+                if keys.iter().any(|k| k.ends_with(&format!("entry.{id}"))) =>
+            {
+                conflict.set(Some((entry, state.stored_entry(&id))));
+                browser::focus_id(CONFLICT_ID);
+            }
             Ok(()) => {
                 // The entry is safely stored; a draft left behind by a failed discard
                 // would only be offered again, never lose anything.
@@ -446,10 +472,92 @@ fn EntryEditor(
         }
     };
 
+    let navigate_away = use_navigate();
+    let cancel_to = StoredValue::new(cancel_href.clone());
+    let has_unsaved_words = move || {
+        let current = draft.get_untracked();
+        !current.all_text().trim().is_empty() && pristine.with_value(|p| *p != current)
+    };
+    let on_cancel = move |_| {
+        if has_unsaved_words() {
+            confirm_cancel.set(true);
+            browser::focus_id(CANCEL_ID);
+        } else {
+            navigate_away(&cancel_to.get_value(), NavigateOptions::default());
+        }
+    };
+    let navigate_discard = use_navigate();
+    let discard = Callback::new(move |_: ()| {
+        if let Err(e) = state.discard_draft(&slot.get_value()) {
+            save_error.set(Some(storage_failure("Your draft", &e)));
+            confirm_cancel.set(false);
+            browser::focus_id(ERROR_SUMMARY_ID);
+            return;
+        }
+        navigate_discard(&cancel_to.get_value(), NavigateOptions::default());
+    });
+    let navigate_resolved = use_navigate();
+    let resolve = Callback::new(move |choice: Resolution| {
+        let Some((mine, theirs)) = conflict.get_untracked() else {
+            return;
+        };
+        let id = mine.id.clone();
+        let result = match choice {
+            Resolution::KeepMine => state.keep_mine(mine).map(|()| "Your version was saved"),
+            Resolution::TakeTheirs => Ok("The other version was kept; your changes were discarded"),
+            Resolution::KeepBoth => {
+                let mut copy = mine;
+                copy.id = browser::new_entry_id();
+                state
+                    .save(copy, None)
+                    .map(|()| "Both versions were kept as separate reflections")
+            }
+        };
+        match result {
+            Ok(message) => {
+                let _ = state.discard_draft(&slot.get_value());
+                if theirs.is_some() && choice != Resolution::KeepMine {
+                    state.reload();
+                }
+                let to = format!("/entries/{id}");
+                state.flash.set(Some(Flash {
+                    message: message.to_owned(),
+                    on: to.clone(),
+                }));
+                navigate_resolved(&to, NavigateOptions::default());
+            }
+            Err(e) => {
+                save_error.set(Some(storage_failure("Your reflection", &e)));
+                browser::focus_id(ERROR_SUMMARY_ID);
+            }
+        }
+    });
+
     view! {
         <a class="nhsuk-back-link" href=cancel_href.clone()>"Back"</a>
         <ErrorSummary items=summary_items detail=summary_detail/>
         <PageHeading text=heading/>
+        {move || conflict.get().map(|(mine, theirs)| view! {
+            <div class="nhsuk-warning-callout" id=CONFLICT_ID tabindex="-1" role="alert">
+                <h2 class="nhsuk-warning-callout__label">
+                    <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>
+                    "This reflection was changed in another tab or window"</span>
+                </h2>
+                <p>"Nothing has been saved yet, and your words are still here. Choose which version to keep."</p>
+                <h3 class="nhsuk-heading-s">"Your version"</h3>
+                <p class="app-conflict-text">{mine.text()}</p>
+                <h3 class="nhsuk-heading-s">"The other version"</h3>
+                <p class="app-conflict-text">{theirs.map_or_else(
+                    || "It has been deleted in the other tab or window.".to_owned(),
+                    |t| t.text(),
+                )}</p>
+                <div class="app-form-actions">
+                    <button class="nhsuk-button" type="button" on:click=move |_| resolve.run(Resolution::KeepMine)>"Keep my version"</button>
+                    <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=move |_| resolve.run(Resolution::KeepBoth)>"Keep both"</button>
+                    <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=move |_| resolve.run(Resolution::TakeTheirs)>"Keep the other version"</button>
+                </div>
+            </div>
+        })}
         {restored_at.map(|at| view! {
             <div class="nhsuk-inset-text">
                 <span class="nhsuk-u-visually-hidden">"Information: "</span>
@@ -593,8 +701,31 @@ fn EntryEditor(
             </Show>
             <div class="app-form-actions">
                 <button class="nhsuk-button" type="submit">{submit_label}</button>
-                <p><a href=cancel_href>"Cancel"</a></p>
+                <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=on_cancel>"Cancel"</button>
             </div>
         </form>
+        <Show when=move || confirm_cancel.get()>
+            <div class="nhsuk-warning-callout" id=CANCEL_ID tabindex="-1" role="alert">
+                <h2 class="nhsuk-warning-callout__label">
+                    <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>
+                    "Discard what you have written?"</span>
+                </h2>
+                {move || match status.get() {
+                    DraftStatus::Failed(e) => view! {
+                        <p>{format!(
+                            "Your latest words are only on this page: they could not be kept as a draft because {e}. Copy them somewhere safe before you discard them."
+                        )}</p>
+                    }.into_any(),
+                    _ => view! { <p>"Your unsaved words will be deleted from this device."</p> }.into_any(),
+                }}
+                <div class="app-form-actions">
+                    <button class="nhsuk-button nhsuk-button--warning" type="button" on:click=move |_| discard.run(())>"Discard my words"</button>
+                    <button class="nhsuk-button nhsuk-button--secondary" type="button"
+                        on:click=move |_| { confirm_cancel.set(false); browser::focus_element(Field::Text.html_id()); }>
+                        "Keep writing"
+                    </button>
+                </div>
+            </div>
+        </Show>
     }
 }

@@ -1,0 +1,49 @@
+// Reads Anchorpoint's stored values the way the app does, so journeys can check what was
+// written. From storage format 4 a value is a frame `AP4;<codec>;<revision>;<body>`
+// (src/storage/codec.rs): codec `j` holds the JSON envelope as it is, codec `z` holds it
+// compressed with DEFLATE and packed 15 bits to a UTF-16 character from U+3400. Values
+// from formats 1 to 3 are the JSON envelope itself.
+
+import { inflateRawSync } from 'node:zlib';
+
+const BASE = 0x3400;
+
+/** Unpacks a dense body into bytes, or throws if it is not one. */
+function unpack(body) {
+  const pad = body.charCodeAt(0) - 'a'.charCodeAt(0);
+  let acc = 0;
+  let have = 0;
+  const out = [];
+  for (let i = 1; i < body.length; i += 1) {
+    const value = body.charCodeAt(i) - BASE;
+    if (value < 0 || value >= 0x8000) throw new Error(`not a dense body at ${i}`);
+    acc = (acc << 15) | value;
+    have += 15;
+    while (have >= 8) {
+      have -= 8;
+      out.push((acc >> have) & 0xff);
+      acc &= (1 << have) - 1;
+    }
+  }
+  const keep = ((body.length - 1) * 15 - pad) / 8;
+  return Buffer.from(out.slice(0, keep));
+}
+
+/**
+ * The JSON envelope inside a stored value (as text), and its revision. Values that are
+ * not frames come back as they are, with revision 0.
+ */
+export function openStored(raw) {
+  const match = /^AP(\d+);([a-z]);(\d+);/.exec(raw ?? '');
+  if (!match) return { json: raw, revision: 0, codec: null };
+  const body = raw.slice(match[0].length);
+  const codec = match[2];
+  const json = codec === 'z' ? inflateRawSync(unpack(body)).toString('utf8') : body;
+  return { json, revision: Number(match[3]), codec };
+}
+
+/** The JSON envelope inside a stored value, parsed; null when absent. */
+export function storedRecord(raw) {
+  if (raw === null || raw === undefined) return null;
+  return JSON.parse(openStored(raw).json);
+}

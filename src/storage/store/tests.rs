@@ -1,0 +1,768 @@
+//! The store's rules against the in-memory backend: revisions and conflicts between tabs,
+//! all-or-nothing batches, damaged and newer values set aside and never overwritten, and
+//! each tab's own drafts.
+
+use super::*;
+use crate::core::entry::{Draft, Section};
+use crate::core::threads::ThreadId;
+use crate::storage::MemoryBackend;
+use chrono::{NaiveDate, TimeZone, Utc};
+use std::rc::Rc;
+
+/// A backend two stores can share, as two tabs share local storage.
+#[derive(Clone, Default)]
+struct Shared(Rc<MemoryBackend>);
+
+impl Backend for Shared {
+    fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
+        self.0.get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), BackendError> {
+        self.0.set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), BackendError> {
+        self.0.remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, BackendError> {
+        self.0.keys()
+    }
+}
+
+fn entry(id: &str, day: u32, text: &str) -> Entry {
+    let at = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap();
+    Entry {
+        id: EntryId::parse(id).unwrap(),
+        written_at: at,
+        updated_at: at,
+        about: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
+        sections: vec![Section::free(text)],
+        tags: vec![],
+        dismissed: vec![],
+        template: None,
+        judgement_call: None,
+    }
+}
+
+fn texts(loaded: &Loaded) -> Vec<String> {
+    loaded.journal.newest_first().map(Entry::text).collect()
+}
+
+fn store() -> Store<MemoryBackend> {
+    Store::new(MemoryBackend::new())
+}
+
+fn tab(backend: &Shared, name: &str) -> Store<Shared> {
+    let mut s = Store::with(backend.clone(), Namespace::JOURNAL, Box::new(Compact), name);
+    s.load().unwrap();
+    s
+}
+
+fn id(raw: &str) -> EntryId {
+    EntryId::parse(raw).unwrap()
+}
+
+fn draft(entry: Option<&str>, text: &str) -> StoredDraft {
+    StoredDraft {
+        entry: entry.map(id),
+        saved_at: Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap(),
+        draft: Draft {
+            text: text.into(),
+            ..Draft::default()
+        },
+    }
+}
+
+fn keys_of(problems: &[Problem]) -> Vec<String> {
+    problems
+        .iter()
+        .map(|p| p.key().unwrap_or("missing").to_owned())
+        .collect()
+}
+
+fn threads_with(pseudonym: &str) -> Threads {
+    let mut threads = Threads::new();
+    threads
+        .create(
+            ThreadId::parse("t1").unwrap(),
+            pseudonym,
+            NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+        )
+        .unwrap();
+    threads
+}
+
+// ---------------------------------------------------------------------------------------
+// The rules kept from format 3
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn saved_entries_load_back_newest_first() {
+    let mut s = store();
+    s.save_entry(&entry("a", 20, "first")).unwrap();
+    s.save_entry(&entry("b", 22, "second")).unwrap();
+    let mut fresh = Store::new(s.backend);
+    let loaded = fresh.load().unwrap();
+    assert_eq!(texts(&loaded), ["second", "first"]);
+    assert!(loaded.problems.is_empty());
+}
+
+#[test]
+fn records_are_stored_as_compact_frames_with_a_revision() {
+    let mut s = store();
+    s.save_entry(&entry("a", 20, "first")).unwrap();
+    let raw = s.backend.get("anchorpoint.entry.a").unwrap().unwrap();
+    assert!(raw.starts_with("AP4;z;1;"), "{raw}");
+    s.save_entry(&entry("a", 20, "again")).unwrap();
+    let raw = s.backend.get("anchorpoint.entry.a").unwrap().unwrap();
+    assert!(raw.starts_with("AP4;z;2;"), "{raw}");
+}
+
+#[test]
+fn editing_one_entry_writes_only_that_entry() {
+    let mut s = store();
+    for (i, d) in [20, 21, 22].iter().enumerate() {
+        s.save_entry(&entry(&format!("e{i}"), *d, "x")).unwrap();
+    }
+    let before = s.backend.snapshot();
+    s.save_entry(&entry("e1", 21, "edited")).unwrap();
+    let after = s.backend.snapshot();
+    let changed: Vec<&String> = before
+        .iter()
+        .zip(&after)
+        .filter(|(b, a)| b != a)
+        .map(|(b, _)| &b.0)
+        .collect();
+    assert_eq!(changed, ["anchorpoint.entry.e1"]);
+}
+
+#[test]
+fn a_new_entry_writes_its_record_and_the_index() {
+    let mut s = store();
+    s.save_entry(&entry("a", 20, "x")).unwrap();
+    assert_eq!(
+        s.backend.keys().unwrap(),
+        ["anchorpoint.entry.a", "anchorpoint.index"]
+    );
+}
+
+#[test]
+fn a_damaged_record_is_set_aside_untouched_and_the_rest_load() {
+    let mut s = store();
+    s.save_entry(&entry("a", 20, "kept")).unwrap();
+    s.backend
+        .set("anchorpoint.entry.b", "{\"app\":\"anchorpoint\",\"ki")
+        .unwrap();
+    s.backend
+        .set("anchorpoint.entry.c", "not json at all")
+        .unwrap();
+    s.backend.set("someone-else", "ignored").unwrap();
+    let loaded = s.load().unwrap();
+    assert_eq!(texts(&loaded), ["kept"]);
+    assert_eq!(
+        keys_of(&loaded.problems),
+        ["anchorpoint.entry.b", "anchorpoint.entry.c"]
+    );
+    s.save_entry(&entry("d", 21, "new")).unwrap();
+    assert_eq!(
+        s.backend.get("anchorpoint.entry.c").unwrap().as_deref(),
+        Some("not json at all")
+    );
+    // The damaged ids stay in the index, so they are never orphaned.
+    let loaded = s.load().unwrap();
+    assert_eq!(texts(&loaded), ["new", "kept"]);
+    assert!(!loaded
+        .problems
+        .iter()
+        .any(|p| matches!(p, Problem::Missing { .. })));
+}
+
+#[test]
+fn foreign_and_newer_values_under_our_prefix_are_reported_with_reasons() {
+    let mut s = store();
+    s.backend.set("anchorpoint.preferences", "{}").unwrap();
+    s.backend
+        .set(
+            "anchorpoint.entry.z",
+            r#"{"app":"anchorpoint","kind":"entry","v":9,"data":{}}"#,
+        )
+        .unwrap();
+    s.backend.set("anchorpoint.entry.y", "AP7;z;1;abc").unwrap();
+    s.backend.set("anchorpoint.entry.BAD", "{}").unwrap();
+    let loaded = s.load().unwrap();
+    let reasons: Vec<String> = loaded.problems.iter().map(Problem::describe).collect();
+    assert_eq!(reasons.len(), 4, "{reasons:?}");
+    assert!(reasons[0].contains("not a valid entry id"), "{reasons:?}");
+    assert!(reasons[1].contains("newer version"), "{reasons:?}");
+    assert!(reasons[2].contains("newer version"), "{reasons:?}");
+    assert!(reasons[3].contains("not a kind of record"), "{reasons:?}");
+}
+
+#[test]
+fn an_entry_missing_from_the_index_is_still_found() {
+    let mut s = store();
+    s.save_entry(&entry("a", 20, "indexed")).unwrap();
+    s.backend
+        .set(
+            "anchorpoint.entry.b",
+            &encode_entry(&entry("b", 21, "orphan")),
+        )
+        .unwrap();
+    let loaded = s.load().unwrap();
+    assert_eq!(texts(&loaded), ["orphan", "indexed"]);
+    assert!(loaded.problems.is_empty());
+}
+
+#[test]
+fn an_index_entry_without_a_record_is_reported_as_missing() {
+    let mut s = store();
+    s.save_entry(&entry("a", 20, "x")).unwrap();
+    s.backend.remove("anchorpoint.entry.a").unwrap();
+    let loaded = s.load().unwrap();
+    assert_eq!(loaded.problems, [Problem::Missing { id: id("a") }]);
+}
+
+#[test]
+fn a_damaged_index_is_copied_aside_before_it_is_replaced() {
+    let mut s = store();
+    s.save_entry(&entry("a", 20, "x")).unwrap();
+    s.backend.set("anchorpoint.index", "garbage").unwrap();
+    let loaded = s.load().unwrap();
+    assert_eq!(texts(&loaded), ["x"]);
+    assert_eq!(keys_of(&loaded.problems), ["anchorpoint.index"]);
+    s.save_entry(&entry("b", 21, "y")).unwrap();
+    assert_eq!(
+        s.backend
+            .get("anchorpoint.setaside.index.1")
+            .unwrap()
+            .as_deref(),
+        Some("garbage")
+    );
+    let loaded = s.load().unwrap();
+    assert_eq!(texts(&loaded), ["y", "x"]);
+    assert_eq!(
+        loaded.problems,
+        [Problem::Copy {
+            key: "anchorpoint.setaside.index.1".into()
+        }]
+    );
+}
+
+#[test]
+fn a_full_store_refuses_the_save_and_changes_nothing() {
+    let mut s = Store::new(MemoryBackend::with_quota(400));
+    s.save_entry(&entry("a", 20, "small")).unwrap();
+    let before = s.backend.snapshot();
+    // Numbers in words compress badly enough to overflow.
+    let long: String = (0..400).map(|i| format!("{i} ")).collect();
+    assert_eq!(
+        s.save_entry(&entry("b", 21, &long)),
+        Err(StorageError::Full)
+    );
+    assert_eq!(
+        s.save_entry(&entry("a", 20, &long)),
+        Err(StorageError::Full)
+    );
+    assert_eq!(s.backend.snapshot(), before);
+    assert!(StorageError::Full.what_to_do().contains("make space"));
+}
+
+#[test]
+fn a_write_the_browser_changes_is_caught_and_undone() {
+    let mut s = store();
+    s.save_entry(&entry("a", 20, "original")).unwrap();
+    let before = s.backend.snapshot();
+    s.backend.corrupt_next_write();
+    assert_eq!(
+        s.save_entry(&entry("a", 20, "edited")),
+        Err(StorageError::NotVerified)
+    );
+    assert_eq!(s.backend.snapshot(), before);
+    s.backend.corrupt_next_write();
+    assert_eq!(
+        s.save_entry(&entry("n", 21, "new")),
+        Err(StorageError::NotVerified)
+    );
+    assert_eq!(s.backend.snapshot(), before);
+}
+
+#[test]
+fn delete_removes_the_record_and_its_index_entry() {
+    let mut s = store();
+    s.save_entry(&entry("a", 20, "x")).unwrap();
+    s.save_entry(&entry("b", 21, "y")).unwrap();
+    s.delete_entry(&id("a")).unwrap();
+    assert_eq!(s.backend.get("anchorpoint.entry.a").unwrap(), None);
+    let loaded = s.load().unwrap();
+    assert_eq!(texts(&loaded), ["y"]);
+    assert!(loaded.problems.is_empty());
+}
+
+// ---------------------------------------------------------------------------------------
+// One batch, all or nothing
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn a_batch_whose_third_write_fails_leaves_every_key_as_it_was() {
+    let mut s = store();
+    s.save_entry(&entry("a", 20, "one")).unwrap();
+    s.save_entry(&entry("b", 21, "two")).unwrap();
+    s.save_collection(&threads_with("Person A")).unwrap();
+    let before = s.backend.snapshot();
+    for n in 1..=4 {
+        s.backend.fail_write_number(n);
+        let ns = s.namespace().clone();
+        let batch = Batch::new()
+            .entry(&ns, &entry("a", 20, "ONE"))
+            .entry(&ns, &entry("b", 21, "TWO"))
+            .entry(&ns, &entry("c", 22, "three"))
+            .collection(&ns, &threads_with("Person B"));
+        assert!(s.commit(batch).is_err(), "write {n} failing");
+        assert_eq!(s.backend.snapshot(), before, "write {n} failing");
+    }
+    // The store still works, and nothing it knows was changed by the failures.
+    s.save_entry(&entry("a", 20, "ONE")).unwrap();
+    assert_eq!(texts(&s.load().unwrap()), ["two", "ONE"]);
+}
+
+#[test]
+fn a_full_quota_in_the_middle_of_a_batch_changes_nothing() {
+    let mut s = Store::new(MemoryBackend::with_quota(900));
+    s.save_entry(&entry("a", 20, "one")).unwrap();
+    s.load().unwrap();
+    let before = s.backend.snapshot();
+    let long: String = (0..300).map(|i| format!("{i} ")).collect();
+    let ns = s.namespace().clone();
+    let batch = Batch::new()
+        .entry(&ns, &entry("a", 20, "ONE"))
+        .entry(&ns, &entry("b", 21, &long))
+        .entry(&ns, &entry("c", 22, &long));
+    assert_eq!(s.commit(batch), Err(StorageError::Full));
+    assert_eq!(s.backend.snapshot(), before);
+}
+
+#[test]
+fn a_batch_writes_many_entries_collections_and_the_index_once() {
+    let mut s = store();
+    let ns = s.namespace().clone();
+    let mut batch = Batch::new();
+    for i in 0..300 {
+        batch = batch.entry(&ns, &entry(&format!("e{i}"), 20, "restored"));
+    }
+    batch = batch
+        .collection(&ns, &threads_with("Person A"))
+        .collection(&ns, &Settings::default());
+    s.commit(batch).unwrap();
+    let loaded = s.load().unwrap();
+    assert_eq!(loaded.journal.len(), 300);
+    assert_eq!(loaded.collections.threads, threads_with("Person A"));
+    assert!(loaded.problems.is_empty());
+    let index = s.backend.get("anchorpoint.index").unwrap().unwrap();
+    assert!(index.starts_with("AP4;z;1;"), "the index was written once");
+}
+
+// ---------------------------------------------------------------------------------------
+// Two tabs
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn a_save_based_on_a_revision_this_tab_has_not_seen_is_refused() {
+    let shared = Shared::default();
+    let mut a = tab(&shared, "a");
+    a.save_entry(&entry("r", 20, "first")).unwrap();
+    let mut b = tab(&shared, "b");
+    let mut a = {
+        a.load().unwrap();
+        a
+    };
+    a.save_entry(&entry("r", 20, "A's words")).unwrap();
+    let before = shared.0.snapshot();
+    assert_eq!(
+        b.save_entry(&entry("r", 20, "B's words")),
+        Err(StorageError::Conflict(vec!["anchorpoint.entry.r".into()]))
+    );
+    assert_eq!(shared.0.snapshot(), before, "nothing was written");
+    // B sees A's version and can keep both, take theirs or keep its own.
+    assert_eq!(
+        b.stored_entry(&id("r")).unwrap().unwrap().text(),
+        "A's words"
+    );
+    let ns = b.namespace().clone();
+    b.commit(
+        Batch::new()
+            .entry(&ns, &entry("r", 20, "B's words"))
+            .overriding("anchorpoint.entry.r".into()),
+    )
+    .unwrap();
+    assert_eq!(texts(&tab(&shared, "c").load().unwrap()), ["B's words"]);
+    // And A, which has not seen B's save, is now refused in turn.
+    assert!(a
+        .save_entry(&entry("r", 20, "A again"))
+        .unwrap_err()
+        .is_conflict());
+}
+
+#[test]
+fn taking_the_stored_version_lets_the_next_save_through() {
+    let shared = Shared::default();
+    let mut a = tab(&shared, "a");
+    let mut b = tab(&shared, "b");
+    a.save_collection(&threads_with("Person A")).unwrap();
+    assert!(b
+        .save_collection(&threads_with("Person B"))
+        .unwrap_err()
+        .is_conflict());
+    let theirs: Threads = b.stored_collection().unwrap().unwrap();
+    assert_eq!(theirs, threads_with("Person A"));
+    let key = b.collection_key::<Threads>();
+    b.accept_stored(&key).unwrap();
+    b.save_collection(&threads_with("Person B")).unwrap();
+}
+
+#[test]
+fn an_entry_deleted_in_another_tab_is_a_conflict_not_a_silent_resurrection() {
+    let shared = Shared::default();
+    let mut a = tab(&shared, "a");
+    a.save_entry(&entry("r", 20, "words")).unwrap();
+    let mut b = tab(&shared, "b");
+    a.load().unwrap();
+    a.delete_entry(&id("r")).unwrap();
+    assert!(b
+        .save_entry(&entry("r", 20, "edited"))
+        .unwrap_err()
+        .is_conflict());
+}
+
+#[test]
+fn two_tabs_adding_entries_both_keep_them_in_the_index() {
+    let shared = Shared::default();
+    let mut a = tab(&shared, "a");
+    let mut b = tab(&shared, "b");
+    a.save_entry(&entry("x", 20, "from a")).unwrap();
+    b.save_entry(&entry("y", 21, "from b")).unwrap();
+    let mut fresh = tab(&shared, "c");
+    let loaded = fresh.load().unwrap();
+    assert_eq!(texts(&loaded), ["from b", "from a"]);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let index = decode_index(
+        &codec::open(
+            "anchorpoint.index",
+            &shared.0.get("anchorpoint.index").unwrap().unwrap(),
+            &[&Compact],
+        )
+        .unwrap()
+        .json,
+    )
+    .unwrap();
+    assert_eq!(index, [id("x"), id("y")]);
+}
+
+#[test]
+fn settings_saved_from_an_old_page_are_refused_rather_than_reverting_the_names_list() {
+    let shared = Shared::default();
+    let mut a = tab(&shared, "a");
+    let mut b = tab(&shared, "b");
+    let with_name = Settings {
+        private_names: vec!["Jo Bloggs".into()],
+        ..Settings::default()
+    };
+    a.save_collection(&with_name).unwrap();
+    let interval_only = Settings {
+        end_question: false,
+        ..Settings::default()
+    };
+    assert!(b.save_collection(&interval_only).unwrap_err().is_conflict());
+    let stored: Settings = tab(&shared, "c").load().unwrap().collections.settings;
+    assert_eq!(stored.private_names, ["Jo Bloggs"]);
+}
+
+// ---------------------------------------------------------------------------------------
+// Collections of the wrong shape, and newer records
+// ---------------------------------------------------------------------------------------
+
+/// Valid JSON of the wrong shape, or with a renamed field, for every collection.
+const WRONG_SHAPES: [(&str, &str); 8] = [
+    (
+        "settings",
+        r#"{"app":"anchorpoint","kind":"settings","v":3,"data":{"end_question":true,"check_in_interval":"weekly","names":["Jo"]}}"#,
+    ),
+    (
+        "tags",
+        r#"{"app":"anchorpoint","kind":"vocabulary","v":3,"data":{"customs":[{"id":"custom-1","label":"Home visit"}],"next_number":1}}"#,
+    ),
+    (
+        "tags",
+        r#"{"app":"anchorpoint","kind":"vocabulary","v":3,"data":[1,2,3]}"#,
+    ),
+    (
+        "templates",
+        r#"{"app":"anchorpoint","kind":"templates","v":3,"data":{"custom":[{"id":"custom-1","title":"Friday","prompts":[],"next_prompt":0}],"next_number":1}}"#,
+    ),
+    (
+        "threads",
+        r#"{"app":"anchorpoint","kind":"threads","v":3,"data":{"thread":[{"id":"t1"}]}}"#,
+    ),
+    (
+        "threads",
+        r#"{"app":"anchorpoint","kind":"threads","v":3,"data":{}}"#,
+    ),
+    (
+        "embeddedness",
+        r#"{"app":"anchorpoint","kind":"embeddedness","v":3,"data":{"checkins":[]}}"#,
+    ),
+    (
+        "wellbeing",
+        r#"{"app":"anchorpoint","kind":"wellbeing","v":3,"data":{"checks":[{"entry":"e1","on":"2026-11-20","rating":"4"}]}}"#,
+    ),
+];
+
+#[test]
+fn a_collection_of_the_wrong_shape_is_set_aside_never_read_as_empty() {
+    for (name, raw) in WRONG_SHAPES {
+        let mut s = store();
+        let key = format!("anchorpoint.{name}");
+        s.backend.set(&key, raw).unwrap();
+        let loaded = s.load().unwrap();
+        assert_eq!(
+            keys_of(&loaded.problems),
+            std::slice::from_ref(&key),
+            "{raw}"
+        );
+        // The next save keeps the damaged value under a key of its own.
+        let result = match name {
+            "settings" => s.save_collection(&Settings::default()),
+            "tags" => s.save_collection(&Vocabulary::new()),
+            "templates" => s.save_collection(&TemplateLibrary::new()),
+            "threads" => s.save_collection(&threads_with("Person A")),
+            "embeddedness" => s.save_collection(&EmbeddednessHistory::new()),
+            _ => s.save_collection(&WellbeingLog::new()),
+        };
+        result.unwrap();
+        assert_eq!(
+            s.backend
+                .get(&format!("anchorpoint.setaside.{name}.1"))
+                .unwrap()
+                .as_deref(),
+            Some(raw)
+        );
+    }
+}
+
+#[test]
+fn a_second_damage_to_the_same_key_gets_a_copy_of_its_own() {
+    let mut s = store();
+    s.backend
+        .set("anchorpoint.threads", "{first damage")
+        .unwrap();
+    s.load().unwrap();
+    s.save_collection(&threads_with("Person A")).unwrap();
+    s.backend
+        .set("anchorpoint.threads", "{second damage")
+        .unwrap();
+    let loaded = s.load().unwrap();
+    assert_eq!(loaded.problems.len(), 2, "{:?}", loaded.problems);
+    s.save_collection(&threads_with("Person B")).unwrap();
+    assert_eq!(
+        s.backend
+            .get("anchorpoint.setaside.threads.1")
+            .unwrap()
+            .as_deref(),
+        Some("{first damage")
+    );
+    assert_eq!(
+        s.backend
+            .get("anchorpoint.setaside.threads.2")
+            .unwrap()
+            .as_deref(),
+        Some("{second damage")
+    );
+    let problems = s.load().unwrap().problems;
+    assert_eq!(problems.len(), 2);
+    assert!(problems.iter().all(|p| matches!(p, Problem::Copy { .. })));
+}
+
+#[test]
+fn a_record_from_a_newer_version_is_never_overwritten() {
+    for newer in [
+        r#"{"app":"anchorpoint","kind":"settings","v":99,"data":{}}"#,
+        "AP9;z;4;whatever comes next",
+    ] {
+        let mut s = store();
+        s.backend.set("anchorpoint.settings", newer).unwrap();
+        let loaded = s.load().unwrap();
+        assert_eq!(loaded.collections.settings, Settings::default());
+        let before = s.backend.snapshot();
+        assert_eq!(
+            s.save_collection(&Settings::default()),
+            Err(StorageError::Newer("anchorpoint.settings".into()))
+        );
+        assert_eq!(s.backend.snapshot(), before);
+    }
+}
+
+#[test]
+fn set_aside_copies_are_counted_downloaded_and_removed_only_on_request() {
+    let mut s = store();
+    s.backend.set("anchorpoint.tags", "{broken").unwrap();
+    s.load().unwrap();
+    s.save_collection(&Vocabulary::new()).unwrap();
+    let loaded = s.load().unwrap();
+    assert_eq!(
+        s.raw_values(&loaded.problems),
+        [(
+            "anchorpoint.setaside.tags.1".to_string(),
+            "{broken".to_string()
+        )]
+    );
+    // Only copies can be removed this way, never a record.
+    let keys = vec![
+        "anchorpoint.setaside.tags.1".to_string(),
+        "anchorpoint.tags".to_string(),
+    ];
+    assert_eq!(s.remove_copies(&keys), Ok(1));
+    assert!(s.backend.get("anchorpoint.tags").unwrap().is_some());
+    assert!(s.load().unwrap().problems.is_empty());
+}
+
+// ---------------------------------------------------------------------------------------
+// Namespaces
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn a_store_loads_reports_and_writes_only_its_own_namespace() {
+    let shared = Shared::default();
+    let mut journal = tab(&shared, "a");
+    journal.save_entry(&entry("a", 20, "real")).unwrap();
+    let mut workshop = Store::with(shared.clone(), Namespace::WORKSHOP, Box::new(Compact), "a");
+    let loaded = workshop.load().unwrap();
+    assert!(loaded.journal.is_empty());
+    assert!(loaded.problems.is_empty());
+    workshop.save_entry(&entry("w", 21, "practice")).unwrap();
+    shared.0.set("anchorpoint-workshop.junk", "x").unwrap();
+    let journal_loaded = tab(&shared, "b").load().unwrap();
+    assert_eq!(texts(&journal_loaded), ["real"]);
+    assert!(journal_loaded.problems.is_empty());
+    let workshop_loaded = workshop.load().unwrap();
+    assert_eq!(texts(&workshop_loaded), ["practice"]);
+    assert_eq!(
+        keys_of(&workshop_loaded.problems),
+        ["anchorpoint-workshop.junk"]
+    );
+    assert!(!Namespace::JOURNAL.owns("anchorpoint-workshop.entry.w"));
+    assert!(!Namespace::WORKSHOP.owns("anchorpoint.entry.a"));
+}
+
+// ---------------------------------------------------------------------------------------
+// Drafts
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn each_tab_keeps_its_own_drafts() {
+    let shared = Shared::default();
+    let mut a = tab(&shared, "a");
+    let mut b = tab(&shared, "b");
+    a.save_draft(&draft(None, "A's half thought")).unwrap();
+    b.save_draft(&draft(None, "B's half thought")).unwrap();
+    a.discard_draft(&DraftSlot::New).unwrap();
+    assert_eq!(a.load_draft(&DraftSlot::New).unwrap(), None);
+    assert_eq!(
+        b.load_draft(&DraftSlot::New).unwrap().unwrap().draft.text,
+        "B's half thought"
+    );
+    // A tab with no draft of its own is offered the words other tabs left.
+    let offered = a.other_drafts(&DraftSlot::New).unwrap();
+    assert_eq!(offered.len(), 1);
+    assert_eq!(offered[0].draft.draft.text, "B's half thought");
+}
+
+#[test]
+fn a_draft_from_before_drafts_were_per_tab_is_still_found() {
+    let mut s = store();
+    s.backend
+        .set(
+            "anchorpoint.draft.new",
+            &encode_draft(&draft(None, "older words")),
+        )
+        .unwrap();
+    assert!(s.load().unwrap().problems.is_empty());
+    assert_eq!(
+        s.load_draft(&DraftSlot::New).unwrap().unwrap().draft.text,
+        "older words"
+    );
+}
+
+#[test]
+fn deleting_an_entry_removes_every_tabs_draft_of_it() {
+    let shared = Shared::default();
+    let mut a = tab(&shared, "a");
+    a.save_entry(&entry("r", 20, "words")).unwrap();
+    a.save_entry(&entry("s", 21, "other")).unwrap();
+    let mut b = tab(&shared, "b");
+    a.save_draft(&draft(Some("r"), "Jo Bloggs said")).unwrap();
+    b.save_draft(&draft(Some("r"), "Jo Bloggs again")).unwrap();
+    b.save_draft(&draft(Some("s"), "kept")).unwrap();
+    shared
+        .0
+        .set(
+            "anchorpoint.draft.r",
+            &encode_draft(&draft(Some("r"), "legacy Jo")),
+        )
+        .unwrap();
+    a.delete_entry(&id("r")).unwrap();
+    let everything: String = shared
+        .0
+        .snapshot()
+        .into_iter()
+        .map(|(k, v)| {
+            let json = codec::open(&k, &v, &[&Compact])
+                .map(|o| o.json)
+                .unwrap_or(v);
+            format!("{k}={json}\n")
+        })
+        .collect();
+    assert!(!everything.contains("Jo"), "{everything}");
+    assert!(everything.contains("kept"));
+}
+
+#[test]
+fn a_damaged_draft_is_copied_aside_before_the_worker_types_over_it() {
+    let mut s = store();
+    s.backend
+        .set("anchorpoint.draft.t0.new", "{damaged draft")
+        .unwrap();
+    let loaded = s.load().unwrap();
+    assert_eq!(keys_of(&loaded.problems), ["anchorpoint.draft.t0.new"]);
+    s.save_draft(&draft(None, "new words")).unwrap();
+    assert_eq!(
+        s.backend
+            .get("anchorpoint.setaside.draft.t0.new.1")
+            .unwrap()
+            .as_deref(),
+        Some("{damaged draft")
+    );
+    // Discarding never removes a draft it cannot read.
+    s.backend
+        .set("anchorpoint.draft.t0.new", "{damaged again")
+        .unwrap();
+    s.discard_draft(&DraftSlot::New).unwrap();
+    assert!(s.backend.get("anchorpoint.draft.t0.new").unwrap().is_some());
+}
+
+#[test]
+fn collections_load_back_and_each_lives_under_its_own_key() {
+    let mut s = store();
+    let settings = Settings {
+        end_question: false,
+        ..Settings::default()
+    };
+    s.save_collection(&settings).unwrap();
+    s.save_collection(&threads_with("Person A")).unwrap();
+    let loaded = s.load().unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.collections.settings, settings);
+    assert_eq!(loaded.collections.threads, threads_with("Person A"));
+    assert_eq!(loaded.collections.vocabulary, Vocabulary::new());
+    assert_eq!(
+        s.backend.keys().unwrap(),
+        ["anchorpoint.settings", "anchorpoint.threads"]
+    );
+}
