@@ -70,8 +70,15 @@ impl Namespace {
         self.key(&format!("entry.{id}"))
     }
 
+    /// The single index of formats 1 to 3, replaced by shards at the first write.
     pub fn index_key(&self) -> String {
         self.key("index")
+    }
+
+    /// One shard of the index: `index.NN`. Sharded so that saving a new reflection
+    /// rewrites a list of about 1/256th of the ids, not all of them.
+    pub fn shard_key(&self, shard: u8) -> String {
+        self.key(&format!("index.{shard:02}"))
     }
 
     fn set_aside_prefix(&self) -> String {
@@ -508,19 +515,25 @@ impl<B: Backend> Store<B> {
             wellbeing: self.load_collection(&mut found, &mut problems),
         };
         let index_key = self.ns.index_key();
-        let listed =
-            found
-                .remove(&index_key)
-                .map(|raw| match self.read(&index_key, &raw, decode_index) {
-                    Ok((revision, ids)) => {
-                        self.seen.insert(index_key.clone(), Seen::At(revision));
-                        ids
-                    }
-                    Err(reason) => {
-                        self.unreadable(&index_key, raw, reason, &mut problems);
-                        Vec::new()
-                    }
-                });
+        let shard_prefix = format!("{index_key}.");
+        let index_keys: Vec<String> = found
+            .keys()
+            .filter(|k| **k == index_key || k.starts_with(&shard_prefix))
+            .cloned()
+            .collect();
+        let mut listed = Vec::new();
+        for key in index_keys {
+            let Some(raw) = found.remove(&key) else {
+                continue;
+            };
+            match self.read(&key, &raw, decode_index) {
+                Ok((revision, ids)) => {
+                    self.seen.insert(key, Seen::At(revision));
+                    listed.extend(ids);
+                }
+                Err(reason) => self.unreadable(&key, raw, reason, &mut problems),
+            }
+        }
         let entry_prefix = self.ns.key("entry.");
         let draft_prefix = self.ns.draft_prefix();
         let set_aside_prefix = self.ns.set_aside_prefix();
@@ -557,7 +570,7 @@ impl<B: Backend> Store<B> {
                 self.unreadable(&key, raw, reason, &mut problems);
             }
         }
-        for id in listed.into_iter().flatten() {
+        for id in listed {
             if !stored_ids.contains(&id) {
                 problems.push(Problem::Missing { id });
             }
@@ -722,34 +735,80 @@ impl<B: Backend> Store<B> {
                 }
             }
         }
-        // The index: what is stored now, plus this batch's new entries, less its deletes.
-        // It is not revision-checked: it only lists ids, and every tab may add to it.
-        let index_key = self.ns.index_key();
-        let mut index = self.index.clone();
-        let index_damaged = matches!(self.seen.get(&index_key), Some(Seen::Unreadable { .. }));
-        let stored_index = self.backend.get(&index_key)?;
-        if let Some(raw) = &stored_index {
-            if let Ok((_, ids)) = self.read(&index_key, raw, decode_index) {
-                index.extend(ids);
+        // The index, in shards: each shard touched is what is stored now, plus this
+        // batch's new entries, less its deletes. Shards are not revision-checked: they only
+        // list ids, every tab may add to them, and loading finds every entry key without
+        // them. A single index from formats 1 to 3 is replaced by shards at the first
+        // write that touches the index.
+        let legacy_key = self.ns.index_key();
+        let legacy = self.backend.get(&legacy_key)?;
+        // Ids learnt from stored shards (other tabs' entries), added to `self.index` on
+        // success. The index itself is not cloned: a commit costs the same with ten
+        // reflections stored as with ten thousand.
+        let mut learnt: Vec<EntryId> = Vec::new();
+        let mut affected: BTreeSet<u8> = batch
+            .added
+            .iter()
+            .filter(|id| !self.index.contains(*id))
+            .chain(batch.removed.iter())
+            .map(shard_of)
+            .collect();
+        let convert = legacy.is_some() && !affected.is_empty();
+        if convert {
+            affected.extend(self.index.iter().chain(&batch.added).map(shard_of));
+        }
+        let mut shard_writes: Vec<(String, String, u64)> = Vec::new();
+        for shard in affected {
+            let key = self.ns.shard_key(shard);
+            let stored = self.backend.get(&key)?;
+            let readable = stored
+                .as_deref()
+                .map(|raw| self.read(&key, raw, decode_index));
+            let (mut ids, revision, rebuild): (BTreeSet<EntryId>, u64, bool) = match readable {
+                Some(Ok((revision, ids))) => (ids.into_iter().collect(), revision, convert),
+                Some(Err(_)) => {
+                    if let Some(raw) = &stored {
+                        copies.push((key.clone(), raw.clone()));
+                    }
+                    (BTreeSet::new(), 0, true)
+                }
+                None => (BTreeSet::new(), 0, convert),
+            };
+            let before = ids.clone();
+            learnt.extend(ids.iter().cloned());
+            if rebuild {
+                // A damaged shard, or the move from the single index: list what is known.
+                ids.extend(
+                    self.index
+                        .iter()
+                        .filter(|id| shard_of(id) == shard)
+                        .cloned(),
+                );
+            }
+            ids.extend(
+                batch
+                    .added
+                    .iter()
+                    .filter(|id| shard_of(id) == shard)
+                    .cloned(),
+            );
+            for id in batch.removed.iter().filter(|id| shard_of(id) == shard) {
+                ids.remove(id);
+            }
+            if ids != before || stored.is_none() {
+                let list: Vec<EntryId> = ids.iter().cloned().collect();
+                let next = revision + 1;
+                shard_writes.push((
+                    key.clone(),
+                    self.codec.encode(&key, next, &encode_index(&list)),
+                    next,
+                ));
             }
         }
-        let index_before = index.clone();
-        index.extend(batch.added.iter().cloned());
-        for id in &batch.removed {
-            index.remove(id);
-        }
-        let index_revision = match stored_index
-            .as_deref()
-            .map(|raw| self.open(&index_key, raw))
-        {
-            Some(Ok(opened)) => opened.revision + 1,
-            _ => 1,
-        };
-        let write_index = index != index_before || stored_index.is_none() && !index.is_empty();
-        if index_damaged {
-            if let Some(Seen::Unreadable { raw, .. }) = self.seen.get(&index_key) {
-                if stored_index.as_deref() == Some(raw.as_str()) {
-                    copies.push((index_key.clone(), raw.clone()));
+        if convert {
+            if let Some(raw) = &legacy {
+                if self.read(&legacy_key, raw, decode_index).is_err() {
+                    copies.push((legacy_key.clone(), raw.clone()));
                 }
             }
         }
@@ -760,13 +819,11 @@ impl<B: Backend> Store<B> {
             sequence.push((self.next_set_aside_key(from, &sequence)?, Some(raw.clone())));
         }
         sequence.extend(planned.iter().filter(|(_, v)| v.is_some()).cloned());
-        if write_index || index_damaged {
-            let ids: Vec<EntryId> = index.iter().cloned().collect();
-            let json = encode_index(&ids);
-            sequence.push((
-                index_key.clone(),
-                Some(self.codec.encode(&index_key, index_revision, &json)),
-            ));
+        for (key, value, _) in &shard_writes {
+            sequence.push((key.clone(), Some(value.clone())));
+        }
+        if convert {
+            sequence.push((legacy_key.clone(), None));
         }
         sequence.extend(planned.iter().filter(|(_, v)| v.is_none()).cloned());
         sequence.extend(draft_removals.into_iter().map(|k| (k, None)));
@@ -802,10 +859,17 @@ impl<B: Backend> Store<B> {
                 None => self.seen.remove(&key),
             };
         }
-        if write_index || index_damaged {
-            self.seen.insert(index_key, Seen::At(index_revision));
+        for (key, _, revision) in shard_writes {
+            self.seen.insert(key, Seen::At(revision));
         }
-        self.index = index;
+        if convert {
+            self.seen.remove(&legacy_key);
+        }
+        self.index.extend(learnt);
+        self.index.extend(batch.added.iter().cloned());
+        for id in &batch.removed {
+            self.index.remove(id);
+        }
         Ok(())
     }
 
@@ -1016,6 +1080,17 @@ impl<B: Backend> Store<B> {
         };
         debug_assert!(restored.is_ok() || previous.is_some());
     }
+}
+
+/// How many shards the index is split into.
+const SHARDS: u16 = 256;
+
+/// Which index shard an id is listed in (FNV-1a of its text).
+fn shard_of(id: &EntryId) -> u8 {
+    let hash = id.as_str().bytes().fold(0x811c_9dc5u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    (hash % u32::from(SHARDS)) as u8
 }
 
 /// Why a key cannot be written.

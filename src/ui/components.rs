@@ -109,6 +109,9 @@ pub fn FlashBanner() -> impl IntoView {
 #[component]
 pub fn StorageNotice() -> impl IntoView {
     let state = use_app_state();
+    // Copies can be removed only after they were downloaded in this page.
+    let downloaded = RwSignal::new(false);
+    let removed = RwSignal::new(None::<Result<usize, StorageError>>);
     let download = move |_| {
         let json = set_aside_json(&state.set_aside_values());
         browser::download(
@@ -116,7 +119,10 @@ pub fn StorageNotice() -> impl IntoView {
             "application/json",
             &json,
         );
+        downloaded.set(true);
     };
+    let copies = move || state.copies().len();
+    let remove = move |_| removed.set(Some(state.remove_copies()));
     view! {
         {move || state.load_error.get().map(|e| view! {
             <div class="nhsuk-card nhsuk-card--warning">
@@ -143,6 +149,26 @@ pub fn StorageNotice() -> impl IntoView {
                     <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" on:click=download>
                         "Download the set-aside records"
                     </button>
+                    <Show when=move || downloaded.get() && copies() != 0>
+                        <p class="nhsuk-card__description nhsuk-u-margin-top-4">
+                            {move || {
+                                let n = copies();
+                                let which = if n == 1 {
+                                    "1 of these is a copy of a damaged value, made before the value was replaced.".to_owned()
+                                } else {
+                                    format!("{n} of these are copies of damaged values, made before each value was replaced.")
+                                };
+                                format!("{which} Now that you have downloaded them, you can remove the copies from this browser. Records themselves are never removed here.")
+                            }}
+                        </p>
+                        <button type="button" class="nhsuk-button nhsuk-button--warning nhsuk-u-margin-bottom-0" on:click=remove>
+                            "Remove the copies"
+                        </button>
+                    </Show>
+                    {move || removed.get().map(|r| match r {
+                        Ok(n) => view! { <p class="nhsuk-card__description" role="status">{format!("Removed {n} {}.", if n == 1 { "copy" } else { "copies" })}</p> }.into_any(),
+                        Err(e) => view! { <p class="nhsuk-card__description" role="alert">{format!("The copies could not be removed because {e}. Nothing was deleted. {}", e.what_to_do())}</p> }.into_any(),
+                    })}
                 </div>
             </div>
         </Show>

@@ -14,7 +14,7 @@ use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
-use components::HEADING_ID;
+use components::{StorageNotice, HEADING_ID};
 use pages::checkins::{CheckInPage, WellbeingPage};
 use pages::custom_tags::{DeleteTagPage, MergeTagPage, NewTagPage, RenameTagPage, TagsPage};
 use pages::custom_templates::{
@@ -135,6 +135,9 @@ fn Layout() -> impl IntoView {
             <main class="nhsuk-main-wrapper" id="maincontent" role="main" tabindex="-1">
                 <div class="nhsuk-grid-row">
                     <div class="nhsuk-grid-column-two-thirds">
+                        // On every page: a collection that could not be read shows as
+                        // empty on its own page, so the reason must be there too.
+                        <StorageNotice/>
                         // FlatRoutes, not Routes: no route here nests, and the nested
                         // router's outlet machinery cost about 16 KB of the gzipped wasm.
                         // Add a parent route only together with switching back.

@@ -139,10 +139,43 @@ fn editing_one_entry_writes_only_that_entry() {
 fn a_new_entry_writes_its_record_and_the_index() {
     let mut s = store();
     s.save_entry(&entry("a", 20, "x")).unwrap();
+    let shard = format!("anchorpoint.index.{:02}", shard_of(&id("a")));
     assert_eq!(
         s.backend.keys().unwrap(),
-        ["anchorpoint.entry.a", "anchorpoint.index"]
+        ["anchorpoint.entry.a".to_owned(), shard]
     );
+}
+
+#[test]
+fn a_single_index_from_format_3_is_replaced_by_shards_listing_the_same_ids() {
+    let mut s = store();
+    s.backend
+        .set("anchorpoint.entry.a", &encode_entry(&entry("a", 20, "old")))
+        .unwrap();
+    s.backend
+        .set("anchorpoint.index", &encode_index(&[id("a"), id("gone")]))
+        .unwrap();
+    let loaded = s.load().unwrap();
+    assert_eq!(loaded.problems, [Problem::Missing { id: id("gone") }]);
+    s.save_entry(&entry("b", 21, "new")).unwrap();
+    assert_eq!(s.backend.get("anchorpoint.index").unwrap(), None);
+    let loaded = s.load().unwrap();
+    assert_eq!(texts(&loaded), ["new", "old"]);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+}
+
+/// Every id listed in the index shards.
+fn listed(backend: &dyn Backend) -> Vec<EntryId> {
+    let mut ids = Vec::new();
+    for key in backend.keys().unwrap() {
+        if key.starts_with("anchorpoint.index.") {
+            let raw = backend.get(&key).unwrap().unwrap();
+            let json = codec::open(&key, &raw, &[&Compact]).unwrap().json;
+            ids.extend(decode_index(&json).unwrap());
+        }
+    }
+    ids.sort();
+    ids
 }
 
 #[test]
@@ -237,6 +270,7 @@ fn a_damaged_index_is_copied_aside_before_it_is_replaced() {
             .as_deref(),
         Some("garbage")
     );
+    assert_eq!(listed(&s.backend), [id("a"), id("b")]);
     let loaded = s.load().unwrap();
     assert_eq!(texts(&loaded), ["y", "x"]);
     assert_eq!(
@@ -356,8 +390,19 @@ fn a_batch_writes_many_entries_collections_and_the_index_once() {
     assert_eq!(loaded.journal.len(), 300);
     assert_eq!(loaded.collections.threads, threads_with("Person A"));
     assert!(loaded.problems.is_empty());
-    let index = s.backend.get("anchorpoint.index").unwrap().unwrap();
-    assert!(index.starts_with("AP4;z;1;"), "the index was written once");
+    assert_eq!(listed(&s.backend).len(), 300);
+    let shards: Vec<String> = s
+        .backend
+        .keys()
+        .unwrap()
+        .into_iter()
+        .filter(|k| k.starts_with("anchorpoint.index."))
+        .collect();
+    assert!(shards.len() > 100 && shards.len() <= usize::from(SHARDS));
+    for key in shards {
+        let raw = s.backend.get(&key).unwrap().unwrap();
+        assert!(raw.starts_with("AP4;z;1;"), "{key} was written once");
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -443,17 +488,7 @@ fn two_tabs_adding_entries_both_keep_them_in_the_index() {
     let loaded = fresh.load().unwrap();
     assert_eq!(texts(&loaded), ["from b", "from a"]);
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-    let index = decode_index(
-        &codec::open(
-            "anchorpoint.index",
-            &shared.0.get("anchorpoint.index").unwrap().unwrap(),
-            &[&Compact],
-        )
-        .unwrap()
-        .json,
-    )
-    .unwrap();
-    assert_eq!(index, [id("x"), id("y")]);
+    assert_eq!(listed(&shared), [id("x"), id("y")]);
 }
 
 #[test]

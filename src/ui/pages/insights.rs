@@ -18,7 +18,7 @@ use leptos::prelude::*;
 
 use crate::core::insights::{insights, Chart, Period, Plot, Table, DEFAULT_WEEKS};
 use crate::ui::browser;
-use crate::ui::components::{PageHeading, StorageNotice};
+use crate::ui::components::PageHeading;
 use crate::ui::state::use_app_state;
 
 #[component]
@@ -41,7 +41,6 @@ pub fn InsightsPage() -> impl IntoView {
         out
     };
     view! {
-        <StorageNotice/>
         <PageHeading text="Insights"/>
         <p class="nhsuk-body-l">
             {format!(

@@ -32,7 +32,7 @@ use crate::core::tags::{Family, Tag, TagId, Vocabulary};
 use crate::core::templates::TemplateId;
 use crate::storage::DraftSlot;
 use crate::ui::browser;
-use crate::ui::components::{ErrorSummary, FlashBanner, PageHeading, StorageNotice, SummaryItem};
+use crate::ui::components::{ErrorSummary, FlashBanner, PageHeading, SummaryItem};
 use crate::ui::state::use_app_state;
 
 /// How many characters of each entry the list shows.
@@ -635,7 +635,6 @@ pub fn JournalPage() -> impl IntoView {
 
     view! {
         <FlashBanner/>
-        <StorageNotice/>
         <ErrorSummary items=summary/>
         <PageHeading text="Your journal"/>
         <Show when=move || has_draft.get()>

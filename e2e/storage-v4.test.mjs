@@ -1,0 +1,185 @@
+// Storage v4 as a worker meets it: two tabs never overwrite each other's words and a
+// conflict is never shown as a success; a deleted reflection leaves no words behind;
+// damaged collections are kept, copied aside and counted; Cancel asks before it
+// discards words, and says so plainly when storage is full. axe-core runs on every new
+// state. All names are fictional.
+
+import assert from 'node:assert/strict';
+import { useHarness, JournalApp, checkA11y } from './harness.mjs';
+import { fillStorage, freeStorage } from './storage.mjs';
+
+const { journey } = useHarness();
+
+/** Every stored value opened to its JSON, as one string to search. */
+async function everythingStored(app) {
+  return Object.entries(await app.storage())
+    .map(([k, v]) => `${k}=${v}`)
+    .join('\n');
+}
+
+journey('a reflection edited in two tabs is never silently overwritten', async ({ app, page, context, baseUrl, a11y }) => {
+  await app.open('/');
+  const id = await app.writeEntry({ text: 'Walked to the community garden with Person A.' });
+
+  // Both tabs open the editor on the same saved version.
+  await app.link('Edit this reflection').click();
+  await app.expectPage('Edit reflection');
+  const otherPage = await context.newPage();
+  const other = new JournalApp(otherPage, baseUrl);
+  await other.open(`/entries/${id}/edit`);
+  await other.expectPage('Edit reflection');
+
+  await other.fillReflection('Tab B: we sat in the garden and talked about the waiting list.');
+  await other.button('Save changes').click();
+  await other.expectVisibleText('Reflection saved');
+
+  await app.fillReflection('Tab A: Person A planted the beans and seemed calmer.');
+  await app.button('Save changes').click();
+  const callout = page.locator('#conflict');
+  await app.expectText(callout, 'This reflection was changed in another tab or window');
+  await app.expectText(callout, 'Tab A: Person A planted the beans');
+  await app.expectText(callout, 'Tab B: we sat in the garden');
+  assert.equal(await page.locator('.nhsuk-notification-banner--success').count(), 0, 'no success banner');
+  assert.ok((await everythingStored(app)).includes('Tab B: we sat'), "tab B's words are still stored");
+  await a11y('editor, conflict with another tab');
+
+  await page.getByRole('button', { name: 'Keep both' }).click();
+  await app.expectVisibleText('Both versions were kept as separate reflections');
+  await app.open('/');
+  const stored = await everythingStored(app);
+  assert.ok(stored.includes('Tab A: Person A planted'), 'mine is kept');
+  assert.ok(stored.includes('Tab B: we sat in the garden'), 'theirs is kept');
+  assert.equal((await app.listedEntries()).length, 2);
+  await otherPage.close();
+});
+
+journey('keeping my version replaces the other tab’s only after I choose it', async ({ app, page, context, baseUrl }) => {
+  await app.open('/');
+  const id = await app.writeEntry({ text: 'First version.' });
+  await app.link('Edit this reflection').click();
+  const otherPage = await context.newPage();
+  const other = new JournalApp(otherPage, baseUrl);
+  await other.open(`/entries/${id}/edit`);
+  await other.fillReflection('Their version.');
+  await other.button('Save changes').click();
+  await other.expectVisibleText('Reflection saved');
+
+  await app.fillReflection('My version.');
+  await app.button('Save changes').click();
+  await app.expectText(page.locator('#conflict'), 'Choose which version to keep');
+  await page.getByRole('button', { name: 'Keep my version' }).click();
+  await app.expectVisibleText('Your version was saved');
+  const stored = await everythingStored(app);
+  assert.ok(stored.includes('My version.'));
+  assert.ok(!stored.includes('Their version.'));
+  await otherPage.close();
+});
+
+journey('a name added in one tab survives a settings save from an older page in another', async ({ app, page, context, baseUrl }) => {
+  // Tab B opened Settings before tab A added a name.
+  const otherPage = await context.newPage();
+  const other = new JournalApp(otherPage, baseUrl);
+  await other.open('/settings');
+  await other.expectPage('Settings');
+
+  await app.open('/settings');
+  await page.getByLabel('Names and places to remove from exports').fill('Ottoline Brackwater');
+  await app.button('Save settings').click();
+  await app.expectText(page.locator('.nhsuk-notification-banner'), 'Settings saved');
+
+  await otherPage.getByLabel('Every week').check();
+  await other.button('Save settings').click();
+  await other.expectText(otherPage.locator('.nhsuk-notification-banner'), 'Settings saved');
+  await checkA11y(otherPage, 'settings, saved after a merge');
+
+  const record = JSON.parse((await app.storage())['anchorpoint.settings']);
+  assert.deepEqual(record.data.private_names, ['Ottoline Brackwater'], 'the name was not reverted');
+  assert.equal(record.data.check_in_interval, 'weekly');
+  await otherPage.close();
+});
+
+journey('unsaved words in one tab survive a save and reload in another', async ({ app, context, baseUrl }) => {
+  await app.open('/');
+  await app.startWriting();
+  await app.typeReflection('Tab A is half way through a thought about');
+  await app.expectText(app.draftStatus(), 'Draft saved');
+
+  const otherPage = await context.newPage();
+  const other = new JournalApp(otherPage, baseUrl);
+  await other.open('/write');
+  await other.fillReflection('Tab B writes and saves a whole reflection.');
+  await other.saveNew();
+  await other.expectVisibleText('Reflection saved');
+
+  await app.reload();
+  await app.expectPage('Write a reflection');
+  assert.equal(await app.reflectionInput().inputValue(), 'Tab A is half way through a thought about');
+  await otherPage.close();
+});
+
+journey('a deleted reflection leaves none of its words in storage, drafts included', async ({ app, page }) => {
+  await app.open('/');
+  const id = await app.writeEntry({ text: 'Rang Winifred Oakhollow about the lunch club.' });
+  await app.link('Edit this reflection').click();
+  await app.typeReflection(' Winifred Oakhollow also mentioned her son.');
+  await app.expectText(app.draftStatus(), 'Draft saved');
+  // Cancel asks first; the worker keeps the draft by choosing "Keep writing".
+  await app.button('Cancel').click();
+  await app.expectText(page.locator('#cancel-confirm'), 'Discard what you have written?');
+  await page.getByRole('button', { name: 'Keep writing' }).click();
+  await app.open(`/entries/${id}/delete`);
+  await app.button('Yes, delete it').click();
+  await app.expectPage('Your journal');
+  const stored = await everythingStored(app);
+  assert.ok(!stored.includes('Oakhollow'), `the name is gone from storage:\n${stored}`);
+});
+
+journey('Cancel asks before discarding words, and warns when they could not be kept', async ({ app, page, a11y }) => {
+  await app.open('/write');
+  await app.typeReflection('Words worth keeping');
+  await app.expectText(app.draftStatus(), 'Draft saved');
+  await app.button('Cancel').click();
+  await app.expectText(page.locator('#cancel-confirm'), 'Your unsaved words will be deleted from this device');
+  await a11y('editor, confirm cancel');
+  await page.getByRole('button', { name: 'Keep writing' }).click();
+  assert.equal(await app.reflectionInput().inputValue(), 'Words worth keeping');
+
+  await fillStorage(page);
+  await app.typeReflection(' and more that cannot be kept');
+  await app.button('Cancel').click();
+  await app.expectText(page.locator('#cancel-confirm'), 'Copy them somewhere safe before you discard them');
+  await a11y('editor, confirm cancel while storage is full');
+  await page.getByRole('button', { name: 'Keep writing' }).click();
+  assert.equal(await app.reflectionInput().inputValue(), 'Words worth keeping and more that cannot be kept');
+  await freeStorage(page);
+  await app.typeReflection('.');
+  await app.expectText(app.draftStatus(), 'Draft saved');
+
+  await app.button('Cancel').click();
+  await page.getByRole('button', { name: 'Discard my words' }).click();
+  await app.expectPage('Your journal');
+  assert.ok(!(await app.anchorpointKeys()).some((k) => k.startsWith('anchorpoint.draft.')), 'the draft was discarded');
+});
+
+journey('a collection of the wrong shape is kept, copied aside before it is replaced, and counted', async ({ app, page, a11y }) => {
+  const wrong = JSON.stringify({
+    app: 'anchorpoint',
+    kind: 'vocabulary',
+    v: 3,
+    data: { customs: [{ id: 'custom-1', label: 'Home visit' }], next_number: 1 },
+  });
+  await app.open('/');
+  await page.evaluate((v) => localStorage.setItem('anchorpoint.tags', v), wrong);
+  await app.open('/settings/tags');
+  await app.expectVisibleText('could not be read');
+  await a11y('your tags, with a damaged collection');
+
+  await app.open('/settings/tags/new');
+  await page.getByLabel('Tag name').fill('Interpreter');
+  await app.button('Create tag').click();
+  await app.expectVisibleText('Tag ‘Interpreter’ created');
+  const raw = await app.rawStorage();
+  assert.equal(raw['anchorpoint.setaside.tags.1'], wrong, 'the damaged value was copied aside first');
+  await app.reload();
+  await app.expectVisibleText('a copy of a damaged value');
+});
