@@ -137,7 +137,8 @@ impl TemplateUse {
 }
 
 /// The worker's answer to the optional end-of-entry question, "Did you make a
-/// judgement call today?".
+/// judgement call today?", worded by the day the reflection is about
+/// ([`crate::core::cues::end_of_entry_question`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum JudgementCall {
@@ -314,6 +315,12 @@ pub struct Draft {
 }
 
 impl Draft {
+    /// The day the date boxes name, if they hold a valid one (for wording questions
+    /// about that day while the worker writes); [`validate`] reports what is wrong.
+    pub fn about(&self, today: NaiveDate) -> Option<NaiveDate> {
+        parse_about(self, today).ok()
+    }
+
     /// A blank draft whose date defaults to `today`.
     pub fn for_day(today: NaiveDate) -> Draft {
         Draft {
