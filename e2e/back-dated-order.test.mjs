@@ -33,3 +33,23 @@ journey('a back-dated reflection sorts by the day it is about', async ({ app, a1
   await app.expectPage(`Reflection about ${longDate(lastMonth)}`);
   assert.equal((await app.entryText().textContent()).trim(), HARD_CALL);
 });
+
+journey('two reflections about the same day have headings that tell them apart', async ({ app, page, a11y }) => {
+  await app.open('/');
+  const today = await app.today();
+  const firstId = await app.writeEntry({ about: today, text: TEAM_MEETING });
+  const secondId = await app.writeEntry({ about: today, text: GROUP_DAY });
+
+  await app.open('/');
+  const days = await app.listedDays();
+  assert.equal(days.length, 2);
+  assert.notEqual(days[0], days[1], 'the two headings differ');
+  for (const day of days) {
+    assert.match(day, new RegExp(`^${longDate(today)}, written at \\d\\d:\\d\\d$`));
+  }
+  // Each link's name is unique and opens the reflection it names.
+  const links = page.locator('#search-results > li').getByRole('link');
+  const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.deepEqual(new Set(hrefs), new Set([`/entries/${firstId}`, `/entries/${secondId}`]));
+  await a11y('journal, two reflections about one day');
+});
