@@ -795,6 +795,25 @@ fn formative_gathers_learning_points_and_actions_by_week() {
 }
 
 #[test]
+fn a_wellbeing_check_is_summarised_in_the_week_of_its_reflection() {
+    // The reflection is about 27 November; the check was answered on 1 December, after
+    // the period, so counting by the answer day would lose it.
+    let mut w = World::new(vec![free("e1", "2026-11-27", &[], "x")]);
+    w.today = day("2026-12-01");
+    w.wellbeing.record(WellbeingCheck {
+        entry: eid("e1"),
+        on: day("2026-12-01"),
+        rating: Rating::new(4).expect("1 to 5"),
+        emotional_load: None,
+    });
+    let s = w.review(&[], "").finish(&Decisions::default());
+    let wb = &s.restorative.wellbeing;
+    assert_eq!(wb.checks, 1);
+    let weeks: Vec<(NaiveDate, usize)> = wb.weeks.iter().map(|x| (x.week, x.checks)).collect();
+    assert_eq!(weeks, vec![(day("2026-11-23"), 1)]);
+}
+
+#[test]
 fn restorative_counts_wellbeing_holding_and_embeddedness_without_pseudonyms() {
     let mut w = World::new(vec![free("e1", "2026-11-03", &[], "x")]);
     let check = |entry: &str, on: &str, rating: u8, load: Option<Load>| WellbeingCheck {
