@@ -683,7 +683,11 @@ pub fn list_heading(about: NaiveDate, written: NaiveDateTime, shares_day: bool) 
     if !shares_day {
         day
     } else if written.date() == about {
-        format!("{day}, written at {:02}:{:02}", written.hour(), written.minute())
+        format!(
+            "{day}, written at {:02}:{:02}",
+            written.hour(),
+            written.minute()
+        )
     } else {
         format!("{day}, written on {}", date_and_time(written))
     }
@@ -923,7 +927,12 @@ mod tests {
 
     #[test]
     fn reflections_about_the_same_day_get_headings_that_tell_them_apart() {
-        check_heading("2026-11-30", "2026-11-30 16:40", false, "Monday 30 November 2026");
+        check_heading(
+            "2026-11-30",
+            "2026-11-30 16:40",
+            false,
+            "Monday 30 November 2026",
+        );
         check_heading(
             "2026-11-30",
             "2026-11-30 09:05",

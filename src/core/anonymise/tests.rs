@@ -84,7 +84,10 @@ fn an_identifier_in_brackets_leaves_both_brackets_outside_the_redaction() {
     check("NHS (999 123 4567)", &[(NhsNumber, "999 123 4567")]);
     check("NHS (9991234567)", &[(NhsNumber, "9991234567")]);
     check("lives at (LS1 4AB)", &[(Postcode, "LS1 4AB")]);
-    check("mail (jo.bloggs@example.com)", &[(Email, "jo.bloggs@example.com")]);
+    check(
+        "mail (jo.bloggs@example.com)",
+        &[(Email, "jo.bloggs@example.com")],
+    );
     check("seen (03/03/2025)", &[(Date, "03/03/2025")]);
     check("seen [03/03/2025]", &[(Date, "03/03/2025")]);
     // A bracket that belongs to the number stays with it.

@@ -307,10 +307,11 @@ fn check_trend(checks: &[(&str, u8, Option<Load>)], weeks: &[(&str, u32, usize, 
             emotional_load: *load,
         })
         .collect();
-    let got: Vec<(NaiveDate, u32, usize, f64, usize)> = weekly_trend(&checks, &ReflectionDays::default())
-        .iter()
-        .map(|w| (w.week_of, w.iso_week, w.checks, w.average, w.heavy_days))
-        .collect();
+    let got: Vec<(NaiveDate, u32, usize, f64, usize)> =
+        weekly_trend(&checks, &ReflectionDays::default())
+            .iter()
+            .map(|w| (w.week_of, w.iso_week, w.checks, w.average, w.heavy_days))
+            .collect();
     let expected: Vec<(NaiveDate, u32, usize, f64, usize)> = weeks
         .iter()
         .map(|(m, w, n, a, h)| (day(m), *w, *n, *a, *h))
@@ -372,6 +373,12 @@ fn the_trend_does_not_panic_at_the_edges_of_the_calendar() {
         rating: Rating::ALL[2],
         emotional_load: None,
     };
-    assert_eq!(weekly_trend(&[check(NaiveDate::MIN)], &ReflectionDays::default()).len(), 1);
-    assert_eq!(weekly_trend(&[check(NaiveDate::MAX)], &ReflectionDays::default()).len(), 1);
+    assert_eq!(
+        weekly_trend(&[check(NaiveDate::MIN)], &ReflectionDays::default()).len(),
+        1
+    );
+    assert_eq!(
+        weekly_trend(&[check(NaiveDate::MAX)], &ReflectionDays::default()).len(),
+        1
+    );
 }

@@ -579,7 +579,10 @@ fn the_quoted_words_follow_the_text_as_it_is_typed() {
     let mut last = String::new();
     for (end, _) in sentence.char_indices().skip(1) {
         let typed = &sentence[..end];
-        if let Some(cue) = detect_cues(typed).iter().find(|c| c.tag.as_str() == "md-patient") {
+        if let Some(cue) = detect_cues(typed)
+            .iter()
+            .find(|c| c.tag.as_str() == "md-patient")
+        {
             last = cue.trigger(typed).to_owned();
         }
     }
@@ -600,8 +603,16 @@ fn check_question(about: &str, today: &str, expected: &str) {
 
 #[test]
 fn the_end_of_entry_question_asks_about_the_day_the_reflection_is_about() {
-    check_question("2026-12-02", "2026-12-02", "Did you make a judgement call today?");
-    check_question("2026-12-01", "2026-12-02", "Did you make a judgement call yesterday?");
+    check_question(
+        "2026-12-02",
+        "2026-12-02",
+        "Did you make a judgement call today?",
+    );
+    check_question(
+        "2026-12-01",
+        "2026-12-02",
+        "Did you make a judgement call yesterday?",
+    );
     check_question(
         "2026-11-30",
         "2026-12-02",

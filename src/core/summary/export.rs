@@ -440,7 +440,12 @@ fn render(s: &Summary, out: &mut dyn Out) {
             .iter()
             .map(|b| vec![b.band.label().to_owned(), b.count.to_string()])
             .collect();
-        table_or_none(out, &["How long held", "Open threads"], bands, "How long held: not known.");
+        table_or_none(
+            out,
+            &["How long held", "Open threads"],
+            bands,
+            "How long held: not known.",
+        );
         table_or_none(
             out,
             &["Holding function", "Open threads"],

@@ -816,7 +816,12 @@ fn a_wellbeing_check_is_summarised_in_the_week_of_its_reflection() {
 #[test]
 fn the_printable_summary_leaves_out_rows_of_zeros_and_says_none_once() {
     let w = World::new(vec![
-        free("e1", "2026-11-03", &["md-patient"], "Offered a fourth session."),
+        free(
+            "e1",
+            "2026-11-03",
+            &["md-patient"],
+            "Offered a fourth session.",
+        ),
         free("e2", "2026-11-18", &["boundary-held"], "Said no to a task."),
     ]);
     let s = w.review(&["e1", "e2"], "").finish(&Decisions::default());
@@ -851,8 +856,15 @@ fn the_printable_summary_leaves_out_rows_of_zeros_and_says_none_once() {
     // The same walk writes the Markdown, so it has no rows of zeros either.
     let md = to_markdown(&s);
     for line in md.lines().filter(|l| l.starts_with("| ")) {
-        let cells: Vec<&str> = line.split('|').map(str::trim).filter(|c| !c.is_empty()).collect();
-        assert!(cells.iter().skip(1).any(|c| *c != "0"), "a row of zeros: {line}");
+        let cells: Vec<&str> = line
+            .split('|')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        assert!(
+            cells.iter().skip(1).any(|c| *c != "0"),
+            "a row of zeros: {line}"
+        );
     }
     // Print styles: a reflection may run across a page break rather than leave a gap.
     assert!(!html.contains(".reflection,.text"), "{html}");

@@ -17,8 +17,8 @@
 //! that fills it in, and `Signal`s for the few attributes that change with errors.
 
 use crate::ui::pages::checkins::CheckInDue;
-use leptos::html;
 use chrono::Local;
+use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
