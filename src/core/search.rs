@@ -617,22 +617,40 @@ impl Term {
 }
 
 /// The stems of every word of a normalised text, sorted and once each, one a line, so a
-/// search finds a stem by binary search instead of scanning the text again.
+/// search finds a stem by binary search instead of scanning the text again. Each
+/// distinct word is stemmed once, into one buffer, and the stems are gathered in one
+/// string: building the index allocates per entry, not per word.
 fn stems_of(text: &str) -> String {
-    let mut stems: Vec<String> = Vec::new();
-    let mut buf = String::new();
-    for word in text
+    let mut words: Vec<&str> = text
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .map(|w| w.trim_matches('\''))
         .filter(|w| !w.is_empty())
-    {
-        stem::stem_into(word.trim_matches('\''), &mut buf);
-        if !buf.is_empty() {
-            stems.push(buf.clone());
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    let mut buf = Vec::new();
+    let mut all = String::with_capacity(text.len());
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(words.len());
+    for word in words {
+        stem::stem_into(word, &mut buf);
+        if let Ok(stem) = std::str::from_utf8(&buf) {
+            if !stem.is_empty() {
+                spans.push((all.len(), all.len() + stem.len()));
+                all.push_str(stem);
+            }
         }
     }
-    stems.sort_unstable();
-    stems.dedup();
-    stems.join("\n")
+    let get = |&(a, b): &(usize, usize)| all.get(a..b).unwrap_or("");
+    spans.sort_unstable_by(|x, y| get(x).cmp(get(y)));
+    spans.dedup_by(|x, y| get(x) == get(y));
+    let mut out = String::with_capacity(all.len() + spans.len());
+    for span in &spans {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(get(span));
+    }
+    out
 }
 
 /// Binary search for a whole line equal to `word` in byte-sorted lines.

@@ -13,30 +13,31 @@
 //! "cri"), so every word contains its stem less the last letter. Porter2's exceptions
 //! that break this ("dying" is "die") are left out.
 
-/// The stem of one lowercase word, appended to `out` (cleared first), so that stemming
-/// a whole entry reuses one buffer.
-pub fn stem_into(word: &str, out: &mut String) {
-    out.clear();
+/// The stem of one lowercase word, as UTF-8 in `w` (cleared first), so that stemming a
+/// whole journal reuses one buffer instead of allocating for every word.
+pub fn stem_into(word: &str, w: &mut Vec<u8>) {
+    w.clear();
     let word = word.strip_prefix('\'').unwrap_or(word);
     if word.len() <= 2 || !word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
-        out.push_str(word);
+        w.extend_from_slice(word.as_bytes());
         return;
     }
     if let Some(special) = exception(word) {
-        out.push_str(special);
+        w.extend_from_slice(special.as_bytes());
         return;
     }
-    let mut w: Vec<u8> = word.as_bytes().to_vec();
+    w.extend_from_slice(word.as_bytes());
+    let w = &mut *w;
     // Prelude: a "y" at the start or after a vowel is a consonant, written 'Y'.
     for i in 0..w.len() {
         if w[i] == b'y' && (i == 0 || is_vowel(w[i - 1])) {
             w[i] = b'Y';
         }
     }
-    let r1 = region1(&w);
-    let r2 = region2(&w, r1);
-    step0(&mut w);
-    step1a(&mut w);
+    let r1 = region1(w);
+    let r2 = region2(w, r1);
+    step0(w);
+    step1a(w);
     if !matches!(
         &w[..],
         b"inning"
@@ -48,24 +49,23 @@ pub fn stem_into(word: &str, out: &mut String) {
             | b"exceed"
             | b"succeed"
     ) {
-        step1b(&mut w, r1);
-        step1c(&mut w);
-        final_e(&mut w, r1, r2);
+        step1b(w, r1);
+        step1c(w);
+        final_e(w, r1, r2);
     }
-    for b in &mut w {
+    for b in w.iter_mut() {
         if *b == b'Y' {
             *b = b'y';
         }
     }
-    out.extend(w.iter().map(|&b| char::from(b)));
 }
 
 /// The stem of one word, for tests.
-#[cfg(test)]
 pub fn stem(word: &str) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
     stem_into(word, &mut out);
-    out
+    // Only whole ASCII suffixes are ever cut or added, so the bytes stay UTF-8.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// The stem a search word is looked up by: its stem, unless the only change was to drop
@@ -73,8 +73,7 @@ pub fn stem(word: &str) -> String {
 /// "listened"), and looking it up as "list" would find unrelated words; a whole word
 /// such as "house" is found by its own letters anyway.
 pub fn query_stem(word: &str) -> String {
-    let mut out = String::new();
-    stem_into(word, &mut out);
+    let mut out = stem(word);
     if word.strip_suffix('e') == Some(out.as_str()) {
         out.push('e');
     }
