@@ -33,3 +33,34 @@ journey('a back-dated reflection sorts by the day it is about', async ({ app, a1
   await app.expectPage(`Reflection about ${longDate(lastMonth)}`);
   assert.equal((await app.entryText().textContent()).trim(), HARD_CALL);
 });
+
+journey('two reflections about the same day have headings that tell them apart', async ({ app, page, a11y }) => {
+  await app.open('/');
+  const today = await app.today();
+  const iso = `${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}`;
+  // Stored directly, so the two were written hours apart (a test cannot wait that long).
+  await page.evaluate(({ iso, texts }) => {
+    const envelope = (kind, data) => JSON.stringify({ app: 'anchorpoint', kind, v: 3, data });
+    const ids = ['same-day-1', 'same-day-2'];
+    ids.forEach((id, i) => {
+      const at = `${iso}T${i === 0 ? '09:05' : '16:40'}:00Z`;
+      const data = { id, written_at: at, updated_at: at, about: iso, sections: [{ prompt: null, text: texts[i] }], tags: [], dismissed: [] };
+      localStorage.setItem(`anchorpoint.entry.${id}`, envelope('entry', data));
+    });
+    localStorage.setItem('anchorpoint.index', envelope('index', { ids }));
+  }, { iso, texts: [TEAM_MEETING, GROUP_DAY] });
+  await app.open('/');
+
+  const days = await app.listedDays();
+  assert.equal(days.length, 2);
+  assert.notEqual(days[0], days[1], 'the two headings differ');
+  for (const day of days) {
+    assert.ok(day.startsWith(`${longDate(today)}, written `), day);
+  }
+  // Each link's name is unique and opens the reflection it names.
+  await app.link(days[1]).click();
+  await app.expectPage(`Reflection about ${longDate(today)}`);
+  assert.equal((await app.entryText().textContent()).trim(), TEAM_MEETING);
+  await app.open('/');
+  await a11y('journal, two reflections about one day');
+});

@@ -103,3 +103,17 @@ journey('a safeguarding cue says to use the proper channel', async ({ app, page,
   );
   await a11y('write, safeguarding suggestion');
 });
+
+journey('the words a suggestion quotes follow the text as it is typed key by key', async ({ app, page, a11y }) => {
+  await app.open('/');
+  await app.startWriting();
+  // The cue fires at "I decide", before the word is finished: the quote must grow with it.
+  await app.typeReflection('Today I decided to phone the housing officer.');
+  const card = suggestionCards(page).filter({ hasText: 'micro-discretion: with a patient' });
+  await app.waitUntil(async () => (await card.count()) === 1, 'the judgement-call suggestion');
+  await app.waitUntil(
+    async () => (await card.locator('mark').innerText()).trim() === 'I decided',
+    async () => `the quote is the whole words, got ${JSON.stringify(await card.locator('mark').innerText())}`,
+  );
+  await a11y('write, typed key by key, with a suggestion');
+});

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::entry::EntryId;
+use super::journal::Journal;
 use super::tags::{Embeddedness, EmbeddednessConcept};
 
 /// The longest note on one embeddedness concept, in characters: a few sentences, not an
@@ -343,7 +344,8 @@ pub struct WellbeingCheck {
     /// The entry just saved.
     pub entry: EntryId,
     /// The day the worker answered (normally today, even for a back-dated entry: the
-    /// question is how they are now).
+    /// question is how they are now). Weekly figures count the check on the day of the
+    /// reflection it is about instead ([`ReflectionDays`]).
     pub on: NaiveDate,
     pub rating: Rating,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -427,8 +429,32 @@ impl WellbeingLog {
         self.checks.len() != before
     }
 
-    pub fn weekly_trend(&self) -> Vec<WeekTrend> {
-        weekly_trend(&self.checks)
+    pub fn weekly_trend(&self, days: &ReflectionDays) -> Vec<WeekTrend> {
+        weekly_trend(&self.checks, days)
+    }
+}
+
+/// The day each reflection is about, by id, for counting wellbeing checks in weeks. A
+/// check answered today about last week's session belongs to last week: counted on the
+/// day it was answered, a back-dated reflection's check would land in the wrong week.
+/// A check whose reflection is not known (deleted, or a test without a journal) counts
+/// on the day it was answered.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReflectionDays(BTreeMap<EntryId, NaiveDate>);
+
+impl ReflectionDays {
+    pub fn of(journal: &Journal) -> ReflectionDays {
+        ReflectionDays(
+            journal
+                .newest_first()
+                .map(|e| (e.id.clone(), e.about))
+                .collect(),
+        )
+    }
+
+    /// The day `check` counts on in weekly figures.
+    pub fn counts_on(&self, check: &WellbeingCheck) -> NaiveDate {
+        self.0.get(&check.entry).copied().unwrap_or(check.on)
     }
 }
 
@@ -448,9 +474,10 @@ pub struct WeekTrend {
     pub heavy_days: usize,
 }
 
-/// The average rating and heavy-load days per ISO week, oldest week first. Weeks with no
-/// checks are left out; a chart shows them as gaps, not as zero.
-pub fn weekly_trend(checks: &[WellbeingCheck]) -> Vec<WeekTrend> {
+/// The average rating and heavy-load days per ISO week, oldest week first, each check
+/// counted on the day of its reflection ([`ReflectionDays`]). Weeks with no checks are
+/// left out; a chart shows them as gaps, not as zero.
+pub fn weekly_trend(checks: &[WellbeingCheck], days: &ReflectionDays) -> Vec<WeekTrend> {
     struct Acc {
         count: usize,
         total: u64,
@@ -458,9 +485,10 @@ pub fn weekly_trend(checks: &[WellbeingCheck]) -> Vec<WeekTrend> {
     }
     let mut weeks: BTreeMap<NaiveDate, Acc> = BTreeMap::new();
     for check in checks {
-        let back = Days::new(u64::from(check.on.weekday().num_days_from_monday()));
+        let on = days.counts_on(check);
+        let back = Days::new(u64::from(on.weekday().num_days_from_monday()));
         // Only the first days of the calendar have no Monday before them.
-        let monday = check.on.checked_sub_days(back).unwrap_or(check.on);
+        let monday = on.checked_sub_days(back).unwrap_or(on);
         let acc = weeks.entry(monday).or_insert(Acc {
             count: 0,
             total: 0,
@@ -468,8 +496,8 @@ pub fn weekly_trend(checks: &[WellbeingCheck]) -> Vec<WeekTrend> {
         });
         acc.count += 1;
         acc.total += u64::from(check.rating.value());
-        if check.emotional_load == Some(Load::Heavy) && !acc.heavy.contains(&check.on) {
-            acc.heavy.push(check.on);
+        if check.emotional_load == Some(Load::Heavy) && !acc.heavy.contains(&on) {
+            acc.heavy.push(on);
         }
     }
     weeks

@@ -19,12 +19,35 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::entry::Section;
+use chrono::{Datelike, NaiveDate};
+
+use super::entry::{long_date, Section};
 use super::tags::{builtin_tag, BuiltinTag, Family, TagId};
 use phrases::{Negation, GROUPS, SETS};
 
 /// The optional end-of-entry question, which the worker can switch off in settings.
 pub const END_OF_ENTRY_QUESTION: &str = "Did you make a judgement call today?";
+
+/// The end-of-entry question worded by the day the reflection is about, seen from
+/// `today`: "today", "yesterday", or "on Monday 30 November" (with the year when it is not
+/// this year's). A back-dated reflection is about that day, so asking about today would
+/// ask the wrong question. `None` (the date boxes do not hold a date yet) asks about today.
+pub fn end_of_entry_question(about: Option<NaiveDate>, today: NaiveDate) -> String {
+    let when = match about {
+        None => return END_OF_ENTRY_QUESTION.to_owned(),
+        Some(day) if day == today => return END_OF_ENTRY_QUESTION.to_owned(),
+        Some(day) if today.pred_opt() == Some(day) => "yesterday".to_owned(),
+        Some(day) => {
+            let long = long_date(day);
+            let this_year = format!(" {}", today.year());
+            match long.strip_suffix(&this_year) {
+                Some(short) => format!("on {short}"),
+                None => format!("on {long}"),
+            }
+        }
+    };
+    format!("Did you make a judgement call {when}?")
+}
 
 /// One suggestion for an entry.
 #[derive(Clone, Debug, PartialEq, Eq)]

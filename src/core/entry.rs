@@ -137,7 +137,8 @@ impl TemplateUse {
 }
 
 /// The worker's answer to the optional end-of-entry question, "Did you make a
-/// judgement call today?".
+/// judgement call today?", worded by the day the reflection is about
+/// ([`crate::core::cues::end_of_entry_question`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum JudgementCall {
@@ -314,6 +315,12 @@ pub struct Draft {
 }
 
 impl Draft {
+    /// The day the date boxes name, if they hold a valid one (for wording questions
+    /// about that day while the worker writes); [`validate`] reports what is wrong.
+    pub fn about(&self, today: NaiveDate) -> Option<NaiveDate> {
+        parse_about(self, today).ok()
+    }
+
     /// A blank draft whose date defaults to `today`.
     pub fn for_day(today: NaiveDate) -> Draft {
         Draft {
@@ -666,6 +673,26 @@ pub fn date_and_time(at: NaiveDateTime) -> String {
     )
 }
 
+/// A reflection's heading in the journal list: the day it is about, and, when another
+/// reflection is about the same day, when it was written (`written` in local time), so
+/// that two headings (and the links in them, which a screen reader lists by name) are
+/// never the same: "Monday 30 November 2026, written at 09:05". A reflection written
+/// on a later day says that day too.
+pub fn list_heading(about: NaiveDate, written: NaiveDateTime, shares_day: bool) -> String {
+    let day = long_date(about);
+    if !shares_day {
+        day
+    } else if written.date() == about {
+        format!(
+            "{day}, written at {:02}:{:02}",
+            written.hour(),
+            written.minute()
+        )
+    } else {
+        format!("{day}, written on {}", date_and_time(written))
+    }
+}
+
 /// "23 November 2026": the day without padding, the month in full, the year.
 fn day_month_year(date: NaiveDate) -> String {
     const MONTHS: [&str; 12] = [
@@ -887,6 +914,37 @@ mod tests {
         assert_eq!(valid.sections, entry.sections);
         assert_eq!(valid.tags, entry.tags);
         assert_eq!(valid.dismissed, entry.dismissed);
+    }
+
+    /// The day a reflection is about, when it was written (local time), whether another
+    /// reflection is about the same day, and the heading the journal list gives it.
+    #[track_caller]
+    fn check_heading(about: &str, written: &str, shared: bool, expected: &str) {
+        let about = NaiveDate::parse_from_str(about, "%Y-%m-%d").expect("a test date");
+        let written = NaiveDateTime::parse_from_str(written, "%Y-%m-%d %H:%M").expect("a time");
+        assert_eq!(list_heading(about, written, shared), expected);
+    }
+
+    #[test]
+    fn reflections_about_the_same_day_get_headings_that_tell_them_apart() {
+        check_heading(
+            "2026-11-30",
+            "2026-11-30 16:40",
+            false,
+            "Monday 30 November 2026",
+        );
+        check_heading(
+            "2026-11-30",
+            "2026-11-30 09:05",
+            true,
+            "Monday 30 November 2026, written at 09:05",
+        );
+        check_heading(
+            "2026-11-30",
+            "2026-12-01 08:15",
+            true,
+            "Monday 30 November 2026, written on 1 December 2026 at 08:15",
+        );
     }
 
     #[test]

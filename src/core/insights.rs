@@ -14,7 +14,7 @@ use std::cmp::Reverse;
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use super::checkins::{EmbeddednessHistory, Load, Rating, WellbeingLog};
+use super::checkins::{EmbeddednessHistory, Load, Rating, ReflectionDays, WellbeingLog};
 use super::journal::Journal;
 use super::plural;
 use super::tags::{Embeddedness, Family};
@@ -341,7 +341,7 @@ pub fn insights(
         tags_per_week(journal, period),
         holding_by_driver(threads, period),
         embeddedness_over_time(embeddedness, period),
-        wellbeing_trend(wellbeing, period),
+        wellbeing_trend(wellbeing, &ReflectionDays::of(journal), period),
     ]
 }
 
@@ -737,19 +737,21 @@ fn polyline(points: &[(u32, u32)]) -> String {
 /// The average answer to "How are you after this?" in each week of the period, 1 to 5,
 /// with the days that felt heavy. A week without checks is a gap in the line and
 /// "No checks" in the table, never a zero: no answer is not a bad week.
-pub fn wellbeing_trend(log: &WellbeingLog, period: Period) -> Chart {
+pub fn wellbeing_trend(log: &WellbeingLog, days: &ReflectionDays, period: Period) -> Chart {
     let weeks = period.weeks as usize;
     // Per week: checks, their total and a bit for each day with a heavy load. Counted
     // here, with the same rules as `WellbeingLog::weekly_trend`, rather than through it:
     // its map and float average would add to the bundle what three integers do here.
     let mut sums = vec![(0u32, 0u32, 0u8); weeks];
     for check in log.all() {
-        if let Some(i) = period.week_of(check.on) {
+        // In the week of the reflection it is about, as `weekly_trend` counts it.
+        let on = days.counts_on(check);
+        if let Some(i) = period.week_of(on) {
             let week = &mut sums[i];
             week.0 += 1;
             week.1 += u32::from(check.rating.value());
             if check.emotional_load == Some(Load::Heavy) {
-                week.2 |= 1 << check.on.weekday().num_days_from_monday();
+                week.2 |= 1 << on.weekday().num_days_from_monday();
             }
         }
     }

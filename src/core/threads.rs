@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::anonymise::find_phrase;
+use super::anonymise::{find_phrase, is_known_name};
 use super::entry::{base36, is_slug, EntryId};
 use super::tags::{name_key, tidy_name, Family, TagId};
 
@@ -208,6 +208,12 @@ pub fn pseudonym_warnings(pseudonym: &Pseudonym, private_names: &[String]) -> Ve
                  \u{2018}{PSEUDONYM_EXAMPLE}\u{2019}",
                 pair[0]
             ));
+        } else if let Some(name) = name_with_initial(pair) {
+            push(format!(
+                "\u{2018}{name}\u{2019} looks like a name with an initial, and initials \
+                 could identify someone. A pseudonym must not be a real name: use something \
+                 like \u{2018}{PSEUDONYM_EXAMPLE}\u{2019}"
+            ));
         } else if looks_like_name_word(pair[0]) && looks_like_name_word(pair[1]) {
             push(format!(
                 "\u{2018}{} {}\u{2019} looks like a first name and surname. A pseudonym must \
@@ -217,6 +223,21 @@ pub fn pseudonym_warnings(pseudonym: &Pseudonym, private_names: &[String]) -> Ve
         }
     }
     out
+}
+
+/// The words as typed if two neighbouring words are a known first name and an initial
+/// ("Margaret O", "Margaret O.") or an initial and a known surname ("J Okafor", "J.
+/// Okafor"). The name must be in the anonymiser's gazetteer and capitalised, so "Person
+/// A", "Client B" and "A B" pass: a letter after a role word is the usual safe pseudonym.
+fn name_with_initial(pair: &[&str]) -> Option<String> {
+    let is_initial = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+    };
+    let is_name = |w: &str| looks_like_name_word(w) && is_known_name(w);
+    let (first, second) = (pair.first()?, pair.get(1)?);
+    ((is_name(first) && is_initial(second)) || (is_initial(first) && is_name(second)))
+        .then(|| format!("{first} {second}"))
 }
 
 /// A word that could be part of a name: capitalised, at least two letters, with lower

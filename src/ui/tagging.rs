@@ -129,10 +129,21 @@ pub fn TagSuggestions(draft: RwSignal<Draft>, on_change: Callback<()>) -> impl I
                 <p class="nhsuk-body-s">"Suggested from what you wrote. Nothing is tagged unless you add it."</p>
             </Show>
             <For each=move || suggestions.get() key=|s| s.tag.clone() let(s)>
+                // `For` keeps a row for as long as its tag is suggested, so words copied
+                // into the row when it was made would stay as they were when the cue
+                // first fired ("I decide" while "decided" is still being typed). The
+                // quote is read from the current suggestions instead.
+                {let trigger = {
+                    let tag = s.tag.clone();
+                    move || suggestions.with(|all| {
+                        all.iter().find(|x| x.tag == tag).map(|x| x.trigger.clone()).unwrap_or_default()
+                    })
+                };
+                view! {
                 <div class=if s.escalation { "nhsuk-card nhsuk-card--warning app-suggestion" } else { "nhsuk-card app-suggestion" }>
                     <div class="nhsuk-card__content">
                         <p class="nhsuk-card__heading nhsuk-heading-xs">{s.question}</p>
-                        <p class="nhsuk-body-s">"You wrote: " <mark class="app-trigger">{s.trigger.clone()}</mark></p>
+                        <p class="nhsuk-body-s">"You wrote: " <mark class="app-trigger">{trigger}</mark></p>
                         <p class="nhsuk-body-s">"Suggested tag: " <strong class="nhsuk-tag nhsuk-tag--white">{s.label.clone()}</strong></p>
                         <div class="app-suggestion__actions">
                             <button type="button" id=format!("suggest-add-{}", s.tag.as_str())
@@ -154,6 +165,7 @@ pub fn TagSuggestions(draft: RwSignal<Draft>, on_change: Callback<()>) -> impl I
                         </div>
                     </div>
                 </div>
+                }}
             </For>
         </div>
     }

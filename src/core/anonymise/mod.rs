@@ -352,6 +352,13 @@ pub fn anonymise<S: AsRef<str>>(text: &str, names: &[S]) -> Anonymised {
     Anonymiser::new(names).anonymise(text)
 }
 
+/// True if `word` (in any case or accents) is a forename or surname in the anonymiser's
+/// gazetteer: the pseudonym checks use the same list the export's name finder does, so a
+/// name the export would redact is also warned about as a thread's pseudonym.
+pub fn is_known_name(word: &str) -> bool {
+    gazetteer::is_name(&text::fold(word))
+}
+
 /// Every whole-word occurrence of `phrase` in `text` (case-insensitive, possessives
 /// allowed), as spans of kind [`Kind::Other`]: how the review step redacts a further word.
 pub fn find_phrase(text: &str, phrase: &str) -> Vec<Span> {

@@ -101,7 +101,14 @@ pub(crate) fn scan(s: &str, out: &mut Vec<Span>) {
                 break;
             }
         }
-        // Include a closing bracket that belongs to an opening one: "(01865) 123456".
+        // An opening bracket belongs to the number only when the number closes it, as
+        // in "(01865) 123456" or "+44 (0)20"; one that wraps the whole number, as in
+        // "(07700 900123)", is the writer's punctuation and stays outside the
+        // redaction, or the text would read "[phone])" with its brackets unmatched.
+        let run_start = match (c == b'(', groups.last()) {
+            (true, Some(last)) if !b[run_start..last.end].contains(&b')') => i + 1,
+            _ => run_start,
+        };
         classify_run(s, &digits, &groups, plus, run_start, out);
         i = j.max(i + 1);
     }

@@ -77,6 +77,31 @@ fn uk_phone_numbers_are_found_in_every_common_form() {
 }
 
 #[test]
+fn an_identifier_in_brackets_leaves_both_brackets_outside_the_redaction() {
+    check("rang (07700 900123) today", &[(Phone, "07700 900123")]);
+    check("rang (0113 496 0123).", &[(Phone, "0113 496 0123")]);
+    check("rang (+44 7700 900123)", &[(Phone, "+44 7700 900123")]);
+    check("NHS (999 123 4567)", &[(NhsNumber, "999 123 4567")]);
+    check("NHS (9991234567)", &[(NhsNumber, "9991234567")]);
+    check("lives at (LS1 4AB)", &[(Postcode, "LS1 4AB")]);
+    check(
+        "mail (jo.bloggs@example.com)",
+        &[(Email, "jo.bloggs@example.com")],
+    );
+    check("seen (03/03/2025)", &[(Date, "03/03/2025")]);
+    check("seen [03/03/2025]", &[(Date, "03/03/2025")]);
+    // A bracket that belongs to the number stays with it.
+    check("call (020) 7946 0958", &[(Phone, "(020) 7946 0958")]);
+    check("call ((020) 7946 0958)", &[(Phone, "(020) 7946 0958")]);
+}
+
+#[test]
+fn a_redacted_phone_number_in_brackets_keeps_its_brackets_balanced() {
+    let out = anonymise("Rang her (07700 900123) twice.", &[] as &[&str]);
+    assert_eq!(out.text, "Rang her ([phone]) twice.");
+}
+
+#[test]
 fn emails_urls_and_ip_addresses_are_found() {
     check(
         "mail jo.bloggs+x@example.co.uk.",

@@ -307,10 +307,11 @@ fn check_trend(checks: &[(&str, u8, Option<Load>)], weeks: &[(&str, u32, usize, 
             emotional_load: *load,
         })
         .collect();
-    let got: Vec<(NaiveDate, u32, usize, f64, usize)> = weekly_trend(&checks)
-        .iter()
-        .map(|w| (w.week_of, w.iso_week, w.checks, w.average, w.heavy_days))
-        .collect();
+    let got: Vec<(NaiveDate, u32, usize, f64, usize)> =
+        weekly_trend(&checks, &ReflectionDays::default())
+            .iter()
+            .map(|w| (w.week_of, w.iso_week, w.checks, w.average, w.heavy_days))
+            .collect();
     let expected: Vec<(NaiveDate, u32, usize, f64, usize)> = weeks
         .iter()
         .map(|(m, w, n, a, h)| (day(m), *w, *n, *a, *h))
@@ -357,7 +358,7 @@ fn the_weekly_trend_averages_ratings_and_counts_heavy_days_per_iso_week() {
 #[test]
 fn the_trend_reports_the_iso_year_of_the_week_not_of_the_day() {
     let check = WellbeingCheck::parse(eid("e1"), day("2024-12-31"), "3", "").expect("valid");
-    let weeks = weekly_trend(&[check]);
+    let weeks = weekly_trend(&[check], &ReflectionDays::default());
     assert_eq!(
         weeks.first().map(|w| (w.iso_year, w.iso_week)),
         Some((2025, 1))
@@ -372,6 +373,12 @@ fn the_trend_does_not_panic_at_the_edges_of_the_calendar() {
         rating: Rating::ALL[2],
         emotional_load: None,
     };
-    assert_eq!(weekly_trend(&[check(NaiveDate::MIN)]).len(), 1);
-    assert_eq!(weekly_trend(&[check(NaiveDate::MAX)]).len(), 1);
+    assert_eq!(
+        weekly_trend(&[check(NaiveDate::MIN)], &ReflectionDays::default()).len(),
+        1
+    );
+    assert_eq!(
+        weekly_trend(&[check(NaiveDate::MAX)], &ReflectionDays::default()).len(),
+        1
+    );
 }

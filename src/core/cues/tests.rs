@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::core::tags::BUILTIN_TAGS;
+use chrono::NaiveDate;
 
 /// The tags suggested for `text`, in order, must be exactly `expected`.
 #[track_caller]
@@ -570,4 +571,59 @@ fn huge_and_odd_input_does_not_panic() {
         let _ = detect_cues(odd);
     }
     check("🙂 went with them 🙂", &["md-patient"]);
+}
+
+#[test]
+fn the_quoted_words_follow_the_text_as_it_is_typed() {
+    let sentence = "Today I decided to phone the housing officer.";
+    let mut last = String::new();
+    for (end, _) in sentence.char_indices().skip(1) {
+        let typed = &sentence[..end];
+        if let Some(cue) = detect_cues(typed)
+            .iter()
+            .find(|c| c.tag.as_str() == "md-patient")
+        {
+            last = cue.trigger(typed).to_owned();
+        }
+    }
+    assert_eq!(last, "I decided");
+    check_trigger(sentence, "md-patient", "I decided");
+}
+
+/// The day a reflection is about, today, and the end-of-entry question expected.
+#[track_caller]
+fn check_question(about: &str, today: &str, expected: &str) {
+    let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test dates are valid");
+    assert_eq!(
+        end_of_entry_question(Some(date(about)), date(today)),
+        expected,
+        "{about} seen on {today}"
+    );
+}
+
+#[test]
+fn the_end_of_entry_question_asks_about_the_day_the_reflection_is_about() {
+    check_question(
+        "2026-12-02",
+        "2026-12-02",
+        "Did you make a judgement call today?",
+    );
+    check_question(
+        "2026-12-01",
+        "2026-12-02",
+        "Did you make a judgement call yesterday?",
+    );
+    check_question(
+        "2026-11-30",
+        "2026-12-02",
+        "Did you make a judgement call on Monday 30 November?",
+    );
+    check_question(
+        "2025-12-30",
+        "2026-01-02",
+        "Did you make a judgement call on Tuesday 30 December 2025?",
+    );
+    let today = NaiveDate::from_ymd_opt(2026, 12, 2).expect("a valid date");
+    // While the date boxes do not yet hold a date, the question is about today.
+    assert_eq!(end_of_entry_question(None, today), END_OF_ENTRY_QUESTION);
 }

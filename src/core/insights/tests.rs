@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::{TimeZone, Utc};
 
 use super::*;
-use crate::core::checkins::{EmbeddednessCheckIn, Load, WellbeingCheck};
+use crate::core::checkins::{EmbeddednessCheckIn, Load, ReflectionDays, WellbeingCheck};
 use crate::core::entry::{Entry, EntryId, Section};
 use crate::core::tags::TagId;
 use crate::core::threads::{Outcome, ThreadId};
@@ -526,7 +526,7 @@ fn weeks_without_wellbeing_checks_are_gaps_not_zeros() {
         ("2026-11-18", 3, None),
         ("2026-11-25", 5, Some(Load::Light)),
     ]);
-    let chart = wellbeing_trend(&l, period());
+    let chart = wellbeing_trend(&l, &ReflectionDays::default(), period());
     assert_eq!(
         chart.table.head,
         strings(&["Week", "Checks", "Average (1 to 5)", "Heavy days"])
@@ -572,8 +572,8 @@ fn weekly_wellbeing_numbers_agree_with_the_log_s_own_weekly_trend() {
         ("2026-11-29", 2, heavy),
     ]);
     let p = period();
-    let chart = wellbeing_trend(&l, p);
-    for week in l.weekly_trend() {
+    let chart = wellbeing_trend(&l, &ReflectionDays::default(), p);
+    for week in l.weekly_trend(&ReflectionDays::default()) {
         let row = &chart.table.rows[p.week_of(week.week_of).unwrap()];
         let shown = format!("{:.1}", week.average + 1e-9);
         assert_eq!(
@@ -588,7 +588,7 @@ fn weekly_wellbeing_numbers_agree_with_the_log_s_own_weekly_trend() {
 #[test]
 fn a_single_week_is_a_dot_and_the_summary_skips_the_lowest() {
     let l = log(&[("2026-11-24", 1, None)]);
-    let chart = wellbeing_trend(&l, period());
+    let chart = wellbeing_trend(&l, &ReflectionDays::default(), period());
     let plot = chart.plot.expect("a picture");
     assert!(plot.lines.is_empty());
     assert_eq!(plot.dots, vec![(602, 208)]);
@@ -601,7 +601,7 @@ fn a_single_week_is_a_dot_and_the_summary_skips_the_lowest() {
 
 #[test]
 fn no_wellbeing_checks_say_so_in_plain_words() {
-    let chart = wellbeing_trend(&WellbeingLog::new(), period());
+    let chart = wellbeing_trend(&WellbeingLog::new(), &ReflectionDays::default(), period());
     assert_eq!(chart.plot, None);
     assert_eq!(
         chart.summary,
@@ -610,9 +610,44 @@ fn no_wellbeing_checks_say_so_in_plain_words() {
     assert!(chart.table.rows.iter().all(|r| r[2] == "No checks"));
     let old = log(&[("2026-01-05", 3, None)]);
     assert_eq!(
-        wellbeing_trend(&old, period()).summary,
+        wellbeing_trend(&old, &ReflectionDays::default(), period()).summary,
         "No wellbeing checks in the last 12 weeks. After saving a reflection you can say how \
          you are."
+    );
+}
+
+/// The wellbeing table's rows for weeks with at least one check.
+fn answered_weeks(table: &Table) -> Vec<Vec<String>> {
+    table.rows.iter().filter(|r| r[1] != "0").cloned().collect()
+}
+
+#[test]
+fn a_wellbeing_check_counts_in_the_week_of_the_reflection_it_is_about() {
+    // Answered on Tuesday 24 November about a reflection on Tuesday 17 November.
+    let journal = Journal::from_entries([entry(0, "2026-11-17", &[])]);
+    let l = log(&[("2026-11-24", 2, Some(Load::Heavy))]);
+    let [.., chart] = insights(
+        &journal,
+        &Threads::new(),
+        &EmbeddednessHistory::new(),
+        &l,
+        period(),
+    );
+    assert_eq!(
+        answered_weeks(&chart.table),
+        vec![strings(&["w/c 16 Nov", "1", "2.0", "1"])]
+    );
+    // A check whose reflection is gone still counts, on the day it was answered.
+    let [.., chart] = insights(
+        &Journal::new(),
+        &Threads::new(),
+        &EmbeddednessHistory::new(),
+        &l,
+        period(),
+    );
+    assert_eq!(
+        answered_weeks(&chart.table),
+        vec![strings(&["w/c 23 Nov", "1", "2.0", "1"])]
     );
 }
 

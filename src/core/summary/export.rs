@@ -193,6 +193,21 @@ fn numeric(head: &[&str], rows: &[Vec<String>]) -> Vec<bool> {
         .collect()
 }
 
+/// Writes the table without its rows of zeros, or `none` instead when no row is left.
+/// A summary of a quiet fortnight was mostly zeros (every tag, band and outcome listed
+/// whether used or not), which cost pages on paper and hid what did happen.
+fn table_or_none(out: &mut dyn Out, head: &[&str], rows: Vec<Vec<String>>, none: &str) {
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .filter(|r| r.iter().skip(1).any(|c| c != "0"))
+        .collect();
+    if rows.is_empty() {
+        out.para(none);
+    } else {
+        out.table(head, &rows);
+    }
+}
+
 fn tag_rows(tags: &[TagCount], full: bool) -> Vec<Vec<String>> {
     tags.iter()
         .map(|t| {
@@ -264,7 +279,12 @@ fn render(s: &Summary, out: &mut dyn Out) {
         .iter()
         .map(|f| vec![family_label(&f.family).to_owned(), f.count.to_string()])
         .collect();
-    out.table(&["Tag family", "Reflections"], &family_rows);
+    table_or_none(
+        out,
+        &["Tag family", "Reflections"],
+        family_rows,
+        "Tags used: none.",
+    );
     out.heading(3, "Week by week");
     // Only families used in the period get a column, so the table fits a page.
     let used: Vec<usize> = (0..o.families.len())
@@ -284,7 +304,9 @@ fn render(s: &Summary, out: &mut dyn Out) {
             row
         })
         .collect();
-    out.table(&head, &week_rows);
+    // Weeks without reflections are left out: the period line already says which
+    // weeks the summary covers.
+    table_or_none(out, &head, week_rows, "Reflections in this period: none.");
     let custom: Vec<TagCount> = o
         .tags
         .iter()
@@ -301,7 +323,12 @@ fn render(s: &Summary, out: &mut dyn Out) {
     let n = &s.normative;
     out.open("normative");
     out.heading(2, "Normative: judgement calls and boundaries");
-    out.table(&["Tag", "Reflections"], &tag_rows(&n.tags, true));
+    table_or_none(
+        out,
+        &["Tag", "Reflections"],
+        tag_rows(&n.tags, true),
+        "Micro-discretion and boundary tags: none.",
+    );
     let mut esc = if n.escalations == 0 {
         "Safeguarding or incident concerns (escalate elsewhere): none.".to_owned()
     } else {
@@ -392,36 +419,57 @@ fn render(s: &Summary, out: &mut dyn Out) {
         }
         _ => out.para("No wellbeing checks in this period."),
     }
-    out.table(
+    table_or_none(
+        out,
         &["Own wellbeing tag", "Reflections"],
-        &tag_rows(&r.own_wellbeing, false),
+        tag_rows(&r.own_wellbeing, false),
+        "Own wellbeing tags: none.",
     );
     let h = &r.holding;
     out.heading(3, "Holding");
-    out.para(&format!(
-        "{} open at the end of the period. Counts only: thread names never leave the device.",
-        plural(h.open, "holding thread", "holding threads")
-    ));
-    let bands: Vec<Vec<String>> = h
-        .by_duration
-        .iter()
-        .map(|b| vec![b.band.label().to_owned(), b.count.to_string()])
-        .collect();
-    out.table(&["How long held", "Open threads"], &bands);
-    out.table(
-        &["Holding function", "Open threads"],
-        &tag_rows(&h.by_function, false),
-    );
-    out.table(
-        &["Holding driver", "Open threads"],
-        &tag_rows(&h.by_driver, false),
-    );
+    if h.open == 0 {
+        out.para("Holding threads open: none.");
+    } else {
+        out.para(&format!(
+            "{} open at the end of the period. Counts only: thread names never leave the \
+             device.",
+            plural(h.open, "holding thread", "holding threads")
+        ));
+        let bands: Vec<Vec<String>> = h
+            .by_duration
+            .iter()
+            .map(|b| vec![b.band.label().to_owned(), b.count.to_string()])
+            .collect();
+        table_or_none(
+            out,
+            &["How long held", "Open threads"],
+            bands,
+            "How long held: not known.",
+        );
+        table_or_none(
+            out,
+            &["Holding function", "Open threads"],
+            tag_rows(&h.by_function, false),
+            "Holding functions: none given.",
+        );
+        table_or_none(
+            out,
+            &["Holding driver", "Open threads"],
+            tag_rows(&h.by_driver, false),
+            "Holding drivers: none given.",
+        );
+    }
     let closed: Vec<Vec<String>> = h
         .closed
         .iter()
         .map(|c| vec![c.outcome.label().to_owned(), c.count.to_string()])
         .collect();
-    out.table(&["Closed in this period", "Threads"], &closed);
+    table_or_none(
+        out,
+        &["Closed in this period", "Threads"],
+        closed,
+        "Holding threads closed in this period: none.",
+    );
     out.heading(3, "Embeddedness");
     if r.embeddedness.is_empty() {
         out.para("No embeddedness check-ins in this period.");
@@ -579,12 +627,17 @@ th[scope=row]{white-space:nowrap}
 .reflection{border-left:4px solid #d8dde0;padding-left:1rem;margin:0 0 1.5rem}
 .text{white-space:pre-wrap;margin:0 0 1rem}
 .r{background:#fff4c2;border-bottom:1px dotted #212b32}
-@page{size:A4;margin:20mm 18mm}
+@page{size:A4;margin:15mm}
 @media print{
-body{max-width:none;margin:0;padding:0;font-size:11pt;color:#000}
+body{max-width:none;margin:0;padding:0;font-size:10.5pt;line-height:1.35;color:#000}
+h1{font-size:18pt;margin-bottom:.5rem}
+h2{font-size:14pt;margin:1.25rem 0 .5rem;border-bottom-color:#000}
+h3{font-size:12pt;margin:1rem 0 .4rem}
+h4{font-size:11pt;margin:.75rem 0 .3rem}
+p,table,.reflection{margin-bottom:.6rem}
+th,td{padding:.15rem .75rem .15rem 0}
 h1,h2,h3,h4{break-after:avoid;page-break-after:avoid}
-table,tr,.reflection,.text,p{break-inside:avoid;page-break-inside:avoid}
-h2{border-bottom-color:#000}
+tr,p{break-inside:avoid;page-break-inside:avoid}
 .r{background:none;border-bottom:1px dotted #000}
 }
 </style>

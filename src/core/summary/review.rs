@@ -27,7 +27,9 @@ use super::{
 use crate::core::anonymise::{
     find_phrase, Anonymised, Anonymiser, Findings, Kind, QuasiKind, Span,
 };
-use crate::core::checkins::{weekly_trend, EmbeddednessHistory, WellbeingCheck, WellbeingLog};
+use crate::core::checkins::{
+    weekly_trend, EmbeddednessHistory, ReflectionDays, WellbeingCheck, WellbeingLog,
+};
 use crate::core::entry::EntryId;
 use crate::core::journal::Journal;
 use crate::core::tags::{Family, Tag, Vocabulary};
@@ -427,7 +429,7 @@ impl Review {
             },
             formative: Formative { weeks: Vec::new() },
             restorative: Restorative {
-                wellbeing: wellbeing(data.wellbeing, &period),
+                wellbeing: wellbeing(data.wellbeing, &ReflectionDays::of(data.journal), &period),
                 own_wellbeing: every(Family::OwnWellbeing),
                 holding: holding(data.threads, &period, data.today),
                 embeddedness: embeddedness(data.embeddedness, &period),
@@ -794,11 +796,12 @@ fn view_of(t: &ReviewText, out: &Anonymised, decisions: &Decisions) -> TextView 
     }
 }
 
-fn wellbeing(log: &WellbeingLog, period: &Period) -> Wellbeing {
+/// The period's wellbeing checks, each in the week of the reflection it is about.
+fn wellbeing(log: &WellbeingLog, days: &ReflectionDays, period: &Period) -> Wellbeing {
     let checks: Vec<WellbeingCheck> = log
         .all()
         .iter()
-        .filter(|c| period.contains(c.on))
+        .filter(|c| period.contains(days.counts_on(c)))
         .cloned()
         .collect();
     let mut emotional_load = LoadCounts::default();
@@ -811,7 +814,7 @@ fn wellbeing(log: &WellbeingLog, period: &Period) -> Wellbeing {
         checks: checks.len(),
         average: (!checks.is_empty()).then(|| round2(total as f64 / checks.len() as f64)),
         emotional_load,
-        weeks: weekly_trend(&checks)
+        weeks: weekly_trend(&checks, days)
             .into_iter()
             .map(|w| WellbeingWeek {
                 week: w.week_of,

@@ -795,6 +795,82 @@ fn formative_gathers_learning_points_and_actions_by_week() {
 }
 
 #[test]
+fn a_wellbeing_check_is_summarised_in_the_week_of_its_reflection() {
+    // The reflection is about 27 November; the check was answered on 1 December, after
+    // the period, so counting by the answer day would lose it.
+    let mut w = World::new(vec![free("e1", "2026-11-27", &[], "x")]);
+    w.today = day("2026-12-01");
+    w.wellbeing.record(WellbeingCheck {
+        entry: eid("e1"),
+        on: day("2026-12-01"),
+        rating: Rating::new(4).expect("1 to 5"),
+        emotional_load: None,
+    });
+    let s = w.review(&[], "").finish(&Decisions::default());
+    let wb = &s.restorative.wellbeing;
+    assert_eq!(wb.checks, 1);
+    let weeks: Vec<(NaiveDate, usize)> = wb.weeks.iter().map(|x| (x.week, x.checks)).collect();
+    assert_eq!(weeks, vec![(day("2026-11-23"), 1)]);
+}
+
+#[test]
+fn the_printable_summary_leaves_out_rows_of_zeros_and_says_none_once() {
+    let w = World::new(vec![
+        free(
+            "e1",
+            "2026-11-03",
+            &["md-patient"],
+            "Offered a fourth session.",
+        ),
+        free("e2", "2026-11-18", &["boundary-held"], "Said no to a task."),
+    ]);
+    let s = w.review(&["e1", "e2"], "").finish(&Decisions::default());
+    let html = to_html(&s);
+    // Every body row has at least one cell that is not zero.
+    for row in html.split("<tr>").skip(1) {
+        let row = row.split("</tr>").next().unwrap_or("");
+        if row.contains("<th scope=\"col\"") {
+            continue;
+        }
+        let cells: Vec<&str> = row
+            .split("<td")
+            .skip(1)
+            .filter_map(|c| c.split('>').nth(1))
+            .map(|c| c.trim_end_matches("</td"))
+            .collect();
+        assert!(
+            cells.is_empty() || cells.iter().any(|c| *c != "0"),
+            "a row of zeros: {row}"
+        );
+    }
+    for required in [
+        "Week by week",
+        "micro-discretion: with a patient",
+        "boundary: held",
+        "Holding threads open: none.",
+    ] {
+        assert!(html.contains(required), "{required}");
+    }
+    // Weeks without reflections are left out of the week-by-week table.
+    assert!(!html.contains(">w/c 9 Nov 2026<"), "{html}");
+    // The same walk writes the Markdown, so it has no rows of zeros either.
+    let md = to_markdown(&s);
+    for line in md.lines().filter(|l| l.starts_with("| ")) {
+        let cells: Vec<&str> = line
+            .split('|')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        assert!(
+            cells.iter().skip(1).any(|c| *c != "0"),
+            "a row of zeros: {line}"
+        );
+    }
+    // Print styles: a reflection may run across a page break rather than leave a gap.
+    assert!(!html.contains(".reflection,.text"), "{html}");
+}
+
+#[test]
 fn restorative_counts_wellbeing_holding_and_embeddedness_without_pseudonyms() {
     let mut w = World::new(vec![free("e1", "2026-11-03", &[], "x")]);
     let check = |entry: &str, on: &str, rating: u8, load: Option<Load>| WellbeingCheck {

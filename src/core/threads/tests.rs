@@ -183,6 +183,25 @@ fn a_pseudonym_that_looks_like_a_full_name_is_warned_about() {
     check_warnings("Rose", &[], &[]);
 }
 
+#[test]
+fn a_first_name_with_an_initial_is_warned_about() {
+    let warned = "could identify someone";
+    check_warnings("Margaret O", &[], &[warned]);
+    check_warnings("Margaret O.", &[], &[warned]);
+    check_warnings("Sam K", &[], &[warned]);
+    check_warnings("J Okafor", &[], &[warned]);
+    check_warnings("J. Okafor", &[], &[warned]);
+    check_warnings("M. Patel", &[], &[warned]);
+    check_warnings("the Margaret O thread", &[], &[warned]);
+    // Role words and letters stay acceptable.
+    check_warnings("Person A", &[], &[]);
+    check_warnings("Client B.", &[], &[]);
+    check_warnings("Patient C", &[], &[]);
+    check_warnings("A B", &[], &[]);
+    check_warnings("Group A", &[], &[]);
+    check_warnings("A Walker", &[], &[warned]);
+}
+
 // --- durations -------------------------------------------------------------------------
 
 /// Days run, the label and the band expected.

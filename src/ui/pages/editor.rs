@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
+use crate::core::cues::end_of_entry_question;
 use crate::core::entry::{
     date_and_time, validate, Draft, Entry, EntryId, Field, FieldError, JudgementCall,
 };
@@ -677,7 +678,7 @@ fn EntryEditor(
                 <div class="nhsuk-form-group">
                     <fieldset class="nhsuk-fieldset" aria-describedby="judgement-hint">
                         <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
-                            "Did you make a judgement call today?"
+                            {move || end_of_entry_question(draft.with(|d| d.about(browser::today())), browser::today())}
                         </legend>
                         <div class="nhsuk-hint" id="judgement-hint">
                             "A micro-discretion: an action or advice based on your own judgement of the situation rather than explicit guidance, for example offering a fourth session. Optional. If yes, you can name it with a micro-discretion tag above."

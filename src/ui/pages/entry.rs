@@ -4,6 +4,7 @@ use chrono::Local;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use crate::core::cues::end_of_entry_question;
 use crate::core::entry::{date_and_time, long_date, EntryId, JudgementCall};
 use crate::ui::browser;
 use crate::ui::components::{FlashBanner, PageHeading};
@@ -33,6 +34,7 @@ pub fn EntryPage() -> impl IntoView {
                 when.push_str(&format!(", last changed on {}", date_and_time(updated)));
             }
             let id = entry.id.clone();
+            let about = entry.about;
             let tags = entry.tags.clone();
             view! {
                 <a class="nhsuk-back-link" href="/">"Back to your journal"</a>
@@ -44,7 +46,7 @@ pub fn EntryPage() -> impl IntoView {
                 })}
                 {entry.judgement_call.map(|j| view! {
                     <p class="nhsuk-body-s app-entry-meta">
-                        "Did you make a judgement call today? "
+                        {format!("{} ", end_of_entry_question(Some(about), browser::today()))}
                         <strong>{if j == JudgementCall::Yes { "Yes" } else { "No" }}</strong>
                     </p>
                 })}

@@ -17,13 +17,14 @@
 //! that fills it in, and `Signal`s for the few attributes that change with errors.
 
 use crate::ui::pages::checkins::CheckInDue;
+use chrono::Local;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
-use crate::core::entry::{long_date, EntryId};
+use crate::core::entry::{list_heading, EntryId};
 use crate::core::search::{
     entries_in_order, iso_date, parse_iso_date, template_choices, thread_choices, Choice,
     ParsedQuery, Query, QueryField, SearchIndex, TagMatch,
@@ -581,9 +582,19 @@ pub fn JournalPage() -> impl IntoView {
         state.journal.with_untracked(|j| {
             let entry = j.newest_first().nth(at).filter(|e| e.id == id);
             entry.or_else(|| j.get(&id)).map(|e| {
+                // The journal is sorted by day, so another reflection about the same day
+                // sits right next to this one.
+                let shares_day = j
+                    .newest_first()
+                    .skip(at.saturating_sub(1))
+                    .take(3)
+                    .filter(|other| other.about == e.about)
+                    .count()
+                    > 1;
+                let written = e.written_at.with_timezone(&Local).naive_local();
                 state.vocabulary.with_untracked(|v| Row {
                     id: e.id.clone(),
-                    day: long_date(e.about),
+                    day: list_heading(e.about, written, shares_day),
                     preview: e.preview(PREVIEW_CHARS),
                     tags: e.tags.iter().map(|t| tag_name(v, t)).collect(),
                 })
