@@ -38,8 +38,13 @@ export function openStored(raw) {
   if (!match) return { json: raw, revision: 0, codec: null };
   const body = raw.slice(match[0].length);
   const codec = match[2];
-  const json = codec === 'z' ? inflateRawSync(unpack(body)).toString('utf8') : body;
-  return { json, revision: Number(match[3]), codec };
+  try {
+    const json = codec === 'z' ? inflateRawSync(unpack(body)).toString('utf8') : body;
+    return { json, revision: Number(match[3]), codec };
+  } catch {
+    // A damaged frame (as some journeys plant) is shown as it is stored.
+    return { json: raw, revision: Number(match[3]), codec };
+  }
 }
 
 /** The JSON envelope inside a stored value, parsed; null when absent. */

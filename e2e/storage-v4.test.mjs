@@ -123,10 +123,10 @@ journey('a deleted reflection leaves none of its words in storage, drafts includ
   await app.link('Edit this reflection').click();
   await app.typeReflection(' Winifred Oakhollow also mentioned her son.');
   await app.expectText(app.draftStatus(), 'Draft saved');
-  // Cancel asks first; the worker keeps the draft by choosing "Keep writing".
-  await app.button('Cancel').click();
-  await app.expectText(page.locator('#cancel-confirm'), 'Discard what you have written?');
-  await page.getByRole('button', { name: 'Keep writing' }).click();
+  // Cancel keeps the draft, to finish later; then the worker deletes the reflection.
+  await app.link('Cancel').click();
+  await app.waitUntil(async () => app.path() === `/entries/${id}`, async () => 'back on the reflection');
+  assert.ok((await everythingStored(app)).includes('also mentioned her son'), 'the draft was kept');
   await app.open(`/entries/${id}/delete`);
   await app.button('Yes, delete it').click();
   await app.expectPage('Your journal');
@@ -134,31 +134,28 @@ journey('a deleted reflection leaves none of its words in storage, drafts includ
   assert.ok(!stored.includes('Oakhollow'), `the name is gone from storage:\n${stored}`);
 });
 
-journey('Cancel asks before discarding words, and warns when they could not be kept', async ({ app, page, a11y }) => {
+journey('Cancel keeps the draft, and asks first when the latest words could not be kept', async ({ app, page, a11y }) => {
   await app.open('/write');
   await app.typeReflection('Words worth keeping');
   await app.expectText(app.draftStatus(), 'Draft saved');
-  await app.button('Cancel').click();
-  await app.expectText(page.locator('#cancel-confirm'), 'Your unsaved words will be deleted from this device');
-  await a11y('editor, confirm cancel');
-  await page.getByRole('button', { name: 'Keep writing' }).click();
-  assert.equal(await app.reflectionInput().inputValue(), 'Words worth keeping');
 
   await fillStorage(page);
   await app.typeReflection(' and more that cannot be kept');
-  await app.button('Cancel').click();
-  await app.expectText(page.locator('#cancel-confirm'), 'Copy them somewhere safe before you discard them');
-  await a11y('editor, confirm cancel while storage is full');
+  await app.link('Cancel').click();
+  const confirm = page.locator('#cancel-confirm');
+  await app.expectText(confirm, 'Leave without your latest words?');
+  await app.expectText(confirm, 'Copy them somewhere safe before you leave');
+  assert.equal(app.path(), '/write', 'still on the page');
+  await a11y('editor, leaving while storage is full');
   await page.getByRole('button', { name: 'Keep writing' }).click();
   assert.equal(await app.reflectionInput().inputValue(), 'Words worth keeping and more that cannot be kept');
+
   await freeStorage(page);
   await app.typeReflection('.');
   await app.expectText(app.draftStatus(), 'Draft saved');
-
-  await app.button('Cancel').click();
-  await page.getByRole('button', { name: 'Discard my words' }).click();
+  await app.link('Cancel').click();
   await app.expectPage('Your journal');
-  assert.ok(!(await app.anchorpointKeys()).some((k) => k.startsWith('anchorpoint.draft.')), 'the draft was discarded');
+  await app.expectVisibleText('You have an unsaved draft');
 });
 
 journey('a collection of the wrong shape is kept, copied aside before it is replaced, and counted', async ({ app, page, a11y }) => {
@@ -182,4 +179,23 @@ journey('a collection of the wrong shape is kept, copied aside before it is repl
   assert.equal(raw['anchorpoint.setaside.tags.1'], wrong, 'the damaged value was copied aside first');
   await app.reload();
   await app.expectVisibleText('a copy of a damaged value');
+});
+
+journey('words left by a closed tab are offered, never lost and never mixed in unasked', async ({ app, page, context, baseUrl, a11y }) => {
+  const otherPage = await context.newPage();
+  const other = new JournalApp(otherPage, baseUrl);
+  await other.open('/write');
+  await other.typeReflection('Left in a tab that was closed');
+  await other.expectText(other.draftStatus(), 'Draft saved');
+  await otherPage.close();
+
+  await app.open('/write');
+  await app.expectText(page.locator('#other-draft'), 'Left in a tab that was closed');
+  assert.equal(await app.reflectionInput().inputValue(), '', 'nothing is mixed in unasked');
+  await a11y('editor, offering words from another tab');
+  await page.getByRole('button', { name: 'Continue with these words' }).click();
+  assert.equal(await app.reflectionInput().inputValue(), 'Left in a tab that was closed');
+  await app.reload();
+  assert.equal(await app.reflectionInput().inputValue(), 'Left in a tab that was closed', 'now this tab’s own draft');
+  assert.equal(await page.locator('#other-draft').count(), 0);
 });

@@ -128,7 +128,8 @@ impl StorageError {
                 "Copy your text somewhere safe, reload the page and save again."
             }
             StorageError::Conflict(_) => {
-                "Nothing was saved and your words are still here. Choose which version to keep."
+                "Nothing was saved. Your change clashes with the other one: go back to see it, \
+                 then make your change again if you still need it."
             }
             StorageError::Newer(_) => {
                 "Nothing was saved. Open Anchorpoint in the newest version you have used, or \
@@ -607,6 +608,10 @@ impl<B: Backend> Store<B> {
     pub fn is_current(&self, key: &str) -> Result<bool, StorageError> {
         let now = self.revision_now(key)?;
         Ok(match (self.seen.get(key), now) {
+            // Still the damaged value found at load: the commit copies it aside.
+            (Some(Seen::Unreadable { raw, .. }), _) => {
+                self.backend.get(key)?.as_deref() == Some(raw.as_str())
+            }
             (Some(Seen::At(seen)), Some(now)) => *seen == now,
             (None, None) => self.backend.get(key)?.is_none(),
             _ => false,

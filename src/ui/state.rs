@@ -327,11 +327,13 @@ impl AppState {
         }
         let ns = self.namespace();
         self.with_store(|store| {
-            let mut batch = Batch::new().collection(&ns, &value);
+            // Entries first, so every state in between is a valid journal: a reflection
+            // may name a tag the vocabulary still has, never one it no longer has.
+            let mut batch = Batch::new();
             for entry in &retagged {
                 batch = batch.entry(&ns, entry);
             }
-            store.commit(batch)
+            store.commit(batch.collection(&ns, &value))
         })?;
         self.bases.update_value(|b| b.vocabulary = value.clone());
         self.vocabulary.set(value);

@@ -801,3 +801,15 @@ fn collections_load_back_and_each_lives_under_its_own_key() {
         ["anchorpoint.settings", "anchorpoint.threads"]
     );
 }
+
+#[test]
+fn a_damaged_collection_still_found_as_it_was_counts_as_current_for_a_merge() {
+    let mut s = store();
+    s.backend.set("anchorpoint.tags", "{broken").unwrap();
+    s.load().unwrap();
+    assert_eq!(s.is_current("anchorpoint.tags"), Ok(true));
+    s.backend
+        .set("anchorpoint.tags", "{broken differently")
+        .unwrap();
+    assert_eq!(s.is_current("anchorpoint.tags"), Ok(false));
+}

@@ -149,6 +149,12 @@ fn EntryEditor(
         DraftSlot::New => None,
         DraftSlot::Edit(id) => state.entry_revision(id),
     };
+    // Words another tab left in the same slot, offered when this tab has none of its own.
+    let other_draft = RwSignal::new(if restored_at.is_none() {
+        state.other_drafts(&draft_slot).into_iter().next()
+    } else {
+        None
+    });
     let slot = StoredValue::new(draft_slot);
     // Mine and the other tab's version, after a save was refused as a conflict.
     let conflict = RwSignal::new(None::<(Entry, Option<Entry>)>);
@@ -180,6 +186,20 @@ fn EntryEditor(
         });
     };
     let keep_draft_callback = Callback::new(move |_: ()| keep_draft());
+    let take_other_draft = Callback::new(move |_: ()| {
+        let Some(other) = other_draft.get_untracked() else {
+            return;
+        };
+        match state.adopt_draft(&other) {
+            Ok(()) => {
+                draft.set(other.draft.draft);
+                other_draft.set(None);
+                status.set(DraftStatus::Saved);
+                browser::focus_element(Field::Text.html_id());
+            }
+            Err(e) => status.set(DraftStatus::Failed(e)),
+        }
+    });
     let edit = move |change: fn(&mut Draft, String)| {
         move |ev| {
             let value = event_target_value(&ev);
@@ -479,23 +499,17 @@ fn EntryEditor(
         let current = draft.get_untracked();
         !current.all_text().trim().is_empty() && pristine.with_value(|p| *p != current)
     };
-    let on_cancel = move |_| {
-        if has_unsaved_words() {
+    // Cancel leaves the draft kept, to finish later. Only when the latest words could
+    // not be kept (storage full, say) would leaving lose them: then it asks first.
+    let on_cancel = move |ev: leptos::ev::MouseEvent| {
+        if has_unsaved_words() && matches!(status.get_untracked(), DraftStatus::Failed(_)) {
+            ev.prevent_default();
             confirm_cancel.set(true);
             browser::focus_id(CANCEL_ID);
-        } else {
-            navigate_away(&cancel_to.get_value(), NavigateOptions::default());
         }
     };
-    let navigate_discard = use_navigate();
     let discard = Callback::new(move |_: ()| {
-        if let Err(e) = state.discard_draft(&slot.get_value()) {
-            save_error.set(Some(storage_failure("Your draft", &e)));
-            confirm_cancel.set(false);
-            browser::focus_id(ERROR_SUMMARY_ID);
-            return;
-        }
-        navigate_discard(&cancel_to.get_value(), NavigateOptions::default());
+        navigate_away(&cancel_to.get_value(), NavigateOptions::default());
     });
     let navigate_resolved = use_navigate();
     let resolve = Callback::new(move |choice: Resolution| {
@@ -567,6 +581,23 @@ fn EntryEditor(
                     date_and_time(at.with_timezone(&Local).naive_local())
                 )}</p>
             </div>
+        })}
+        {move || other_draft.get().map(|other| {
+            let words: String = other.draft.draft.all_text().chars().take(160).collect();
+            view! {
+                <div class="nhsuk-inset-text" id="other-draft">
+                    <span class="nhsuk-u-visually-hidden">"Information: "</span>
+                    <p>{format!(
+                        "Another tab or window left unsaved words here, last kept on {}:",
+                        date_and_time(other.draft.saved_at.with_timezone(&Local).naive_local())
+                    )}</p>
+                    <p class="app-conflict-text">{words}</p>
+                    <button class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="button"
+                        on:click=move |_| take_other_draft.run(())>
+                        "Continue with these words"
+                    </button>
+                </div>
+            }
         })}
         <form novalidate on:submit=on_submit>
             <div class=move || if date_error().is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
@@ -702,25 +733,25 @@ fn EntryEditor(
             </Show>
             <div class="app-form-actions">
                 <button class="nhsuk-button" type="submit">{submit_label}</button>
-                <button class="nhsuk-button nhsuk-button--secondary" type="button" on:click=on_cancel>"Cancel"</button>
+                <p><a href=cancel_href on:click=on_cancel>"Cancel"</a></p>
             </div>
         </form>
         <Show when=move || confirm_cancel.get()>
             <div class="nhsuk-warning-callout" id=CANCEL_ID tabindex="-1" role="alert">
                 <h2 class="nhsuk-warning-callout__label">
                     <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>
-                    "Discard what you have written?"</span>
+                    "Leave without your latest words?"</span>
                 </h2>
                 {move || match status.get() {
                     DraftStatus::Failed(e) => view! {
                         <p>{format!(
-                            "Your latest words are only on this page: they could not be kept as a draft because {e}. Copy them somewhere safe before you discard them."
+                            "Your latest words are only on this page: they could not be kept as a draft because {e}. Copy them somewhere safe before you leave. Any draft kept earlier stays on this device."
                         )}</p>
                     }.into_any(),
-                    _ => view! { <p>"Your unsaved words will be deleted from this device."</p> }.into_any(),
+                    _ => view! { <p>"Your words are kept as a draft."</p> }.into_any(),
                 }}
                 <div class="app-form-actions">
-                    <button class="nhsuk-button nhsuk-button--warning" type="button" on:click=move |_| discard.run(())>"Discard my words"</button>
+                    <button class="nhsuk-button nhsuk-button--warning" type="button" on:click=move |_| discard.run(())>"Leave without them"</button>
                     <button class="nhsuk-button nhsuk-button--secondary" type="button"
                         on:click=move |_| { confirm_cancel.set(false); browser::focus_element(Field::Text.html_id()); }>
                         "Keep writing"
