@@ -13,13 +13,14 @@ use anchorpoint::core::anonymise::Kind;
 use anchorpoint::core::checkins::{
     EmbeddednessCheckIn, EmbeddednessHistory, Load, Rating, WellbeingCheck, WellbeingLog,
 };
-use anchorpoint::core::entry::{Entry, EntryId, Section};
+use anchorpoint::core::entry::{Entry, Section};
+use anchorpoint::core::ids::{EntryId, TagId, ThreadId};
 use anchorpoint::core::journal::Journal;
 use anchorpoint::core::summary::export::{to_csv_tag_counts, to_html, to_json, to_markdown};
 use anchorpoint::core::summary::{Decisions, Review, Summary, SummaryData, SummaryRequest};
-use anchorpoint::core::tags::{Embeddedness, Family, TagId, Vocabulary};
+use anchorpoint::core::tags::{Embeddedness, Family, Vocabulary};
 use anchorpoint::core::templates::PromptRole;
-use anchorpoint::core::threads::{DurationBand, Outcome, ThreadId, Threads};
+use anchorpoint::core::threads::{DurationBand, Outcome, Threads};
 use chrono::{NaiveDate, TimeZone, Utc};
 use serde_json::Value;
 

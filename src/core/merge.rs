@@ -161,7 +161,7 @@ impl Merge for WellbeingLog {
 mod tests {
     use super::*;
     use crate::core::checkins::CheckInInterval;
-    use crate::core::threads::ThreadId;
+    use crate::core::ids::ThreadId;
     use chrono::NaiveDate;
 
     fn settings(names: &[&str], interval: CheckInInterval) -> Settings {

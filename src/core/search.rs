@@ -15,10 +15,10 @@ mod stem;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
-use super::entry::{Entry, EntryId};
+use super::entry::Entry;
+use super::ids::{EntryId, TagId, TemplateId};
 use super::journal::Journal;
-use super::tags::TagId;
-use super::templates::{TemplateId, TemplateLibrary};
+use super::templates::TemplateLibrary;
 use super::threads::Threads;
 
 // ---------------------------------------------------------------------------------------
@@ -853,8 +853,9 @@ pub fn entries_in_order<'a>(
 mod tests {
     use super::*;
     use crate::core::entry::{Section, TemplateUse};
+    use crate::core::ids::ThreadId;
     use crate::core::templates::{PromptDraft, PromptRole, TemplateDraft, FREE_FORM_ID};
-    use crate::core::threads::{Outcome, ThreadId};
+    use crate::core::threads::Outcome;
     use chrono::TimeZone;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {

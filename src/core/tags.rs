@@ -7,12 +7,11 @@
 //! and a merge or delete is applied to them through [`retag`]. Embeddedness is here too,
 //! as its own type: it is a periodic self-rating, never a per-entry tag.
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::entry::{is_slug, Entry};
+use super::entry::Entry;
+use super::ids::{name_key, one_line, tidy_name, TagId};
 
 /// The longest custom tag name, in characters. Tags are shown as small labels in lists
 /// and chips; a longer name would wrap and stop being a tag.
@@ -25,65 +24,20 @@ pub const MAX_TAG_DEFINITION_CHARS: usize = 200;
 /// keyboard-first, and the cap keeps one storage record small.
 pub const MAX_CUSTOM_TAGS: usize = 200;
 
-/// Custom tag ids are `custom-<n>`; built-in ids never start with this prefix.
-const CUSTOM_PREFIX: &str = "custom-";
-
 // ---------------------------------------------------------------------------------------
 // Tag ids
 // ---------------------------------------------------------------------------------------
 
-/// A stable identifier for a tag, built-in (`md-patient`) or custom (`custom-3`). Entries
-/// store these ids, never labels, so renaming a tag cannot break an entry.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct TagId(String);
-
+/// What only the built-in vocabulary knows about a tag id.
 impl TagId {
-    /// Accepts 1 to 64 characters from `a-z`, `0-9` and `-`. Anything else (a label typed
-    /// where an id belongs, a damaged record) is not a tag id.
-    pub fn parse(raw: &str) -> Option<TagId> {
-        is_slug(raw).then(|| TagId(raw.to_owned()))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
     /// True for ids of the built-in vocabulary.
     pub fn is_builtin(&self) -> bool {
-        builtin_tag(&self.0).is_some()
+        builtin_tag(self.as_str()).is_some()
     }
 
     /// The built-in tag with this id, if it is one.
     pub fn builtin(&self) -> Option<&'static BuiltinTag> {
-        builtin_tag(&self.0)
-    }
-
-    fn custom(number: u32) -> TagId {
-        TagId(format!("{CUSTOM_PREFIX}{number}"))
-    }
-}
-
-impl fmt::Display for TagId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl TryFrom<String> for TagId {
-    type Error = String;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        if is_slug(&value) {
-            Ok(TagId(value))
-        } else {
-            Err(format!("not a tag id: {value:?}"))
-        }
-    }
-}
-
-impl From<TagId> for String {
-    fn from(id: TagId) -> String {
-        id.0
+        builtin_tag(self.as_str())
     }
 }
 
@@ -193,7 +147,7 @@ pub struct BuiltinTag {
 
 impl BuiltinTag {
     pub fn tag_id(&self) -> TagId {
-        TagId(self.id.to_owned())
+        TagId::of_builtin(self.id)
     }
 
     /// The family and tag together, for places that show a tag out of its group
@@ -552,27 +506,6 @@ impl TagName {
     }
 }
 
-/// A name as typed, made tidy: control characters become spaces, and runs of spaces
-/// and line breaks become one space, trimmed. Shared by every name a worker types
-/// (tags, thread pseudonyms) so they all behave alike.
-pub(crate) fn tidy_name(raw: &str) -> String {
-    let cleaned: String = raw
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The key two names are compared by: case, curly quotes and spacing do not make a
-/// different name ("Food bank" and "food  BANK" are the same tag to a reader).
-pub(crate) fn name_key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace(['\u{2018}', '\u{2019}'], "'")
-        .to_lowercase()
-}
-
 /// The part of a tag form an error points at. Each has a stable HTML id so the error
 /// summary can link to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -909,7 +842,7 @@ pub fn count_tagged<'a>(entries: impl IntoIterator<Item = &'a Entry>, tag: &TagI
 }
 
 fn check_definition(raw: &str) -> Result<Option<String>, TagError> {
-    let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = one_line(raw);
     if text.is_empty() {
         Ok(None)
     } else if text.chars().count() > MAX_TAG_DEFINITION_CHARS {
@@ -922,6 +855,7 @@ fn check_definition(raw: &str) -> Result<Option<String>, TagError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::ids::CUSTOM_PREFIX;
     use std::collections::HashSet;
 
     fn id(s: &str) -> TagId {
@@ -935,7 +869,7 @@ mod tests {
     fn entry_with(id_: &str, tags: &[&str]) -> Entry {
         use chrono::{DateTime, NaiveDate};
         Entry {
-            id: crate::core::entry::EntryId::parse(id_).unwrap(),
+            id: crate::core::ids::EntryId::parse(id_).unwrap(),
             written_at: DateTime::UNIX_EPOCH,
             updated_at: DateTime::UNIX_EPOCH,
             about: NaiveDate::from_ymd_opt(2026, 3, 9).unwrap(),

@@ -7,13 +7,11 @@
 //! templates are stored, and an entry keeps the prompt text beside each answer, so
 //! editing or deleting a template never changes what an entry says.
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::entry::is_slug;
 use super::entry::Section;
+use super::ids::{name_key, one_line, PromptKey, TemplateId};
 
 /// The longest template name, in characters: it has to fit a picker row.
 pub const MAX_TEMPLATE_NAME_CHARS: usize = 60;
@@ -25,63 +23,6 @@ pub const MAX_HINT_CHARS: usize = 200;
 pub const MAX_PROMPTS: usize = 12;
 /// The most custom templates a worker may keep, so one storage record stays small.
 pub const MAX_CUSTOM_TEMPLATES: usize = 50;
-
-const CUSTOM_PREFIX: &str = "custom-";
-
-// ---------------------------------------------------------------------------------------
-// Ids and keys
-// ---------------------------------------------------------------------------------------
-
-/// A stable identifier for a template, built-in (`gibbs`) or custom (`custom-2`).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct TemplateId(String);
-
-/// A stable key for a prompt within its template (`action-plan`, `p3`).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct PromptKey(String);
-
-macro_rules! slug_newtype {
-    ($name:ident, $what:literal) => {
-        impl $name {
-            /// Accepts 1 to 64 characters from `a-z`, `0-9` and `-`.
-            pub fn parse(raw: &str) -> Option<$name> {
-                is_slug(raw).then(|| $name(raw.to_owned()))
-            }
-
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-
-        impl TryFrom<String> for $name {
-            type Error = String;
-            fn try_from(value: String) -> Result<Self, Self::Error> {
-                if is_slug(&value) {
-                    Ok($name(value))
-                } else {
-                    Err(format!(concat!("not a ", $what, ": {:?}"), value))
-                }
-            }
-        }
-
-        impl From<$name> for String {
-            fn from(id: $name) -> String {
-                id.0
-            }
-        }
-    };
-}
-
-slug_newtype!(TemplateId, "template id");
-slug_newtype!(PromptKey, "prompt key");
 
 // ---------------------------------------------------------------------------------------
 // Prompt roles
@@ -687,7 +628,7 @@ impl TemplateLibrary {
         // Skip ids already in use in case a damaged record's counter fell behind.
         loop {
             self.next_number = self.next_number.saturating_add(1);
-            let id = TemplateId(format!("{CUSTOM_PREFIX}{}", self.next_number));
+            let id = TemplateId::custom(self.next_number);
             if !self.custom.iter().any(|t| t.id == id) || self.next_number == u32::MAX {
                 return id;
             }
@@ -706,7 +647,7 @@ fn assign_prompts(template: &mut CustomTemplate, drafts: Vec<PromptDraft>) {
             Some(k) if old.contains(&k) && !used.contains(&k) => k,
             _ => loop {
                 template.next_prompt = template.next_prompt.saturating_add(1);
-                let k = PromptKey(format!("p{}", template.next_prompt));
+                let k = PromptKey::numbered(template.next_prompt);
                 if (!old.contains(&k) && !used.contains(&k)) || template.next_prompt == u32::MAX {
                     break k;
                 }
@@ -721,16 +662,6 @@ fn assign_prompts(template: &mut CustomTemplate, drafts: Vec<PromptDraft>) {
         });
     }
     template.prompts = prompts;
-}
-
-fn one_line(raw: &str) -> String {
-    raw.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn name_key(name: &str) -> String {
-    one_line(name)
-        .replace(['\u{2018}', '\u{2019}'], "'")
-        .to_lowercase()
 }
 
 #[cfg(test)]

@@ -2,11 +2,9 @@
 //! ids, the page title, focus, and file downloads the worker asks for. Kept here so the
 //! pages read as plain descriptions of what the worker sees.
 
+use crate::core::ids::{EntryId, ThreadId};
 use chrono::{DateTime, Local, NaiveDate, Utc};
 use wasm_bindgen::JsCast;
-
-use crate::core::entry::EntryId;
-use crate::core::threads::ThreadId;
 
 pub fn now() -> DateTime<Utc> {
     Utc::now()

@@ -10,11 +10,12 @@ use crate::core::anonymise::{Kind, QuasiKind};
 use crate::core::checkins::{
     EmbeddednessCheckIn, EmbeddednessHistory, Load, Rating, WellbeingCheck, WellbeingLog,
 };
-use crate::core::entry::{Entry, EntryId, Section};
+use crate::core::entry::{Entry, Section};
+use crate::core::ids::{EntryId, TagId, ThreadId};
 use crate::core::journal::Journal;
-use crate::core::tags::{Embeddedness, TagId, Vocabulary};
+use crate::core::tags::{Embeddedness, Vocabulary};
 use crate::core::templates::PromptRole;
-use crate::core::threads::{DurationBand, Outcome, ThreadId, Threads};
+use crate::core::threads::{DurationBand, Outcome, Threads};
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test dates are valid")

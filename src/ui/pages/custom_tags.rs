@@ -8,9 +8,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
+use crate::core::ids::TagId;
 use crate::core::tags::{
-    count_tagged, retag_entries, CustomTag, Family, TagChange, TagError, TagField, TagId,
-    Vocabulary,
+    count_tagged, retag_entries, CustomTag, Family, TagChange, TagError, TagField, Vocabulary,
 };
 use crate::ui::components::{FlashBanner, PageHeading, SummaryItem};
 use crate::ui::pages::settings::{

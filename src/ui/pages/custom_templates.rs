@@ -10,9 +10,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
+use crate::core::ids::{PromptKey, TemplateId};
 use crate::core::templates::{
-    CustomTemplate, PromptDraft, PromptKey, PromptRole, TemplateDraft, TemplateError,
-    TemplateField, TemplateId, TemplateRef, BUILTIN_TEMPLATES, MAX_PROMPTS,
+    CustomTemplate, PromptDraft, PromptRole, TemplateDraft, TemplateError, TemplateField,
+    TemplateRef, BUILTIN_TEMPLATES, MAX_PROMPTS,
 };
 use crate::ui::browser;
 use crate::ui::components::{FlashBanner, PageHeading, SummaryItem};
