@@ -64,7 +64,8 @@ slug_newtype!(
 );
 
 slug_newtype!(
-    /// A stable identifier for a tag, built-in (`md-patient`) or custom (`custom-3`).
+    /// A stable identifier for a tag, built-in (`md-patient`) or custom: `custom-3` from
+    /// before custom ids were unique across devices, `custom-mic2ftc0-1y2p0ij` since.
     /// Entries store these ids, never labels, so renaming a tag cannot break an entry.
     TagId,
     "a tag id"
@@ -77,7 +78,8 @@ slug_newtype!(
 );
 
 slug_newtype!(
-    /// A stable identifier for a template, built-in (`gibbs`) or custom (`custom-2`).
+    /// A stable identifier for a template, built-in (`gibbs`) or custom (`custom-2`, or
+    /// `custom-<time>-<random>` like a custom tag's).
     TemplateId,
     "a template id"
 );
@@ -91,15 +93,44 @@ slug_newtype!(
 /// Custom tag and template ids start with this; built-in ids never do.
 pub(crate) const CUSTOM_PREFIX: &str = "custom-";
 
+/// The time and the random number the shell supplies for a new id. The core has no
+/// clock and no random source, so every id it makes is made from one of these.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct IdSeed {
+    /// Milliseconds since the Unix epoch.
+    pub millis: i64,
+    pub random: u32,
+}
+
+impl IdSeed {
+    pub fn new(millis: i64, random: u32) -> IdSeed {
+        IdSeed { millis, random }
+    }
+
+    /// `<prefix><time>-<random>`, both in base 36: ids sort roughly by creation, and two
+    /// tabs or devices making one in the same millisecond still differ by the random part.
+    fn slug(self, prefix: &str) -> String {
+        format!(
+            "{prefix}{}-{}",
+            base36(self.millis.unsigned_abs()),
+            base36(u64::from(self.random))
+        )
+    }
+
+    /// The same time with the next random number: where to look when an id is taken.
+    pub(crate) fn next(self) -> IdSeed {
+        IdSeed {
+            random: self.random.wrapping_add(1),
+            ..self
+        }
+    }
+}
+
 impl EntryId {
     /// Builds an id from the time of writing and a random number supplied by the shell,
     /// so ids sort roughly by creation and two tabs are very unlikely to collide.
     pub fn from_parts(millis: i64, random: u32) -> EntryId {
-        EntryId(format!(
-            "e{}-{}",
-            base36(millis.unsigned_abs()),
-            base36(u64::from(random))
-        ))
+        EntryId(IdSeed::new(millis, random).slug("e"))
     }
 }
 
@@ -107,11 +138,7 @@ impl ThreadId {
     /// Builds an id from the time of opening and a random number supplied by the shell,
     /// the same recipe as entry ids, with a `t` so the two are never confused.
     pub fn from_parts(millis: i64, random: u32) -> ThreadId {
-        ThreadId(format!(
-            "t{}-{}",
-            base36(millis.unsigned_abs()),
-            base36(u64::from(random))
-        ))
+        ThreadId(IdSeed::new(millis, random).slug("t"))
     }
 }
 
@@ -122,16 +149,18 @@ impl TagId {
         TagId(id.to_owned())
     }
 
-    /// The id of the `number`th custom tag: `custom-<number>`.
-    pub(crate) fn custom(number: u32) -> TagId {
-        TagId(format!("{CUSTOM_PREFIX}{number}"))
+    /// A new custom tag's id, `custom-<time>-<random>`, made like an entry id: unique
+    /// across devices, so a restore from another device, or a tag made in another tab at
+    /// the same time, cannot take the same id for a different tag.
+    pub(crate) fn custom(seed: IdSeed) -> TagId {
+        TagId(seed.slug(CUSTOM_PREFIX))
     }
 }
 
 impl TemplateId {
-    /// The id of the `number`th custom template: `custom-<number>`.
-    pub(crate) fn custom(number: u32) -> TemplateId {
-        TemplateId(format!("{CUSTOM_PREFIX}{number}"))
+    /// A new custom template's id, `custom-<time>-<random>`, made like a custom tag's.
+    pub(crate) fn custom(seed: IdSeed) -> TemplateId {
+        TemplateId(seed.slug(CUSTOM_PREFIX))
     }
 }
 
@@ -244,6 +273,50 @@ mod tests {
         ] {
             assert_eq!(base36(n), expected, "{n}");
         }
+    }
+
+    #[test]
+    fn new_ids_are_a_prefix_the_time_and_the_random_number_in_base_36() {
+        let seed = IdSeed::new(1_764_000_000_000, 123_456);
+        assert_eq!(
+            EntryId::from_parts(seed.millis, seed.random).as_str(),
+            "emidc1z40-2n9c"
+        );
+        assert_eq!(
+            ThreadId::from_parts(seed.millis, seed.random).as_str(),
+            "tmidc1z40-2n9c"
+        );
+        assert_eq!(TagId::custom(seed).as_str(), "custom-midc1z40-2n9c");
+        assert_eq!(TemplateId::custom(seed).as_str(), "custom-midc1z40-2n9c");
+        // The widest seed still makes a slug, so it parses back.
+        let widest = IdSeed::new(i64::MIN, u32::MAX);
+        assert_eq!(
+            TagId::parse(TagId::custom(widest).as_str()),
+            Some(TagId::custom(widest))
+        );
+    }
+
+    #[test]
+    fn custom_ids_made_in_one_millisecond_differ_by_their_random_number() {
+        let at = 1_764_000_000_000;
+        let (a, b) = (IdSeed::new(at, 1), IdSeed::new(at, 2));
+        assert_ne!(TagId::custom(a), TagId::custom(b));
+        assert_ne!(TemplateId::custom(a), TemplateId::custom(b));
+        assert_eq!(a.next(), b);
+        assert_eq!(IdSeed::new(at, u32::MAX).next(), IdSeed::new(at, 0));
+    }
+
+    #[test]
+    fn old_numbered_custom_ids_still_parse_and_still_look_custom() {
+        for old in ["custom-1", "custom-3", "custom-12"] {
+            let tag: TagId = serde_json::from_str(&format!("{old:?}")).expect(old);
+            let template: TemplateId = serde_json::from_str(&format!("{old:?}")).expect(old);
+            assert_eq!((tag.as_str(), template.as_str()), (old, old));
+            assert!(tag.as_str().starts_with(CUSTOM_PREFIX));
+        }
+        assert!(TagId::custom(IdSeed::default())
+            .as_str()
+            .starts_with(CUSTOM_PREFIX));
     }
 
     fn check_name(raw: &str, tidy: &str, key: &str) {

@@ -161,7 +161,7 @@ impl Merge for WellbeingLog {
 mod tests {
     use super::*;
     use crate::core::checkins::CheckInInterval;
-    use crate::core::ids::ThreadId;
+    use crate::core::ids::{IdSeed, ThreadId};
     use chrono::NaiveDate;
 
     fn settings(names: &[&str], interval: CheckInInterval) -> Settings {
@@ -251,9 +251,9 @@ mod tests {
     fn two_tabs_each_creating_a_custom_tag_is_a_conflict_not_a_shared_id() {
         let base = Vocabulary::new();
         let mut mine = base.clone();
-        mine.create("Home visit", "").unwrap();
+        mine.create(IdSeed::new(1, 1), "Home visit", "").unwrap();
         let mut theirs = base.clone();
-        theirs.create("Interpreter", "").unwrap();
+        theirs.create(IdSeed::new(1, 2), "Interpreter", "").unwrap();
         assert_eq!(Vocabulary::three_way(&base, &mine, &theirs), None);
         assert_eq!(
             Vocabulary::three_way(&base, &mine, &base),

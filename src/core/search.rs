@@ -853,7 +853,7 @@ pub fn entries_in_order<'a>(
 mod tests {
     use super::*;
     use crate::core::entry::{Section, TemplateUse};
-    use crate::core::ids::ThreadId;
+    use crate::core::ids::{IdSeed, ThreadId};
     use crate::core::templates::{PromptDraft, PromptRole, TemplateDraft, FREE_FORM_ID};
     use crate::core::threads::Outcome;
     use chrono::TimeZone;
@@ -1159,15 +1159,18 @@ mod tests {
     fn template_choices_are_the_library_without_free_writing_then_deleted_ones_in_use() {
         let mut library = TemplateLibrary::new();
         let mine = library
-            .create(&TemplateDraft {
-                name: "Quick note".into(),
-                prompts: vec![PromptDraft {
-                    key: None,
-                    label: "What happened?".into(),
-                    hint: String::new(),
-                    role: PromptRole::Other,
-                }],
-            })
+            .create(
+                IdSeed::default(),
+                &TemplateDraft {
+                    name: "Quick note".into(),
+                    prompts: vec![PromptDraft {
+                        key: None,
+                        label: "What happened?".into(),
+                        hint: String::new(),
+                        role: PromptRole::Other,
+                    }],
+                },
+            )
             .unwrap();
         let gone = TemplateUse {
             id: TemplateId::parse("custom-99").unwrap(),

@@ -289,7 +289,7 @@ fn TemplateForm(template: Option<CustomTemplate>) -> impl IntoView {
         };
         let mut library = state.templates.get_untracked();
         let result = match &editing {
-            None => library.create(&draft),
+            None => library.create(browser::new_id_seed(), &draft),
             Some(id) => library.edit(id, &draft).map(|()| id.clone()),
         };
         let id = match result {
