@@ -653,9 +653,9 @@ impl<'a> Tag<'a> {
 /// The worker's custom tags beside the built-in vocabulary. Stored as
 /// `{"custom":[...],"next_number":n}`. A new tag's id is made from the time and a random
 /// number the shell supplies, so tags made on two devices or in two tabs keep apart;
-/// `next_number` only counts the tags made, and is still stored because the format is
-/// frozen. Ids made before that are `custom-<n>`, and still work. Every operation checks
-/// everything first and changes nothing when it returns an error.
+/// `next_number` only counts, and is still stored because the format is frozen. Ids made
+/// before that are `custom-<n>`, and still work. Every operation checks everything first
+/// and changes nothing when it returns an error.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Vocabulary {
     #[serde(default)]
@@ -674,8 +674,9 @@ impl Vocabulary {
         &self.custom
     }
 
-    /// How many custom tags have been made here: the number old ids (`custom-<n>`) were
-    /// made from, and still stored, though new ids no longer come from it.
+    /// A count that grows by one with every custom tag made (a merge of two tabs keeps the
+    /// larger). Old ids (`custom-<n>`) were made from it; new ids no longer are, but it is
+    /// still stored because the format is frozen.
     pub fn next_number(&self) -> u32 {
         self.next_number
     }

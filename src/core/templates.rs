@@ -460,8 +460,8 @@ impl<'a> TemplateRef<'a> {
 
 /// The worker's custom templates beside the built-in ones. Stored as
 /// `{"custom":[...],"next_number":n}`. A new template's id is made from the shell's time and
-/// random number, like a custom tag's; `next_number` only counts the templates made (old
-/// ids are `custom-<n>`). Every operation checks everything first and changes nothing when
+/// random number, like a custom tag's; `next_number` only counts (old ids are
+/// `custom-<n>`). Every operation checks everything first and changes nothing when
 /// it returns an error.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TemplateLibrary {
@@ -480,8 +480,8 @@ impl TemplateLibrary {
         &self.custom
     }
 
-    /// How many custom templates have been made here: the number old ids (`custom-<n>`)
-    /// were made from, and still stored, though new ids no longer come from it.
+    /// A count that grows by one with every custom template made (a merge of two tabs
+    /// keeps the larger). Old ids (`custom-<n>`) were made from it; new ids no longer are.
     pub fn next_number(&self) -> u32 {
         self.next_number
     }
