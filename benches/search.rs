@@ -10,10 +10,11 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use anchorpoint::core::entry::{Entry, EntryId, Section};
+use anchorpoint::core::entry::{Entry, Section};
+use anchorpoint::core::ids::{EntryId, TagId};
 use anchorpoint::core::journal::Journal;
 use anchorpoint::core::search::{NoFacts, Query, SearchIndex, TagMatch};
-use anchorpoint::core::tags::{TagId, BUILTIN_TAGS};
+use anchorpoint::core::tags::BUILTIN_TAGS;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
 const ENTRIES: usize = 5_000;

@@ -15,9 +15,9 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use anchorpoint::core::entry::{Entry, EntryId, Section};
+use anchorpoint::core::entry::{Entry, Section};
+use anchorpoint::core::ids::{EntryId, TagId};
 use anchorpoint::core::record::encode_entry;
-use anchorpoint::core::tags::TagId;
 use anchorpoint::storage::{Batch, MemoryBackend, Namespace, Store};
 use chrono::{NaiveDate, TimeZone, Utc};
 

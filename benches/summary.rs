@@ -10,13 +10,14 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use anchorpoint::core::checkins::{EmbeddednessHistory, Rating, WellbeingCheck, WellbeingLog};
-use anchorpoint::core::entry::{Entry, EntryId, Section};
+use anchorpoint::core::entry::{Entry, Section};
+use anchorpoint::core::ids::{EntryId, TagId, ThreadId};
 use anchorpoint::core::journal::Journal;
 use anchorpoint::core::summary::export::{to_csv_tag_counts, to_html, to_json, to_markdown};
 use anchorpoint::core::summary::{Decisions, Review, SummaryData, SummaryRequest};
-use anchorpoint::core::tags::{TagId, Vocabulary, BUILTIN_TAGS};
+use anchorpoint::core::tags::{Vocabulary, BUILTIN_TAGS};
 use anchorpoint::core::templates::PromptRole;
-use anchorpoint::core::threads::{ThreadId, Threads};
+use anchorpoint::core::threads::Threads;
 use chrono::{Days, NaiveDate, TimeZone, Utc};
 
 const ENTRIES: usize = 60;

@@ -28,6 +28,18 @@ async function createTag(app, name, definition = '') {
   await app.expectVisibleText(`Tag ‘${name}’ created`);
 }
 
+/**
+ * The id the app gave the custom tag with this name, read from storage: ids are made from
+ * the time and a random number (`custom-<time>-<random>`), so a journey never assumes one.
+ */
+async function storedTagId(app, name) {
+  const record = JSON.parse((await app.storage())['anchorpoint.tags']);
+  const tag = record.data.custom.find((t) => t.label === name);
+  assert.ok(tag, `a stored tag called ${name}`);
+  assert.match(tag.id, /^custom-[0-9a-z]+-[0-9a-z]+$/);
+  return tag.id;
+}
+
 /** Writes a reflection, ticking the given tags in the picker; returns its id. */
 async function writeTagged(app, text, tags) {
   await app.open('/write');
@@ -115,7 +127,7 @@ journey('merging a custom tag into a built-in one retags its reflections and kee
   const text = 'Went with her to the first walking group; she stayed for tea afterwards.';
   const id = await writeTagged(app, text, ['Walking group', 'held']);
   const before = await storedEntry(page, id);
-  assert.deepEqual(before.tags, ['custom-1', 'boundary-held']);
+  assert.deepEqual(before.tags, [await storedTagId(app, 'Walking group'), 'boundary-held']);
 
   await app.open('/settings/tags');
   await app.link('Merge Walking group').click();
@@ -153,6 +165,7 @@ journey('merging a custom tag into a built-in one retags its reflections and kee
 
 journey('deleting a tag used by a reflection removes only that tag', async ({ app, page, a11y }) => {
   await createTag(app, 'Carers group');
+  const tagId = await storedTagId(app, 'Carers group');
   const text = 'Long call about the carers group closing. Nothing to fix, I listened.';
   const id = await writeTagged(app, text, ['Carers group', 'bearing witness']);
   const before = await storedEntry(page, id);
@@ -180,7 +193,7 @@ journey('deleting a tag used by a reflection removes only that tag', async ({ ap
   assert.deepEqual({ ...after, tags: null }, { ...before, tags: null }, 'only the tags changed');
 
   // An address for the deleted tag says it is gone rather than failing.
-  await app.open('/settings/tags/custom-1/rename');
+  await app.open(`/settings/tags/${tagId}/rename`);
   await app.expectPage('Tag not found');
   await a11y('tag not found');
 });
@@ -344,9 +357,10 @@ journey('a tag can be created and renamed with the keyboard only', async ({ app,
 
 journey('when storage is full a merge fails visibly and changes neither tags nor reflections', async ({ app, page, a11y }) => {
   await createTag(app, 'Lunch club');
+  const tagId = await storedTagId(app, 'Lunch club');
   const id = await writeTagged(app, 'Took him to the lunch club.', ['Lunch club']);
   const before = await app.storage();
-  await app.open('/settings/tags/custom-1/merge');
+  await app.open(`/settings/tags/${tagId}/merge`);
   await page.getByLabel('Tag to merge into').selectOption('driver-no-provision');
   await fillStorage(page);
   await app.button('Merge tags').click();

@@ -4,9 +4,9 @@
 //! `cargo test --target wasm32-unknown-unknown --test browser` (headless Chromium through
 //! chromedriver). Each test clears local storage first: they share one origin.
 
-use anchorpoint::core::entry::{Entry, EntryId, Section};
+use anchorpoint::core::entry::{Entry, Section};
+use anchorpoint::core::ids::{EntryId, TagId};
 use anchorpoint::core::record::encode_entry;
-use anchorpoint::core::tags::TagId;
 use anchorpoint::storage::codec::{open, Compact};
 use anchorpoint::storage::{Backend, Batch, LocalStorage, Namespace, Problem, StorageError, Store};
 use anchorpoint::ui::pages::editor::WritePage;

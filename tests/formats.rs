@@ -4,14 +4,14 @@
 //! version of Anchorpoint.
 
 use anchorpoint::core::checkins::CheckInInterval;
-use anchorpoint::core::entry::{Entry, EntryId, JudgementCall};
+use anchorpoint::core::entry::{Entry, JudgementCall};
+use anchorpoint::core::ids::{EntryId, TagId};
 use anchorpoint::core::record::{
     decode_draft, decode_embeddedness, decode_entry, decode_index, decode_settings,
     decode_templates, decode_threads, decode_vocabulary, decode_wellbeing, encode_draft,
     encode_embeddedness, encode_entry, encode_index, encode_settings, encode_templates,
     encode_threads, encode_vocabulary, encode_wellbeing, DecodeError,
 };
-use anchorpoint::core::tags::TagId;
 use anchorpoint::core::templates::PromptRole;
 use anchorpoint::storage::codec::open;
 use anchorpoint::storage::Compact;

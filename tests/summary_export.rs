@@ -13,13 +13,14 @@ use anchorpoint::core::anonymise::Kind;
 use anchorpoint::core::checkins::{
     EmbeddednessCheckIn, EmbeddednessHistory, Load, Rating, WellbeingCheck, WellbeingLog,
 };
-use anchorpoint::core::entry::{Entry, EntryId, Section};
+use anchorpoint::core::entry::{Entry, Section};
+use anchorpoint::core::ids::{EntryId, TagId, ThreadId};
 use anchorpoint::core::journal::Journal;
 use anchorpoint::core::summary::export::{to_csv_tag_counts, to_html, to_json, to_markdown};
 use anchorpoint::core::summary::{Decisions, Review, Summary, SummaryData, SummaryRequest};
-use anchorpoint::core::tags::{Embeddedness, Family, TagId, Vocabulary};
+use anchorpoint::core::tags::{CustomTag, Embeddedness, Family, Vocabulary};
 use anchorpoint::core::templates::PromptRole;
-use anchorpoint::core::threads::{DurationBand, Outcome, ThreadId, Threads};
+use anchorpoint::core::threads::{DurationBand, Outcome, Threads};
 use chrono::{NaiveDate, TimeZone, Utc};
 use serde_json::Value;
 
@@ -61,10 +62,17 @@ fn entry(id: &str, about: &str, tags: &[&str], sections: Vec<Section>) -> Entry 
 /// The fixed fictional month behind the fixture: four weeks of November 2026.
 fn fixture_summary() -> Summary {
     use PromptRole::{Action, Learning, Other};
-    let mut vocabulary = Vocabulary::new();
-    let walking = vocabulary
-        .create("Walking group", "The Tuesday walking group.")
-        .expect("a valid tag");
+    // A tag made before custom ids were unique across devices: the frozen fixture
+    // shows its id, `custom-1`, which still works.
+    let walking = TagId::parse("custom-1").expect("an old custom tag id");
+    let vocabulary = Vocabulary::from_parts(
+        vec![CustomTag {
+            id: walking.clone(),
+            label: "Walking group".into(),
+            definition: Some("The Tuesday walking group.".into()),
+        }],
+        1,
+    );
     let journal = Journal::from_entries([
         entry(
             "e1",

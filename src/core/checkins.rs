@@ -9,13 +9,12 @@
 
 use std::collections::BTreeMap;
 
+use super::ids::EntryId;
+use super::journal::Journal;
+use super::tags::{Embeddedness, EmbeddednessConcept};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
-
-use super::entry::EntryId;
-use super::journal::Journal;
-use super::tags::{Embeddedness, EmbeddednessConcept};
 
 /// The longest note on one embeddedness concept, in characters: a few sentences, not an
 /// essay (the journal is the place for those).

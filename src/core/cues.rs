@@ -22,7 +22,8 @@ use std::sync::OnceLock;
 use chrono::{Datelike, NaiveDate};
 
 use super::entry::{long_date, Section};
-use super::tags::{builtin_tag, BuiltinTag, Family, TagId};
+use super::ids::TagId;
+use super::tags::{builtin_tag, BuiltinTag, Family};
 use phrases::{Negation, GROUPS, SETS};
 
 /// The optional end-of-entry question, which the worker can switch off in settings.

@@ -3,14 +3,10 @@
 //! only way from the second to the first ("parse, don't validate"), so the rest of the
 //! app only ever sees entries that passed.
 
-use std::fmt;
-
+use super::ids::{EntryId, PromptKey, TagId, TemplateId, ThreadId};
+use super::templates::{PromptRole, TemplateRef};
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Timelike, Utc};
 use serde::{Deserialize, Serialize};
-
-use super::tags::TagId;
-use super::templates::{PromptKey, PromptRole, TemplateId, TemplateRef};
-use super::threads::ThreadId;
 
 /// The longest reflection we accept. Local storage holds about five million characters
 /// per site; one entry should never be able to eat a large part of it.
@@ -19,78 +15,6 @@ pub const MAX_TEXT_CHARS: usize = 50_000;
 /// The earliest date an entry may be about. The link worker role began in 2019; this
 /// leaves room for notes about earlier work while catching typos such as year 0202.
 pub const EARLIEST_ABOUT: (i32, u32, u32) = (2000, 1, 1);
-
-/// A stable identifier for an entry, safe to put in a URL and a storage key.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct EntryId(String);
-
-impl EntryId {
-    /// Accepts 1 to 64 characters from `a-z`, `0-9` and `-`. Anything else (a mistyped
-    /// URL, a foreign storage key) is not an id.
-    pub fn parse(raw: &str) -> Option<EntryId> {
-        is_slug(raw).then(|| EntryId(raw.to_owned()))
-    }
-
-    /// Builds an id from the time of writing and a random number supplied by the shell,
-    /// so ids sort roughly by creation and two tabs are very unlikely to collide.
-    pub fn from_parts(millis: i64, random: u32) -> EntryId {
-        EntryId(format!(
-            "e{}-{}",
-            base36(millis.unsigned_abs()),
-            base36(u64::from(random))
-        ))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for EntryId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl TryFrom<String> for EntryId {
-    type Error = String;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        EntryId::parse(&value).ok_or_else(|| format!("not an entry id: {value:?}"))
-    }
-}
-
-impl From<EntryId> for String {
-    fn from(id: EntryId) -> String {
-        id.0
-    }
-}
-
-/// The one rule for every stored identifier (entries, tags, templates, prompt keys):
-/// 1 to 64 characters from `a-z`, `0-9` and `-`, so it is safe in a URL, an HTML id and
-/// a storage key.
-pub(crate) fn is_slug(raw: &str) -> bool {
-    !raw.is_empty()
-        && raw.len() <= 64
-        && raw
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
-/// `n` in base 36 with lowercase digits: short, URL-safe id parts.
-pub(crate) fn base36(mut n: u64) -> String {
-    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut out = Vec::new();
-    loop {
-        out.push(DIGITS[(n % 36) as usize]);
-        n /= 36;
-        if n == 0 {
-            break;
-        }
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
-}
 
 /// One answered part of an entry. Free writing is a single section with no prompt; a
 /// template gives one section per answered prompt. The prompt's text and role are kept

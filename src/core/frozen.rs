@@ -21,14 +21,12 @@ use super::checkins::{
     CheckInInterval, EmbeddednessCheckIn, EmbeddednessHistory, Load, Rating, WellbeingCheck,
     WellbeingLog,
 };
-use super::entry::EntryId;
+use super::ids::{EntryId, PromptKey, TagId, TemplateId, ThreadId};
 use super::record::DecodeError;
 use super::settings::Settings;
-use super::tags::{CustomTag, Embeddedness, EmbeddednessConcept, TagId, Vocabulary};
-use super::templates::{
-    CustomPrompt, CustomTemplate, PromptKey, PromptRole, TemplateId, TemplateLibrary,
-};
-use super::threads::{Closure, HoldingThread, Outcome, Pseudonym, ThreadId, Threads};
+use super::tags::{CustomTag, Embeddedness, EmbeddednessConcept, Vocabulary};
+use super::templates::{CustomPrompt, CustomTemplate, PromptRole, TemplateLibrary};
+use super::threads::{Closure, HoldingThread, Outcome, Pseudonym, Threads};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

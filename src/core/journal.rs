@@ -6,7 +6,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use thiserror::Error;
 
-use super::entry::{Entry, EntryId, ValidEntry};
+use super::entry::{Entry, ValidEntry};
+use super::ids::EntryId;
 
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum JournalError {

@@ -2,12 +2,14 @@
 //! this one read it. `base` is what this tab last read or wrote, `mine` is this tab's new
 //! value, `theirs` is what is stored now. A merge takes every change each side made where
 //! the two do not touch the same thing; where they do, it gives `None` and the worker
-//! chooses. The private list of names is a set: a name is dropped only if this tab's
+//! chooses. Custom tags and templates made in two tabs have different ids (made from the
+//! time and a random number), so both are kept, unless they share a name. The private list of names is a set: a name is dropped only if this tab's
 //! worker removed it, so no save from an old page can quietly stop a name being redacted.
 
 use std::collections::BTreeSet;
 
 use super::checkins::{EmbeddednessHistory, WellbeingLog};
+use super::ids::name_key;
 use super::settings::Settings;
 use super::tags::Vocabulary;
 use super::templates::TemplateLibrary;
@@ -93,16 +95,22 @@ impl Merge for Settings {
     }
 }
 
+/// True when two of the names are the same to a reader. Each tab keeps names unique; two
+/// tabs together could still give two tags one name (both made "Carers", or each renamed
+/// a different tag to it), and that is for the worker to choose.
+fn names_clash<'a>(names: impl IntoIterator<Item = &'a str>) -> bool {
+    let mut seen = BTreeSet::new();
+    names.into_iter().any(|name| !seen.insert(name_key(name)))
+}
+
 impl Merge for Vocabulary {
     fn three_way(base: &Vocabulary, mine: &Vocabulary, theirs: &Vocabulary) -> Option<Vocabulary> {
-        // Two tabs that each created a tag made the same id from the same counter: that
-        // is a real clash, for the worker to see.
+        // New tags have ids made from the time and a random number, so tags made in two
+        // tabs have different ids and both are kept.
         let custom = by_id(base.custom(), mine.custom(), theirs.custom(), |t| {
             t.id.clone()
         })?;
-        let mine_new = mine.next_number() != base.next_number();
-        let theirs_new = theirs.next_number() != base.next_number();
-        if mine_new && theirs_new {
+        if names_clash(custom.iter().map(|t| t.label.as_str())) {
             return None;
         }
         let next = mine.next_number().max(theirs.next_number());
@@ -119,7 +127,7 @@ impl Merge for TemplateLibrary {
         let custom = by_id(base.custom(), mine.custom(), theirs.custom(), |t| {
             t.id.clone()
         })?;
-        if mine.next_number() != base.next_number() && theirs.next_number() != base.next_number() {
+        if names_clash(custom.iter().map(|t| t.name.as_str())) {
             return None;
         }
         let next = mine.next_number().max(theirs.next_number());
@@ -161,7 +169,8 @@ impl Merge for WellbeingLog {
 mod tests {
     use super::*;
     use crate::core::checkins::CheckInInterval;
-    use crate::core::threads::ThreadId;
+    use crate::core::ids::{IdSeed, ThreadId};
+    use crate::core::templates::{PromptDraft, TemplateDraft};
     use chrono::NaiveDate;
 
     fn settings(names: &[&str], interval: CheckInInterval) -> Settings {
@@ -247,17 +256,116 @@ mod tests {
         assert_eq!(merged.all().len(), 1);
     }
 
+    /// The same millisecond in both tabs: only the random numbers differ.
+    const AT: i64 = 1_764_000_000_000;
+
+    fn labels(vocab: &Vocabulary) -> Vec<&str> {
+        vocab.custom().iter().map(|t| t.label.as_str()).collect()
+    }
+
+    /// A vocabulary stored before ids were unique across devices: `custom-1`.
+    fn old_vocabulary() -> Vocabulary {
+        serde_json::from_str(r#"{"custom":[{"id":"custom-1","label":"Carers"}],"next_number":1}"#)
+            .unwrap()
+    }
+
     #[test]
-    fn two_tabs_each_creating_a_custom_tag_is_a_conflict_not_a_shared_id() {
-        let base = Vocabulary::new();
+    fn two_tabs_each_adding_a_custom_tag_merge_to_both_tags() {
+        let base = old_vocabulary();
         let mut mine = base.clone();
-        mine.create("Home visit", "").unwrap();
+        mine.create(IdSeed::new(AT, 1), "Home visit", "").unwrap();
         let mut theirs = base.clone();
-        theirs.create("Interpreter", "").unwrap();
-        assert_eq!(Vocabulary::three_way(&base, &mine, &theirs), None);
+        theirs
+            .create(IdSeed::new(AT, 2), "Interpreter", "")
+            .unwrap();
+        let merged = Vocabulary::three_way(&base, &mine, &theirs).expect("no clash");
+        assert_eq!(labels(&merged), ["Carers", "Interpreter", "Home visit"]);
+        assert_eq!(merged.next_number(), 2, "the larger count");
+        // Each tag keeps its own id, so entries tagged in either tab keep their tag.
+        for side in [&mine, &theirs] {
+            for tag in side.custom() {
+                assert_eq!(
+                    merged.display_name(&tag.id).as_deref(),
+                    Some(tag.label.as_str())
+                );
+            }
+        }
         assert_eq!(
             Vocabulary::three_way(&base, &mine, &base),
             Some(mine.clone())
         );
+    }
+
+    #[test]
+    fn a_tag_added_in_one_tab_survives_a_rename_and_an_add_in_another() {
+        let base = old_vocabulary();
+        let old = base.custom()[0].id.clone();
+        let mut mine = base.clone();
+        mine.create(IdSeed::new(AT, 1), "Home visit", "").unwrap();
+        let mut theirs = base.clone();
+        theirs.rename(&old, "Carers group").unwrap();
+        theirs
+            .create(IdSeed::new(AT + 5, 9), "Interpreter", "")
+            .unwrap();
+        let merged = Vocabulary::three_way(&base, &mine, &theirs).expect("no clash");
+        assert_eq!(
+            labels(&merged),
+            ["Carers group", "Interpreter", "Home visit"]
+        );
+    }
+
+    #[test]
+    fn two_tabs_adding_tags_with_one_name_is_for_the_worker_to_choose() {
+        let base = Vocabulary::new();
+        let mut mine = base.clone();
+        mine.create(IdSeed::new(AT, 1), "Home visit", "").unwrap();
+        let mut theirs = base.clone();
+        theirs
+            .create(IdSeed::new(AT, 2), "home  VISIT", "")
+            .unwrap();
+        assert_eq!(Vocabulary::three_way(&base, &mine, &theirs), None);
+    }
+
+    #[test]
+    fn one_tag_changed_differently_in_two_tabs_is_still_a_conflict() {
+        let base = old_vocabulary();
+        let old = base.custom()[0].id.clone();
+        let mut mine = base.clone();
+        mine.rename(&old, "Carers group").unwrap();
+        let mut theirs = base.clone();
+        theirs.rename(&old, "Young carers").unwrap();
+        assert_eq!(Vocabulary::three_way(&base, &mine, &theirs), None);
+    }
+
+    fn template(name: &str) -> TemplateDraft {
+        TemplateDraft {
+            name: name.into(),
+            prompts: vec![PromptDraft {
+                label: "What happened?".into(),
+                ..PromptDraft::default()
+            }],
+        }
+    }
+
+    #[test]
+    fn two_tabs_each_adding_a_custom_template_merge_to_both_templates() {
+        let base = TemplateLibrary::new();
+        let mut mine = base.clone();
+        mine.create(IdSeed::new(AT, 1), &template("Home visit"))
+            .unwrap();
+        let mut theirs = base.clone();
+        theirs
+            .create(IdSeed::new(AT, 2), &template("Phone call"))
+            .unwrap();
+        let merged = TemplateLibrary::three_way(&base, &mine, &theirs).expect("no clash");
+        let names: Vec<&str> = merged.custom().iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["Phone call", "Home visit"]);
+        assert_eq!(merged.next_number(), 1);
+
+        let mut same_name = base.clone();
+        same_name
+            .create(IdSeed::new(AT, 3), &template("Home Visit"))
+            .unwrap();
+        assert_eq!(TemplateLibrary::three_way(&base, &mine, &same_name), None);
     }
 }

@@ -10,6 +10,7 @@ pub mod checkins;
 pub mod cues;
 pub mod entry;
 pub mod frozen;
+pub mod ids;
 pub mod insights;
 pub mod journal;
 pub mod merge;

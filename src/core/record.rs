@@ -16,13 +16,13 @@ use chrono::{DateTime, Utc};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use thiserror::Error;
 
-use super::entry::{Answer, Draft, Entry, EntryId, JudgementCall, Section, TemplateUse};
+use super::entry::{Answer, Draft, Entry, JudgementCall, Section, TemplateUse};
+
 use super::frozen::{
     Embeddedness4, Frozen, Settings4, Templates4, Threads4, Vocabulary4, Wellbeing4,
 };
-use super::tags::TagId;
-use super::templates::{PromptKey, PromptRole, TemplateId};
-use super::threads::ThreadId;
+use super::ids::{EntryId, PromptKey, TagId, TemplateId, ThreadId};
+use super::templates::PromptRole;
 
 /// The format version this code writes.
 pub const FORMAT_VERSION: u32 = 4;

@@ -15,10 +15,10 @@ mod stem;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
-use super::entry::{Entry, EntryId};
+use super::entry::Entry;
+use super::ids::{EntryId, TagId, TemplateId};
 use super::journal::Journal;
-use super::tags::TagId;
-use super::templates::{TemplateId, TemplateLibrary};
+use super::templates::TemplateLibrary;
 use super::threads::Threads;
 
 // ---------------------------------------------------------------------------------------
@@ -853,8 +853,9 @@ pub fn entries_in_order<'a>(
 mod tests {
     use super::*;
     use crate::core::entry::{Section, TemplateUse};
+    use crate::core::ids::{IdSeed, ThreadId};
     use crate::core::templates::{PromptDraft, PromptRole, TemplateDraft, FREE_FORM_ID};
-    use crate::core::threads::{Outcome, ThreadId};
+    use crate::core::threads::Outcome;
     use chrono::TimeZone;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -1158,15 +1159,18 @@ mod tests {
     fn template_choices_are_the_library_without_free_writing_then_deleted_ones_in_use() {
         let mut library = TemplateLibrary::new();
         let mine = library
-            .create(&TemplateDraft {
-                name: "Quick note".into(),
-                prompts: vec![PromptDraft {
-                    key: None,
-                    label: "What happened?".into(),
-                    hint: String::new(),
-                    role: PromptRole::Other,
-                }],
-            })
+            .create(
+                IdSeed::default(),
+                &TemplateDraft {
+                    name: "Quick note".into(),
+                    prompts: vec![PromptDraft {
+                        key: None,
+                        label: "What happened?".into(),
+                        hint: String::new(),
+                        role: PromptRole::Other,
+                    }],
+                },
+            )
             .unwrap();
         let gone = TemplateUse {
             id: TemplateId::parse("custom-99").unwrap(),

@@ -3,6 +3,7 @@
 //! One small record, read at start-up and written only when the worker changes it.
 
 use super::checkins::CheckInInterval;
+use super::ids::one_line;
 
 /// The longest private list we keep. Far beyond a real caseload's worth of names, it
 /// stops a pasted document from filling storage.
@@ -38,7 +39,7 @@ impl Default for Settings {
 pub fn parse_private_names(raw: &str) -> Result<Vec<String>, String> {
     let mut out: Vec<String> = Vec::new();
     for line in raw.lines() {
-        let name = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = one_line(line);
         if name.is_empty() {
             continue;
         }

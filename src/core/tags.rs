@@ -7,12 +7,11 @@
 //! and a merge or delete is applied to them through [`retag`]. Embeddedness is here too,
 //! as its own type: it is a periodic self-rating, never a per-entry tag.
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::entry::{is_slug, Entry};
+use super::entry::Entry;
+use super::ids::{name_key, one_line, tidy_name, IdSeed, TagId};
 
 /// The longest custom tag name, in characters. Tags are shown as small labels in lists
 /// and chips; a longer name would wrap and stop being a tag.
@@ -25,65 +24,20 @@ pub const MAX_TAG_DEFINITION_CHARS: usize = 200;
 /// keyboard-first, and the cap keeps one storage record small.
 pub const MAX_CUSTOM_TAGS: usize = 200;
 
-/// Custom tag ids are `custom-<n>`; built-in ids never start with this prefix.
-const CUSTOM_PREFIX: &str = "custom-";
-
 // ---------------------------------------------------------------------------------------
 // Tag ids
 // ---------------------------------------------------------------------------------------
 
-/// A stable identifier for a tag, built-in (`md-patient`) or custom (`custom-3`). Entries
-/// store these ids, never labels, so renaming a tag cannot break an entry.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct TagId(String);
-
+/// What only the built-in vocabulary knows about a tag id.
 impl TagId {
-    /// Accepts 1 to 64 characters from `a-z`, `0-9` and `-`. Anything else (a label typed
-    /// where an id belongs, a damaged record) is not a tag id.
-    pub fn parse(raw: &str) -> Option<TagId> {
-        is_slug(raw).then(|| TagId(raw.to_owned()))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
     /// True for ids of the built-in vocabulary.
     pub fn is_builtin(&self) -> bool {
-        builtin_tag(&self.0).is_some()
+        builtin_tag(self.as_str()).is_some()
     }
 
     /// The built-in tag with this id, if it is one.
     pub fn builtin(&self) -> Option<&'static BuiltinTag> {
-        builtin_tag(&self.0)
-    }
-
-    fn custom(number: u32) -> TagId {
-        TagId(format!("{CUSTOM_PREFIX}{number}"))
-    }
-}
-
-impl fmt::Display for TagId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl TryFrom<String> for TagId {
-    type Error = String;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        if is_slug(&value) {
-            Ok(TagId(value))
-        } else {
-            Err(format!("not a tag id: {value:?}"))
-        }
-    }
-}
-
-impl From<TagId> for String {
-    fn from(id: TagId) -> String {
-        id.0
+        builtin_tag(self.as_str())
     }
 }
 
@@ -193,7 +147,7 @@ pub struct BuiltinTag {
 
 impl BuiltinTag {
     pub fn tag_id(&self) -> TagId {
-        TagId(self.id.to_owned())
+        TagId::of_builtin(self.id)
     }
 
     /// The family and tag together, for places that show a tag out of its group
@@ -552,27 +506,6 @@ impl TagName {
     }
 }
 
-/// A name as typed, made tidy: control characters become spaces, and runs of spaces
-/// and line breaks become one space, trimmed. Shared by every name a worker types
-/// (tags, thread pseudonyms) so they all behave alike.
-pub(crate) fn tidy_name(raw: &str) -> String {
-    let cleaned: String = raw
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The key two names are compared by: case, curly quotes and spacing do not make a
-/// different name ("Food bank" and "food  BANK" are the same tag to a reader).
-pub(crate) fn name_key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace(['\u{2018}', '\u{2019}'], "'")
-        .to_lowercase()
-}
-
 /// The part of a tag form an error points at. Each has a stable HTML id so the error
 /// summary can link to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -718,9 +651,11 @@ impl<'a> Tag<'a> {
 }
 
 /// The worker's custom tags beside the built-in vocabulary. Stored as
-/// `{"custom":[...],"next_number":n}`. `next_number` only grows, so an id is never reused
-/// for a different tag, even after a delete. Every operation checks everything first and
-/// changes nothing when it returns an error.
+/// `{"custom":[...],"next_number":n}`. A new tag's id is made from the time and a random
+/// number the shell supplies, so tags made on two devices or in two tabs keep apart;
+/// `next_number` only counts, and is still stored because the format is frozen. Ids made
+/// before that are `custom-<n>`, and still work. Every operation checks everything first
+/// and changes nothing when it returns an error.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Vocabulary {
     #[serde(default)]
@@ -739,7 +674,9 @@ impl Vocabulary {
         &self.custom
     }
 
-    /// The number the next custom tag's id is made from.
+    /// A count that grows by one with every custom tag made (a merge of two tabs keeps the
+    /// larger). Old ids (`custom-<n>`) were made from it; new ids no longer are, but it is
+    /// still stored because the format is frozen.
     pub fn next_number(&self) -> u32 {
         self.next_number
     }
@@ -797,14 +734,20 @@ impl Vocabulary {
             .map(Tag::Custom)
     }
 
-    /// Creates a tag and returns its new id. `definition` may be empty.
-    pub fn create(&mut self, name: &str, definition: &str) -> Result<TagId, TagError> {
+    /// Creates a tag and returns its new id, made from `seed` (the shell's time and random
+    /// number). `definition` may be empty.
+    pub fn create(
+        &mut self,
+        seed: IdSeed,
+        name: &str,
+        definition: &str,
+    ) -> Result<TagId, TagError> {
         let name = self.check_name(name, None)?;
         let definition = check_definition(definition)?;
         if self.custom.len() >= MAX_CUSTOM_TAGS {
             return Err(TagError::TooManyTags);
         }
-        let id = self.fresh_id();
+        let id = self.fresh_id(seed);
         self.custom.push(CustomTag {
             id: id.clone(),
             label: name.0,
@@ -873,15 +816,18 @@ impl Vocabulary {
         }
     }
 
-    fn fresh_id(&mut self) -> TagId {
-        // A damaged or hand-edited record could hold an id at or past `next_number`;
-        // skip over any id already in use rather than trusting the counter.
+    /// The id for a new tag, from the shell's seed, counting it in `next_number`. Two
+    /// tags made in one millisecond with one random number (only ever in tests) still
+    /// differ: an id in use moves on to the next random number, and at most every tag
+    /// here can be in the way.
+    fn fresh_id(&mut self, mut seed: IdSeed) -> TagId {
+        self.next_number = self.next_number.saturating_add(1);
         loop {
-            self.next_number = self.next_number.saturating_add(1);
-            let id = TagId::custom(self.next_number);
-            if !self.custom.iter().any(|t| t.id == id) || self.next_number == u32::MAX {
+            let id = TagId::custom(seed);
+            if !self.custom.iter().any(|t| t.id == id) {
                 return id;
             }
+            seed = seed.next();
         }
     }
 }
@@ -909,7 +855,7 @@ pub fn count_tagged<'a>(entries: impl IntoIterator<Item = &'a Entry>, tag: &TagI
 }
 
 fn check_definition(raw: &str) -> Result<Option<String>, TagError> {
-    let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = one_line(raw);
     if text.is_empty() {
         Ok(None)
     } else if text.chars().count() > MAX_TAG_DEFINITION_CHARS {
@@ -922,7 +868,15 @@ fn check_definition(raw: &str) -> Result<Option<String>, TagError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::ids::CUSTOM_PREFIX;
     use std::collections::HashSet;
+
+    /// The shell's time and random number, for tests whose ids do not matter: tags made
+    /// from one seed still get different ids.
+    const NOW: IdSeed = IdSeed {
+        millis: 1_764_000_000_000,
+        random: 7,
+    };
 
     fn id(s: &str) -> TagId {
         TagId::parse(s).expect("test ids are valid")
@@ -935,7 +889,7 @@ mod tests {
     fn entry_with(id_: &str, tags: &[&str]) -> Entry {
         use chrono::{DateTime, NaiveDate};
         Entry {
-            id: crate::core::entry::EntryId::parse(id_).unwrap(),
+            id: crate::core::ids::EntryId::parse(id_).unwrap(),
             written_at: DateTime::UNIX_EPOCH,
             updated_at: DateTime::UNIX_EPOCH,
             about: NaiveDate::from_ymd_opt(2026, 3, 9).unwrap(),
@@ -950,7 +904,7 @@ mod tests {
     #[test]
     fn retag_entries_returns_only_the_touched_entries_with_only_their_tags_changed() {
         let mut vocab = Vocabulary::new();
-        let food = vocab.create("Food bank", "").unwrap();
+        let food = vocab.create(NOW, "Food bank", "").unwrap();
         let entries = vec![
             entry_with("e1", &[food.as_str(), "boundary-held"]),
             entry_with("e2", &["boundary-held"]),
@@ -984,7 +938,7 @@ mod tests {
     #[test]
     fn display_names_are_family_qualified_for_built_ins_and_as_typed_for_custom_tags() {
         let mut vocab = Vocabulary::new();
-        let food = vocab.create("  Food   bank ", "").unwrap();
+        let food = vocab.create(NOW, "  Food   bank ", "").unwrap();
         assert_eq!(vocab.display_name(&food).as_deref(), Some("Food bank"));
         assert_eq!(
             vocab.display_name(&id("boundary-held")).as_deref(),
@@ -1101,10 +1055,10 @@ mod tests {
     fn check_create(existing: &[&str], typed: &str, expected: &str) {
         let mut vocab = Vocabulary::new();
         for name in existing {
-            vocab.create(name, "").expect("setup names are valid");
+            vocab.create(NOW, name, "").expect("setup names are valid");
         }
         let before = vocab.clone();
-        let message = match vocab.create(typed, "") {
+        let message = match vocab.create(NOW, typed, "") {
             Ok(_) => String::new(),
             Err(e) => {
                 assert_eq!(vocab, before, "a refused create changes nothing");
@@ -1174,16 +1128,23 @@ mod tests {
     }
 
     #[test]
-    fn created_tags_get_fresh_ids_that_are_never_reused_after_a_delete() {
+    fn a_new_tag_id_is_made_from_the_time_and_random_number_and_counted() {
         let mut vocab = Vocabulary::new();
         let a = vocab
-            .create("Food bank", "Anything about food banks")
+            .create(
+                IdSeed::new(1_764_000_000_000, 123_456),
+                "Food bank",
+                "Anything about food banks",
+            )
             .expect("valid");
-        let b = vocab.create("Carers", "").expect("valid");
-        assert_eq!((a.as_str(), b.as_str()), ("custom-1", "custom-2"));
-        vocab.delete(&b).expect("exists");
-        let c = vocab.create("Carers", "").expect("name is free again");
-        assert_eq!(c.as_str(), "custom-3");
+        assert_eq!(a.as_str(), "custom-midc1z40-2n9c");
+        // Another tab or device, the same millisecond, another random number.
+        let b = vocab
+            .create(IdSeed::new(1_764_000_000_000, 123_457), "Carers", "")
+            .expect("valid");
+        assert_eq!(b.as_str(), "custom-midc1z40-2n9d");
+        assert_eq!(vocab.next_number(), 2, "next_number still counts");
+        assert!(!a.is_builtin() && !b.is_builtin());
         assert_eq!(
             vocab.get(&a).and_then(|t| t.definition()),
             Some("Anything about food banks")
@@ -1191,18 +1152,48 @@ mod tests {
     }
 
     #[test]
-    fn a_damaged_counter_does_not_produce_a_clashing_id() {
-        let raw = r#"{"custom":[{"id":"custom-1","label":"A"}],"next_number":0}"#;
+    fn two_tags_made_from_one_seed_still_get_different_ids() {
+        let mut vocab = Vocabulary::new();
+        let a = vocab.create(NOW, "Food bank", "").expect("valid");
+        let b = vocab.create(NOW, "Carers", "").expect("valid");
+        assert_eq!(
+            (a.as_str(), b.as_str()),
+            ("custom-midc1z40-7", "custom-midc1z40-8")
+        );
+    }
+
+    #[test]
+    fn old_numbered_ids_still_work_beside_new_ones() {
+        // A vocabulary stored before ids were unique across devices, with a damaged
+        // counter for good measure.
+        let raw = r#"{"custom":[{"id":"custom-3","label":"Home visit"}],"next_number":0}"#;
         let mut vocab: Vocabulary = serde_json::from_str(raw).expect("valid json");
-        let fresh = vocab.create("B", "").expect("valid");
-        assert_eq!(fresh.as_str(), "custom-2");
+        let old = id("custom-3");
+        assert!(!old.is_builtin());
+        assert!(matches!(vocab.get(&old), Some(Tag::Custom(_))));
+        let new = vocab.create(NOW, "Interpreter", "").expect("valid");
+        assert_ne!(new, old);
+        assert_eq!(vocab.next_number(), 1);
+        assert_eq!(
+            vocab.rename(&old, "Home visits"),
+            Ok(TagChange::Renamed(old.clone()))
+        );
+        assert_eq!(vocab.display_name(&old).as_deref(), Some("Home visits"));
+        assert_eq!(
+            vocab.merge(&old, &new),
+            Ok(TagChange::Merged {
+                from: old.clone(),
+                into: new.clone()
+            })
+        );
+        assert_eq!(vocab.custom().len(), 1);
     }
 
     #[test]
     fn renaming_keeps_the_id_allows_a_case_change_and_refuses_clashes() {
         let mut vocab = Vocabulary::new();
-        let a = vocab.create("food bank", "").expect("valid");
-        vocab.create("Carers", "").expect("valid");
+        let a = vocab.create(NOW, "food bank", "").expect("valid");
+        vocab.create(NOW, "Carers", "").expect("valid");
         assert_eq!(
             vocab.rename(&a, "Food Bank"),
             Ok(TagChange::Renamed(a.clone()))
@@ -1227,8 +1218,8 @@ mod tests {
     #[test]
     fn merging_removes_the_old_tag_and_refuses_unknown_builtin_or_self() {
         let mut vocab = Vocabulary::new();
-        let a = vocab.create("Extra mile", "").expect("valid");
-        let b = vocab.create("Went beyond", "").expect("valid");
+        let a = vocab.create(NOW, "Extra mile", "").expect("valid");
+        let b = vocab.create(NOW, "Went beyond", "").expect("valid");
         assert_eq!(vocab.merge(&a, &a), Err(TagError::MergeIntoItself));
         assert_eq!(
             vocab.merge(&a, &id("custom-9")),
@@ -1268,10 +1259,10 @@ mod tests {
     #[test]
     fn definitions_are_optional_and_limited_to_one_line() {
         let mut vocab = Vocabulary::new();
-        let a = vocab.create("A", "  ").expect("valid");
+        let a = vocab.create(NOW, "A", "  ").expect("valid");
         assert_eq!(vocab.get(&a).and_then(|t| t.definition()), None);
         assert_eq!(
-            vocab.create("B", &"d".repeat(201)),
+            vocab.create(NOW, "B", &"d".repeat(201)),
             Err(TagError::DefinitionTooLong)
         );
         assert_eq!(vocab.set_definition(&a, "Line one\nline two"), Ok(()));
@@ -1286,10 +1277,13 @@ mod tests {
         let mut vocab = Vocabulary::new();
         for n in 0..MAX_CUSTOM_TAGS {
             vocab
-                .create(&format!("tag {n}"), "")
+                .create(NOW, &format!("tag {n}"), "")
                 .expect("under the cap");
         }
-        assert_eq!(vocab.create("one more", ""), Err(TagError::TooManyTags));
+        assert_eq!(
+            vocab.create(NOW, "one more", ""),
+            Err(TagError::TooManyTags)
+        );
     }
 
     /// One line per case: an entry's tags, a change, and the tags expected afterwards.
@@ -1353,13 +1347,13 @@ mod tests {
     fn a_vocabulary_round_trips_through_json_with_a_simple_shape() {
         let mut vocab = Vocabulary::new();
         vocab
-            .create("Food bank", "Food parcels and vouchers")
+            .create(NOW, "Food bank", "Food parcels and vouchers")
             .expect("valid");
-        vocab.create("Carers", "").expect("valid");
+        vocab.create(NOW, "Carers", "").expect("valid");
         let json = serde_json::to_string(&vocab).expect("serialises");
         assert_eq!(
             json,
-            r#"{"custom":[{"id":"custom-1","label":"Food bank","definition":"Food parcels and vouchers"},{"id":"custom-2","label":"Carers"}],"next_number":2}"#
+            r#"{"custom":[{"id":"custom-midc1z40-7","label":"Food bank","definition":"Food parcels and vouchers"},{"id":"custom-midc1z40-8","label":"Carers"}],"next_number":2}"#
         );
         let back: Vocabulary = serde_json::from_str(&json).expect("deserialises");
         assert_eq!(back, vocab);

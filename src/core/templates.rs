@@ -7,13 +7,11 @@
 //! templates are stored, and an entry keeps the prompt text beside each answer, so
 //! editing or deleting a template never changes what an entry says.
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::entry::is_slug;
 use super::entry::Section;
+use super::ids::{name_key, one_line, IdSeed, PromptKey, TemplateId};
 
 /// The longest template name, in characters: it has to fit a picker row.
 pub const MAX_TEMPLATE_NAME_CHARS: usize = 60;
@@ -25,63 +23,6 @@ pub const MAX_HINT_CHARS: usize = 200;
 pub const MAX_PROMPTS: usize = 12;
 /// The most custom templates a worker may keep, so one storage record stays small.
 pub const MAX_CUSTOM_TEMPLATES: usize = 50;
-
-const CUSTOM_PREFIX: &str = "custom-";
-
-// ---------------------------------------------------------------------------------------
-// Ids and keys
-// ---------------------------------------------------------------------------------------
-
-/// A stable identifier for a template, built-in (`gibbs`) or custom (`custom-2`).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct TemplateId(String);
-
-/// A stable key for a prompt within its template (`action-plan`, `p3`).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct PromptKey(String);
-
-macro_rules! slug_newtype {
-    ($name:ident, $what:literal) => {
-        impl $name {
-            /// Accepts 1 to 64 characters from `a-z`, `0-9` and `-`.
-            pub fn parse(raw: &str) -> Option<$name> {
-                is_slug(raw).then(|| $name(raw.to_owned()))
-            }
-
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-
-        impl TryFrom<String> for $name {
-            type Error = String;
-            fn try_from(value: String) -> Result<Self, Self::Error> {
-                if is_slug(&value) {
-                    Ok($name(value))
-                } else {
-                    Err(format!(concat!("not a ", $what, ": {:?}"), value))
-                }
-            }
-        }
-
-        impl From<$name> for String {
-            fn from(id: $name) -> String {
-                id.0
-            }
-        }
-    };
-}
-
-slug_newtype!(TemplateId, "template id");
-slug_newtype!(PromptKey, "prompt key");
 
 // ---------------------------------------------------------------------------------------
 // Prompt roles
@@ -518,8 +459,10 @@ impl<'a> TemplateRef<'a> {
 // ---------------------------------------------------------------------------------------
 
 /// The worker's custom templates beside the built-in ones. Stored as
-/// `{"custom":[...],"next_number":n}`; `next_number` only grows so an id is never reused.
-/// Every operation checks everything first and changes nothing when it returns an error.
+/// `{"custom":[...],"next_number":n}`. A new template's id is made from the shell's time and
+/// random number, like a custom tag's; `next_number` only counts (old ids are
+/// `custom-<n>`). Every operation checks everything first and changes nothing when
+/// it returns an error.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TemplateLibrary {
     #[serde(default)]
@@ -537,7 +480,8 @@ impl TemplateLibrary {
         &self.custom
     }
 
-    /// The number the next custom template's id is made from.
+    /// A count that grows by one with every custom template made (a merge of two tabs
+    /// keeps the larger). Old ids (`custom-<n>`) were made from it; new ids no longer are.
     pub fn next_number(&self) -> u32 {
         self.next_number
     }
@@ -570,8 +514,13 @@ impl TemplateLibrary {
             .chain(self.custom.iter().map(TemplateRef::Custom))
     }
 
-    /// Creates a template from a draft and returns its id, or every problem found.
-    pub fn create(&mut self, draft: &TemplateDraft) -> Result<TemplateId, Vec<TemplateError>> {
+    /// Creates a template from a draft and returns its id, made from `seed` (the shell's
+    /// time and random number), or every problem found.
+    pub fn create(
+        &mut self,
+        seed: IdSeed,
+        draft: &TemplateDraft,
+    ) -> Result<TemplateId, Vec<TemplateError>> {
         let mut errors = Vec::new();
         if self.custom.len() >= MAX_CUSTOM_TEMPLATES {
             errors.push(TemplateError::TooManyTemplates);
@@ -580,7 +529,7 @@ impl TemplateLibrary {
         let Some((name, prompts)) = checked.filter(|_| errors.is_empty()) else {
             return Err(errors);
         };
-        let id = self.fresh_id();
+        let id = self.fresh_id(seed);
         let mut template = CustomTemplate {
             id: id.clone(),
             name,
@@ -683,14 +632,16 @@ impl TemplateLibrary {
         Some((name, prompts))
     }
 
-    fn fresh_id(&mut self) -> TemplateId {
-        // Skip ids already in use in case a damaged record's counter fell behind.
+    /// The id for a new template, from the shell's seed, counting it in `next_number`;
+    /// an id in use moves on to the next random number, as for tags.
+    fn fresh_id(&mut self, mut seed: IdSeed) -> TemplateId {
+        self.next_number = self.next_number.saturating_add(1);
         loop {
-            self.next_number = self.next_number.saturating_add(1);
-            let id = TemplateId(format!("{CUSTOM_PREFIX}{}", self.next_number));
-            if !self.custom.iter().any(|t| t.id == id) || self.next_number == u32::MAX {
+            let id = TemplateId::custom(seed);
+            if !self.custom.iter().any(|t| t.id == id) {
                 return id;
             }
+            seed = seed.next();
         }
     }
 }
@@ -706,7 +657,7 @@ fn assign_prompts(template: &mut CustomTemplate, drafts: Vec<PromptDraft>) {
             Some(k) if old.contains(&k) && !used.contains(&k) => k,
             _ => loop {
                 template.next_prompt = template.next_prompt.saturating_add(1);
-                let k = PromptKey(format!("p{}", template.next_prompt));
+                let k = PromptKey::numbered(template.next_prompt);
                 if (!old.contains(&k) && !used.contains(&k)) || template.next_prompt == u32::MAX {
                     break k;
                 }
@@ -723,20 +674,17 @@ fn assign_prompts(template: &mut CustomTemplate, drafts: Vec<PromptDraft>) {
     template.prompts = prompts;
 }
 
-fn one_line(raw: &str) -> String {
-    raw.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn name_key(name: &str) -> String {
-    one_line(name)
-        .replace(['\u{2018}', '\u{2019}'], "'")
-        .to_lowercase()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    /// The shell's time and random number, for tests whose ids do not matter: templates
+    /// made from one seed still get different ids.
+    const NOW: IdSeed = IdSeed {
+        millis: 1_764_000_000_000,
+        random: 7,
+    };
 
     fn tid(s: &str) -> TemplateId {
         TemplateId::parse(s).expect("test ids are valid")
@@ -934,10 +882,10 @@ mod tests {
     fn check_create(name: &str, prompts: &[&str], expected: &[&str]) {
         let mut library = TemplateLibrary::new();
         library
-            .create(&draft("Home visits", &["Where", "What"]))
+            .create(NOW, &draft("Home visits", &["Where", "What"]))
             .expect("setup is valid");
         let before = library.clone();
-        let messages: Vec<String> = match library.create(&draft(name, prompts)) {
+        let messages: Vec<String> = match library.create(NOW, &draft(name, prompts)) {
             Ok(_) => vec![],
             Err(errors) => {
                 assert_eq!(library, before, "a refused create changes nothing");
@@ -1036,14 +984,17 @@ mod tests {
         let mut library = TemplateLibrary::new();
         let mut d = draft("Mine", &["Q"]);
         d.prompts[0].hint = "h".repeat(201);
-        assert_eq!(library.create(&d), Err(vec![TemplateError::HintTooLong(1)]));
+        assert_eq!(
+            library.create(NOW, &d),
+            Err(vec![TemplateError::HintTooLong(1)])
+        );
     }
 
     #[test]
     fn editing_keeps_prompt_keys_and_gives_new_prompts_fresh_ones() {
         let mut library = TemplateLibrary::new();
         let id = library
-            .create(&draft("Visit", &["Where", "What"]))
+            .create(NOW, &draft("Visit", &["Where", "What"]))
             .expect("valid");
         let keys = |l: &TemplateLibrary| -> Vec<(String, String)> {
             l.get(&id)
@@ -1117,7 +1068,7 @@ mod tests {
         );
         let mut copy = gibbs.clone();
         copy.name = "My Gibbs".into();
-        let id = library.create(&copy).expect("a renamed copy is valid");
+        let id = library.create(NOW, &copy).expect("a renamed copy is valid");
         assert_eq!(
             library.get(&id).and_then(|t| t.role_of("p6")),
             Some(PromptRole::Action),
@@ -1128,7 +1079,9 @@ mod tests {
     #[test]
     fn deleting_a_template_leaves_unknown_ids_unknown() {
         let mut library = TemplateLibrary::new();
-        let id = library.create(&draft("Visit", &["Where"])).expect("valid");
+        let id = library
+            .create(NOW, &draft("Visit", &["Where"]))
+            .expect("valid");
         assert!(library.delete(&id).is_ok());
         assert!(library.get(&id).is_none());
         assert_eq!(
@@ -1137,12 +1090,62 @@ mod tests {
         );
         assert_eq!(
             library.edit(&id, &draft("Visit", &["Where"])),
-            Err(vec![TemplateError::UnknownTemplate(id)])
+            Err(vec![TemplateError::UnknownTemplate(id.clone())])
         );
+        // The next template is made later, so it cannot take the deleted one's id.
+        let later = IdSeed::new(NOW.millis + 1, NOW.random);
         let again = library
-            .create(&draft("Visit", &["Where"]))
+            .create(later, &draft("Visit", &["Where"]))
             .expect("name is free");
-        assert_eq!(again.as_str(), "custom-2", "ids are never reused");
+        assert_ne!(again, id);
+        assert_eq!(library.next_number(), 2);
+    }
+
+    #[test]
+    fn a_new_template_id_is_made_from_the_time_and_random_number() {
+        let mut library = TemplateLibrary::new();
+        let a = library
+            .create(
+                IdSeed::new(1_764_000_000_000, 123_456),
+                &draft("Visit", &["Where"]),
+            )
+            .expect("valid");
+        let b = library
+            .create(
+                IdSeed::new(1_764_000_000_000, 123_457),
+                &draft("Call", &["Who"]),
+            )
+            .expect("valid");
+        assert_eq!(a.as_str(), "custom-midc1z40-2n9c");
+        assert_eq!(b.as_str(), "custom-midc1z40-2n9d");
+        let c = library
+            .create(NOW, &draft("Group", &["Where"]))
+            .expect("valid");
+        let d = library
+            .create(NOW, &draft("Walk", &["Where"]))
+            .expect("valid");
+        assert_ne!(c, d, "one seed twice still gives two ids");
+        assert_eq!(library.next_number(), 4);
+    }
+
+    #[test]
+    fn old_numbered_template_ids_still_work_beside_new_ones() {
+        let raw = r#"{"custom":[{"id":"custom-2","name":"Visit","prompts":[{"key":"p1","label":"Where","role":"other"}],"next_prompt":1}],"next_number":2}"#;
+        let mut library: TemplateLibrary = serde_json::from_str(raw).expect("valid json");
+        let old = tid("custom-2");
+        assert!(matches!(library.get(&old), Some(TemplateRef::Custom(_))));
+        let new = library
+            .create(NOW, &draft("Call", &["Who"]))
+            .expect("valid");
+        assert_ne!(new, old);
+        assert_eq!(library.next_number(), 3);
+        assert_eq!(library.edit(&old, &draft("Visits", &["Where"])), Ok(()));
+        assert_eq!(
+            library.get(&old).map(|t| t.name().to_owned()),
+            Some("Visits".into())
+        );
+        assert!(library.delete(&old).is_ok());
+        assert_eq!(library.custom().len(), 1);
     }
 
     #[test]
@@ -1150,11 +1153,11 @@ mod tests {
         let mut library = TemplateLibrary::new();
         for n in 0..MAX_CUSTOM_TEMPLATES {
             library
-                .create(&draft(&format!("T{n}"), &["Q"]))
+                .create(NOW, &draft(&format!("T{n}"), &["Q"]))
                 .expect("under the cap");
         }
         assert_eq!(
-            library.create(&draft("One more", &["Q"])),
+            library.create(NOW, &draft("One more", &["Q"])),
             Err(vec![TemplateError::TooManyTemplates])
         );
     }
@@ -1165,11 +1168,11 @@ mod tests {
         let mut d = draft("Visit", &["Where", "Next"]);
         d.prompts[0].hint = "No addresses".into();
         d.prompts[1].role = PromptRole::Action;
-        library.create(&d).expect("valid");
+        library.create(NOW, &d).expect("valid");
         let json = serde_json::to_string(&library).expect("serialises");
         assert_eq!(
             json,
-            r#"{"custom":[{"id":"custom-1","name":"Visit","prompts":[{"key":"p1","label":"Where","hint":"No addresses","role":"other"},{"key":"p2","label":"Next","role":"action"}],"next_prompt":2}],"next_number":1}"#
+            r#"{"custom":[{"id":"custom-midc1z40-7","name":"Visit","prompts":[{"key":"p1","label":"Where","hint":"No addresses","role":"other"},{"key":"p2","label":"Next","role":"action"}],"next_prompt":2}],"next_number":1}"#
         );
         let back: TemplateLibrary = serde_json::from_str(&json).expect("deserialises");
         assert_eq!(back, library);

@@ -13,8 +13,8 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::anonymise::{find_phrase, is_known_name};
-use super::entry::{base36, is_slug, EntryId};
-use super::tags::{name_key, tidy_name, Family, TagId};
+use super::ids::{name_key, tidy_name, EntryId, TagId, ThreadId};
+use super::tags::Family;
 
 /// The longest pseudonym, in characters: it is shown as a heading and in lists.
 pub const MAX_PSEUDONYM_CHARS: usize = 40;
@@ -23,53 +23,8 @@ pub const MAX_PSEUDONYM_CHARS: usize = 40;
 pub const PSEUDONYM_EXAMPLE: &str = "Person A";
 
 // ---------------------------------------------------------------------------------------
-// Ids and pseudonyms
+// Pseudonyms
 // ---------------------------------------------------------------------------------------
-
-/// A stable identifier for a thread, safe in a URL, an HTML id and a storage key.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct ThreadId(String);
-
-impl ThreadId {
-    /// Accepts 1 to 64 characters from `a-z`, `0-9` and `-`, the rule for every stored id.
-    pub fn parse(raw: &str) -> Option<ThreadId> {
-        is_slug(raw).then(|| ThreadId(raw.to_owned()))
-    }
-
-    /// Builds an id from the time of opening and a random number supplied by the shell,
-    /// the same recipe as entry ids, with a `t` so the two are never confused.
-    pub fn from_parts(millis: i64, random: u32) -> ThreadId {
-        ThreadId(format!(
-            "t{}-{}",
-            base36(millis.unsigned_abs()),
-            base36(u64::from(random))
-        ))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for ThreadId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl TryFrom<String> for ThreadId {
-    type Error = String;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        ThreadId::parse(&value).ok_or_else(|| format!("not a thread id: {value:?}"))
-    }
-}
-
-impl From<ThreadId> for String {
-    fn from(id: ThreadId) -> String {
-        id.0
-    }
-}
 
 /// The name a worker gives a thread: trimmed, inner whitespace collapsed, control
 /// characters removed, 1 to 40 characters. Whether it might be a real name is a separate,

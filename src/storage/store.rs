@@ -17,7 +17,8 @@ use thiserror::Error;
 use super::backend::{Backend, BackendError};
 use super::codec::{self, Codec, CodecError, Compact, PlainJson};
 use crate::core::checkins::{EmbeddednessHistory, WellbeingLog};
-use crate::core::entry::{Entry, EntryId};
+use crate::core::entry::Entry;
+use crate::core::ids::EntryId;
 use crate::core::journal::Journal;
 use crate::core::record::{
     decode_draft, decode_embeddedness, decode_entry, decode_index, decode_settings,

@@ -2,11 +2,9 @@
 //! ids, the page title, focus, and file downloads the worker asks for. Kept here so the
 //! pages read as plain descriptions of what the worker sees.
 
+use crate::core::ids::{EntryId, IdSeed, ThreadId};
 use chrono::{DateTime, Local, NaiveDate, Utc};
 use wasm_bindgen::JsCast;
-
-use crate::core::entry::EntryId;
-use crate::core::threads::ThreadId;
 
 pub fn now() -> DateTime<Utc> {
     Utc::now()
@@ -17,17 +15,23 @@ pub fn today() -> NaiveDate {
     Local::now().date_naive()
 }
 
-pub fn new_entry_id() -> EntryId {
-    // Math.random is enough here: ids only need to differ between entries in one
-    // browser, and the time prefix already separates all but simultaneous saves.
+/// The time and a random number for a new id: every id the core makes comes from one.
+pub fn new_id_seed() -> IdSeed {
+    // Math.random is enough here: the time part already separates all but ids made in
+    // the same millisecond, and the random part separates those, across tabs and devices.
     let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
-    EntryId::from_parts(now().timestamp_millis(), random)
+    IdSeed::new(now().timestamp_millis(), random)
+}
+
+pub fn new_entry_id() -> EntryId {
+    let seed = new_id_seed();
+    EntryId::from_parts(seed.millis, seed.random)
 }
 
 /// A fresh holding-thread id, made the same way as an entry id.
 pub fn new_thread_id() -> ThreadId {
-    let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
-    ThreadId::from_parts(now().timestamp_millis(), random)
+    let seed = new_id_seed();
+    ThreadId::from_parts(seed.millis, seed.random)
 }
 
 /// Sets the document title in the GOV.UK form "Page – Service", with "Error: " first

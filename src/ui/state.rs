@@ -6,7 +6,8 @@
 use leptos::prelude::*;
 
 use crate::core::checkins::{EmbeddednessHistory, WellbeingLog};
-use crate::core::entry::{Entry, EntryId};
+use crate::core::entry::Entry;
+use crate::core::ids::EntryId;
 use crate::core::journal::Journal;
 use crate::core::merge::Merge;
 use crate::core::record::StoredDraft;

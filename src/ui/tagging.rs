@@ -8,7 +8,8 @@ use leptos::prelude::*;
 
 use crate::core::cues::detect_cues;
 use crate::core::entry::Draft;
-use crate::core::tags::{Family, TagId, ESCALATE_GUIDANCE};
+use crate::core::ids::TagId;
+use crate::core::tags::{Family, ESCALATE_GUIDANCE};
 use crate::ui::browser;
 use crate::ui::state::use_app_state;
 

@@ -8,9 +8,9 @@ use chrono::{TimeZone, Utc};
 
 use super::*;
 use crate::core::checkins::{EmbeddednessCheckIn, Load, ReflectionDays, WellbeingCheck};
-use crate::core::entry::{Entry, EntryId, Section};
-use crate::core::tags::TagId;
-use crate::core::threads::{Outcome, ThreadId};
+use crate::core::entry::{Entry, Section};
+use crate::core::ids::{EntryId, TagId, ThreadId};
+use crate::core::threads::Outcome;
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test dates are valid")

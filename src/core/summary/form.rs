@@ -6,7 +6,8 @@
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::Period;
-use crate::core::entry::{EntryId, EARLIEST_ABOUT};
+use crate::core::entry::EARLIEST_ABOUT;
+use crate::core::ids::EntryId;
 
 /// The longest "what I want to bring to supervision" text: a few paragraphs.
 pub const MAX_BRING_CHARS: usize = 2_000;

@@ -30,7 +30,7 @@ use crate::core::anonymise::{
 use crate::core::checkins::{
     weekly_trend, EmbeddednessHistory, ReflectionDays, WellbeingCheck, WellbeingLog,
 };
-use crate::core::entry::EntryId;
+use crate::core::ids::{one_line, EntryId};
 use crate::core::journal::Journal;
 use crate::core::tags::{Family, Tag, Vocabulary};
 use crate::core::templates::PromptRole;
@@ -529,7 +529,7 @@ impl Review {
     /// appears in the texts and labels that will be exported (0 is allowed: the worker
     /// may be making sure). Adding one already there (in any case) changes nothing.
     pub fn add_phrase(&self, decisions: &mut Decisions, raw: &str) -> Result<usize, ReviewError> {
-        let phrase = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        let phrase = one_line(raw);
         if phrase.is_empty() {
             return Err(ReviewError::BlankPhrase);
         }

@@ -10,11 +10,12 @@ use crate::core::anonymise::{Kind, QuasiKind};
 use crate::core::checkins::{
     EmbeddednessCheckIn, EmbeddednessHistory, Load, Rating, WellbeingCheck, WellbeingLog,
 };
-use crate::core::entry::{Entry, EntryId, Section};
+use crate::core::entry::{Entry, Section};
+use crate::core::ids::{EntryId, IdSeed, TagId, ThreadId};
 use crate::core::journal::Journal;
-use crate::core::tags::{Embeddedness, TagId, Vocabulary};
+use crate::core::tags::{Embeddedness, Vocabulary};
 use crate::core::templates::PromptRole;
-use crate::core::threads::{DurationBand, Outcome, ThreadId, Threads};
+use crate::core::threads::{DurationBand, Outcome, Threads};
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test dates are valid")
@@ -516,7 +517,7 @@ fn added_phrases_are_redacted_everywhere_they_appear() {
     ]);
     let custom = w
         .vocabulary
-        .create("bowls club visits", "")
+        .create(IdSeed::default(), "bowls club visits", "")
         .expect("a valid tag");
     w.journal.put(free(
         "e3",
@@ -1055,8 +1056,14 @@ fn markdown_escapes_markup_in_the_workers_words() {
 #[test]
 fn csv_fields_are_quoted_and_defused_as_rfc_4180_and_spreadsheets_need() {
     let mut w = World::new(vec![]);
-    let a = w.vocabulary.create("cake, \"tea\"", "").expect("valid");
-    let b = w.vocabulary.create("=1+2", "").expect("valid");
+    let a = w
+        .vocabulary
+        .create(IdSeed::default(), "cake, \"tea\"", "")
+        .expect("valid");
+    let b = w
+        .vocabulary
+        .create(IdSeed::default(), "=1+2", "")
+        .expect("valid");
     w.journal
         .put(free("e1", "2026-11-03", &[a.as_str(), b.as_str()], "x"));
     let csv = to_csv_tag_counts(&w.review(&[], "").finish(&Decisions::default()));

@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::core::entry::{Draft, Section};
-use crate::core::threads::ThreadId;
+use crate::core::ids::ThreadId;
 use crate::storage::MemoryBackend;
 use chrono::{NaiveDate, TimeZone, Utc};
 use std::rc::Rc;

@@ -14,7 +14,8 @@ use crate::core::checkins::{
     CheckInError, CheckInField, EmbeddednessCheckIn, EmbeddednessHistory, Load, Rating,
     WellbeingCheck, WELLBEING_QUESTION,
 };
-use crate::core::entry::{long_date, EntryId};
+use crate::core::entry::long_date;
+use crate::core::ids::EntryId;
 use crate::core::tags::{Embeddedness, EmbeddednessConcept};
 use crate::storage::StorageError;
 use crate::ui::browser;

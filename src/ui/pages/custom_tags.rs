@@ -8,10 +8,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
+use crate::core::ids::TagId;
 use crate::core::tags::{
-    count_tagged, retag_entries, CustomTag, Family, TagChange, TagError, TagField, TagId,
-    Vocabulary,
+    count_tagged, retag_entries, CustomTag, Family, TagChange, TagError, TagField, Vocabulary,
 };
+use crate::ui::browser;
 use crate::ui::components::{FlashBanner, PageHeading, SummaryItem};
 use crate::ui::pages::settings::{
     action_list, confirm_page, expander, ActionRow, FormErrors, Missing, TextField, ACTION_ID,
@@ -210,7 +211,9 @@ fn TagForm(tag: Option<CustomTag>) -> impl IntoView {
         let mut vocab = state.vocabulary.get_untracked();
         let (name, definition) = (name.get_untracked(), definition.get_untracked());
         let result = match &editing {
-            None => vocab.create(&name, &definition).map_err(|e| vec![e]),
+            None => vocab
+                .create(browser::new_id_seed(), &name, &definition)
+                .map_err(|e| vec![e]),
             Some(id) => {
                 // Check both fields so every problem shows at once.
                 let found: Vec<TagError> = [

@@ -10,9 +10,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
+use crate::core::ids::{PromptKey, TemplateId};
 use crate::core::templates::{
-    CustomTemplate, PromptDraft, PromptKey, PromptRole, TemplateDraft, TemplateError,
-    TemplateField, TemplateId, TemplateRef, BUILTIN_TEMPLATES, MAX_PROMPTS,
+    CustomTemplate, PromptDraft, PromptRole, TemplateDraft, TemplateError, TemplateField,
+    TemplateRef, BUILTIN_TEMPLATES, MAX_PROMPTS,
 };
 use crate::ui::browser;
 use crate::ui::components::{FlashBanner, PageHeading, SummaryItem};
@@ -288,7 +289,7 @@ fn TemplateForm(template: Option<CustomTemplate>) -> impl IntoView {
         };
         let mut library = state.templates.get_untracked();
         let result = match &editing {
-            None => library.create(&draft),
+            None => library.create(browser::new_id_seed(), &draft),
             Some(id) => library.edit(id, &draft).map(|()| id.clone()),
         };
         let id = match result {

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
-use crate::core::entry::{long_date, EntryId};
+use crate::core::entry::long_date;
+use crate::core::ids::EntryId;
 use crate::ui::browser;
 use crate::ui::components::{ErrorSummary, PageHeading, SummaryItem, ERROR_SUMMARY_ID};
 use crate::ui::pages::not_found::EntryNotFound;

@@ -11,13 +11,11 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
 use crate::core::cues::end_of_entry_question;
-use crate::core::entry::{
-    date_and_time, validate, Draft, Entry, EntryId, Field, FieldError, JudgementCall,
-};
+use crate::core::entry::{date_and_time, validate, Draft, Entry, Field, FieldError, JudgementCall};
+use crate::core::ids::{EntryId, TemplateId, ThreadId};
 use crate::core::journal::JournalError;
 use crate::core::record::StoredDraft;
-use crate::core::templates::{TemplateId, FREE_FORM_ID};
-use crate::core::threads::ThreadId;
+use crate::core::templates::FREE_FORM_ID;
 use crate::storage::{DraftSlot, StorageError};
 use crate::ui::browser;
 use crate::ui::components::{

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::core::cues::end_of_entry_question;
-use crate::core::entry::{date_and_time, long_date, EntryId, JudgementCall};
+use crate::core::entry::{date_and_time, long_date, JudgementCall};
+use crate::core::ids::EntryId;
 use crate::ui::browser;
 use crate::ui::components::{FlashBanner, PageHeading};
 use crate::ui::pages::checkins::WellbeingSummary;

@@ -24,13 +24,13 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
-use crate::core::entry::{list_heading, EntryId};
+use crate::core::entry::list_heading;
+use crate::core::ids::{EntryId, TagId, TemplateId};
 use crate::core::search::{
     entries_in_order, iso_date, parse_iso_date, template_choices, thread_choices, Choice,
     ParsedQuery, Query, QueryField, SearchIndex, TagMatch,
 };
-use crate::core::tags::{Family, Tag, TagId, Vocabulary};
-use crate::core::templates::TemplateId;
+use crate::core::tags::{Family, Tag, Vocabulary};
 use crate::storage::DraftSlot;
 use crate::ui::browser;
 use crate::ui::components::{ErrorSummary, FlashBanner, PageHeading, SummaryItem};

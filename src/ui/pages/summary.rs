@@ -20,7 +20,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
-use crate::core::entry::{long_date, EntryId};
+use crate::core::entry::long_date;
+use crate::core::ids::EntryId;
 use crate::core::plural;
 use crate::core::summary::export::Format;
 use crate::core::summary::{

@@ -13,12 +13,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
-use crate::core::entry::{long_date, parse_date_input, EntryId, Field};
+use crate::core::entry::{long_date, parse_date_input, Field};
+use crate::core::ids::{EntryId, TagId, ThreadId};
 use crate::core::plural;
-use crate::core::tags::{Family, TagId};
+use crate::core::tags::Family;
 use crate::core::threads::{
-    pseudonym_warnings, HoldingThread, Outcome, Pseudonym, ThreadError, ThreadField, ThreadId,
-    Threads,
+    pseudonym_warnings, HoldingThread, Outcome, Pseudonym, ThreadError, ThreadField, Threads,
 };
 use crate::ui::browser;
 use crate::ui::components::{FlashBanner, PageHeading, SummaryItem, HEADING_ID};
