@@ -39,3 +39,25 @@ export function freeStorage(page) {
     }
   });
 }
+
+/**
+ * Makes the browser refuse every local storage write as full, as it does for any write
+ * that needs more room. `fillStorage` alone cannot fail a write that makes a record
+ * smaller (Chromium counts only growth against the quota), such as a merge that drops a
+ * tag. Undone by `allowWrites` or a new page.
+ */
+export function refuseWrites(page) {
+  return page.evaluate(() => {
+    window.__setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function refused() {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+}
+
+/** Undoes `refuseWrites`. */
+export function allowWrites(page) {
+  return page.evaluate(() => {
+    if (window.__setItem) Storage.prototype.setItem = window.__setItem;
+  });
+}
