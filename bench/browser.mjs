@@ -1,18 +1,36 @@
 #!/usr/bin/env node
 // Browser benchmarks for the journal page, in Debian's Chromium through playwright-core,
-// against the release bundle in dist/ (build it first: trunk build index.html --release).
-// Run by hand, never by the test command:
+// against the release bundle in dist/ (build it first: trunk build index.html --release),
+// or the one DIST names. Run by hand, never by the test command:
 //
-//   node bench/browser.mjs              start-up for 0, 1,000 and 5,000 entries, then
-//                                       keystrokes over 5,000
+//   node bench/browser.mjs              start-up for 0, 5,000 and 10,000 reflections in
+//                                       one run, then keystrokes over 5,000
 //   ROUNDS=9 KEYS=40 node bench/browser.mjs
-//   ONLY=keys node bench/browser.mjs    the keystrokes alone (ONLY=startup: start-up alone)
+//   ONLY=startup node bench/browser.mjs the start-up alone (ONLY=keys: the keystrokes alone)
+//   SIZES=0,1000,5000 node bench/browser.mjs   other journal sizes for the start-up
+//   DIST=/tmp/dist-bench node bench/browser.mjs  another bundle (a copy of dist/, so a
+//                                       rebuild during the run cannot change what is measured)
 //
 // 1. Start-up: from navigation start (performance.timeOrigin) to the journal being
 //    interactive: the first result in #search-results and an enabled #search-text, or
 //    the empty state for an empty journal. A MutationObserver injected before the app's
-//    own script notes the moment ("DOM") and the next animation frame ("frame"). Median
-//    of ROUNDS reloads after one warm-up; the 5,000 / empty ratio is printed.
+//    own script notes the moment ("DOM") and the next animation frame ("frame").
+//    Every size is measured in the same run and browser: one context (its own local
+//    storage) per size, seeded once, then ROUNDS + 1 rounds in which each size's page is
+//    reloaded in turn, the order rotating each round; the first round warms the caches
+//    and is dropped. Median and worst of ROUNDS for each size, and each size's median
+//    frame over the empty journal's. After every load the page must show the whole
+//    journal ("N reflections") and no storage warning, or the run stops.
+//    The journal (bench/journal-v4.mjs) is made in Node from a fixed seed: reflections of
+//    about 1,000 characters (900 to 1,150) of ordinary prose from a generator of many
+//    distinct sentences, 3 tags each, one to four a day back from late 2026, each stored
+//    as the app stores it from storage format 4: a compact frame `AP4;z;1;...` (the JSON
+//    envelope DEFLATE-compressed at level 9 and packed 15 bits to a UTF-16 character),
+//    with the index in its 256 shards. The encoder is checked against e2e/records.mjs's
+//    decoder before use. The pairs are written into the page's local storage 500 per
+//    page.evaluate; the UTF-16 code units stored (keys and values) are printed. If a
+//    size does not fit in local storage (about 5.2 million units in Chromium), as many
+//    reflections as fit are kept with their index, and the run says how many that was.
 // 2. Keystroke: a word typed one key at a time into #search-text over 5,000 entries, for
 //    a word most entries contain and one few do, a key every 80 ms or so. A capturing
 //    listener notes each input event's time stamp (when the key reached the page) and
@@ -29,28 +47,29 @@
 //    The page writes the words into the address once typing pauses (300 ms) or focus
 //    leaves the box, so that write falls between the measured keys, as it does for a
 //    worker typing.
+//    This journal is generated in the page from a fixed seed (`seedJournal`): entries of
+//    300 to 2,000 characters (most of them short), 0 to 3 tags, stored as version 3 JSON
+//    records with their index, which the app still reads.
 //
-// DIST=/path/to/dist benchmarks another bundle, as in the e2e tests.
-//
-// The journal is fictional and generated in the page from a fixed seed: entries of 300
-// to 2,000 characters (most of them short, as reflections are), 0 to 3 tags, one to
-// four a day over the last few years, stored as version 3 records with their index.
 // Nothing leaves 127.0.0.1: the harness's network guard is used as in the e2e tests.
 //
 // Prints a table and one JSON line (prefixed "JSON ") for the README.
 
-import { serveDist, launch, guardContext } from '../e2e/harness.mjs';
+import { serveDist, launch, guardContext, DIST } from '../e2e/harness.mjs';
+import { makeJournal, compactFrame, checkEncoder, indexShards } from './journal-v4.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 7);
 const KEYS = Number(process.env.KEYS ?? 30);
-const SIZES = [0, 1000, 5000];
+const SIZES = (process.env.SIZES ?? '0,5000,10000').split(',').map(Number);
+const CHUNK = 500; // key/value pairs per page.evaluate when seeding
 const ONLY = process.env.ONLY ?? '';
 const MANY = 'waiting';
 const FEW = 'allotment';
 
 /**
- * Runs in the page: writes `n` fictional entries and the index into local storage.
- * Self-contained, because it is sent to the browser as source.
+ * Runs in the page: writes `n` fictional entries and the index into local storage, as
+ * version 3 JSON records (for the keystroke run). Self-contained, because it is sent to
+ * the browser as source.
  */
 function seedJournal(n) {
   const SENTENCES = [
@@ -190,30 +209,132 @@ function percentile(values, p) {
 
 const round1 = (x) => Math.round(x * 10) / 10;
 
-async function startup(browser, server, n) {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale: 'en-GB' });
-  const guard = await guardContext(context);
-  const page = await context.newPage();
-  await page.goto(`${server.url}/`);
-  const chars = await page.evaluate(seedJournal, n);
-  await page.addInitScript(startupProbe);
-  const samples = [];
-  for (let i = 0; i <= ROUNDS; i += 1) {
-    await page.reload();
-    await page.waitForFunction(() => window.__startup?.frame !== undefined, null, { timeout: 60_000 });
-    const s = await page.evaluate(() => window.__startup);
-    if (i > 0) samples.push(s); // the first load warms the caches
+/** Runs in the page: writes [key, value] pairs until the browser says storage is full. */
+function writePairs(pairs) {
+  let written = 0;
+  for (const [key, value] of pairs) {
+    try {
+      localStorage.setItem(key, value);
+    } catch (error) {
+      if (error.name === 'QuotaExceededError') return { written, full: true };
+      throw error;
+    }
+    written += 1;
   }
-  const problems = guard.problems();
-  await context.close();
-  if (problems.length > 0) throw new Error(problems.join('\n'));
-  return {
-    entries: n,
-    storedChars: chars,
-    domMs: round1(median(samples.map((s) => s.dom))),
-    frameMs: round1(median(samples.map((s) => s.frame))),
-    frameMaxMs: round1(Math.max(...samples.map((s) => s.frame))),
-  };
+  return { written, full: false };
+}
+
+/** Runs in the page: the UTF-16 code units local storage holds (keys and values), and the entry keys. */
+function storageUse() {
+  let units = 0;
+  let entries = 0;
+  for (let i = 0; i < localStorage.length; i += 1) {
+    const key = localStorage.key(i);
+    units += key.length + localStorage.getItem(key).length;
+    if (key.startsWith('anchorpoint.entry.')) entries += 1;
+  }
+  return { units, entries };
+}
+
+/**
+ * Writes the first `n` reflections of `journal` (compact v4 frames made in Node) and the
+ * index shards listing them into the page's local storage, CHUNK pairs per call. When
+ * storage fills up, keeps as many reflections as fit with their index.
+ */
+async function seedCompact(page, journal, n) {
+  await page.evaluate(() => localStorage.clear());
+  let written = 0;
+  let full = false;
+  while (written < n && !full) {
+    const chunk = journal.slice(written, Math.min(n, written + CHUNK)).map((e) => [e.key, e.stored]);
+    const result = await page.evaluate(writePairs, chunk);
+    written += result.written;
+    full = result.full;
+  }
+  // The index, in shards. If it does not fit beside the reflections, drop the newest-
+  // written reflections a hundred at a time until it does.
+  for (;;) {
+    const shards = indexShards(journal.slice(0, written).map((e) => e.id));
+    const result = await page.evaluate(writePairs, shards);
+    if (!result.full) break;
+    full = true;
+    const drop = journal.slice(Math.max(0, written - 100), written).map((e) => e.key);
+    await page.evaluate((keys) => {
+      for (const key of Object.keys(localStorage)) {
+        if (key.startsWith('anchorpoint.index.')) localStorage.removeItem(key);
+      }
+      for (const key of keys) localStorage.removeItem(key);
+    }, drop);
+    written -= drop.length;
+  }
+  const use = await page.evaluate(storageUse);
+  if (use.entries !== written) throw new Error(`wrote ${written} reflections but storage holds ${use.entries}`);
+  return { written, full, units: use.units };
+}
+
+/** After a measured load: the page shows the whole journal and reports no problem. */
+async function checkLoaded(page, n) {
+  const shown = await page.evaluate(() => ({
+    count: document.getElementById('search-count')?.textContent ?? null,
+    empty: document.querySelector('.app-empty-state') !== null,
+    warning: document.querySelector('.nhsuk-card--warning')?.textContent ?? null,
+  }));
+  const expected = n === 0 ? null : n === 1 ? '1 reflection' : `${n} reflections`;
+  if (shown.warning !== null) throw new Error(`the page shows a warning with ${n} reflections: ${shown.warning}`);
+  if (n === 0 ? !shown.empty : shown.count !== expected) {
+    throw new Error(`with ${n} reflections stored the page shows ${JSON.stringify(shown)}`);
+  }
+}
+
+/**
+ * Start-up with each of SIZES reflections stored, in one browser and one run: a context
+ * (its own local storage) per size, seeded once, then ROUNDS + 1 rounds in which each
+ * page is reloaded in turn (the order rotates each round; the first round warms the
+ * caches and is dropped), so every size sees the same machine load.
+ */
+async function startups(browser, server) {
+  const largest = Math.max(...SIZES);
+  const journal = makeJournal(largest).map((e) => ({ ...e, stored: compactFrame(e.json) }));
+  checkEncoder(journal.slice(0, 5).map((e) => e.json));
+  const runs = [];
+  for (const n of SIZES) {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale: 'en-GB' });
+    const guard = await guardContext(context);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    const seeded = await seedCompact(page, journal, n);
+    const texts = journal.slice(0, seeded.written).map((e) => e.text.length);
+    await page.addInitScript(startupProbe);
+    runs.push({ n, context, guard, page, seeded, samples: [], meanText: texts.length ? texts.reduce((a, b) => a + b) / texts.length : 0 });
+  }
+  for (let round = 0; round <= ROUNDS; round += 1) {
+    for (let k = 0; k < runs.length; k += 1) {
+      const run = runs[(round + k) % runs.length];
+      await run.page.reload();
+      await run.page.waitForFunction(() => window.__startup?.frame !== undefined, null, { timeout: 180_000 });
+      const s = await run.page.evaluate(() => window.__startup);
+      await checkLoaded(run.page, run.seeded.written);
+      if (round > 0) run.samples.push(s); // the first round warms the caches
+    }
+  }
+  const results = [];
+  for (const run of runs) {
+    const problems = run.guard.problems();
+    await run.context.close();
+    if (problems.length > 0) throw new Error(problems.join('\n'));
+    results.push({
+      entries: run.n,
+      stored: run.seeded.written,
+      storageFull: run.seeded.full,
+      units: run.seeded.units,
+      meanTextChars: Math.round(run.meanText),
+      domMs: round1(median(run.samples.map((s) => s.dom))),
+      domMaxMs: round1(Math.max(...run.samples.map((s) => s.dom))),
+      frameMs: round1(median(run.samples.map((s) => s.frame))),
+      frameMaxMs: round1(Math.max(...run.samples.map((s) => s.frame))),
+    });
+  }
+  return results;
 }
 
 /** Types each word KEYS times over into #search-text and sums up the probe's records. */
@@ -297,24 +418,38 @@ const server = await serveDist();
 const browser = await launch();
 try {
   const version = browser.version();
-  const starts = [];
-  if (ONLY !== 'keys') for (const n of SIZES) starts.push(await startup(browser, server, n));
+  const starts = ONLY === 'keys' ? [] : await startups(browser, server);
   const keys = ONLY === 'startup' ? {} : await keystrokes(browser, server, 5000);
   const floor = ONLY === 'startup' ? {} : await bareInput(browser);
 
-  console.log(`Chromium ${version}, ${ROUNDS} reloads each (median), ${KEYS}+ keystrokes per word\n`);
-  let ratio = null;
+  console.log(`Chromium ${version}, bundle ${DIST}`);
+  const runs = [ONLY !== 'keys' && `${ROUNDS} interleaved reloads each (median)`, ONLY !== 'startup' && `${KEYS}+ keystrokes per word`];
+  console.log(`${runs.filter(Boolean).join(', ')}\n`);
+  const ratios = {};
   if (starts.length > 0) {
     const empty = starts.find((s) => s.entries === 0);
-    const full = starts.find((s) => s.entries === 5000);
-    console.log('start-up      entries  stored chars   DOM ms  frame ms  worst frame ms');
+    console.log('start-up   reflections  stored  UTF-16 units  DOM ms (median/worst)  frame ms (median/worst)  frame / empty');
     for (const s of starts) {
+      const ratio = empty && s.entries > 0 ? round1(s.frameMs / empty.frameMs) : null;
+      if (ratio !== null) ratios[s.entries] = ratio;
       console.log(
-        `              ${String(s.entries).padStart(7)}  ${String(s.storedChars).padStart(12)}  ${String(s.domMs).padStart(7)}  ${String(s.frameMs).padStart(8)}  ${String(s.frameMaxMs).padStart(14)}`,
+        `           ${String(s.entries).padStart(11)}  ${String(s.stored).padStart(6)}  ${String(s.units).padStart(12)}  ` +
+          `${`${s.domMs} / ${s.domMaxMs}`.padStart(21)}  ${`${s.frameMs} / ${s.frameMaxMs}`.padStart(23)}  ` +
+          `${ratio === null ? '' : `${ratio}×`.padStart(13)}`,
       );
     }
-    ratio = round1(full.frameMs / empty.frameMs);
-    console.log(`              5,000 / empty: ${ratio}×\n`);
+    const texts = starts.filter((s) => s.stored > 0);
+    if (texts.length > 0) {
+      const big = texts[texts.length - 1];
+      console.log(
+        `           reflections of ${big.meanTextChars} characters on average, 3 tags each, as compact v4 frames: ` +
+          `${Math.round(big.units / big.stored)} UTF-16 units a reflection, index included`,
+      );
+    }
+    for (const s of starts.filter((x) => x.stored < x.entries)) {
+      console.log(`           ${s.entries} reflections do not fit in local storage: only ${s.stored} did`);
+    }
+    console.log('');
   }
   if (ONLY !== 'startup') {
     console.log('keystroke over 5,000   matches at the end          work ms (median/p95/max)   to frame ms (median/p95/max)');
@@ -329,7 +464,7 @@ try {
     for (const [word, r] of Object.entries(floor)) row(`  "${word}"`, 'bare <input>, no app', r);
   }
   console.log(
-    `JSON ${JSON.stringify({ chromium: version, startup: starts, startupRatio5000ToEmpty: ratio, keystroke5000: keys, keystrokeBareInput: floor })}`,
+    `JSON ${JSON.stringify({ chromium: version, startup: starts, startupRatioToEmpty: ratios, keystroke5000: keys, keystrokeBareInput: floor })}`,
   );
 } finally {
   await browser.close();
