@@ -9,6 +9,7 @@ use anchorpoint::core::ids::{EntryId, TagId};
 use anchorpoint::core::record::encode_entry;
 use anchorpoint::storage::codec::{open, Compact};
 use anchorpoint::storage::{Backend, Batch, LocalStorage, Namespace, Problem, StorageError, Store};
+use anchorpoint::ui::components::StorageNotice;
 use anchorpoint::ui::pages::editor::WritePage;
 use anchorpoint::ui::pages::journal::JournalPage;
 use anchorpoint::ui::state::AppState;
@@ -144,7 +145,9 @@ fn at_least_ten_thousand_reflections_fit_in_local_storage() {
         }
         match store.commit(batch) {
             Ok(()) => stored += batch_size,
-            Err(StorageError::Full) if batch_size > 1 => batch_size /= 5,
+            // Smaller batches near the end: 250, 50, 10, 2, then 1 (never 0,
+            // which would commit nothing and loop forever).
+            Err(StorageError::Full) if batch_size > 1 => batch_size = (batch_size / 5).max(1),
             Err(StorageError::Full) => break,
             Err(e) => panic!("{e}"),
         }
@@ -214,6 +217,19 @@ fn a_corrupted_record_is_set_aside_left_in_place_and_reported() {
     );
 }
 
+/// `len` letters and spaces from a fixed generator: text DEFLATE cannot shrink much.
+fn noise(len: usize) -> String {
+    let mut state = 0x9e37_79b9_7f4a_7c15u64;
+    (0..len)
+        .map(|_| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            b"abcdefghijklmnopqrstuvwxyz "[((state >> 33) % 27) as usize] as char
+        })
+        .collect()
+}
+
 /// Fills local storage with filler under a foreign key until the browser refuses, and
 /// returns the filler keys.
 fn fill_storage() -> Vec<String> {
@@ -242,7 +258,9 @@ fn a_full_local_storage_makes_the_save_fail_as_full_and_changes_nothing() {
     assert!(!filler.is_empty());
     let before = LocalStorage.get("anchorpoint.entry.a").unwrap();
 
-    let big = "A long reflection. ".repeat(500);
+    // Text that does not compress: a repeated sentence would shrink to a few dozen
+    // characters and fit in the last scraps of room.
+    let big = noise(3_000);
     assert_eq!(
         store.save_entry(&entry("b", 21, &big)),
         Err(StorageError::Full)
@@ -312,7 +330,14 @@ async fn the_journal_page_shows_the_empty_state_and_a_set_aside_notice() {
         .unwrap();
     let root = mount(|| {
         provide_context(AppState::load());
-        view! { <leptos_router::components::Router><JournalPage/></leptos_router::components::Router> }.into_any()
+        // The notice sits in the layout above every page, as the app mounts it.
+        view! {
+            <leptos_router::components::Router>
+                <StorageNotice/>
+                <JournalPage/>
+            </leptos_router::components::Router>
+        }
+        .into_any()
     });
     leptos::task::tick().await;
     let text = root.text_content().unwrap();
