@@ -22,7 +22,14 @@ import { gzipSync } from 'node:zlib';
 // is how it catches names without a language model), the review, the four export
 // writers and the three pages. It is the app's one privacy-critical feature, so it is
 // paid for; splitting it into a chunk loaded on first use is the planned remedy.
-const BUDGET_BYTES = 680 * 1024;
+// Storage v4 (issue 9) added 80 KB (667.9 -> 747.7 KB), measured by building with and
+// without each part: DEFLATE and inflate (miniz_oxide) 14.0 KB, which is what lets
+// 12,600 to 14,000 reflections fit instead of about 4,000; the search stemmer 3.8 KB;
+// the rest, about 62 KB, is the one batch write with revisions and read-back, the
+// three-way merges, frozen v4 types for six collections (serde code for each), per-tab
+// drafts and the conflict screens. Not losing words comes first; the first-load issue
+// (route-level splitting) is where the bundle comes back down.
+const BUDGET_BYTES = 760 * 1024;
 const COUNTED = new Set(['.wasm', '.js', '.css']);
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
