@@ -199,3 +199,60 @@ journey('words left by a closed tab are offered, never lost and never mixed in u
   assert.equal(await app.reflectionInput().inputValue(), 'Left in a tab that was closed', 'now this tab’s own draft');
   assert.equal(await page.locator('#other-draft').count(), 0);
 });
+
+journey('one setting changed differently in two tabs asks which to keep, and keeping mine keeps the other tab’s name', async ({ app, page, context, baseUrl }) => {
+  // Tab B opened Settings before tab A saved.
+  const otherPage = await context.newPage();
+  const other = new JournalApp(otherPage, baseUrl);
+  await other.open('/settings');
+  await other.expectPage('Settings');
+
+  await app.open('/settings');
+  await page.getByLabel('Names and places to remove from exports').fill('Ottoline Brackwater');
+  await page.getByLabel('Every week').check();
+  await app.button('Save settings').click();
+  await app.expectText(page.locator('.nhsuk-notification-banner'), 'Settings saved');
+
+  await otherPage.getByLabel('Every 2 weeks').check();
+  await other.button('Save settings').click();
+  await other.expectText(other.errorSummary(), 'Your settings could not be saved because it was changed in another tab or window');
+  assert.equal(await otherPage.locator('.nhsuk-notification-banner').count(), 0, 'no success banner hides the clash');
+  await other.expectText(otherPage.locator('#clash'), 'Your change to your settings has not been saved');
+  await checkA11y(otherPage, 'settings, clash with another tab');
+  let record = JSON.parse((await app.storage())['anchorpoint.settings']);
+  assert.equal(record.data.check_in_interval, 'weekly', 'nothing was written by the clash');
+
+  await otherPage.getByRole('button', { name: 'Keep my change' }).click();
+  await other.expectText(otherPage.locator('#clash-outcome'), 'Your change to your settings is saved');
+  await checkA11y(otherPage, 'settings, my change kept');
+  record = JSON.parse((await app.storage())['anchorpoint.settings']);
+  assert.equal(record.data.check_in_interval, 'fortnightly');
+  assert.deepEqual(record.data.private_names, ['Ottoline Brackwater'], 'the other tab’s name is kept');
+  // The form now shows what is stored, so a further save cannot drop the name.
+  assert.equal(await otherPage.getByLabel('Names and places to remove from exports').inputValue(), 'Ottoline Brackwater');
+  assert.equal(await other.errorSummary().count(), 0, 'the clash error is gone once resolved');
+  await otherPage.close();
+});
+
+journey('keeping the other tab’s change writes nothing and shows what is stored', async ({ app, page, context, baseUrl }) => {
+  const otherPage = await context.newPage();
+  const other = new JournalApp(otherPage, baseUrl);
+  await other.open('/settings');
+  await other.expectPage('Settings');
+
+  await app.open('/settings');
+  await page.getByLabel('Every week').check();
+  await app.button('Save settings').click();
+  await app.expectText(page.locator('.nhsuk-notification-banner'), 'Settings saved');
+  const before = await app.rawStorage();
+
+  await otherPage.getByLabel('Never: I will check in when I choose').check();
+  await other.button('Save settings').click();
+  await other.expectText(otherPage.locator('#clash'), 'Your change to your settings has not been saved');
+  await otherPage.getByRole('button', { name: 'Keep the other change' }).click();
+  await other.expectText(otherPage.locator('#clash-outcome'), 'The other change to your settings is kept');
+  await checkA11y(otherPage, 'settings, other change kept');
+  assert.deepEqual(await app.rawStorage(), before, 'nothing was written');
+  assert.equal(await otherPage.getByLabel('Every week').isChecked(), true, 'the form shows what is stored');
+  await otherPage.close();
+});

@@ -15,17 +15,39 @@ use super::tags::Vocabulary;
 use super::templates::TemplateLibrary;
 use super::threads::Threads;
 
+/// What a merge does where both sides changed the same thing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Clash {
+    /// Give up (`None`), so the worker can choose.
+    Refuse,
+    /// Take this tab's change there: the worker chose "Keep my change". Every other
+    /// change from both sides is still kept, and no private name is dropped.
+    KeepMine,
+}
+
 /// A collection that can take changes from two tabs.
 pub trait Merge: Sized {
-    fn three_way(base: &Self, mine: &Self, theirs: &Self) -> Option<Self>;
+    /// Every change from both sides, or `None` where they changed the same thing.
+    fn three_way(base: &Self, mine: &Self, theirs: &Self) -> Option<Self> {
+        Self::merge(base, mine, theirs, Clash::Refuse)
+    }
+
+    /// As [`Merge::three_way`], but where both changed the same thing this tab's change
+    /// wins. `None` only when the result would break a rule of the collection (two tags
+    /// with one name).
+    fn keep_mine(base: &Self, mine: &Self, theirs: &Self) -> Option<Self> {
+        Self::merge(base, mine, theirs, Clash::KeepMine)
+    }
+
+    fn merge(base: &Self, mine: &Self, theirs: &Self, clash: Clash) -> Option<Self>;
 }
 
 /// One value changed on at most one side: that side's value. Changed on both to
-/// different values: `None`.
-fn pick<T: PartialEq + Clone>(base: &T, mine: &T, theirs: &T) -> Option<T> {
+/// different values: `None`, or mine when the worker chose to keep it.
+fn pick<T: PartialEq + Clone>(base: &T, mine: &T, theirs: &T, clash: Clash) -> Option<T> {
     if mine == base {
         Some(theirs.clone())
-    } else if theirs == base || theirs == mine {
+    } else if theirs == base || theirs == mine || clash == Clash::KeepMine {
         Some(mine.clone())
     } else {
         None
@@ -37,6 +59,7 @@ fn by_id<T: PartialEq + Clone, K: Ord>(
     base: &[T],
     mine: &[T],
     theirs: &[T],
+    clash: Clash,
     id: impl Fn(&T) -> K,
 ) -> Option<Vec<T>> {
     let find = |list: &[T], k: &K| list.iter().find(|t| &id(t) == k).cloned();
@@ -52,6 +75,9 @@ fn by_id<T: PartialEq + Clone, K: Ord>(
             m
         } else if b == m {
             t
+        } else if clash == Clash::KeepMine {
+            // Mine, including my delete of an item they changed.
+            m
         } else {
             return None;
         };
@@ -78,13 +104,24 @@ fn names(base: &[String], mine: &[String], theirs: &[String]) -> Vec<String> {
 }
 
 impl Merge for Settings {
-    fn three_way(base: &Settings, mine: &Settings, theirs: &Settings) -> Option<Settings> {
+    fn merge(
+        base: &Settings,
+        mine: &Settings,
+        theirs: &Settings,
+        clash: Clash,
+    ) -> Option<Settings> {
         Some(Settings {
-            end_question: pick(&base.end_question, &mine.end_question, &theirs.end_question)?,
+            end_question: pick(
+                &base.end_question,
+                &mine.end_question,
+                &theirs.end_question,
+                clash,
+            )?,
             check_in_interval: pick(
                 &base.check_in_interval,
                 &mine.check_in_interval,
                 &theirs.check_in_interval,
+                clash,
             )?,
             private_names: names(
                 &base.private_names,
@@ -104,10 +141,15 @@ fn names_clash<'a>(names: impl IntoIterator<Item = &'a str>) -> bool {
 }
 
 impl Merge for Vocabulary {
-    fn three_way(base: &Vocabulary, mine: &Vocabulary, theirs: &Vocabulary) -> Option<Vocabulary> {
+    fn merge(
+        base: &Vocabulary,
+        mine: &Vocabulary,
+        theirs: &Vocabulary,
+        clash: Clash,
+    ) -> Option<Vocabulary> {
         // New tags have ids made from the time and a random number, so tags made in two
         // tabs have different ids and both are kept.
-        let custom = by_id(base.custom(), mine.custom(), theirs.custom(), |t| {
+        let custom = by_id(base.custom(), mine.custom(), theirs.custom(), clash, |t| {
             t.id.clone()
         })?;
         if names_clash(custom.iter().map(|t| t.label.as_str())) {
@@ -119,12 +161,13 @@ impl Merge for Vocabulary {
 }
 
 impl Merge for TemplateLibrary {
-    fn three_way(
+    fn merge(
         base: &TemplateLibrary,
         mine: &TemplateLibrary,
         theirs: &TemplateLibrary,
+        clash: Clash,
     ) -> Option<TemplateLibrary> {
-        let custom = by_id(base.custom(), mine.custom(), theirs.custom(), |t| {
+        let custom = by_id(base.custom(), mine.custom(), theirs.custom(), clash, |t| {
             t.id.clone()
         })?;
         if names_clash(custom.iter().map(|t| t.name.as_str())) {
@@ -136,31 +179,37 @@ impl Merge for TemplateLibrary {
 }
 
 impl Merge for Threads {
-    fn three_way(base: &Threads, mine: &Threads, theirs: &Threads) -> Option<Threads> {
-        let merged = by_id(base.all(), mine.all(), theirs.all(), |t| t.id.clone())?;
+    fn merge(base: &Threads, mine: &Threads, theirs: &Threads, clash: Clash) -> Option<Threads> {
+        let merged = by_id(base.all(), mine.all(), theirs.all(), clash, |t| {
+            t.id.clone()
+        })?;
         Some(Threads::from_threads(merged))
     }
 }
 
 impl Merge for EmbeddednessHistory {
-    fn three_way(
+    fn merge(
         base: &EmbeddednessHistory,
         mine: &EmbeddednessHistory,
         theirs: &EmbeddednessHistory,
+        clash: Clash,
     ) -> Option<EmbeddednessHistory> {
-        let mut merged = by_id(base.all(), mine.all(), theirs.all(), |c| c.on)?;
+        let mut merged = by_id(base.all(), mine.all(), theirs.all(), clash, |c| c.on)?;
         merged.sort_by_key(|c| c.on);
         Some(EmbeddednessHistory::from_check_ins(merged))
     }
 }
 
 impl Merge for WellbeingLog {
-    fn three_way(
+    fn merge(
         base: &WellbeingLog,
         mine: &WellbeingLog,
         theirs: &WellbeingLog,
+        clash: Clash,
     ) -> Option<WellbeingLog> {
-        let merged = by_id(base.all(), mine.all(), theirs.all(), |c| c.entry.clone())?;
+        let merged = by_id(base.all(), mine.all(), theirs.all(), clash, |c| {
+            c.entry.clone()
+        })?;
         Some(WellbeingLog::from_checks(merged))
     }
 }
@@ -217,6 +266,17 @@ mod tests {
         assert_eq!(Settings::three_way(&base, &mine, &theirs), None);
     }
 
+    #[test]
+    fn keeping_my_change_takes_my_setting_and_still_keeps_their_names() {
+        let base = settings(&["Jo Bloggs"], CheckInInterval::Monthly);
+        let mine = settings(&[], CheckInInterval::Weekly);
+        let theirs = settings(&["Jo Bloggs", "Ade Bello"], CheckInInterval::Never);
+        let merged = Settings::keep_mine(&base, &mine, &theirs).unwrap();
+        assert_eq!(merged.check_in_interval, CheckInInterval::Weekly);
+        // My removal of a name holds; the name they added stays.
+        assert_eq!(merged.private_names, ["Ade Bello"]);
+    }
+
     fn threads(names: &[(&str, &str)]) -> Threads {
         let mut t = Threads::new();
         for (id, name) in names {
@@ -246,6 +306,16 @@ mod tests {
         let theirs = threads(&[("t1", "Person Z")]);
         let mine = threads(&[("t1", "Person Y")]);
         assert_eq!(Threads::three_way(&base, &mine, &theirs), None);
+    }
+
+    #[test]
+    fn keeping_my_change_takes_my_name_for_the_thread_and_keeps_their_other_changes() {
+        let base = threads(&[("t1", "Person A"), ("t2", "Person B")]);
+        let theirs = threads(&[("t1", "Person Z"), ("t2", "Person B"), ("t3", "Person C")]);
+        let mine = threads(&[("t1", "Person Y"), ("t2", "Person B")]);
+        let merged = Threads::keep_mine(&base, &mine, &theirs).unwrap();
+        let names: Vec<&str> = merged.all().iter().map(|t| t.pseudonym.as_str()).collect();
+        assert_eq!(names, ["Person Y", "Person B", "Person C"]);
     }
 
     #[test]
@@ -335,6 +405,22 @@ mod tests {
         let mut theirs = base.clone();
         theirs.rename(&old, "Young carers").unwrap();
         assert_eq!(Vocabulary::three_way(&base, &mine, &theirs), None);
+    }
+
+    #[test]
+    fn keeping_my_change_takes_my_name_for_the_tag_unless_two_tags_would_share_one() {
+        let base = old_vocabulary();
+        let old = base.custom()[0].id.clone();
+        let mut mine = base.clone();
+        mine.rename(&old, "Carers group").unwrap();
+        let mut theirs = base.clone();
+        theirs.rename(&old, "Young carers").unwrap();
+        let merged = Vocabulary::keep_mine(&base, &mine, &theirs).unwrap();
+        assert_eq!(merged.custom()[0].label, "Carers group");
+
+        let mut same = base.clone();
+        same.create(IdSeed::new(AT, 9), "Carers group", "").unwrap();
+        assert_eq!(Vocabulary::keep_mine(&base, &mine, &same), None);
     }
 
     fn template(name: &str) -> TemplateDraft {

@@ -129,8 +129,8 @@ impl StorageError {
                 "Copy your text somewhere safe, reload the page and save again."
             }
             StorageError::Conflict(_) => {
-                "Nothing was saved. Your change clashes with the other one: go back to see it, \
-                 then make your change again if you still need it."
+                "Nothing was saved. Another tab or window changed the same thing: choose which \
+                 change to keep."
             }
             StorageError::Newer(_) => {
                 "Nothing was saved. Open Anchorpoint in the newest version you have used, or \

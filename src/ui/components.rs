@@ -104,6 +104,78 @@ pub fn FlashBanner() -> impl IntoView {
     }
 }
 
+/// After a change to a collection clashed with another tab's change to the same thing:
+/// the worker chooses which to keep. It sits above every page, so every form that saves
+/// a collection gets it, and a clash belongs to the page it happened on.
+#[component]
+pub fn ClashNotice() -> impl IntoView {
+    let state = use_app_state();
+    let location = leptos_router::hooks::use_location();
+    let outcome = RwSignal::new(None::<(bool, String)>);
+    Effect::new(move |before: Option<String>| {
+        let path = location.pathname.get();
+        if before.is_some_and(|b| b != path) {
+            state.clash.set(None);
+            outcome.set(None);
+        }
+        path
+    });
+    let keep_mine = move |_| {
+        let Some(clash) = state.clash.get_untracked() else {
+            return;
+        };
+        outcome.set(Some(match state.keep_my_change(&clash) {
+            Ok(()) => (true, format!(
+                "Your change to {} is saved. Where the other tab changed something else, that change is kept too.",
+                clash.what
+            )),
+            Err(e) => (false, format!(
+                "Your change to {} could not be saved because {e}. Nothing has been changed. {}",
+                clash.what,
+                e.what_to_do()
+            )),
+        }));
+        browser::focus_id(CLASH_OUTCOME_ID);
+    };
+    let keep_theirs = move |_| {
+        let Some(clash) = state.clash.get_untracked() else {
+            return;
+        };
+        state.keep_other_change();
+        outcome.set(Some((true, format!(
+            "The other change to {} is kept and nothing of yours was saved. What you typed is still on this page: save it again if you want it after all.",
+            clash.what
+        ))));
+        browser::focus_id(CLASH_OUTCOME_ID);
+    };
+    view! {
+        {move || state.clash.get().map(|clash| view! {
+            <div class="nhsuk-warning-callout" id="clash">
+                <h2 class="nhsuk-warning-callout__label">
+                    <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>
+                    "Changed in another tab or window"</span>
+                </h2>
+                <p>{format!(
+                    "Your change to {} has not been saved, because another tab or window changed the same thing after this page opened. Nothing has been lost. Choose which change to keep: changes to anything else, from either tab, are kept either way.",
+                    clash.what
+                )}</p>
+                <div class="app-form-actions">
+                    <button type="button" class="nhsuk-button" on:click=keep_mine>"Keep my change"</button>
+                    <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=keep_theirs>"Keep the other change"</button>
+                </div>
+            </div>
+        })}
+        {move || outcome.get().map(|(ok, message)| if ok {
+            view! { <div class="nhsuk-inset-text" id=CLASH_OUTCOME_ID tabindex="-1" role="status"><p>{message}</p></div> }.into_any()
+        } else {
+            view! { <div class="nhsuk-inset-text" id=CLASH_OUTCOME_ID tabindex="-1" role="alert"><p>{message}</p></div> }.into_any()
+        })}
+    }
+}
+
+/// Where focus goes after the worker chose in a clash.
+const CLASH_OUTCOME_ID: &str = "clash-outcome";
+
 /// Tells the worker, in plain words, about stored values that could not be read, that
 /// nothing was deleted, and lets them download the raw values.
 #[component]

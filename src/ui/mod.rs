@@ -14,7 +14,7 @@ use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
-use components::{StorageNotice, HEADING_ID};
+use components::{ClashNotice, StorageNotice, HEADING_ID};
 use pages::checkins::{CheckInPage, WellbeingPage};
 use pages::custom_tags::{DeleteTagPage, MergeTagPage, NewTagPage, RenameTagPage, TagsPage};
 use pages::custom_templates::{
@@ -138,6 +138,7 @@ fn Layout() -> impl IntoView {
                         // On every page: a collection that could not be read shows as
                         // empty on its own page, so the reason must be there too.
                         <StorageNotice/>
+                        <ClashNotice/>
                         // FlatRoutes, not Routes: no route here nests, and the nested
                         // router's outlet machinery cost about 16 KB of the gzipped wasm.
                         // Add a parent route only together with switching back.

@@ -3,6 +3,8 @@
 //! calls a method here, which writes to storage first and only then updates the
 //! signals, so what the worker sees always matches what is stored.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::core::checkins::{EmbeddednessHistory, WellbeingLog};
@@ -29,6 +31,20 @@ pub struct Flash {
     pub on: String,
 }
 
+/// A change to a collection (settings, tags, templates, threads, check-ins, wellbeing)
+/// that was refused because another tab changed the same thing after this page read it.
+/// Nothing was saved; the worker chooses which change to keep.
+#[derive(Clone)]
+pub struct Clash {
+    /// What clashed, to finish "Your change to …" ("your settings").
+    pub what: &'static str,
+    /// Saves this tab's change where the two clash, keeping every other change from both.
+    keep_mine: KeepMine,
+}
+
+/// Saves one kept change; shared, so a `Clash` can sit in a signal.
+type KeepMine = Arc<dyn Fn(&AppState) -> Result<(), StorageError> + Send + Sync>;
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub journal: RwSignal<Journal>,
@@ -48,6 +64,8 @@ pub struct AppState {
     /// Bumped whenever storage changes under us (another tab), so pages that hold a
     /// draft can look again.
     pub external_changes: RwSignal<u32>,
+    /// A collection change waiting for the worker to choose, after a clash.
+    pub clash: RwSignal<Option<Clash>>,
     store: StoredValue<Store<LocalStorage>>,
     /// Every collection as this tab last read or wrote it: the base of a three-way merge
     /// when another tab saved in between.
@@ -69,6 +87,7 @@ impl AppState {
             load_error: RwSignal::new(None),
             flash: RwSignal::new(None),
             external_changes: RwSignal::new(0),
+            clash: RwSignal::new(None),
             store: StoredValue::new(Store::with(
                 LocalStorage,
                 Namespace::JOURNAL,
@@ -254,32 +273,100 @@ impl AppState {
     /// shows what was stored. On failure nothing changes.
     fn save_collection<C>(
         &self,
+        what: &'static str,
         value: C,
-        base: impl Fn(&Collections) -> &C,
-        set_base: impl Fn(&mut Collections, C),
+        base: fn(&Collections) -> &C,
+        set_base: fn(&mut Collections, C),
         signal: RwSignal<C>,
     ) -> Result<(), StorageError>
     where
-        C: StoredCollection + Merge + Send + Sync + 'static,
+        C: StoredCollection + Merge + Clone + Send + Sync + 'static,
     {
         let base_value = self.bases.with_value(|b| base(b).clone());
-        let stored = self.with_store(|store| {
-            let value = self.rebase(store, &base_value, value)?;
+        let result = self.with_store(|store| {
+            let value = self.rebase(store, &base_value, value.clone())?;
             store.save_collection(&value)?;
             Ok(value)
-        })?;
+        });
+        let stored = match result {
+            Ok(stored) => stored,
+            Err(e) => {
+                if e.is_conflict() {
+                    self.offer_choice(what, value, base_value, set_base, signal);
+                }
+                return Err(e);
+            }
+        };
+        self.clash.set(None);
         self.bases.update_value(|b| set_base(b, stored.clone()));
         signal.set(stored);
         Ok(())
     }
 
+    /// Keeps a clashing change so the worker can choose to save it after all.
+    fn offer_choice<C>(
+        &self,
+        what: &'static str,
+        mine: C,
+        base: C,
+        set_base: fn(&mut Collections, C),
+        signal: RwSignal<C>,
+    ) where
+        C: StoredCollection + Merge + Clone + Send + Sync + 'static,
+    {
+        let keep_mine = move |state: &AppState| {
+            let ns = state.namespace();
+            let stored = state.with_store(|store| {
+                let key = store.collection_key::<C>();
+                let clash = || StorageError::Conflict(vec![key.clone()]);
+                let theirs: C = store.stored_collection()?.ok_or_else(clash)?;
+                // Mine where the two clash; everything else either side changed, and
+                // every private name not removed here, is kept.
+                let merged = C::keep_mine(&base, &mine, &theirs).ok_or_else(clash)?;
+                store.commit(
+                    Batch::new()
+                        .collection(&ns, &merged)
+                        .overriding(key.clone()),
+                )?;
+                Ok(merged)
+            })?;
+            state.clash.set(None);
+            state.bases.update_value(|b| set_base(b, stored.clone()));
+            signal.set(stored);
+            Ok(())
+        };
+        self.clash.set(Some(Clash {
+            what,
+            keep_mine: Arc::new(keep_mine),
+        }));
+    }
+
+    /// The worker chose to keep their change after a clash.
+    pub fn keep_my_change(&self, clash: &Clash) -> Result<(), StorageError> {
+        (clash.keep_mine)(self)
+    }
+
+    /// The worker chose to keep the other tab's change after a clash: everything stored
+    /// becomes this tab's starting point, and nothing is written.
+    pub fn keep_other_change(&self) {
+        self.clash.set(None);
+        self.reload();
+    }
+
     /// Stores new settings, then shows them. On failure nothing changes.
     pub fn save_settings(&self, value: Settings) -> Result<(), StorageError> {
-        self.save_collection(value, |b| &b.settings, |b, v| b.settings = v, self.settings)
+        self.save_collection(
+            "your settings",
+            value,
+            |b| &b.settings,
+            |b, v| b.settings = v,
+            self.settings,
+        )
     }
 
     pub fn save_templates(&self, value: TemplateLibrary) -> Result<(), StorageError> {
         self.save_collection(
+            "your templates",
             value,
             |b| &b.templates,
             |b, v| b.templates = v,
@@ -288,11 +375,18 @@ impl AppState {
     }
 
     pub fn save_threads(&self, value: Threads) -> Result<(), StorageError> {
-        self.save_collection(value, |b| &b.threads, |b, v| b.threads = v, self.threads)
+        self.save_collection(
+            "your holding threads",
+            value,
+            |b| &b.threads,
+            |b, v| b.threads = v,
+            self.threads,
+        )
     }
 
     pub fn save_embeddedness(&self, value: EmbeddednessHistory) -> Result<(), StorageError> {
         self.save_collection(
+            "your check-ins",
             value,
             |b| &b.embeddedness,
             |b, v| b.embeddedness = v,
@@ -302,6 +396,7 @@ impl AppState {
 
     pub fn save_wellbeing(&self, value: WellbeingLog) -> Result<(), StorageError> {
         self.save_collection(
+            "your wellbeing answers",
             value,
             |b| &b.wellbeing,
             |b, v| b.wellbeing = v,
@@ -320,6 +415,7 @@ impl AppState {
     ) -> Result<(), StorageError> {
         if retagged.is_empty() {
             return self.save_collection(
+                "your tags",
                 value,
                 |b| &b.vocabulary,
                 |b, v| b.vocabulary = v,

@@ -343,6 +343,20 @@ pub fn SettingsPage() -> impl IntoView {
     let names = RwSignal::new(current.private_names.join("\n"));
     let errors = FormErrors::new();
     errors.title("Settings".to_owned());
+    // Once the worker has chosen in a clash with another tab, the form shows what is
+    // stored now. Left as typed, its list of names would drop the other tab's names at
+    // the next save, as if this worker had removed them.
+    Effect::new(move |had_clash: Option<bool>| {
+        let has = state.clash.read().is_some();
+        if had_clash == Some(true) && !has {
+            let now = state.settings.get_untracked();
+            end_question.set(yes_no(now.end_question));
+            interval.set(now.check_in_interval.id().to_owned());
+            names.set(now.private_names.join("\n"));
+            errors.clear();
+        }
+        has
+    });
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -357,11 +371,11 @@ pub fn SettingsPage() -> impl IntoView {
                 .unwrap_or_default(),
             private_names,
         };
-        let tidy = value.private_names.join("\n");
         match state.save_settings(value) {
             Ok(()) => {
                 errors.clear();
-                names.set(tidy);
+                // What was stored, which may hold names another tab added meanwhile.
+                names.set(state.settings.get_untracked().private_names.join("\n"));
                 state.flash.set(Some(Flash {
                     message: "Settings saved".to_owned(),
                     on: "/settings".to_owned(),
