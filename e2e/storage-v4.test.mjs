@@ -117,6 +117,38 @@ journey('unsaved words in one tab survive a save and reload in another', async (
   await otherPage.close();
 });
 
+journey('a draft restored after a reload is still checked against the other tab’s save', async ({ app, page, context, baseUrl, a11y }) => {
+  await app.open('/');
+  const id = await app.writeEntry({ text: 'Met Person A at the library.' });
+
+  // Tab A starts an edit and leaves it as a draft.
+  await app.link('Edit this reflection').click();
+  await app.expectPage('Edit reflection');
+  await app.fillReflection('Tab A: Person A asked about the walking group.');
+  await app.expectText(app.draftStatus(), 'Draft saved');
+
+  // Tab B saves the same reflection meanwhile.
+  const otherPage = await context.newPage();
+  const other = new JournalApp(otherPage, baseUrl);
+  await other.open(`/entries/${id}/edit`);
+  await other.fillReflection('Tab B: the library was closed, so we met at the café.');
+  await other.button('Save changes').click();
+  await other.expectVisibleText('Reflection saved');
+
+  // Tab A reloads: its words come back, and saving them does not silently replace B's.
+  await app.reload();
+  await app.expectPage('Edit reflection');
+  assert.equal(await app.reflectionInput().inputValue(), 'Tab A: Person A asked about the walking group.');
+  await app.button('Save changes').click();
+  const callout = page.locator('#conflict');
+  await app.expectText(callout, 'This reflection was changed in another tab or window');
+  await app.expectText(callout, 'Tab B: the library was closed');
+  assert.equal(await page.locator('.nhsuk-notification-banner--success').count(), 0, 'no success banner');
+  assert.ok((await everythingStored(app)).includes('Tab B: the library was closed'), "tab B's words are still stored");
+  await a11y('editor, restored draft in conflict');
+  await otherPage.close();
+});
+
 journey('a deleted reflection leaves none of its words in storage, drafts included', async ({ app, page }) => {
   await app.open('/');
   const id = await app.writeEntry({ text: 'Rang Winifred Oakhollow about the lunch club.' });

@@ -184,6 +184,10 @@ fn the_current_writer_produces_the_v4_fixtures_exactly() {
         encode_draft(&decode_draft(&fixture("v4/draft.json")).unwrap()),
     );
     same(
+        "v4/draft-edit.json",
+        encode_draft(&decode_draft(&fixture("v4/draft-edit.json")).unwrap()),
+    );
+    same(
         "v4/settings.json",
         encode_settings(&decode_settings(&fixture("v4/settings.json")).unwrap()),
     );
@@ -242,6 +246,7 @@ fn the_frozen_v4_stored_frames_open_to_their_envelopes() {
         "entry",
         "index",
         "draft",
+        "draft-edit",
         "settings",
         "vocabulary",
         "templates",
@@ -254,6 +259,26 @@ fn the_frozen_v4_stored_frames_open_to_their_envelopes() {
         let opened = open(key, frame, &[&Compact]).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(opened.revision, 3, "{name}");
         assert_eq!(opened.json, fixture(&format!("v4/{name}.json")), "{name}");
+    }
+}
+
+/// A format 4 draft of an edit keeps the revision its edit began from, so a restored
+/// draft is saved against it; drafts from formats 1 to 3 have none.
+#[test]
+fn a_v4_edit_draft_keeps_the_revision_it_was_based_on() {
+    let edit = decode_draft(&fixture("v4/draft-edit.json")).expect("v4 edit draft loads");
+    assert_eq!(edit.based_on, Some(3));
+    assert_eq!(
+        edit.entry.as_ref().map(ToString::to_string).as_deref(),
+        Some("emi4x2k1c-9")
+    );
+    for old in [
+        "v1/draft.json",
+        "v2/draft.json",
+        "v3/draft.json",
+        "v4/draft.json",
+    ] {
+        assert_eq!(decode_draft(&fixture(old)).unwrap().based_on, None, "{old}");
     }
 }
 

@@ -301,6 +301,23 @@ pub mod v3 {
     }
 }
 
+/// Format version 4's draft, frozen: a version 3 draft and the stored revision of the
+/// reflection it edits as it was when the edit began. A draft restored after a reload is
+/// saved against that revision, so it can never silently replace what another tab saved
+/// meanwhile. Every other format 4 record keeps its version 3 data shape (the collections
+/// are pinned in [`super::frozen`]).
+pub mod v4 {
+    use serde::{Deserialize, Serialize};
+
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct Draft {
+        #[serde(flatten)]
+        pub draft: super::v3::Draft,
+        /// `None` for a new reflection, and for drafts written before format 4.
+        pub based_on: Option<u64>,
+    }
+}
+
 /// A version 1 entry as version 2: it had no tags and nothing dismissed.
 fn migrate_entry_v1(old: v1::Entry) -> v2::Entry {
     v2::Entry {
@@ -516,6 +533,8 @@ pub struct StoredDraft {
     pub entry: Option<EntryId>,
     pub saved_at: DateTime<Utc>,
     pub draft: Draft,
+    /// The stored revision of the reflection being edited when the edit began.
+    pub based_on: Option<u64>,
 }
 
 pub fn encode_draft(stored: &StoredDraft) -> String {
@@ -544,16 +563,26 @@ pub fn encode_draft(stored: &StoredDraft) -> String {
         judgement_call: d.judgement_call.map(|j| j.id().to_owned()),
         threads: d.threads.iter().map(ToString::to_string).collect(),
     };
-    encode(Kind::Draft, &out)
+    encode(
+        Kind::Draft,
+        &v4::Draft {
+            draft: out,
+            based_on: stored.based_on,
+        },
+    )
 }
 
 /// Reads a draft written by any format version, migrating older ones.
 pub fn decode_draft(raw: &str) -> Result<StoredDraft, DecodeError> {
     let (v, value) = open(raw, Kind::Draft)?;
-    let stored: v3::Draft = match v {
-        1 => migrate_draft_v2(migrate_draft_v1(data(value)?)),
-        2 => migrate_draft_v2(data(value)?),
-        _ => data(value)?,
+    let (stored, based_on): (v3::Draft, Option<u64>) = match v {
+        1 => (migrate_draft_v2(migrate_draft_v1(data(value)?)), None),
+        2 => (migrate_draft_v2(data(value)?), None),
+        3 => (data(value)?, None),
+        _ => {
+            let d: v4::Draft = data(value)?;
+            (d.draft, d.based_on)
+        }
     };
     let entry = stored
         .entry
@@ -579,6 +608,7 @@ pub fn decode_draft(raw: &str) -> Result<StoredDraft, DecodeError> {
         .collect::<Result<Vec<_>, DecodeError>>()?;
     Ok(StoredDraft {
         entry,
+        based_on,
         saved_at: stored.saved_at,
         draft: Draft {
             day: stored.day,
@@ -720,8 +750,11 @@ mod tests {
                 judgement_call: Some(JudgementCall::No),
                 threads: vec![ThreadId::parse("t1-a").unwrap()],
             },
+            based_on: Some(7),
         };
-        assert_eq!(decode_draft(&encode_draft(&draft)), Ok(draft));
+        let raw = encode_draft(&draft);
+        assert!(raw.contains(r#""based_on":7"#), "{raw}");
+        assert_eq!(decode_draft(&raw), Ok(draft));
     }
 
     /// One line per case: a stored value and the error it must give.

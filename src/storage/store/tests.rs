@@ -69,6 +69,7 @@ fn draft(entry: Option<&str>, text: &str) -> StoredDraft {
             text: text.into(),
             ..Draft::default()
         },
+        based_on: None,
     }
 }
 

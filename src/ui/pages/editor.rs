@@ -58,15 +58,20 @@ pub fn EditPage() -> impl IntoView {
             None => view! { <EntryNotFound/> }.into_any(),
             Some(entry) => {
                 let slot = DraftSlot::Edit(entry.id.clone());
-                let (initial, restored_at) = match state.draft(&slot) {
-                    Some(stored) => (stored.draft, Some(stored.saved_at)),
-                    None => (draft_of_saved(state, &entry.id).unwrap_or_default(), None),
+                let (initial, restored_at, restored_base) = match state.draft(&slot) {
+                    Some(stored) => (stored.draft, Some(stored.saved_at), stored.based_on),
+                    None => (
+                        draft_of_saved(state, &entry.id).unwrap_or_default(),
+                        None,
+                        None,
+                    ),
                 };
                 view! {
                     <EntryEditor
                         draft_slot=slot
                         initial=initial
                         restored_at=restored_at
+                        restored_base=restored_base
                         heading="Edit reflection"
                         submit_label="Save changes"
                         cancel_href=format!("/entries/{}", entry.id)
@@ -125,6 +130,9 @@ fn EntryEditor(
     draft_slot: DraftSlot,
     initial: Draft,
     restored_at: Option<DateTime<Utc>>,
+    /// The revision a restored draft was based on: what its words replace.
+    #[prop(default = None)]
+    restored_base: Option<u64>,
     heading: &'static str,
     submit_label: &'static str,
     cancel_href: String,
@@ -141,12 +149,15 @@ fn EntryEditor(
     let field_errors = RwSignal::new(Vec::<FieldError>::new());
     let save_error = RwSignal::new(None::<(String, Vec<String>)>);
     let status = RwSignal::new(DraftStatus::Untouched);
-    // The stored revision this form was filled from: a save is refused, never silently
-    // written over, if another tab saved this reflection since.
-    let base_revision = match &draft_slot {
+    // The stored revision this form's words were based on: a save is refused, never
+    // silently written over, if another tab saved this reflection since. A draft restored
+    // after a reload keeps the revision its edit began from, since the reflection may
+    // have been saved elsewhere in between (drafts from before format 4 lack it and are
+    // taken as based on what is stored now).
+    let base_revision = StoredValue::new(match &draft_slot {
         DraftSlot::New => None,
-        DraftSlot::Edit(id) => state.entry_revision(id),
-    };
+        DraftSlot::Edit(id) => restored_base.or_else(|| state.entry_revision(id)),
+    });
     // Words another tab left in the same slot, offered when this tab has none of its own.
     let other_draft = RwSignal::new(if restored_at.is_none() {
         state.other_drafts(&draft_slot).into_iter().next()
@@ -176,6 +187,7 @@ fn EntryEditor(
                     },
                     saved_at: browser::now(),
                     draft: current,
+                    based_on: base_revision.get_value(),
                 })
             };
         status.set(match result {
@@ -190,6 +202,11 @@ fn EntryEditor(
         };
         match state.adopt_draft(&other) {
             Ok(()) => {
+                // The other tab's words replace what its edit began from, not what is
+                // stored now.
+                if other.draft.based_on.is_some() {
+                    base_revision.set_value(other.draft.based_on);
+                }
                 draft.set(other.draft.draft);
                 other_draft.set(None);
                 status.set(DraftStatus::Saved);
@@ -278,7 +295,7 @@ fn EntryEditor(
         let chosen = draft.with_untracked(|d| d.threads.clone());
         let mut threads = state.threads.get_untracked();
         let threads = threads.set_links(&id, &chosen).then_some(threads);
-        match state.save_with_threads(entry.clone(), base_revision, threads) {
+        match state.save_with_threads(entry.clone(), base_revision.get_value(), threads) {
             Err(StorageError::Conflict(keys))
                 if keys.iter().any(|k| k.ends_with(&format!("entry.{id}"))) =>
             {
