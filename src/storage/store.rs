@@ -399,6 +399,9 @@ enum Seen {
 }
 
 /// The storage of one namespace.
+/// One index shard a commit writes: key, stored value, revision, shard number, ids.
+type ShardWrite = (String, String, u64, u8, BTreeSet<EntryId>);
+
 pub struct Store<B: Backend> {
     backend: B,
     ns: Namespace,
@@ -409,6 +412,10 @@ pub struct Store<B: Backend> {
     index: BTreeSet<EntryId>,
     /// Every key of this namespace as this tab last read or wrote it.
     seen: BTreeMap<String, Seen>,
+    /// Index shards as this tab last wrote them (stored value, revision, ids): while a
+    /// shard is still stored exactly so, a commit need not open and decode it again,
+    /// which keeps a save's cost from growing with the journal.
+    shards: BTreeMap<u8, (String, u64, BTreeSet<EntryId>)>,
 }
 
 impl<B: Backend> std::fmt::Debug for Store<B> {
@@ -435,6 +442,7 @@ impl<B: Backend> Store<B> {
             tab: tab.to_owned(),
             index: BTreeSet::new(),
             seen: BTreeMap::new(),
+            shards: BTreeMap::new(),
         }
     }
 
@@ -763,13 +771,20 @@ impl<B: Backend> Store<B> {
         if convert {
             affected.extend(self.index.iter().chain(&batch.added).map(shard_of));
         }
-        let mut shard_writes: Vec<(String, String, u64)> = Vec::new();
+        let mut shard_writes: Vec<ShardWrite> = Vec::new();
         for shard in affected {
             let key = self.ns.shard_key(shard);
             let stored = self.backend.get(&key)?;
-            let readable = stored
-                .as_deref()
-                .map(|raw| self.read(&key, raw, decode_index));
+            let cached = self
+                .shards
+                .get(&shard)
+                .filter(|(raw, _, _)| stored.as_deref() == Some(raw.as_str()))
+                .map(|(_, revision, ids)| Ok((*revision, ids.iter().cloned().collect())));
+            let readable = cached.or_else(|| {
+                stored
+                    .as_deref()
+                    .map(|raw| self.read(&key, raw, decode_index))
+            });
             let (mut ids, revision, rebuild): (BTreeSet<EntryId>, u64, bool) = match readable {
                 Some(Ok((revision, ids))) => (ids.into_iter().collect(), revision, convert),
                 Some(Err(_)) => {
@@ -808,6 +823,8 @@ impl<B: Backend> Store<B> {
                     key.clone(),
                     self.codec.encode(&key, next, &encode_index(&list)),
                     next,
+                    shard,
+                    ids,
                 ));
             }
         }
@@ -825,7 +842,7 @@ impl<B: Backend> Store<B> {
             sequence.push((self.next_set_aside_key(from, &sequence)?, Some(raw.clone())));
         }
         sequence.extend(planned.iter().filter(|(_, v)| v.is_some()).cloned());
-        for (key, value, _) in &shard_writes {
+        for (key, value, ..) in &shard_writes {
             sequence.push((key.clone(), Some(value.clone())));
         }
         if convert {
@@ -865,8 +882,9 @@ impl<B: Backend> Store<B> {
                 None => self.seen.remove(&key),
             };
         }
-        for (key, _, revision) in shard_writes {
+        for (key, value, revision, shard, ids) in shard_writes {
             self.seen.insert(key, Seen::At(revision));
+            self.shards.insert(shard, (value, revision, ids));
         }
         if convert {
             self.seen.remove(&legacy_key);
