@@ -194,6 +194,17 @@ pub fn JournalPage() -> impl IntoView {
         builds.update_value(|n| *n += 1);
         (builds.get_value(), state.journal.with(SearchIndex::build))
     });
+    // Build the index once the first frame is drawn (a task queued from the frame's
+    // callback runs after it), so start-up shows the list without normalising every
+    // reflection first, and the first key usually finds the index ready.
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                let _ = index.try_with_untracked(|_| ());
+            },
+            std::time::Duration::ZERO,
+        );
+    });
     let choices = move || {
         let templates = state
             .templates
@@ -208,6 +219,14 @@ pub fn JournalPage() -> impl IntoView {
         if parsed.query.template.is_some() || parsed.query.thread.is_some() {
             let (templates, threads) = choices();
             parsed.check_choices(&templates, &threads);
+        }
+        // Nothing asked for: the whole journal, newest first, as the index would give
+        // it, without waiting for the index. It is built just after the list is drawn.
+        if parsed.query.is_empty() {
+            let all = state
+                .journal
+                .with(|j| j.newest_first().map(|e| e.id.clone()).collect());
+            return (parsed, all, 0);
         }
         let (q, built) = (&parsed.query, index.with(|(n, _)| *n));
         let found = index.with(|(_, i)| {
