@@ -75,17 +75,28 @@ journey('keeping my version replaces the other tab’s only after I choose it', 
   await otherPage.close();
 });
 
-journey('a name added in one tab survives a settings save from an older page in another', async ({ app, page, context, baseUrl }) => {
-  // Tab B opened Settings before tab A added a name.
+/**
+ * Opens Settings in a second tab first (an older page), then saves `change` in the first
+ * tab. Returns the second tab's page and app.
+ */
+async function settingsOpenInTwoTabs({ app, page, context, baseUrl }, change) {
   const otherPage = await context.newPage();
   const other = new JournalApp(otherPage, baseUrl);
   await other.open('/settings');
   await other.expectPage('Settings');
 
   await app.open('/settings');
-  await page.getByLabel('Names and places to remove from exports').fill('Ottoline Brackwater');
+  await change(page);
   await app.button('Save settings').click();
   await app.expectText(page.locator('.nhsuk-notification-banner'), 'Settings saved');
+  return { otherPage, other };
+}
+
+journey('a name added in one tab survives a settings save from an older page in another', async (tabs) => {
+  const { app } = tabs;
+  // Tab B opened Settings before tab A added a name.
+  const { otherPage, other } = await settingsOpenInTwoTabs(tabs, (page) =>
+    page.getByLabel('Names and places to remove from exports').fill('Ottoline Brackwater'));
 
   await otherPage.getByLabel('Every week').check();
   await other.button('Save settings').click();
@@ -232,18 +243,13 @@ journey('words left by a closed tab are offered, never lost and never mixed in u
   assert.equal(await page.locator('#other-draft').count(), 0);
 });
 
-journey('one setting changed differently in two tabs asks which to keep, and keeping mine keeps the other tab’s name', async ({ app, page, context, baseUrl }) => {
+journey('one setting changed differently in two tabs asks which to keep, and keeping mine keeps the other tab’s name', async (tabs) => {
+  const { app } = tabs;
   // Tab B opened Settings before tab A saved.
-  const otherPage = await context.newPage();
-  const other = new JournalApp(otherPage, baseUrl);
-  await other.open('/settings');
-  await other.expectPage('Settings');
-
-  await app.open('/settings');
-  await page.getByLabel('Names and places to remove from exports').fill('Ottoline Brackwater');
-  await page.getByLabel('Every week').check();
-  await app.button('Save settings').click();
-  await app.expectText(page.locator('.nhsuk-notification-banner'), 'Settings saved');
+  const { otherPage, other } = await settingsOpenInTwoTabs(tabs, async (page) => {
+    await page.getByLabel('Names and places to remove from exports').fill('Ottoline Brackwater');
+    await page.getByLabel('Every week').check();
+  });
 
   await otherPage.getByLabel('Every 2 weeks').check();
   await other.button('Save settings').click();
@@ -266,16 +272,9 @@ journey('one setting changed differently in two tabs asks which to keep, and kee
   await otherPage.close();
 });
 
-journey('keeping the other tab’s change writes nothing and shows what is stored', async ({ app, page, context, baseUrl }) => {
-  const otherPage = await context.newPage();
-  const other = new JournalApp(otherPage, baseUrl);
-  await other.open('/settings');
-  await other.expectPage('Settings');
-
-  await app.open('/settings');
-  await page.getByLabel('Every week').check();
-  await app.button('Save settings').click();
-  await app.expectText(page.locator('.nhsuk-notification-banner'), 'Settings saved');
+journey('keeping the other tab’s change writes nothing and shows what is stored', async (tabs) => {
+  const { app } = tabs;
+  const { otherPage, other } = await settingsOpenInTwoTabs(tabs, (page) => page.getByLabel('Every week').check());
   const before = await app.rawStorage();
 
   await otherPage.getByLabel('Never: I will check in when I choose').check();

@@ -140,6 +140,19 @@ fn names_clash<'a>(names: impl IntoIterator<Item = &'a str>) -> bool {
     names.into_iter().any(|name| !seen.insert(name_key(name)))
 }
 
+/// The worker's own tags and templates: items merged by id (new ones have ids made from
+/// the time and a random number, so items made in two tabs are both kept), refused when
+/// two would share a name, and the larger count of items ever made.
+fn custom_items<T: PartialEq + Clone, K: Ord>(
+    (base, mine, theirs): (&[T], &[T], &[T]),
+    clash: Clash,
+    id: impl Fn(&T) -> K,
+    name: impl Fn(&T) -> &str,
+) -> Option<Vec<T>> {
+    let custom = by_id(base, mine, theirs, clash, id)?;
+    (!names_clash(custom.iter().map(name))).then_some(custom)
+}
+
 impl Merge for Vocabulary {
     fn merge(
         base: &Vocabulary,
@@ -147,14 +160,8 @@ impl Merge for Vocabulary {
         theirs: &Vocabulary,
         clash: Clash,
     ) -> Option<Vocabulary> {
-        // New tags have ids made from the time and a random number, so tags made in two
-        // tabs have different ids and both are kept.
-        let custom = by_id(base.custom(), mine.custom(), theirs.custom(), clash, |t| {
-            t.id.clone()
-        })?;
-        if names_clash(custom.iter().map(|t| t.label.as_str())) {
-            return None;
-        }
+        let sides = (base.custom(), mine.custom(), theirs.custom());
+        let custom = custom_items(sides, clash, |t| t.id.clone(), |t| t.label.as_str())?;
         let next = mine.next_number().max(theirs.next_number());
         Some(Vocabulary::from_parts(custom, next))
     }
@@ -167,12 +174,8 @@ impl Merge for TemplateLibrary {
         theirs: &TemplateLibrary,
         clash: Clash,
     ) -> Option<TemplateLibrary> {
-        let custom = by_id(base.custom(), mine.custom(), theirs.custom(), clash, |t| {
-            t.id.clone()
-        })?;
-        if names_clash(custom.iter().map(|t| t.name.as_str())) {
-            return None;
-        }
+        let sides = (base.custom(), mine.custom(), theirs.custom());
+        let custom = custom_items(sides, clash, |t| t.id.clone(), |t| t.name.as_str())?;
         let next = mine.next_number().max(theirs.next_number());
         Some(TemplateLibrary::from_parts(custom, next))
     }
