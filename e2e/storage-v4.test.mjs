@@ -256,6 +256,10 @@ journey('one setting changed differently in two tabs asks which to keep, and kee
   await other.expectText(other.errorSummary(), 'Your settings could not be saved because it was changed in another tab or window');
   assert.equal(await otherPage.locator('.nhsuk-notification-banner').count(), 0, 'no success banner hides the clash');
   await other.expectText(otherPage.locator('#clash'), 'Your change to your settings has not been saved');
+  // Both versions of what clashed, side by side.
+  const row = otherPage.locator('#clash tbody tr');
+  assert.deepEqual(await row.first().locator('th, td').allInnerTexts(), ['Check-in reminders', 'Every 2 weeks', 'Every week']);
+  assert.equal(await row.count(), 1, 'the name added in the other tab is not a clash');
   await checkA11y(otherPage, 'settings, clash with another tab');
   let record = JSON.parse((await app.storage())['anchorpoint.settings']);
   assert.equal(record.data.check_in_interval, 'weekly', 'nothing was written by the clash');

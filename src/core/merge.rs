@@ -9,6 +9,7 @@
 use std::collections::BTreeSet;
 
 use super::checkins::{EmbeddednessHistory, WellbeingLog};
+use super::entry::long_date;
 use super::ids::name_key;
 use super::settings::Settings;
 use super::tags::Vocabulary;
@@ -40,6 +41,82 @@ pub trait Merge: Sized {
     }
 
     fn merge(base: &Self, mine: &Self, theirs: &Self, clash: Clash) -> Option<Self>;
+
+    /// What both sides changed differently, in the worker's words, so they can see both
+    /// versions before they choose.
+    fn differences(base: &Self, mine: &Self, theirs: &Self) -> Vec<Difference>;
+}
+
+/// One thing two tabs changed differently.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Difference {
+    /// What it is ("The check-in reminder", "The tag ‘Carers’").
+    pub what: String,
+    pub mine: String,
+    pub theirs: String,
+}
+
+const DELETED: &str = "Deleted";
+
+/// The items with one id that both sides changed differently (including a delete on one
+/// side), described by `what` (from the earliest version) and `describe`.
+fn item_differences<T: PartialEq, K: Ord>(
+    (base, mine, theirs): (&[T], &[T], &[T]),
+    id: impl Fn(&T) -> K,
+    what: impl Fn(&T) -> String,
+    describe: impl Fn(&T) -> String,
+) -> Vec<Difference> {
+    let find = |list: &'_ [T], k: &K| -> Option<usize> { list.iter().position(|t| &id(t) == k) };
+    let mut keys: Vec<K> = base.iter().chain(mine).chain(theirs).map(&id).collect();
+    keys.sort();
+    keys.dedup();
+    keys.into_iter()
+        .filter_map(|k| {
+            let (b, m, t) = (
+                find(base, &k).map(|i| &base[i]),
+                find(mine, &k).map(|i| &mine[i]),
+                find(theirs, &k).map(|i| &theirs[i]),
+            );
+            if m == t || b == m || b == t {
+                return None;
+            }
+            let first = b.or(m).or(t)?;
+            let say = |x: Option<&T>| x.map_or_else(|| DELETED.to_owned(), &describe);
+            Some(Difference {
+                what: what(first),
+                mine: say(m),
+                theirs: say(t),
+            })
+        })
+        .collect()
+}
+
+/// One value both sides changed differently.
+fn value_difference<T: PartialEq>(
+    what: &str,
+    (base, mine, theirs): (&T, &T, &T),
+    describe: impl Fn(&T) -> String,
+) -> Option<Difference> {
+    (mine != theirs && mine != base && theirs != base).then(|| Difference {
+        what: what.to_owned(),
+        mine: describe(mine),
+        theirs: describe(theirs),
+    })
+}
+
+/// Two items that would share a name: a difference of its own, since neither side
+/// changed the same item.
+fn name_difference(merged_names: Vec<&str>) -> Vec<Difference> {
+    let mut seen = BTreeSet::new();
+    merged_names
+        .into_iter()
+        .filter(|name| !seen.insert(name_key(name)))
+        .map(|name| Difference {
+            what: format!("The name ‘{name}’"),
+            mine: "Given to one".to_owned(),
+            theirs: "Given to another".to_owned(),
+        })
+        .collect()
 }
 
 /// One value changed on at most one side: that side's value. Changed on both to
@@ -104,6 +181,29 @@ fn names(base: &[String], mine: &[String], theirs: &[String]) -> Vec<String> {
 }
 
 impl Merge for Settings {
+    fn differences(base: &Settings, mine: &Settings, theirs: &Settings) -> Vec<Difference> {
+        let on_off = |on: &bool| if *on { "On" } else { "Off" }.to_owned();
+        [
+            value_difference(
+                "The end-of-entry question",
+                (&base.end_question, &mine.end_question, &theirs.end_question),
+                on_off,
+            ),
+            value_difference(
+                "Check-in reminders",
+                (
+                    &base.check_in_interval,
+                    &mine.check_in_interval,
+                    &theirs.check_in_interval,
+                ),
+                |i| i.label().to_owned(),
+            ),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+
     fn merge(
         base: &Settings,
         mine: &Settings,
@@ -154,6 +254,25 @@ fn custom_items<T: PartialEq + Clone, K: Ord>(
 }
 
 impl Merge for Vocabulary {
+    fn differences(base: &Vocabulary, mine: &Vocabulary, theirs: &Vocabulary) -> Vec<Difference> {
+        let sides = (base.custom(), mine.custom(), theirs.custom());
+        let mut out = item_differences(
+            sides,
+            |t| t.id.clone(),
+            |t| format!("The tag ‘{}’", t.label),
+            |t| match &t.definition {
+                Some(d) => format!("{}: {d}", t.label),
+                None => t.label.clone(),
+            },
+        );
+        if let Some(merged) = by_id(sides.0, sides.1, sides.2, Clash::KeepMine, |t| t.id.clone()) {
+            out.extend(name_difference(
+                merged.iter().map(|t| t.label.as_str()).collect(),
+            ));
+        }
+        out
+    }
+
     fn merge(
         base: &Vocabulary,
         mine: &Vocabulary,
@@ -168,6 +287,29 @@ impl Merge for Vocabulary {
 }
 
 impl Merge for TemplateLibrary {
+    fn differences(
+        base: &TemplateLibrary,
+        mine: &TemplateLibrary,
+        theirs: &TemplateLibrary,
+    ) -> Vec<Difference> {
+        let sides = (base.custom(), mine.custom(), theirs.custom());
+        let mut out = item_differences(
+            sides,
+            |t| t.id.clone(),
+            |t| format!("The template ‘{}’", t.name),
+            |t| {
+                let prompts: Vec<&str> = t.prompts.iter().map(|p| p.label.as_str()).collect();
+                format!("{}: {}", t.name, prompts.join("; "))
+            },
+        );
+        if let Some(merged) = by_id(sides.0, sides.1, sides.2, Clash::KeepMine, |t| t.id.clone()) {
+            out.extend(name_difference(
+                merged.iter().map(|t| t.name.as_str()).collect(),
+            ));
+        }
+        out
+    }
+
     fn merge(
         base: &TemplateLibrary,
         mine: &TemplateLibrary,
@@ -182,6 +324,29 @@ impl Merge for TemplateLibrary {
 }
 
 impl Merge for Threads {
+    fn differences(base: &Threads, mine: &Threads, theirs: &Threads) -> Vec<Difference> {
+        item_differences(
+            (base.all(), mine.all(), theirs.all()),
+            |t| t.id.clone(),
+            |t| format!("The holding thread ‘{}’", t.pseudonym.as_str()),
+            |t| {
+                let tags: Vec<&str> = t
+                    .functions
+                    .iter()
+                    .chain(&t.drivers)
+                    .filter_map(|id| id.builtin().map(|b| b.label))
+                    .collect();
+                let state = if t.closed.is_some() { "closed" } else { "open" };
+                let linked = t.entries.len();
+                let mut said = format!("{}, {state}, {linked} linked", t.pseudonym.as_str());
+                if !tags.is_empty() {
+                    said.push_str(&format!(", {}", tags.join(", ")));
+                }
+                said
+            },
+        )
+    }
+
     fn merge(base: &Threads, mine: &Threads, theirs: &Threads, clash: Clash) -> Option<Threads> {
         let merged = by_id(base.all(), mine.all(), theirs.all(), clash, |t| {
             t.id.clone()
@@ -191,6 +356,22 @@ impl Merge for Threads {
 }
 
 impl Merge for EmbeddednessHistory {
+    fn differences(
+        base: &EmbeddednessHistory,
+        mine: &EmbeddednessHistory,
+        theirs: &EmbeddednessHistory,
+    ) -> Vec<Difference> {
+        item_differences(
+            (base.all(), mine.all(), theirs.all()),
+            |c| c.on,
+            |c| format!("The check-in of {}", long_date(c.on)),
+            |c| {
+                let notes = c.notes.len();
+                format!("{}, {notes} notes", c.rating.label())
+            },
+        )
+    }
+
     fn merge(
         base: &EmbeddednessHistory,
         mine: &EmbeddednessHistory,
@@ -204,6 +385,22 @@ impl Merge for EmbeddednessHistory {
 }
 
 impl Merge for WellbeingLog {
+    fn differences(
+        base: &WellbeingLog,
+        mine: &WellbeingLog,
+        theirs: &WellbeingLog,
+    ) -> Vec<Difference> {
+        item_differences(
+            (base.all(), mine.all(), theirs.all()),
+            |c| c.entry.clone(),
+            |c| format!("How you were on {}", long_date(c.on)),
+            |c| match c.emotional_load {
+                Some(load) => format!("{}, {} load", c.rating.label(), load.label().to_lowercase()),
+                None => c.rating.label().to_owned(),
+            },
+        )
+    }
+
     fn merge(
         base: &WellbeingLog,
         mine: &WellbeingLog,
@@ -280,6 +477,23 @@ mod tests {
         assert_eq!(merged.private_names, ["Ade Bello"]);
     }
 
+    #[test]
+    fn a_clash_in_settings_is_described_with_both_values() {
+        let base = settings(&[], CheckInInterval::Monthly);
+        let mine = settings(&["Jo Bloggs"], CheckInInterval::Weekly);
+        let theirs = settings(&[], CheckInInterval::Fortnightly);
+        assert_eq!(
+            Settings::differences(&base, &mine, &theirs),
+            [Difference {
+                what: "Check-in reminders".into(),
+                mine: "Every week".into(),
+                theirs: "Every 2 weeks".into(),
+            }]
+        );
+        // Changes to different things are not differences.
+        assert_eq!(Settings::differences(&base, &mine, &base), []);
+    }
+
     fn threads(names: &[(&str, &str)]) -> Threads {
         let mut t = Threads::new();
         for (id, name) in names {
@@ -319,6 +533,22 @@ mod tests {
         let merged = Threads::keep_mine(&base, &mine, &theirs).unwrap();
         let names: Vec<&str> = merged.all().iter().map(|t| t.pseudonym.as_str()).collect();
         assert_eq!(names, ["Person Y", "Person B", "Person C"]);
+    }
+
+    #[test]
+    fn a_thread_renamed_in_one_tab_and_deleted_in_the_other_is_described() {
+        let base = threads(&[("t1", "Person A"), ("t2", "Person B")]);
+        let mine = threads(&[("t1", "Person Y"), ("t2", "Person B")]);
+        let theirs = threads(&[("t2", "Person B")]);
+        let said = Threads::differences(&base, &mine, &theirs);
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].what, "The holding thread ‘Person A’");
+        assert!(
+            said[0].mine.starts_with("Person Y, open"),
+            "{}",
+            said[0].mine
+        );
+        assert_eq!(said[0].theirs, "Deleted");
     }
 
     #[test]
@@ -424,6 +654,18 @@ mod tests {
         let mut same = base.clone();
         same.create(IdSeed::new(AT, 9), "Carers group", "").unwrap();
         assert_eq!(Vocabulary::keep_mine(&base, &mine, &same), None);
+    }
+
+    #[test]
+    fn two_tags_given_one_name_are_described() {
+        let base = Vocabulary::new();
+        let mut mine = base.clone();
+        mine.create(IdSeed::new(AT, 1), "Home visit", "").unwrap();
+        let mut theirs = base.clone();
+        theirs.create(IdSeed::new(AT, 2), "Home visit", "").unwrap();
+        let said = Vocabulary::differences(&base, &mine, &theirs);
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].what, "The name ‘Home visit’");
     }
 
     fn template(name: &str) -> TemplateDraft {

@@ -159,6 +159,27 @@ pub fn ClashNotice() -> impl IntoView {
                     "Your change to {} has not been saved, because another tab or window changed the same thing after this page opened. Nothing has been lost. Choose which change to keep: changes to anything else, from either tab, are kept either way.",
                     clash.what
                 )}</p>
+                {(!clash.differences.is_empty()).then(|| view! {
+                    <table class="nhsuk-table">
+                        <caption class="nhsuk-table__caption nhsuk-table__caption--s">"Changed in both tabs"</caption>
+                        <thead class="nhsuk-table__head">
+                            <tr>
+                                <th scope="col" class="nhsuk-table__header">"What"</th>
+                                <th scope="col" class="nhsuk-table__header">"Your change"</th>
+                                <th scope="col" class="nhsuk-table__header">"The other change"</th>
+                            </tr>
+                        </thead>
+                        <tbody class="nhsuk-table__body">
+                            {clash.differences.iter().map(|d| view! {
+                                <tr class="nhsuk-table__row">
+                                    <th scope="row" class="nhsuk-table__header">{d.what.clone()}</th>
+                                    <td class="nhsuk-table__cell">{d.mine.clone()}</td>
+                                    <td class="nhsuk-table__cell">{d.theirs.clone()}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                })}
                 <div class="app-form-actions">
                     <button type="button" class="nhsuk-button" on:click=keep_mine>"Keep my change"</button>
                     <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=keep_theirs>"Keep the other change"</button>

@@ -11,7 +11,7 @@ use crate::core::checkins::{EmbeddednessHistory, WellbeingLog};
 use crate::core::entry::Entry;
 use crate::core::ids::EntryId;
 use crate::core::journal::Journal;
-use crate::core::merge::Merge;
+use crate::core::merge::{Difference, Merge};
 use crate::core::record::StoredDraft;
 use crate::core::settings::Settings;
 use crate::core::tags::Vocabulary;
@@ -38,6 +38,8 @@ pub struct Flash {
 pub struct Clash {
     /// What clashed, to finish "Your change to …" ("your settings").
     pub what: &'static str,
+    /// Each thing both tabs changed differently, with both versions.
+    pub differences: Vec<Difference>,
     /// Saves this tab's change where the two clash, keeping every other change from both.
     keep_mine: KeepMine,
 }
@@ -314,6 +316,7 @@ impl AppState {
     ) where
         C: StoredCollection + Merge + Clone + Send + Sync + 'static,
     {
+        let differences_of = (base.clone(), mine.clone());
         let keep_mine = move |state: &AppState| {
             let ns = state.namespace();
             let stored = state.with_store(|store| {
@@ -335,8 +338,15 @@ impl AppState {
             signal.set(stored);
             Ok(())
         };
+        let differences = self
+            .with_store(|store| store.stored_collection::<C>())
+            .ok()
+            .flatten()
+            .map(|theirs| C::differences(&differences_of.0, &differences_of.1, &theirs))
+            .unwrap_or_default();
         self.clash.set(Some(Clash {
             what,
+            differences,
             keep_mine: Arc::new(keep_mine),
         }));
     }
