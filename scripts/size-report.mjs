@@ -29,7 +29,11 @@ import { gzipSync } from 'node:zlib';
 // three-way merges, frozen v4 types for six collections (serde code for each), per-tab
 // drafts and the conflict screens. Not losing words comes first; the first-load issue
 // (route-level splitting) is where the bundle comes back down.
-const BUDGET_BYTES = 760 * 1024;
+// Then 26 KB more (747.7 -> 773.7 KB), measured build against build: choosing in a
+// clash between two tabs for every collection, drafts that remember their base, the
+// index-shard cache and the deferred search index 16.7 KB; showing both versions of
+// what clashed (a description for each kind of item) 9.3 KB.
+const BUDGET_BYTES = 780 * 1024;
 const COUNTED = new Set(['.wasm', '.js', '.css']);
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
