@@ -291,3 +291,54 @@ journey('keeping the other tab’s change writes nothing and shows what is store
   assert.equal(await otherPage.getByLabel('Every week').isChecked(), true, 'the form shows what is stored');
   await otherPage.close();
 });
+
+/** The pseudonyms of the stored holding threads, in stored order. */
+async function storedPseudonyms(app) {
+  const record = JSON.parse((await app.storage())['anchorpoint.threads']);
+  return record.data.threads.map((t) => t.pseudonym);
+}
+
+/** Renames a thread on its change page, from a page already open there. */
+async function renameThread(app, page, name) {
+  await page.getByLabel('Pseudonym', { exact: true }).fill(name);
+  await app.button('Save changes').click();
+}
+
+journey('a thread renamed in one tab survives a save from an older page, and renaming it in both asks which to keep', async ({ app, page, context, baseUrl }) => {
+  await app.open('/threads/new');
+  await page.getByLabel('Pseudonym', { exact: true }).fill('Person D');
+  await app.button('Open thread').click();
+  await app.expectPage('Person D', 'Person D (holding thread)');
+  const id = /^\/threads\/(t[^/]+)$/.exec(app.path())[1];
+
+  // Tab B opens a new thread from a page that was open before tab A renamed Person D.
+  const otherPage = await context.newPage();
+  const other = new JournalApp(otherPage, baseUrl);
+  await other.open('/threads/new');
+  await app.open(`/threads/${id}/edit`);
+  await renameThread(app, page, 'Person E');
+  await app.expectVisibleText('Holding thread updated');
+  await otherPage.getByLabel('Pseudonym', { exact: true }).fill('Person F');
+  await other.button('Open thread').click();
+  await other.expectPage('Person F', 'Person F (holding thread)');
+  assert.deepEqual((await storedPseudonyms(app)).sort(), ['Person E', 'Person F'], 'the rename was not lost');
+
+  // Both tabs rename Person E, from pages opened on the same version.
+  await other.open(`/threads/${id}/edit`);
+  await app.open(`/threads/${id}/edit`);
+  await renameThread(app, page, 'Person G');
+  await app.expectVisibleText('Holding thread updated');
+  await renameThread(other, otherPage, 'Person H');
+  await other.expectText(otherPage.locator('#clash'), 'Your change to your holding threads has not been saved');
+  const cells = await otherPage.locator('#clash tbody tr').first().locator('th, td').allInnerTexts();
+  assert.equal(cells[0], 'The holding thread ‘Person E’');
+  assert.match(cells[1], /^Person H, open/);
+  assert.match(cells[2], /^Person G, open/);
+  assert.equal(await otherPage.locator('.nhsuk-notification-banner--success').count(), 0, 'no success banner');
+  await checkA11y(otherPage, 'thread, clash with another tab');
+  await otherPage.getByRole('button', { name: 'Keep the other change' }).click();
+  await other.expectText(otherPage.locator('#clash-outcome'), 'The other change to your holding threads is kept');
+  assert.deepEqual((await storedPseudonyms(app)).sort(), ['Person F', 'Person G']);
+  await checkA11y(otherPage, 'thread, after keeping the other tab’s rename');
+  await otherPage.close();
+});
