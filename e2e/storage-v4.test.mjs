@@ -342,3 +342,29 @@ journey('a thread renamed in one tab survives a save from an older page, and ren
   await checkA11y(otherPage, 'thread, after keeping the other tab’s rename');
   await otherPage.close();
 });
+
+journey('a damaged draft is copied aside before new words replace it, and a second damage gets a copy of its own', async ({ app, page, a11y }) => {
+  await app.open('/');
+  const tab = await page.evaluate(() => sessionStorage.getItem('anchorpoint.tab'));
+  assert.ok(tab, 'this tab has an id');
+  const key = `anchorpoint.draft.${tab}.new`;
+  const damage = (value) => page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, value]);
+  const copiesOf = async (value) => Object.entries(await app.rawStorage())
+    .filter(([k, v]) => k.startsWith('anchorpoint.setaside.') && v === value);
+
+  await damage('AP4;z;1;the first damage');
+  await app.open('/write');
+  await app.typeReflection('Words typed after the first damage.');
+  await app.expectText(app.draftStatus(), 'Draft saved');
+  assert.equal((await copiesOf('AP4;z;1;the first damage')).length, 1, 'the first damaged draft was copied aside');
+
+  await damage('AP4;z;1;the second damage');
+  await app.typeReflection(' More words.');
+  await app.expectText(app.draftStatus(), 'Draft saved');
+  assert.equal((await copiesOf('AP4;z;1;the first damage')).length, 1, 'the first copy is still there');
+  assert.equal((await copiesOf('AP4;z;1;the second damage')).length, 1, 'the second damage has its own copy');
+
+  await app.open('/');
+  await app.expectText(page.locator('.app-set-aside'), 'Some stored records were set aside');
+  await a11y('journal, two copies of damaged drafts');
+});
