@@ -368,3 +368,37 @@ journey('a damaged draft is copied aside before new words replace it, and a seco
   await app.expectText(page.locator('.app-set-aside'), 'Some stored records were set aside');
   await a11y('journal, two copies of damaged drafts');
 });
+
+journey('a tab duplicated by the browser gets drafts of its own and leaves the original’s alone', async ({ app, page, context, baseUrl }) => {
+  await app.open('/');
+  await app.startWriting();
+  await app.typeReflection('Words from the original tab.');
+  await app.expectText(app.draftStatus(), 'Draft saved');
+  const tab = await page.evaluate(() => sessionStorage.getItem('anchorpoint.tab'));
+  const original = `anchorpoint.draft.${tab}.new`;
+  assert.ok((await app.storage())[original], 'the original tab keeps its draft under its id');
+
+  // "Duplicate" copies the tab's session storage, and so its id, into the new tab.
+  const copyPage = await context.newPage();
+  await copyPage.addInitScript((id) => {
+    if (!sessionStorage.getItem('anchorpoint.duplicated')) {
+      sessionStorage.setItem('anchorpoint.tab', id);
+      sessionStorage.setItem('anchorpoint.duplicated', 'yes');
+    }
+  }, tab);
+  const copy = new JournalApp(copyPage, baseUrl);
+  await copy.open('/write');
+  await copy.waitUntil(
+    async () => (await copyPage.evaluate(() => sessionStorage.getItem('anchorpoint.tab'))) !== tab,
+    async () => 'the duplicated tab to take an id of its own',
+  );
+  const own = await copyPage.evaluate(() => sessionStorage.getItem('anchorpoint.tab'));
+  await copy.reflectionInput().fill('Words from the duplicated tab.');
+  await copy.expectText(copy.draftStatus(), 'Draft saved');
+
+  const stored = await app.storage();
+  assert.match(stored[original], /Words from the original tab\./, 'the original’s draft is untouched');
+  assert.doesNotMatch(stored[original], /duplicated/);
+  assert.match(stored[`anchorpoint.draft.${own}.new`], /Words from the duplicated tab\./);
+  await copyPage.close();
+});

@@ -109,15 +109,24 @@ impl Backend for LocalStorage {
     }
 }
 
+/// The session storage key of this tab's id.
+#[cfg(target_arch = "wasm32")]
+const TAB_KEY: &str = "anchorpoint.tab";
+
+#[cfg(target_arch = "wasm32")]
+fn fresh_tab_id() -> String {
+    format!("{:x}", (js_sys::Math::random() * 2f64.powi(40)) as u64)
+}
+
 /// This tab's id, kept in session storage so a reload keeps its drafts: each tab's
 /// drafts live under keys of their own. The id is cached on the window so it is read
-/// once. Known gap: a tab made with the browser's "Duplicate" copies session storage and
-/// so shares the id (and its drafts) with the tab it was copied from.
+/// once. A tab made with the browser's "Duplicate" starts with a copy of session storage,
+/// and so of the id: [`watch_tab_id`] finds that out and gives it an id of its own.
 #[cfg(target_arch = "wasm32")]
 pub fn tab_id() -> String {
     use wasm_bindgen::JsValue;
-    const KEY: &str = "anchorpoint.tab";
-    let fresh = || format!("{:x}", (js_sys::Math::random() * 2f64.powi(40)) as u64);
+    const KEY: &str = TAB_KEY;
+    let fresh = fresh_tab_id;
     let Some(window) = web_sys::window() else {
         return fresh();
     };
@@ -143,6 +152,71 @@ pub fn tab_id() -> String {
     );
     id
 }
+
+/// Asks the other open tabs, over a broadcast channel (no storage is written), whether
+/// one already uses this tab's id, and answers the same question for them. A duplicated
+/// tab hears "taken" from the tab it was copied from: it then takes a fresh id, keeps it
+/// in its session storage, and hands it to `on_duplicate`, so from then on its drafts are
+/// its own and the original's are offered to it as another tab's, never written over.
+#[cfg(target_arch = "wasm32")]
+pub fn watch_tab_id(on_duplicate: impl Fn(String) + 'static) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::{JsCast, JsValue};
+
+    let Ok(channel) = web_sys::BroadcastChannel::new("anchorpoint.tabs") else {
+        return;
+    };
+    let current = Rc::new(RefCell::new(tab_id()));
+    let asked = fresh_tab_id();
+    let reply_to = channel.clone();
+    let mine = asked.clone();
+    let on_message =
+        Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            let Some(message) = ev.data().as_string() else {
+                return;
+            };
+            let mut parts = message.splitn(3, ':');
+            let (Some(what), Some(id), Some(nonce)) = (parts.next(), parts.next(), parts.next())
+            else {
+                return;
+            };
+            if id != current.borrow().as_str() {
+                return;
+            }
+            match what {
+                "ask" => {
+                    let _ =
+                        reply_to.post_message(&JsValue::from_str(&format!("taken:{id}:{nonce}")));
+                }
+                "taken" if nonce == mine => {
+                    let id = fresh_tab_id();
+                    if let Some(window) = web_sys::window() {
+                        if let Ok(Some(session)) = window.session_storage() {
+                            let _ = session.set_item(TAB_KEY, &id);
+                        }
+                        let _ = js_sys::Reflect::set(
+                            &window,
+                            &JsValue::from_str("__anchorpointTab"),
+                            &JsValue::from_str(&id),
+                        );
+                    }
+                    *current.borrow_mut() = id.clone();
+                    on_duplicate(id);
+                }
+                _ => {}
+            }
+        });
+    channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // Both live as long as the page: the channel answers other tabs until it closes.
+    on_message.forget();
+    let _ = channel.post_message(&JsValue::from_str(&format!("ask:{}:{asked}", tab_id())));
+    std::mem::forget(channel);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn watch_tab_id(_on_duplicate: impl Fn(String) + 'static) {}
 
 #[cfg(not(target_arch = "wasm32"))]
 pub fn tab_id() -> String {

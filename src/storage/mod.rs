@@ -11,7 +11,7 @@ mod backend;
 pub mod codec;
 mod store;
 
-pub use backend::{tab_id, Backend, BackendError, LocalStorage, MemoryBackend};
+pub use backend::{tab_id, watch_tab_id, Backend, BackendError, LocalStorage, MemoryBackend};
 pub use codec::{Codec, Compact, PlainJson};
 pub use store::{
     Batch, Collections, DraftSlot, Loaded, Namespace, OtherDraft, Problem, StorageError, Store,

@@ -974,6 +974,12 @@ impl<B: Backend> Store<B> {
         self.ns.key(C::NAME)
     }
 
+    /// Takes a new tab id, when this tab turned out to be a duplicate of another: its
+    /// drafts from now on live under the new id.
+    pub fn set_tab(&mut self, tab: &str) {
+        tab.clone_into(&mut self.tab);
+    }
+
     fn draft_key(&self, slot: &DraftSlot) -> String {
         format!("{}{}.{}", self.ns.draft_prefix(), self.tab, slot.name())
     }

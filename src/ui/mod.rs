@@ -48,6 +48,8 @@ pub fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || listener.remove());
+    // A tab the browser duplicated shares this tab's id until it hears otherwise.
+    crate::storage::watch_tab_id(move |id| state.set_tab(&id));
     view! {
         <Router>
             <Layout/>

@@ -351,6 +351,12 @@ impl AppState {
         }));
     }
 
+    /// This tab was duplicated from another and now has an id of its own.
+    pub fn set_tab(&self, tab: &str) {
+        self.store.update_value(|store| store.set_tab(tab));
+        self.external_changes.update(|n| *n += 1);
+    }
+
     /// The worker chose to keep their change after a clash.
     pub fn keep_my_change(&self, clash: &Clash) -> Result<(), StorageError> {
         (clash.keep_mine)(self)
