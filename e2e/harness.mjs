@@ -14,15 +14,15 @@
 //   CHROMIUM  browser binary (default: /usr/bin/chromium). Never a downloaded one.
 //   HEADED=1  show the browser (needs a display)
 
-import { createServer } from 'node:http';
-import { readFile, stat, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { readFileSync, existsSync } from 'node:fs';
-import { join, resolve, dirname, extname, normalize, sep } from 'node:path';
+import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import { serveStatic } from '../scripts/static-server.mjs';
 import { openStored } from './records.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -37,86 +37,14 @@ export const TITLE_SUFFIX = ' – Anchorpoint'; // en dash
 // (1) Static server for dist/ with an SPA fallback
 // ---------------------------------------------------------------------------
 
-const CONTENT_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.woff2': 'font/woff2',
-};
-
 /**
- * Serves `root` on 127.0.0.1 at a free port. Paths without a file extension
- * that match no file get index.html, so /entries/abc loads the app as a real
- * URL would. Nothing is cached, so a rebuilt bundle is always what is tested.
+ * Serves `root` on 127.0.0.1 at a free port with scripts/static-server.mjs, the server
+ * scripts/serve.sh runs, so journeys see the same gzip, headers and SPA fallback a
+ * person does. Nothing is cached, so a rebuilt bundle is always what is tested.
  * Resolves to { url, close(), requests } where requests lists served paths.
  */
-export async function serveDist(root = DIST) {
-  const indexPath = join(root, 'index.html');
-  if (!existsSync(indexPath)) {
-    throw new Error(
-      `No ${indexPath}. Build the release bundle first (trunk build --release), ` +
-        'or point DIST at a folder that has an index.html.',
-    );
-  }
-  const requests = [];
-  const server = createServer(async (req, res) => {
-    const headers = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
-    try {
-      if (req.method !== 'GET' && req.method !== 'HEAD') {
-        res.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
-        return;
-      }
-      const path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
-      requests.push(path);
-      let file = normalize(join(root, path));
-      if (file !== root && !file.startsWith(root + sep)) {
-        res.writeHead(403, headers).end('Forbidden');
-        return;
-      }
-      let info = await stat(file).catch(() => null);
-      if (info?.isDirectory()) {
-        file = join(file, 'index.html');
-        info = await stat(file).catch(() => null);
-      }
-      if (!info?.isFile()) {
-        if (extname(path) === '') {
-          file = indexPath; // SPA fallback: the router decides what this URL shows
-        } else {
-          res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' }).end('Not found');
-          return;
-        }
-      }
-      const body = await readFile(file);
-      const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-      res.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': body.length });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    } catch (error) {
-      res.writeHead(500, { ...headers, 'Content-Type': 'text/plain' }).end(String(error));
-    }
-  });
-  await new Promise((ok, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', ok);
-  });
-  const { port } = server.address();
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise((ok) => {
-        server.closeAllConnections?.();
-        server.close(() => ok());
-      }),
-  };
+export function serveDist(root = DIST) {
+  return serveStatic(root, { cache: false });
 }
 
 // ---------------------------------------------------------------------------
@@ -178,7 +106,7 @@ function leavesDevice(url) {
  * 127.0.0.1, records uncaught page errors and Rust panics printed to the
  * console. `problems()` lists what went wrong, in words.
  */
-export async function guardContext(context) {
+export async function guardContext(context, { allowCspViolations = false } = {}) {
   const external = new Set();
   const pageErrors = [];
   const consoleErrors = [];
@@ -226,6 +154,12 @@ export async function guardContext(context) {
       if (pageErrors.length > 0) out.push(`Uncaught page errors:\n    ${pageErrors.join('\n    ')}`);
       const panics = consoleErrors.filter((t) => /panicked at|RuntimeError/.test(t));
       if (panics.length > 0) out.push(`Rust panics:\n    ${panics.join('\n    ')}`);
+      // The app itself must never need the policy bent: a refusal means an inline
+      // style or script crept in, or something tried to load from elsewhere.
+      const refused = consoleErrors.filter((t) => /Content Security Policy/.test(t));
+      if (refused.length > 0 && !allowCspViolations) {
+        out.push(`Refused by the Content-Security-Policy:\n    ${refused.join('\n    ')}`);
+      }
       return out;
     },
   };
@@ -252,7 +186,9 @@ export async function checkA11y(page, label) {
   // Let the current render settle before judging it.
   await page.waitForLoadState('load');
   const hasAxe = await page.evaluate(() => typeof window.axe !== 'undefined');
-  if (!hasAxe) await page.addScriptTag({ content: AXE_SOURCE });
+  // Evaluated through DevTools, not added as a <script>: the page's policy refuses inline
+  // scripts, as it should, and must not be loosened for the tests.
+  if (!hasAxe) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async (tags) => {
     const result = await window.axe.run(document, {
       runOnly: { type: 'tag', values: tags },
@@ -655,7 +591,7 @@ export function useHarness() {
     await server?.close();
   });
 
-  function journey(name, fn, options = {}) {
+  function journey(name, fn, { allowCspViolations = false, ...options } = {}) {
     test(name, options, async () => {
       const context = await browser.newContext({
         baseURL: server.url,
@@ -665,7 +601,7 @@ export function useHarness() {
         serviceWorkers: 'block',
       });
       context.setDefaultTimeout(10_000);
-      const guard = await guardContext(context);
+      const guard = await guardContext(context, { allowCspViolations });
       const page = await context.newPage();
       const app = new JournalApp(page, server.url);
       const a11y = (label) => checkA11y(page, label);

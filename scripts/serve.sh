@@ -1,8 +1,18 @@
 #!/usr/bin/env bash
-# Sets up whatever is missing, then builds Anchorpoint and serves it on
-# http://127.0.0.1:8080 (rebuilding on change). Stop with Ctrl+C.
+# Sets up whatever is missing, builds the release app (the one the tests check) and
+# serves it on http://127.0.0.1:8080 as a static host would: gzip, and the security
+# headers a <meta> tag cannot carry (scripts/static-server.mjs). Stop with Ctrl+C.
+#
+#   PORT=9000 scripts/serve.sh   another port
+#   scripts/serve.sh --dev       a debug build with live reload (trunk serve), for development
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
-say "Serving Anchorpoint on http://127.0.0.1:8080"
-exec trunk serve --address 127.0.0.1 --port "${PORT:-8080}"
+if [ "${1:-}" = "--dev" ]; then
+    say "Serving a development build with live reload on http://127.0.0.1:${PORT:-8080}"
+    exec trunk serve --address 127.0.0.1 --port "${PORT:-8080}"
+fi
+say "Building the release app"
+trunk build index.html --release --quiet
+say "Serving Anchorpoint on http://127.0.0.1:${PORT:-8080}"
+exec node scripts/static-server.mjs dist

@@ -1,0 +1,94 @@
+// The Content-Security-Policy contains an injection: if markup ever reached the page
+// unescaped, an inline <script>, an onerror= handler or a javascript: link still could
+// not run and read the journal. The app's own loader runs (allowed by its hash), and no
+// other page can frame the app.
+
+import assert from 'node:assert/strict';
+import { useHarness } from './harness.mjs';
+
+const { journey } = useHarness();
+
+journey(
+  'an injected script, inline handler and javascript: link do not run, while the app does',
+  async ({ app, page, a11y }) => {
+    await app.open('/');
+    await app.expectPage('Your journal');
+
+    const outcome = await page.evaluate(async () => {
+      const violations = [];
+      document.addEventListener('securitypolicyviolation', (e) =>
+        violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+      const ran = () => window.__injected ?? [];
+      // 1. An inline <script> added to the live page.
+      const script = document.createElement('script');
+      script.textContent = "window.__injected = (window.__injected || []).concat('script');";
+      document.body.append(script);
+      // 2. An inline event handler, as unescaped markup would bring it.
+      const holder = document.createElement('div');
+      holder.innerHTML =
+        '<img alt="" src="data:," onerror="window.__injected = (window.__injected || []).concat(\'onerror\')">';
+      document.body.append(holder);
+      // 3. A javascript: link, clicked.
+      const link = document.createElement('a');
+      link.href = "javascript:window.__injected = (window.__injected || []).concat('javascript-url')";
+      link.textContent = 'injected';
+      document.body.append(link);
+      link.click();
+      await new Promise((done) => setTimeout(done, 500));
+      script.remove();
+      holder.remove();
+      link.remove();
+      return { ran: ran(), violations };
+    });
+    assert.deepEqual(outcome.ran, [], `injected code ran: ${outcome.ran.join(', ')}`);
+    assert.ok(
+      outcome.violations.length >= 3,
+      `the policy refused all three, saw: ${outcome.violations.join('; ')}`,
+    );
+    // The app itself still works after the attempt.
+    await app.expectPage('Your journal');
+    await a11y('journal after an injection attempt');
+  },
+  { allowCspViolations: true },
+);
+
+journey('no page can frame the journal, and the served headers say why', async ({ page, baseUrl }) => {
+  const response = await page.goto(`${baseUrl}/`);
+  const headers = response.headers();
+  assert.match(headers['content-security-policy'], /frame-ancestors 'none'/);
+  assert.doesNotMatch(headers['content-security-policy'], /'unsafe-inline'/);
+  assert.equal(headers['x-frame-options'], 'DENY');
+  assert.equal(headers['x-content-type-options'], 'nosniff');
+
+  const framed = await page.evaluate(
+    () =>
+      new Promise((done) => {
+        const frame = document.createElement('iframe');
+        frame.title = 'framing attempt';
+        frame.src = '/';
+        frame.addEventListener('load', () => {
+          // A refused frame holds Chromium's error page, from another origin.
+          let document_;
+          try {
+            document_ = frame.contentDocument;
+          } catch {
+            document_ = null;
+          }
+          done(document_ === null ? null : document_.title);
+        });
+        document.body.append(frame);
+      }),
+  );
+  assert.equal(framed, null, `the app loaded inside a frame (title ${framed})`);
+}, { allowCspViolations: true });
+
+journey('the app is served compressed', async ({ page, baseUrl }) => {
+  const wasm = [];
+  page.on('response', (r) => {
+    if (r.url().endsWith('.wasm')) wasm.push(r.headers()['content-encoding']);
+  });
+  await page.goto(`${baseUrl}/`);
+  await page.getByRole('heading', { level: 1, name: 'Your journal' }).waitFor();
+  assert.deepEqual(wasm, ['gzip']);
+});
