@@ -353,3 +353,53 @@ fn building_after(s: &str, toks: &[Token], first: usize) -> Option<usize> {
     }
     last
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(s: &str) -> Vec<&str> {
+        let toks = super::super::text::tokenize(s);
+        let mut out = Vec::new();
+        scan(s, &toks, &mut out);
+        // Scanners may report overlapping candidates; the anonymiser merges them.
+        super::super::resolve(out)
+            .iter()
+            .map(|sp| &s[sp.start..sp.end])
+            .collect()
+    }
+
+    #[test]
+    fn street_names_of_several_words_are_taken_whole() {
+        assert_eq!(found("at 12 Upper Mill Lane now"), ["12 Upper Mill Lane"]);
+        assert_eq!(found("at 14a Church Hill Close"), ["14a Church Hill Close"]);
+        assert_eq!(
+            found("at 22 St Andrew's Park Road"),
+            ["22 St Andrew's Park Road"]
+        );
+        assert_eq!(
+            found("to 19 north parade avenue"),
+            ["19 north parade avenue"]
+        );
+    }
+
+    #[test]
+    fn named_venues_are_found_up_to_their_last_building_word() {
+        assert_eq!(found("at St Mary's Church Hall"), ["St Mary's Church Hall"]);
+        assert_eq!(
+            found("at Maple Court Community Centre"),
+            ["Maple Court Community Centre"]
+        );
+        assert_eq!(found("at the Ebenezer Chapel"), ["Ebenezer Chapel"]);
+        assert_eq!(found("at Cowley Library"), ["Cowley Library"]);
+    }
+
+    #[test]
+    fn generic_venues_and_gp_practices_are_left_alone() {
+        assert!(found("The Village Hall quiz").is_empty());
+        assert!(found("at the Community Centre").is_empty());
+        // Practices are warned about by `quasi`, not redacted.
+        assert!(found("from Oakwood Medical Centre").is_empty());
+        assert!(found("to Rose Hill Surgery").is_empty());
+    }
+}

@@ -827,3 +827,60 @@ pub(crate) fn age_replacement(raw: &str) -> String {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(s: &str) -> Vec<(Kind, &str)> {
+        let toks = tokenize(s);
+        let mut out = Vec::new();
+        scan(s, &toks, &mut out);
+        // Scanners may report overlapping candidates; the anonymiser merges them.
+        super::super::resolve(out)
+            .iter()
+            .map(|sp| (sp.kind, &s[sp.start..sp.end]))
+            .collect()
+    }
+
+    #[test]
+    fn dashed_and_lower_case_month_dates_are_found() {
+        assert_eq!(found("court 3-Mar-24 then"), [(Kind::Date, "3-Mar-24")]);
+        assert_eq!(found("the 3rd of march"), [(Kind::Date, "3rd of march")]);
+        assert_eq!(found("in on 1 may 2023"), [(Kind::Date, "1 may 2023")]);
+        assert_eq!(found("On March 3 she rang"), [(Kind::Date, "March 3")]);
+        // Without a cue a lower-case "may" is the verb and "May 3" needs one.
+        assert!(found("we 3 may go").is_empty());
+        assert!(found("in May 3 sessions ran").is_empty());
+    }
+
+    #[test]
+    fn ages_in_words_and_abbreviations_are_found() {
+        assert_eq!(
+            found("a man aged forty-seven"),
+            [(Kind::Age, "aged forty-seven")]
+        );
+        assert_eq!(
+            found("she is eighty-two years old"),
+            [(Kind::Age, "eighty-two years old")]
+        );
+        assert_eq!(found("a 63 yrs man"), [(Kind::Age, "63 yrs")]);
+        assert_eq!(found("he is now 58"), [(Kind::Age, "58")]);
+        assert_eq!(found("he'll be 60 soon"), [(Kind::Age, "60")]);
+        assert_eq!(found("her mum, 82, lives"), [(Kind::Age, "82")]);
+    }
+
+    #[test]
+    fn durations_decades_and_counts_are_not_ages() {
+        assert!(found("worked there for 20 yrs").is_empty());
+        assert!(found("left 20 yrs ago").is_empty());
+        assert!(found("in his late 40s").is_empty());
+        assert!(found("rooms 3, 4, 5").is_empty());
+    }
+
+    #[test]
+    fn ages_in_words_become_life_stages() {
+        assert_eq!(age_replacement("aged forty-seven"), "in their forties");
+        assert_eq!(age_replacement("fifty-five-year-old"), "fifty-something");
+    }
+}

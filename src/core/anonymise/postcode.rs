@@ -144,3 +144,59 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(s: &str) -> Vec<&str> {
+        let toks = super::super::text::tokenize(s);
+        let mut out = Vec::new();
+        scan(s, &toks, &mut out);
+        // Scanners may report overlapping candidates; the anonymiser merges them.
+        super::super::resolve(out)
+            .iter()
+            .map(|sp| &s[sp.start..sp.end])
+            .collect()
+    }
+
+    #[test]
+    fn every_outward_shape_is_found_spaced_joined_and_in_any_case() {
+        for pc in [
+            "M1 1AE", "B33 8TH", "CR2 6XH", "DN55 1PT", "W1A 0AX", "EC1A 1BB", "SW1A1AA",
+            "sw1a 1aa", "Ls6 2ab", "CV1  2AB",
+        ] {
+            assert_eq!(found(&format!("at {pc} today")), [pc], "{pc}");
+        }
+    }
+
+    #[test]
+    fn girobank_and_forces_postcodes_are_found() {
+        assert_eq!(found("to GIR 0AA"), ["GIR 0AA"]);
+        assert_eq!(found("to gir0aa"), ["gir0aa"]);
+        assert_eq!(found("post to BFPO 801 weekly"), ["BFPO 801"]);
+    }
+
+    #[test]
+    fn letters_the_royal_mail_never_uses_are_not_postcodes() {
+        // Inward letters exclude C, I, K, M, O, V: "2mg" is a dose.
+        assert!(found("vitamin B12 2mg daily").is_empty());
+        assert!(!inward("1CA") && !inward("2AM") && inward("2AB"));
+        // A9A allows only ABCDEFGHJKPSTUW third; AA9A only ABEHMNPRVWXY fourth.
+        assert_eq!(outward("W1A"), Some(true));
+        assert_eq!(outward("W1L"), None);
+        assert_eq!(outward("EC1A"), Some(true));
+        assert_eq!(outward("EC1C"), None);
+        // Q, V, X never start one; I, J, Z are never second.
+        assert_eq!(outward("QA1"), None);
+        assert_eq!(outward("AZ1"), None);
+    }
+
+    #[test]
+    fn roads_rooms_and_scores_are_not_postcodes() {
+        assert!(found("drove up the M6 to see her").is_empty());
+        assert!(found("down the A1 road").is_empty());
+        assert!(found("met in room B12").is_empty());
+        assert!(found("scored PHQ9 12 today").is_empty());
+    }
+}
