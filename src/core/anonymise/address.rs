@@ -1,7 +1,13 @@
 //! Addresses: a house number with a street ("14 Acacia Road", "14a, Mill Lane"), a street
 //! named on its own ("lives on Acacia Road"), flats and units ("Flat 3", "Apt 4B"), and
 //! named estates, halls and blocks ("the Blackbird Leys estate", "Cherwell Hall",
-//! "Foxglove Court"). "Room 3" is deliberately not an address: it is where a session was.
+//! "Foxglove Court"), and named venues that place a person ("St Mary's Church Hall",
+//! "Riverside Leisure Centre", "the Ebenezer Chapel"). Street and building names of several
+//! words are taken whole ("12 Upper Mill Lane", "14a Church Hill Close", "Maple Court
+//! Community Centre"). "Room 3" is deliberately not an address: it is where a session was.
+//! A GP practice ("Oakwood Medical Centre", "Rose Hill Surgery") is not redacted here: the
+//! practice is a quasi-identifier the review step warns about (see `quasi`), as DOMAIN.md
+//! asks, since it is usually the worker's own base rather than where a person lives.
 
 use super::names::is_stop_word;
 use super::text::{is_space_gap, Token};
@@ -96,7 +102,50 @@ const BUILDINGS: &[&str] = &[
     "villas",
     "heights",
     "block",
+    // Venues: a named centre, church or library places someone in a small community.
+    "centre",
+    "center",
+    "chapel",
+    "church",
+    "library",
+    "mosque",
+    "synagogue",
+    "gurdwara",
+    "temple",
+    "pavilion",
+    "institute",
 ];
+/// Words that describe a venue without naming it: "the Village Hall", "Community Centre"
+/// alone say nothing about where, so a building name made only of these is left alone.
+const GENERIC: &[&str] = &[
+    "village",
+    "town",
+    "community",
+    "parish",
+    "church",
+    "leisure",
+    "sports",
+    "youth",
+    "day",
+    "family",
+    "children's",
+    "neighbourhood",
+    "resource",
+    "civic",
+    "methodist",
+    "baptist",
+    "united",
+    "reformed",
+    "catholic",
+    "scout",
+    "memorial",
+    "health",
+    "medical",
+    "public",
+    "central",
+];
+/// Words after a place name that make it a GP practice, which `quasi` warns about instead.
+const PRACTICE: &[&str] = &["surgery", "practice", "medical", "health", "pcn"];
 const FLAT_WORDS: &[&str] = &["flat", "apartment", "apt", "unit", "maisonette", "bedsit"];
 
 fn lower(t: &Token, s: &str) -> String {
@@ -154,11 +203,10 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
             if prev_title {
                 continue;
             }
-            if let Some(end) = street_after(s, toks, i, false) {
-                out.push(Span::new(t.start, toks[end].end, Kind::Address));
-                continue;
-            }
-            if let Some(end) = building_after(s, toks, i) {
+            // The longer reading wins: "Maple Court Community Centre" is a venue, not the
+            // street "Maple Court".
+            let end = street_after(s, toks, i, false).max(building_after(s, toks, i));
+            if let Some(end) = end {
                 out.push(Span::new(t.start, toks[end].end, Kind::Address));
             }
         }
@@ -201,7 +249,7 @@ fn street_after(s: &str, toks: &[Token], first: usize, numbered: bool) -> Option
                     {
                         return None;
                     }
-                    return Some(j);
+                    return extend_street(s, toks, j, t.is_title(), numbered);
                 }
             }
         }
@@ -224,27 +272,134 @@ fn street_after(s: &str, toks: &[Token], first: usize, numbered: bool) -> Option
     None
 }
 
-/// From capitalised token `first`: up to three capitalised words then a building word
-/// ("Cherwell Hall", "Blackbird Leys estate"). Returns the index of the building word.
+/// A street word at `j` can be followed by more street words that belong to the same name
+/// ("Church Hill Close", "St Andrew's Park Road", "north parade avenue"): takes them all,
+/// in the same case, and returns the index of the last; `None` when the name turns out to
+/// be a GP practice's.
+fn extend_street(
+    s: &str,
+    toks: &[Token],
+    mut j: usize,
+    title: bool,
+    numbered: bool,
+) -> Option<usize> {
+    while let Some(n) = toks.get(j + 1) {
+        let lw = lower(n, s);
+        let street = STRONG.contains(&lw.as_str()) || WEAK.contains(&lw.as_str());
+        let same_case = if title {
+            n.is_title()
+        } else {
+            numbered && n.is(super::text::ALL_LOWER)
+        };
+        if !street || !same_case || !is_space_gap(&s[toks[j].end..n.start]) {
+            break;
+        }
+        j += 1;
+    }
+    // "Rose Hill Surgery" is a practice: `quasi` warns about it.
+    if !numbered
+        && toks.get(j + 1).is_some_and(|n| {
+            n.is_title()
+                && is_space_gap(&s[toks[j].end..n.start])
+                && PRACTICE.contains(&lower(n, s).as_str())
+        })
+    {
+        return None;
+    }
+    Some(j)
+}
+
+/// From capitalised token `first`: up to four capitalised words then one or more building
+/// words ("Cherwell Hall", "Blackbird Leys estate", "St Mary's Church Hall", "Maple Court
+/// Community Centre"). Returns the index of the last building word.
 fn building_after(s: &str, toks: &[Token], first: usize) -> Option<usize> {
     let mut j = first + 1;
-    while j < toks.len() && j <= first + 3 {
+    let mut last = None;
+    // Whether some word before the building word names the place ("Barton", not "Village").
+    let mut named = !GENERIC.contains(&lower(&toks[first], s).as_str());
+    while j < toks.len() && j <= first + 4 {
         let t = toks[j];
         if !is_space_gap(&s[toks[j - 1].end..t.start]) || !t.is_word() {
-            return None;
+            break;
         }
         let lw = lower(&t, s);
         if BUILDINGS.contains(&lw.as_str()) {
             // "estate" and "flats" may be lower case; the rest are capitalised names.
-            if t.is_title() || matches!(lw.as_str(), "estate" | "flats") {
-                return Some(j);
+            if !(t.is_title() || matches!(lw.as_str(), "estate" | "flats")) {
+                break;
             }
-            return None;
+            // "Oakwood Medical Centre" is a practice: `quasi` warns about it.
+            let practice = matches!(lw.as_str(), "centre" | "center")
+                && matches!(lower(&toks[j - 1], s).as_str(), "medical" | "health");
+            if practice {
+                return None;
+            }
+            if named {
+                last = Some(j);
+            }
+        } else if last.is_some() && !GENERIC.contains(&lw.as_str()) {
+            // Only a describing word can sit between two building words ("Maple Court
+            // Community Centre"); "Cherwell Hall Tuesday" ends at "Hall".
+            break;
         }
-        if !t.is_title() || is_stop_word(&lw) {
-            return None;
+        // "Church", "Community" and "Centre" are stop words for names but belong to a
+        // venue's name ("St Mary's Church Hall").
+        let descriptive = GENERIC.contains(&lw.as_str()) || BUILDINGS.contains(&lw.as_str());
+        if !t.is_title() || (is_stop_word(&lw) && !descriptive) {
+            break;
         }
+        named |= !descriptive;
         j += 1;
     }
-    None
+    last
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(s: &str) -> Vec<&str> {
+        let toks = super::super::text::tokenize(s);
+        let mut out = Vec::new();
+        scan(s, &toks, &mut out);
+        // Scanners may report overlapping candidates; the anonymiser merges them.
+        super::super::resolve(out)
+            .iter()
+            .map(|sp| &s[sp.start..sp.end])
+            .collect()
+    }
+
+    #[test]
+    fn street_names_of_several_words_are_taken_whole() {
+        assert_eq!(found("at 12 Upper Mill Lane now"), ["12 Upper Mill Lane"]);
+        assert_eq!(found("at 14a Church Hill Close"), ["14a Church Hill Close"]);
+        assert_eq!(
+            found("at 22 St Andrew's Park Road"),
+            ["22 St Andrew's Park Road"]
+        );
+        assert_eq!(
+            found("to 19 north parade avenue"),
+            ["19 north parade avenue"]
+        );
+    }
+
+    #[test]
+    fn named_venues_are_found_up_to_their_last_building_word() {
+        assert_eq!(found("at St Mary's Church Hall"), ["St Mary's Church Hall"]);
+        assert_eq!(
+            found("at Maple Court Community Centre"),
+            ["Maple Court Community Centre"]
+        );
+        assert_eq!(found("at the Ebenezer Chapel"), ["Ebenezer Chapel"]);
+        assert_eq!(found("at Cowley Library"), ["Cowley Library"]);
+    }
+
+    #[test]
+    fn generic_venues_and_gp_practices_are_left_alone() {
+        assert!(found("The Village Hall quiz").is_empty());
+        assert!(found("at the Community Centre").is_empty());
+        // Practices are warned about by `quasi`, not redacted.
+        assert!(found("from Oakwood Medical Centre").is_empty());
+        assert!(found("to Rose Hill Surgery").is_empty());
+    }
 }

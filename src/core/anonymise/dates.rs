@@ -40,6 +40,12 @@ const WEEKDAYS: [&str; 7] = [
 
 /// A month name or abbreviation; "may" and "march" (ordinary words too) only capitalised.
 fn month_of(t: &Token, s: &str) -> Option<u32> {
+    month_of_cased(t, s, false)
+}
+
+/// [`month_of`], but with `any_case` a lower-case "may" or "march" counts too: for when
+/// the words around it already make a date ("the 3rd of march", "1 may 2023").
+fn month_of_cased(t: &Token, s: &str, any_case: bool) -> Option<u32> {
     if !t.is_word() {
         return None;
     }
@@ -54,6 +60,7 @@ fn month_of(t: &Token, s: &str) -> Option<u32> {
                 lower.as_str(),
                 "may" | "march" | "mar" | "jan" | "sept" | "sep"
             ) && !t.is_capitalised()
+                && !any_case
             {
                 return None;
             }
@@ -211,21 +218,40 @@ pub(crate) fn match_at(s: &str, toks: &[Token], i: usize) -> Option<DateMatch> {
             k = i + 1;
         }
     }
-    if let Some((day, _)) = toks.get(k).and_then(|t| day_of(t, s)) {
+    if let Some((day, ordinal)) = toks.get(k).and_then(|t| day_of(t, s)) {
         let mut m = k + 1;
+        let mut of = false;
         if toks
             .get(m)
             .is_some_and(|t| t.text(s).eq_ignore_ascii_case("of"))
             && gap(s, toks, m) == " "
         {
             m += 1;
+            of = true;
         }
-        if let Some(month) = toks.get(m).and_then(|t| month_of(t, s)) {
-            let g = gap(s, toks, m);
+        let g = toks.get(m).map_or("", |_| gap(s, toks, m));
+        // "3-Mar-24": a two-digit year after a dash, written the way the month was joined.
+        let dashed_year = || {
+            (g == "-" && gap(s, toks, m + 1) == "-")
+                .then(|| toks.get(m + 1))
+                .flatten()
+                .filter(|y| y.is_number() && y.len() == 2)
+                .and_then(|y| y.text(s).parse::<i32>().ok())
+                .map(expand_yy)
+        };
+        let month = toks.get(m).and_then(|t| {
+            month_of(t, s).or_else(|| {
+                // A lower-case "may" or "march" after a day needs an ordinal, an "of" or a
+                // year to be a date: "the 3rd of march", "1 may 2023", not "3 may".
+                let sure = ordinal || of || trailing_year(s, toks, m + 1).is_some();
+                month_of_cased(t, s, sure)
+            })
+        });
+        if let Some(month) = month {
             if g == " " || g == "-" || g == "\u{a0}" {
                 let mut end = m;
                 // "Mar." abbreviation full stop is left in place; fine either way.
-                let year = trailing_year(s, toks, m + 1);
+                let year = trailing_year(s, toks, m + 1).or_else(dashed_year);
                 if year.is_some() {
                     end = m + 1;
                 }
@@ -257,7 +283,14 @@ pub(crate) fn match_at(s: &str, toks: &[Token], i: usize) -> Option<DateMatch> {
                     let next_is_word = toks
                         .get(m + 1)
                         .is_some_and(|t| t.is_word() && is_space_gap(gap(s, toks, m + 1)));
-                    if ordinal || year.is_some() || !next_is_word {
+                    // "On March 3 she rang": a preposition before the month says it is a date.
+                    let cue = k > 0
+                        && is_space_gap(gap(s, toks, k))
+                        && matches!(
+                            toks[k - 1].text(s).to_ascii_lowercase().as_str(),
+                            "on" | "by" | "until" | "till" | "since" | "from" | "before" | "after"
+                        );
+                    if ordinal || year.is_some() || !next_is_word || cue {
                         let end = if year.is_some() { m + 1 } else { m };
                         return Some(DateMatch {
                             end_tok: end,
@@ -313,7 +346,7 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
             continue;
         }
         let t = toks[i];
-        if t.len() > 5 {
+        if t.len() > 5 && !is_number_word(t.text(s)) {
             i += 1;
             continue;
         }
@@ -370,10 +403,114 @@ fn age_num(t: &Token, s: &str) -> Option<u32> {
     num(t, s).filter(|&n| n <= 120 && t.len() <= 3)
 }
 
+const UNITS: [&str; 19] = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// "seven", "Forty": a number word that can start an age, compared without allocating
+/// because the scanner asks this of every long word.
+fn is_number_word(w: &str) -> bool {
+    UNITS
+        .iter()
+        .chain(TENS.iter())
+        .any(|u| u.eq_ignore_ascii_case(w))
+}
+
+/// An age written in words from token `i`: "seven", "forty", "forty-seven", "forty seven".
+/// Returns the value and the index of its last token.
+fn word_number(s: &str, toks: &[Token], i: usize) -> Option<(u32, usize)> {
+    let t = toks.get(i)?;
+    if !t.is_word() || t.len() > 9 {
+        return None;
+    }
+    let w = t.text(s).to_ascii_lowercase();
+    if let Some(u) = UNITS.iter().position(|&u| u == w) {
+        return Some((u as u32 + 1, i));
+    }
+    let tens = TENS.iter().position(|&x| x == w)? as u32 * 10 + 20;
+    if let Some(n) = toks.get(i + 1) {
+        let g = gap(s, toks, i + 1);
+        let unit = n.text(s).to_ascii_lowercase();
+        if matches!(g, "-" | " ") {
+            if let Some(u) = UNITS[..9].iter().position(|&u| u == unit) {
+                return Some((tens + u as u32 + 1, i + 1));
+            }
+        }
+    }
+    Some((tens, i))
+}
+
+/// An age from token `i` in digits ("47") or words ("forty-seven"): value and last token.
+fn age_value(s: &str, toks: &[Token], i: usize) -> Option<(u32, usize)> {
+    let t = toks.get(i)?;
+    if t.is_number() {
+        return age_num(t, s).map(|n| (n, i));
+    }
+    word_number(s, toks, i)
+}
+
+/// Who an appositive age describes: "her mum, 82, lives alone".
+const PERSON_WORDS: &[&str] = &[
+    "mum",
+    "mother",
+    "dad",
+    "father",
+    "husband",
+    "wife",
+    "partner",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "nan",
+    "gran",
+    "grandad",
+    "grandma",
+    "grandpa",
+    "grandson",
+    "granddaughter",
+    "man",
+    "woman",
+    "gentleman",
+    "lady",
+    "client",
+    "patient",
+    "carer",
+    "neighbour",
+    "friend",
+    "aunt",
+    "uncle",
+    "nephew",
+    "niece",
+    "boy",
+    "girl",
+];
+
 /// Exact ages starting at token `i`.
 fn age_at(s: &str, toks: &[Token], i: usize) -> Option<Span> {
     let t = toks[i];
-    if !t.is(super::text::HAS_DIGIT) && !(3..=4).contains(&t.len()) {
+    if !t.is(super::text::HAS_DIGIT) && !(3..=4).contains(&t.len()) && !is_number_word(t.text(s)) {
         return None;
     }
     let lower = t.text(s).to_lowercase();
@@ -389,6 +526,11 @@ fn age_at(s: &str, toks: &[Token], i: usize) -> Option<Span> {
         }
         let n = toks.get(j)?;
         let g = gap(s, toks, j);
+        // "aged forty-seven": an age in words.
+        if matches!(g.trim(), "" | ":" | "-") && !n.is_number() {
+            let (_, end) = word_number(s, toks, j)?;
+            return Some(Span::new(t.start, toks[end].end, Kind::Age));
+        }
         if matches!(g.trim(), "" | ":" | "-") && age_num(n, s).is_some() {
             // Not a range of ages handled elsewhere: "aged 18-25" is still an age band, keep it.
             let after = toks.get(j + 1).map(|_| gap(s, toks, j + 1)).unwrap_or("");
@@ -418,49 +560,106 @@ fn age_at(s: &str, toks: &[Token], i: usize) -> Option<Span> {
         }
         return None;
     }
-    let n = age_num(&t, s)?;
-    let _ = n;
-    // "47 years old", "47-year-old", "47 yrs old", "47 years of age", "47 y/o", "47 yo".
-    if let Some(u) = toks.get(i + 1) {
+    // A word number only starts an age when "years old" or "year-old" follows; the digit
+    // token is `i` and, for "forty-seven", the unit word is `i0`.
+    let (_, i0) = age_value(s, toks, i)?;
+    let in_words = !t.is_number();
+    // "47 years old", "47-year-old", "47 yrs old", "47 years of age", "47 y/o", "47 yo",
+    // "47 yrs".
+    if let Some(u) = toks.get(i0 + 1) {
         let ul = u.text(s).to_ascii_lowercase();
-        let g = gap(s, toks, i + 1);
+        let g = gap(s, toks, i0 + 1);
         if matches!(g, " " | "-" | "\u{a0}") {
             if matches!(ul.as_str(), "years" | "year" | "yrs" | "yr") {
-                if let Some(o) = toks.get(i + 2) {
+                if let Some(o) = toks.get(i0 + 2) {
                     let ol = o.text(s).to_ascii_lowercase();
-                    if ol == "old" && matches!(gap(s, toks, i + 2), " " | "-") {
+                    if ol == "old" && matches!(gap(s, toks, i0 + 2), " " | "-") {
                         return Some(Span::new(t.start, o.end, Kind::Age));
                     }
                     if ol == "of"
                         && toks
-                            .get(i + 3)
+                            .get(i0 + 3)
                             .is_some_and(|a| a.text(s).eq_ignore_ascii_case("age"))
                     {
-                        return Some(Span::new(t.start, toks[i + 3].end, Kind::Age));
+                        return Some(Span::new(t.start, toks[i0 + 3].end, Kind::Age));
                     }
                 }
+                // "63 yrs" on its own: the abbreviation is how notes give an age, but not
+                // after a word that makes it a length of time ("for 20 yrs", "20 yrs ago").
+                let ago = toks.get(i0 + 2).is_some_and(|o| {
+                    matches!(
+                        o.text(s).to_ascii_lowercase().as_str(),
+                        "ago" | "since" | "later" | "before" | "earlier" | "in" | "of"
+                    )
+                });
+                let during = i > 0
+                    && matches!(
+                        toks[i - 1].text(s).to_ascii_lowercase().as_str(),
+                        "for"
+                            | "over"
+                            | "last"
+                            | "past"
+                            | "about"
+                            | "after"
+                            | "within"
+                            | "nearly"
+                            | "almost"
+                            | "than"
+                            | "the"
+                    );
+                if matches!(ul.as_str(), "yrs" | "yr") && !in_words && !ago && !during {
+                    return Some(Span::new(t.start, u.end, Kind::Age));
+                }
             }
-            if ul == "yo"
-                || (ul == "y"
-                    && toks
-                        .get(i + 2)
-                        .is_some_and(|o| o.text(s).eq_ignore_ascii_case("o")))
+            if !in_words
+                && (ul == "yo"
+                    || (ul == "y"
+                        && toks
+                            .get(i0 + 2)
+                            .is_some_and(|o| o.text(s).eq_ignore_ascii_case("o"))))
             {
-                let end = if ul == "y" { toks[i + 2].end } else { u.end };
+                let end = if ul == "y" { toks[i0 + 2].end } else { u.end };
                 return Some(Span::new(t.start, end, Kind::Age));
             }
         }
     }
+    if in_words {
+        return None;
+    }
+    // "her mum, 82, lives alone", "Mr Hale (82)": a bare number set off by commas or
+    // brackets right after a word for a person.
+    if i > 0 {
+        let before = gap(s, toks, i);
+        let after = toks.get(i + 1).map_or(&s[t.end..], |_| gap(s, toks, i + 1));
+        let set_off = (before == ", " && after.starts_with(','))
+            || (before == " (" && after.starts_with(')'));
+        let who = toks[i - 1].text(s).to_ascii_lowercase();
+        if set_off && PERSON_WORDS.contains(&who.as_str()) {
+            return Some(Span::new(t.start, t.end, Kind::Age));
+        }
+    }
     // "she's 47", "he is 47", "turned 50".
     if i >= 1 {
-        let p = toks[i - 1].text(s).to_lowercase().replace('\u{2019}', "'");
-        let pp = if i >= 2 {
-            toks[i - 2].text(s).to_lowercase()
-        } else {
-            String::new()
-        };
+        let word = |k: usize| toks[k].text(s).to_lowercase().replace('\u{2019}', "'");
+        // "he is now 47", "she's nearly 60": look past one softening word.
+        let mut b = i - 1;
+        if b >= 1
+            && matches!(
+                word(b).as_str(),
+                "now" | "just" | "nearly" | "almost" | "only" | "already"
+            )
+        {
+            b -= 1;
+        }
+        let p = word(b);
+        let pp = if b >= 1 { word(b - 1) } else { String::new() };
         let pronoun_is = matches!(p.as_str(), "she's" | "he's" | "they're" | "i'm")
             || (matches!(p.as_str(), "is" | "was") && matches!(pp.as_str(), "he" | "she" | "who"))
+            || (p == "be"
+                && matches!(
+                    pp.as_str(),
+                    "he'll" | "she'll" | "they'll" | "i'll" | "will" | "would" | "he'd" | "she'd"
+                ))
             || matches!(p.as_str(), "turned" | "turns" | "turning");
         if pronoun_is && is_space_gap(gap(s, toks, i)) {
             let next = toks.get(i + 1);
@@ -559,14 +758,22 @@ const DECADES: [(&str, &str); 5] = [
 /// The life stage that replaces an AGE span, shaped to fit where the age stood.
 pub(crate) fn age_replacement(raw: &str) -> String {
     let toks = tokenize(raw);
-    let Some(nt) = toks.iter().find(|t| t.is(super::text::HAS_DIGIT)) else {
-        return "[age]".into();
+    // The number in digits, or failing that in words ("aged forty-seven").
+    let (w, age) = match toks.iter().find(|t| t.is(super::text::HAS_DIGIT)) {
+        Some(nt) => {
+            let w = nt.text(raw);
+            let d = w.bytes().take_while(u8::is_ascii_digit).count();
+            let Ok(age) = w[..d].parse::<u32>() else {
+                return "[age]".into();
+            };
+            (w, age)
+        }
+        None => match (0..toks.len()).find_map(|k| word_number(raw, &toks, k)) {
+            Some((age, _)) => ("", age),
+            None => return "[age]".into(),
+        },
     };
-    let w = nt.text(raw);
     let d = w.bytes().take_while(u8::is_ascii_digit).count();
-    let Ok(age) = w[..d].parse::<u32>() else {
-        return "[age]".into();
-    };
     let first = toks
         .first()
         .map(|t| t.text(raw).to_ascii_lowercase())
@@ -582,7 +789,7 @@ pub(crate) fn age_replacement(raw: &str) -> String {
     let adjectival =
         words.iter().any(|w| w == "year" || w == "yr") && words.last().is_some_and(|w| w == "old");
     let after_aged = first.starts_with("age");
-    let bare = toks.len() == 1 && suffix.is_empty();
+    let bare = toks.len() == 1 && suffix.is_empty() && d > 0;
     if adjectival {
         return match age {
             0..=12 => "young".into(),
@@ -618,5 +825,62 @@ pub(crate) fn age_replacement(raw: &str) -> String {
                 "an older adult".into()
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(s: &str) -> Vec<(Kind, &str)> {
+        let toks = tokenize(s);
+        let mut out = Vec::new();
+        scan(s, &toks, &mut out);
+        // Scanners may report overlapping candidates; the anonymiser merges them.
+        super::super::resolve(out)
+            .iter()
+            .map(|sp| (sp.kind, &s[sp.start..sp.end]))
+            .collect()
+    }
+
+    #[test]
+    fn dashed_and_lower_case_month_dates_are_found() {
+        assert_eq!(found("court 3-Mar-24 then"), [(Kind::Date, "3-Mar-24")]);
+        assert_eq!(found("the 3rd of march"), [(Kind::Date, "3rd of march")]);
+        assert_eq!(found("in on 1 may 2023"), [(Kind::Date, "1 may 2023")]);
+        assert_eq!(found("On March 3 she rang"), [(Kind::Date, "March 3")]);
+        // Without a cue a lower-case "may" is the verb and "May 3" needs one.
+        assert!(found("we 3 may go").is_empty());
+        assert!(found("in May 3 sessions ran").is_empty());
+    }
+
+    #[test]
+    fn ages_in_words_and_abbreviations_are_found() {
+        assert_eq!(
+            found("a man aged forty-seven"),
+            [(Kind::Age, "aged forty-seven")]
+        );
+        assert_eq!(
+            found("she is eighty-two years old"),
+            [(Kind::Age, "eighty-two years old")]
+        );
+        assert_eq!(found("a 63 yrs man"), [(Kind::Age, "63 yrs")]);
+        assert_eq!(found("he is now 58"), [(Kind::Age, "58")]);
+        assert_eq!(found("he'll be 60 soon"), [(Kind::Age, "60")]);
+        assert_eq!(found("her mum, 82, lives"), [(Kind::Age, "82")]);
+    }
+
+    #[test]
+    fn durations_decades_and_counts_are_not_ages() {
+        assert!(found("worked there for 20 yrs").is_empty());
+        assert!(found("left 20 yrs ago").is_empty());
+        assert!(found("in his late 40s").is_empty());
+        assert!(found("rooms 3, 4, 5").is_empty());
+    }
+
+    #[test]
+    fn ages_in_words_become_life_stages() {
+        assert_eq!(age_replacement("aged forty-seven"), "in their forties");
+        assert_eq!(age_replacement("fifty-five-year-old"), "fifty-something");
     }
 }

@@ -1,7 +1,9 @@
-//! UK postcodes: full ones ("OX4 3AB", "SW1A 1AA", "ox43ab", "GIR 0AA") anywhere, and
-//! outward-only ones ("OX4") where the context shows a place ("lives in OX4", "the OX4
-//! area"), since a district can identify someone in a small community. Outward codes must
-//! start with one of the 121 real postcode areas, which keeps "A34" (a road) and "Q1" out.
+//! UK postcodes: full ones ("OX4 3AB", "SW1A 1AA", "ox43ab", "GIR 0AA", "BFPO 801")
+//! anywhere, and outward-only ones ("OX4") where the context shows a place ("lives in OX4",
+//! "the OX4 area"), since a district can identify someone in a small community. Outward
+//! codes must start with one of the 121 real postcode areas, which keeps "A34" (a road) and
+//! "Q1" out, and every letter must be one the Royal Mail rules (BS 7666) allow in its
+//! position, which keeps "B12 2mg" (a dose: M never appears in an inward code) out.
 
 use super::text::{Token, ALL_UPPER, HAS_ALPHA, HAS_DIGIT};
 use super::{Kind, Span};
@@ -36,21 +38,46 @@ fn outward(t: &str) -> Option<bool> {
     if !ok {
         return None;
     }
-    let area = t[..letters].to_ascii_uppercase();
-    Some(AREAS.contains(&area.as_str()))
+    let up = t.to_ascii_uppercase();
+    let u = up.as_bytes();
+    // BS 7666 letter rules: Q, V, X never start a postcode; I, J, Z are never second; a
+    // letter after the district digit is one of a short list, which differs for A9A and
+    // AA9A.
+    if b"QVX".contains(&u[0]) || (letters == 2 && b"IJZ".contains(&u[1])) {
+        return None;
+    }
+    if let [c] = rest {
+        if c.is_ascii_alphabetic() {
+            let allowed: &[u8] = if letters == 1 {
+                b"ABCDEFGHJKPSTUW"
+            } else {
+                b"ABEHMNPRVWXY"
+            };
+            if !allowed.contains(&c.to_ascii_uppercase()) {
+                return None;
+            }
+        }
+    }
+    Some(AREAS.contains(&&up[..letters]))
 }
 
-/// An inward code: digit, letter, letter.
+/// An inward code: digit, letter, letter, where the letters are never C, I, K, M, O or V
+/// (Royal Mail leaves out the ones that look like digits or other letters when written).
 fn inward(t: &str) -> bool {
     let b = t.as_bytes();
-    b.len() == 3
-        && b[0].is_ascii_digit()
-        && b[1].is_ascii_alphabetic()
-        && b[2].is_ascii_alphabetic()
+    let letter_ok = |c: u8| c.is_ascii_alphabetic() && !b"CIKMOV".contains(&c.to_ascii_uppercase());
+    b.len() == 3 && b[0].is_ascii_digit() && letter_ok(b[1]) && letter_ok(b[2])
+}
+
+/// The gap inside a full postcode: one space (or a no-break space), or two when typed
+/// carelessly, or none.
+fn postcode_gap(g: &str) -> bool {
+    matches!(g, "" | " " | "\u{a0}" | "  ")
 }
 
 const BEFORE: &[&str] = &[
-    "in", "from", "near", "around", "the", "postcode", "of", "to", "at", "lives", "live", "living",
+    // Not "the": "off the M6" is a motorway; "the OX4 area" is caught by what follows.
+    "in", "from", "near", "around", "postcode", "of", "to", "at", "lives", "live", "living",
     "moved", "an", "within", "covering", "into", "across", "outside", "round", "district", "area",
 ];
 const AFTER: &[&str] = &[
@@ -61,13 +88,24 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
     for i in 0..toks.len() {
         let t = toks[i];
         let text = t.text(s);
+        // British Forces Post Office: "BFPO 801", "BFPO 1234" (forces postcodes that
+        // route to a unit, so they place a person as surely as a street).
+        if text.eq_ignore_ascii_case("bfpo") {
+            if let Some(n) = toks.get(i + 1) {
+                if postcode_gap(&s[t.end..n.start]) && n.is_number() && (1..=4).contains(&n.len()) {
+                    out.push(Span::new(t.start, n.end, Kind::Postcode));
+                }
+            }
+            continue;
+        }
         if !t.is(HAS_ALPHA) || !t.is(HAS_DIGIT) && !text.eq_ignore_ascii_case("gir") {
             continue;
         }
         // Joined: "OX43AB" (5-7 chars: outward + inward).
         if (5..=7).contains(&text.len()) && text.is_ascii() {
             let (o, inw) = text.split_at(text.len() - 3);
-            if inward(inw) && outward(o).is_some_and(|real| real || t.is(ALL_UPPER)) {
+            let girobank = o.eq_ignore_ascii_case("gir") && inw.eq_ignore_ascii_case("0aa");
+            if girobank || inward(inw) && outward(o).is_some_and(|real| real || t.is(ALL_UPPER)) {
                 out.push(Span::new(t.start, t.end, Kind::Postcode));
                 continue;
             }
@@ -81,10 +119,7 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
         // Full with a space: "OX4 3AB". Upper case, or a real area in any case.
         if let Some(n) = toks.get(i + 1) {
             let gap = &s[t.end..n.start];
-            if (gap == " " || gap == "\u{a0}" || gap.is_empty())
-                && inward(n.text(s))
-                && (real || t.is(ALL_UPPER))
-            {
+            if postcode_gap(gap) && inward(n.text(s)) && (real || t.is(ALL_UPPER)) {
                 out.push(Span::new(t.start, n.end, Kind::Postcode));
                 continue;
             }
@@ -107,5 +142,61 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
                 out.push(Span::new(t.start, t.end, Kind::Postcode));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(s: &str) -> Vec<&str> {
+        let toks = super::super::text::tokenize(s);
+        let mut out = Vec::new();
+        scan(s, &toks, &mut out);
+        // Scanners may report overlapping candidates; the anonymiser merges them.
+        super::super::resolve(out)
+            .iter()
+            .map(|sp| &s[sp.start..sp.end])
+            .collect()
+    }
+
+    #[test]
+    fn every_outward_shape_is_found_spaced_joined_and_in_any_case() {
+        for pc in [
+            "M1 1AE", "B33 8TH", "CR2 6XH", "DN55 1PT", "W1A 0AX", "EC1A 1BB", "SW1A1AA",
+            "sw1a 1aa", "Ls6 2ab", "CV1  2AB",
+        ] {
+            assert_eq!(found(&format!("at {pc} today")), [pc], "{pc}");
+        }
+    }
+
+    #[test]
+    fn girobank_and_forces_postcodes_are_found() {
+        assert_eq!(found("to GIR 0AA"), ["GIR 0AA"]);
+        assert_eq!(found("to gir0aa"), ["gir0aa"]);
+        assert_eq!(found("post to BFPO 801 weekly"), ["BFPO 801"]);
+    }
+
+    #[test]
+    fn letters_the_royal_mail_never_uses_are_not_postcodes() {
+        // Inward letters exclude C, I, K, M, O, V: "2mg" is a dose.
+        assert!(found("vitamin B12 2mg daily").is_empty());
+        assert!(!inward("1CA") && !inward("2AM") && inward("2AB"));
+        // A9A allows only ABCDEFGHJKPSTUW third; AA9A only ABEHMNPRVWXY fourth.
+        assert_eq!(outward("W1A"), Some(true));
+        assert_eq!(outward("W1L"), None);
+        assert_eq!(outward("EC1A"), Some(true));
+        assert_eq!(outward("EC1C"), None);
+        // Q, V, X never start one; I, J, Z are never second.
+        assert_eq!(outward("QA1"), None);
+        assert_eq!(outward("AZ1"), None);
+    }
+
+    #[test]
+    fn roads_rooms_and_scores_are_not_postcodes() {
+        assert!(found("drove up the M6 to see her").is_empty());
+        assert!(found("down the A1 road").is_empty());
+        assert!(found("met in room B12").is_empty());
+        assert!(found("scored PHQ9 12 today").is_empty());
     }
 }
