@@ -30,3 +30,6 @@ export const HARD_CALL = 'A hard call with Delphine Marrowby (999 111 2222). I s
 export const DRAFT = 'Half-written thought about Ezra Pennywhistle’s carer: come back to this';
 export const KEYBOARD = 'Written without a mouse: Tab, Shift+Tab, Enter and Space only.';
 export const STORAGE_FULL = 'This must survive a full disk: Fenella Brackenridge, 07700 900789.';
+
+export const OFFLINE = 'Wrote this in the community café with no signal: the lunch club idea landed well.';
+export const HALF_WRITTEN = 'Started on the bus between home visits, not finished yet';

@@ -591,14 +591,15 @@ export function useHarness() {
     await server?.close();
   });
 
-  function journey(name, fn, { allowCspViolations = false, ...options } = {}) {
+  function journey(name, fn, { allowCspViolations = false, serviceWorkers = 'block', ...options } = {}) {
     test(name, options, async () => {
       const context = await browser.newContext({
         baseURL: server.url,
         acceptDownloads: true,
         locale: 'en-GB',
         viewport: { width: 1024, height: 800 },
-        serviceWorkers: 'block',
+        // Blocked, so every journey tests the app as served, except the offline ones.
+        serviceWorkers,
       });
       context.setDefaultTimeout(10_000);
       const guard = await guardContext(context, { allowCspViolations });

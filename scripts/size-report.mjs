@@ -33,8 +33,13 @@ import { gzipSync } from 'node:zlib';
 // clash between two tabs for every collection, drafts that remember their base, the
 // index-shard cache and the deferred search index 16.7 KB; showing both versions of
 // what clashed (a description for each kind of item) 9.3 KB.
-const BUDGET_BYTES = 780 * 1024;
+// Then 7.7 KB (774.7 -> 782.4 KB), measured build against build: working offline (the
+// service worker's registration, its events and the "new version" banner) 7.3 KB of
+// wasm and its JavaScript glue. The service worker itself (sw.js, 1 KB) is listed but
+// not counted: the browser fetches it after the app has started, not to start it.
+const BUDGET_BYTES = 790 * 1024;
 const COUNTED = new Set(['.wasm', '.js', '.css']);
+const NOT_NEEDED_TO_START = new Set(['sw.js']);
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = resolve(process.argv[2] ?? process.env.DIST ?? join(root, 'dist'));
@@ -59,7 +64,8 @@ const rows = [...walk(dist)]
       file: relative(dist, path).split('\\').join('/'),
       raw: bytes.length,
       gzip: gzipSync(bytes, { level: 9 }).length,
-      counted: COUNTED.has(extname(path).toLowerCase()),
+      counted:
+        COUNTED.has(extname(path).toLowerCase()) && !NOT_NEEDED_TO_START.has(relative(dist, path)),
     };
   })
   .sort((a, b) => b.gzip - a.gzip || a.file.localeCompare(b.file));

@@ -5,6 +5,7 @@
 pub mod browser;
 pub mod components;
 pub mod forms;
+pub mod offline;
 pub mod pages;
 pub mod state;
 pub mod tagging;
@@ -139,6 +140,7 @@ fn Layout() -> impl IntoView {
                     <div class="nhsuk-grid-column-two-thirds">
                         // On every page: a collection that could not be read shows as
                         // empty on its own page, so the reason must be there too.
+                        <offline::UpdateNotice/>
                         <StorageNotice/>
                         <ClashNotice/>
                         // FlatRoutes, not Routes: no route here nests, and the nested
