@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Browser benchmarks for the journal page, in Debian's Chromium through playwright-core,
-// against the release bundle in dist/ (build it first: trunk build index.html --release),
+// against the release bundle in dist/ (build it first: node scripts/build.mjs),
 // or the one DIST names. Run by hand, never by the test command:
 //
 //   node bench/browser.mjs              start-up for 0, 5,000 and 10,000 reflections in

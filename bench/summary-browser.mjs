@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Browser benchmark for the supervision summary's anonymiser, in Debian's Chromium
 // through playwright-core, against the release bundle in dist/ (build it first:
-// trunk build index.html --release). Run by hand, never by the test command:
+// node scripts/build.mjs). Run by hand, never by the test command:
 //
 //   node bench/summary-browser.mjs
 //   ROUNDS=9 ENTRIES=300 node bench/summary-browser.mjs

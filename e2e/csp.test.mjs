@@ -13,6 +13,8 @@ journey(
   async ({ app, page, a11y }) => {
     await app.open('/');
     await app.expectPage('Your journal');
+    // The release page itself has no inline script for an attacker's to hide beside.
+    assert.equal(await page.locator('script:not([src])').count(), 0, 'no inline script');
 
     const outcome = await page.evaluate(async () => {
       const violations = [];

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(process.env.DIST ?? join(here, '..', 'dist'));
 if (!existsSync(join(dist, 'index.html'))) {
-  console.error(`e2e: no ${join(dist, 'index.html')}. Build first: trunk build --release (or set DIST).`);
+  console.error(`e2e: no ${join(dist, 'index.html')}. Build first: node scripts/build.mjs (or set DIST).`);
   process.exit(2);
 }
 

@@ -9,10 +9,11 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
 if [ "${1:-}" = "--dev" ]; then
+    install_trunk
     say "Serving a development build with live reload on http://127.0.0.1:${PORT:-8080}"
     exec trunk serve --address 127.0.0.1 --port "${PORT:-8080}"
 fi
 say "Building the release app"
-trunk build index.html --release --quiet
+node scripts/build.mjs
 say "Serving Anchorpoint on http://127.0.0.1:${PORT:-8080}"
 exec node scripts/static-server.mjs dist

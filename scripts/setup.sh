@@ -51,12 +51,19 @@ for component in rustfmt clippy; do
     fi
 done
 
-# Trunk and wasm-bindgen-cli, at exactly the pinned versions.
-if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
-    say "Installing trunk $TRUNK_VERSION (about 6 minutes the first time)"
-    cargo install trunk --version "$TRUNK_VERSION" --locked --force ||
-        die "could not install trunk." "cargo install trunk --version $TRUNK_VERSION --locked"
-fi
+# Trunk is only for `scripts/serve.sh --dev` (live reload): the release build and the
+# tests do without it (scripts/build.mjs), which saves compiling it, 6 to 10 minutes, on
+# a fresh machine. serve.sh --dev calls this.
+install_trunk() {
+    if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+        say "Installing trunk $TRUNK_VERSION for live reload (about 6 minutes the first time)"
+        cargo install trunk --version "$TRUNK_VERSION" --locked --force ||
+            die "could not install trunk." "cargo install trunk --version $TRUNK_VERSION --locked"
+    fi
+}
+
+# wasm-bindgen-cli, exactly equal to the wasm-bindgen crate: the release build and the
+# browser tests both run it.
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
     say "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 minutes the first time)"
     # Not --locked: its lockfile pins a crate version the registry does not have.

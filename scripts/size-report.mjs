@@ -45,7 +45,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = resolve(process.argv[2] ?? process.env.DIST ?? join(root, 'dist'));
 
 if (!existsSync(dist) || !statSync(dist).isDirectory()) {
-  console.error(`size-report: no bundle at ${dist}. Build it first (trunk build --release).`);
+  console.error(`size-report: no bundle at ${dist}. Build it first (node scripts/build.mjs).`);
   process.exit(2);
 }
 

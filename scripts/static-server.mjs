@@ -61,7 +61,7 @@ export async function serveStatic(root, { host = '127.0.0.1', port = 0, cache = 
   const indexPath = join(root, 'index.html');
   if (!existsSync(indexPath)) {
     throw new Error(
-      `No ${indexPath}. Build the release bundle first (trunk build index.html --release), ` +
+      `No ${indexPath}. Build the release bundle first (node scripts/build.mjs), ` +
         'or point DIST at a folder that has an index.html.',
     );
   }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up whatever is missing, then runs every test Anchorpoint has, in the order that
 # fails fastest: formatting and lints, native tests of the pure core and storage rules,
-# browser tests in headless Chromium, the release build with its size report, and the
+# browser tests in headless Chromium, the release build (scripts/build.mjs) with its size report, and the
 # end-to-end journeys against that release build. Used by .ci/run.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -23,7 +23,7 @@ export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-600}"
 cargo test --target wasm32-unknown-unknown --test browser
 
 say "Release build"
-trunk build index.html --release --quiet
+node scripts/build.mjs
 
 say "Release bundle size"
 node scripts/size-report.mjs dist

@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+// Builds the release app into dist/ without Trunk: the NHS.UK styles, cargo for wasm32,
+// wasm-bindgen, wasm-opt -Oz (binaryen from npm), content-hashed file names, index.html,
+// then the post-build step (Content-Security-Policy hashes and the service worker).
+//
+// Why not `trunk build`: Trunk had to be compiled from source on every fresh machine
+// (6 to 10 minutes of a cold set-up), and it cannot split the wasm by route, which needs
+// a step between cargo and wasm-bindgen (trunk-rs/trunk#1022). This script is that
+// pipeline, so a split step can go in here. Trunk remains for `scripts/serve.sh --dev`
+// (live reload) and reads the same index.html: this script understands the same
+// `<link data-trunk …>` tags (css, rust, copy-dir, copy-file).
+//
+// The app starts from a small module file, not an inline script, so the page runs no
+// inline script at all. Every file except index.html, sw.js, the manifest and the icons
+// has a content hash in its name, and the stylesheet and start module carry SRI
+// integrity, so a damaged file is refused rather than run.
+//
+// The build goes to a staging folder that replaces dist/ only when every step worked.
+//
+// Usage: node scripts/build.mjs [--dist <folder>]
+
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { addScriptHashes } from './csp.mjs';
+import { writeServiceWorker } from './offline.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const distArg = process.argv.indexOf('--dist');
+const dist = resolve(distArg > 0 ? process.argv[distArg + 1] : join(root, 'dist'));
+const stage = `${dist}.staging`;
+const BIN = 'anchorpoint';
+
+const started = Date.now();
+const step = (what) => console.log(`build: ${what} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+const run = (command, args, options = {}) =>
+  execFileSync(command, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], ...options });
+const digest = (bytes, algorithm = 'sha256') => createHash(algorithm).update(bytes).digest();
+const hashName = (bytes) => digest(bytes).toString('hex').slice(0, 16);
+const integrity = (bytes) => `sha384-${digest(bytes, 'sha384').toString('base64')}`;
+
+try {
+  rmSync(stage, { recursive: true, force: true });
+  mkdirSync(stage, { recursive: true });
+  const template = readFileSync(join(root, 'index.html'), 'utf8');
+  const links = [...template.matchAll(/<link data-trunk ([^>]*)>/g)].map(([tag, attributes]) => ({
+    tag,
+    rel: /rel="([^"]*)"/.exec(attributes)?.[1],
+    href: /href="([^"]*)"/.exec(attributes)?.[1],
+    attributes,
+  }));
+
+  step('styles');
+  run('node', ['scripts/build-css.mjs']);
+
+  step('cargo build --release (wasm32)');
+  run('cargo', ['build', '--release', '--quiet', '--target', 'wasm32-unknown-unknown', '--bin', BIN]);
+
+  step('wasm-bindgen');
+  const bindgen = join(stage, '.bindgen');
+  run('wasm-bindgen', [
+    '--target', 'web', '--no-typescript', '--out-dir', bindgen, '--out-name', BIN,
+    join(root, 'target', 'wasm32-unknown-unknown', 'release', `${BIN}.wasm`),
+  ]);
+
+  step('wasm-opt -Oz');
+  const bindgenWasm = join(bindgen, `${BIN}_bg.wasm`);
+  const optimised = join(bindgen, `${BIN}_bg.opt.wasm`);
+  // The features rustc 1.95 turns on for wasm32 by default, which wasm-bindgen's output uses.
+  run('wasm-opt', [
+    '-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+    '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
+    '--output', optimised, bindgenWasm,
+  ]);
+
+  step('index.html and hashed files');
+  let html = template;
+  for (const link of links) {
+    let replacement = '';
+    if (link.rel === 'css') {
+      const css = readFileSync(join(root, link.href));
+      const name = `${basename(link.href, '.css')}-${hashName(css)}.css`;
+      writeFileSync(join(stage, name), css);
+      replacement = `<link rel="stylesheet" href="/${name}" integrity="${integrity(css)}">`;
+    } else if (link.rel === 'rust') {
+      const wasm = readFileSync(optimised);
+      const wasmName = `${BIN}-${hashName(wasm)}_bg.wasm`;
+      writeFileSync(join(stage, wasmName), wasm);
+      const glue = readFileSync(join(bindgen, `${BIN}.js`));
+      const glueName = `${BIN}-${hashName(glue)}.js`;
+      writeFileSync(join(stage, glueName), glue);
+      const start = Buffer.from(
+        `// Starts Anchorpoint: loads the wasm and runs it. A file, not an inline script, so\n` +
+          `// the page's Content-Security-Policy can refuse every inline script.\n` +
+          `import init from '/${glueName}';\nawait init({ module_or_path: '/${wasmName}' });\n`,
+      );
+      const startName = `start-${hashName(start)}.js`;
+      writeFileSync(join(stage, startName), start);
+      replacement = [
+        `<link rel="modulepreload" href="/${glueName}" integrity="${integrity(glue)}">`,
+        `<link rel="preload" href="/${wasmName}" as="fetch" type="application/wasm" crossorigin>`,
+        `<script type="module" src="/${startName}" integrity="${integrity(start)}"></script>`,
+      ].join('\n    ');
+    } else if (link.rel === 'copy-dir') {
+      cpSync(join(root, link.href), join(stage, basename(link.href)), { recursive: true });
+    } else if (link.rel === 'copy-file') {
+      cpSync(join(root, link.href), join(stage, basename(link.href)));
+    } else {
+      throw new Error(`index.html: no rule for ${link.tag}`);
+    }
+    html = html.replace(link.tag, replacement);
+  }
+  writeFileSync(join(stage, 'index.html'), html);
+  rmSync(bindgen, { recursive: true, force: true });
+
+  step('post-build: script hashes and the service worker');
+  addScriptHashes(stage);
+  const { version, files } = writeServiceWorker(stage);
+
+  rmSync(dist, { recursive: true, force: true });
+  renameSync(stage, dist);
+  step(`done: ${dist} (sw.js ${version}, ${files.length} files)`);
+} catch (error) {
+  rmSync(stage, { recursive: true, force: true });
+  console.error(`\nbuild failed: ${error.message}\ndist/ is left as it was.`);
+  process.exit(1);
+}
