@@ -58,7 +58,7 @@ try {
 // bundle budget for features.
 if (!process.argv.includes('--no-purge')) {
   const [purged] = await new PurgeCSS().purge({
-    content: [join(root, 'src', '**', '*.rs'), join(root, 'index.html')],
+    content: [join(root, 'src', '**', '*.rs'), join(root, 'index.html'), join(root, 'web', '*.js')],
     css: [{ raw: css }],
     defaultExtractor: (content) => content.match(/[A-Za-z0-9_-]+/g) || [],
     keyframes: true,

@@ -92,13 +92,14 @@ try {
       const glueName = `${BIN}-${hashName(glue)}.js`;
       writeFileSync(join(stage, glueName), glue);
       const start = Buffer.from(
-        `// Starts Anchorpoint: loads the wasm and runs it. A file, not an inline script, so\n` +
-          `// the page's Content-Security-Policy can refuse every inline script.\n` +
-          `import init from '/${glueName}';\nawait init({ module_or_path: '/${wasmName}' });\n`,
+        readFileSync(join(root, 'web', 'start.js'), 'utf8')
+          .replace('__GLUE__', `/${glueName}`)
+          .replace('__WASM__', `/${wasmName}`),
       );
       const startName = `start-${hashName(start)}.js`;
       writeFileSync(join(stage, startName), start);
       replacement = [
+        // The glue is imported by the start module: preloaded here with its SRI hash.
         `<link rel="modulepreload" href="/${glueName}" integrity="${integrity(glue)}">`,
         `<link rel="preload" href="/${wasmName}" as="fetch" type="application/wasm" crossorigin>`,
         `<script type="module" src="/${startName}" integrity="${integrity(start)}"></script>`,
