@@ -33,3 +33,4 @@ export const STORAGE_FULL = 'This must survive a full disk: Fenella Brackenridge
 
 export const OFFLINE = 'Wrote this in the community café with no signal: the lunch club idea landed well.';
 export const HALF_WRITTEN = 'Started on the bus between home visits, not finished yet';
+export const ROOM_CHECK = 'Short one after the carers’ coffee morning: mostly listening today.';

@@ -37,7 +37,11 @@ import { gzipSync } from 'node:zlib';
 // service worker's registration, its events and the "new version" banner) 7.3 KB of
 // wasm and its JavaScript glue. The service worker itself (sw.js, 1 KB) is listed but
 // not counted: the browser fetches it after the app has started, not to start it.
-const BUDGET_BYTES = 790 * 1024;
+// Then 11.9 KB (782.5 -> 794.4 KB): the start-up failure page in the start module
+// (0.8 KB of js) and storage health (how full, the room left, the 80% warning, asking
+// the browser to keep the journal) 10.8 KB of wasm, measured build against build.
+// Route splitting, started in scripts/build.mjs, is the remedy for all of these.
+const BUDGET_BYTES = 800 * 1024;
 const COUNTED = new Set(['.wasm', '.js', '.css']);
 const NOT_NEEDED_TO_START = new Set(['sw.js']);
 

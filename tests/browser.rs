@@ -168,6 +168,14 @@ fn at_least_ten_thousand_reflections_fit_in_local_storage() {
         "MEASURE reflections that fit: {stored} ({used} UTF-16 units used)"
     );
     assert!(stored >= 10_000, "only {stored} reflections fit");
+    // The usage meter reads the same figure, and its quota constant is Chromium's: a full
+    // store is within 1% of it.
+    assert_eq!(LocalStorage.used_units().unwrap(), used);
+    let quota = anchorpoint::core::capacity::QUOTA_UNITS;
+    assert!(
+        used <= quota && used * 100 >= quota * 99,
+        "full at {used} units, the meter assumes {quota}"
+    );
     clear();
 }
 

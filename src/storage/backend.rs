@@ -28,6 +28,22 @@ pub trait Backend {
     fn remove(&self, key: &str) -> Result<(), BackendError>;
     /// Every key currently stored (ours and any other app's on the same site).
     fn keys(&self) -> Result<Vec<String>, BackendError>;
+
+    /// The UTF-16 units a stored value takes, which is what the browser counts against
+    /// its quota; 0 when there is none.
+    fn units(&self, key: &str) -> Result<usize, BackendError> {
+        Ok(self.get(key)?.map_or(0, |v| v.encode_utf16().count()))
+    }
+
+    /// The UTF-16 units of every key and value on the site: the quota is the site's, so
+    /// other apps' keys count too. Only lengths are read; nothing is decoded or reported.
+    fn used_units(&self) -> Result<usize, BackendError> {
+        let mut total = 0;
+        for key in self.keys()? {
+            total += key.encode_utf16().count() + self.units(&key)?;
+        }
+        Ok(total)
+    }
 }
 
 /// The browser's `window.localStorage`, reached through gloo-storage.
@@ -94,6 +110,16 @@ impl Backend for LocalStorage {
         browser::storage()?
             .remove_item(key)
             .map_err(browser::classify)
+    }
+
+    /// The value's length read in JavaScript, without copying it into Rust.
+    fn units(&self, key: &str) -> Result<usize, BackendError> {
+        use wasm_bindgen::JsCast;
+        let storage = browser::storage()?;
+        let value = js_sys::Reflect::get(&storage, &key.into()).map_err(browser::classify)?;
+        Ok(value
+            .dyn_ref::<js_sys::JsString>()
+            .map_or(0, |s| s.length() as usize))
     }
 
     fn keys(&self) -> Result<Vec<String>, BackendError> {

@@ -16,6 +16,7 @@ use thiserror::Error;
 
 use super::backend::{Backend, BackendError};
 use super::codec::{self, Codec, CodecError, Compact, PlainJson};
+use crate::core::capacity::Usage;
 use crate::core::checkins::{EmbeddednessHistory, WellbeingLog};
 use crate::core::entry::Entry;
 use crate::core::ids::EntryId;
@@ -501,6 +502,23 @@ impl<B: Backend> Store<B> {
                 C::default()
             }
         }
+    }
+
+    /// How full the site's storage is, and what this namespace's own keys take. Reads
+    /// lengths only; the site-wide total includes other namespaces' and other apps' keys
+    /// because the browser's quota is the site's.
+    pub fn usage(&self, reflections: usize) -> Result<Usage, StorageError> {
+        let mut own = 0;
+        for key in self.backend.keys()? {
+            if self.ns.owns(&key) {
+                own += key.encode_utf16().count() + self.backend.units(&key)?;
+            }
+        }
+        Ok(Usage {
+            used: self.backend.used_units()?,
+            journal: own,
+            reflections,
+        })
     }
 
     /// Reads the whole namespace. Never writes: whatever cannot be read is reported and

@@ -96,3 +96,53 @@ pub fn download(filename: &str, mime: &str, contents: &str) -> bool {
     };
     run().is_some()
 }
+
+thread_local! {
+    static ASKED_TO_KEEP: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the browser has promised to keep this site's storage when the device runs
+/// short of space (`navigator.storage.persisted()`), asking for the promise first when
+/// `ask` (`persist()`: Chromium decides by itself, Firefox asks the person). `answer`
+/// gets `None` where the browser cannot say.
+pub fn keep_storage(ask: bool, answer: impl FnOnce(Option<bool>) + 'static) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsValue;
+
+    let Some(manager) = web_sys::window().map(|w| w.navigator().storage()) else {
+        return answer(None);
+    };
+    let promise = if ask {
+        ASKED_TO_KEEP.set(true);
+        manager.persist()
+    } else {
+        manager.persisted()
+    };
+    let Ok(promise) = promise else {
+        return answer(None);
+    };
+    let answer = Rc::new(RefCell::new(Some(answer)));
+    let given = answer.clone();
+    let on_answer = Closure::once(move |value: JsValue| {
+        if let Some(answer) = given.borrow_mut().take() {
+            answer(value.as_bool());
+        }
+    });
+    let on_error = Closure::once(move |_: JsValue| {
+        if let Some(answer) = answer.borrow_mut().take() {
+            answer(None);
+        }
+    });
+    let _ = promise.then2(&on_answer, &on_error);
+    on_answer.forget();
+    on_error.forget();
+}
+
+/// Asks once per visit, after the worker has saved something worth keeping.
+pub fn ask_to_keep_storage_once() {
+    if !ASKED_TO_KEEP.get() {
+        keep_storage(true, |_| {});
+    }
+}

@@ -8,6 +8,7 @@ pub mod forms;
 pub mod offline;
 pub mod pages;
 pub mod state;
+pub mod storage_health;
 pub mod tagging;
 
 use leptos::prelude::*;

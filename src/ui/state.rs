@@ -458,6 +458,16 @@ impl AppState {
         Ok(())
     }
 
+    /// How full storage is, for the meter in Settings and the journal page's warning.
+    /// Tracks the journal, so it is measured again after each save here or elsewhere.
+    pub fn storage_usage(&self) -> Option<crate::core::capacity::Usage> {
+        self.external_changes.track();
+        let reflections = self.journal.with(Journal::len);
+        self.store
+            .try_with_value(|store| store.usage(reflections))
+            .and_then(Result::ok)
+    }
+
     pub fn draft(&self, slot: &DraftSlot) -> Option<StoredDraft> {
         self.store
             .try_update_value(|store| store.load_draft(slot))

@@ -814,3 +814,36 @@ fn a_damaged_collection_still_found_as_it_was_counts_as_current_for_a_merge() {
         .unwrap();
     assert_eq!(s.is_current("anchorpoint.tags"), Ok(false));
 }
+
+#[test]
+fn usage_counts_the_site_for_the_quota_and_only_its_own_keys_for_the_journal() {
+    let shared = Shared::default();
+    let mut journal = tab(&shared, "a");
+    journal
+        .save_entry(&entry("u1", 3, "Home visit, then the food bank run."))
+        .unwrap();
+    let own = journal.usage(1).unwrap();
+    assert_eq!(own.used, own.journal, "only the journal is stored yet");
+    assert!(own.journal > 0);
+
+    // Another app on the same site, and the workshop space: they fill the site's quota
+    // but are not the journal's.
+    shared.set("someone-else", &"x".repeat(1_000)).unwrap();
+    let mut workshop = Store::with(shared.clone(), Namespace::WORKSHOP, Box::new(Compact), "a");
+    workshop.load().unwrap();
+    workshop
+        .save_entry(&entry("w1", 4, "A practice reflection."))
+        .unwrap();
+    let after = journal.usage(1).unwrap();
+    assert_eq!(after.journal, own.journal);
+    assert!(after.used >= own.used + 1_000 + "someone-else".len());
+    assert_eq!(
+        after.used,
+        shared
+            .0
+            .snapshot()
+            .iter()
+            .map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count())
+            .sum::<usize>()
+    );
+}

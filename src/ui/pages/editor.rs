@@ -306,6 +306,9 @@ fn EntryEditor(
                 // The entry is safely stored; a draft left behind by a failed discard
                 // would only be offered again, never lose anything.
                 let _ = state.discard_draft(&slot);
+                // Now there is something worth keeping: ask the browser not to clear
+                // the journal when the device runs short of space.
+                browser::ask_to_keep_storage_once();
                 // The entry page offers the optional wellbeing check ("How are you
                 // after this?") without standing between the worker and their entry.
                 let to = format!("/entries/{id}");

@@ -667,6 +667,7 @@ pub fn JournalPage() -> impl IntoView {
         <FlashBanner/>
         <ErrorSummary items=summary/>
         <PageHeading text="Your journal"/>
+        <crate::ui::storage_health::NearlyFullWarning/>
         <Show when=move || has_draft.get()>
             <div class="nhsuk-inset-text">
                 <span class="nhsuk-u-visually-hidden">"Information: "</span>
