@@ -36,76 +36,73 @@ async function controlled(page) {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
 }
 
-journey(
-  'after one visit the journal opens, saves and reopens with the server stopped',
-  async ({ page, a11y }) => {
-    const own = await ownServer();
-    try {
-      const app = new JournalApp(page, own.server.url);
-      await app.open('/');
-      await controlled(page);
-      await own.server.close();
+/**
+ * A journey with service workers allowed, against its own server, that starts once the
+ * first visit has installed the app's service worker and it controls the page.
+ */
+function offlineJourney(name, fn) {
+  journey(
+    name,
+    async ({ page, a11y }) => {
+      const own = await ownServer();
+      try {
+        const app = new JournalApp(page, own.server.url);
+        await app.open('/');
+        await controlled(page);
+        await fn({ app, page, a11y, own });
+      } finally {
+        await own.close();
+      }
+    },
+    { serviceWorkers: 'allow' },
+  );
+}
 
-      await app.reload();
-      await app.expectPage('Your journal');
-      await a11y('journal opened offline');
-      const id = await app.writeEntry({ text: OFFLINE });
-      await app.reload();
-      await app.expectText(app.entryText(), OFFLINE);
-      // A deep link opens offline too: every page of the app is the cached index.html.
-      await app.open(`/entries/${encodeURIComponent(id)}/edit`);
-      await app.expectPage('Edit reflection');
-      assert.equal(await app.reflectionInput().inputValue(), OFFLINE);
-    } finally {
-      await own.close();
-    }
-  },
-  { serviceWorkers: 'allow' },
-);
+offlineJourney('after one visit the journal opens, saves and reopens with the server stopped', async ({ app, page, a11y, own }) => {
+  await own.server.close();
+  await app.reload();
+  await app.expectPage('Your journal');
+  await a11y('journal opened offline');
+  const id = await app.writeEntry({ text: OFFLINE });
+  await app.reload();
+  await app.expectText(app.entryText(), OFFLINE);
+  // A deep link opens offline too: every page of the app is the cached index.html.
+  await app.open(`/entries/${encodeURIComponent(id)}/edit`);
+  await app.expectPage('Edit reflection');
+  assert.equal(await app.reflectionInput().inputValue(), OFFLINE);
+});
 
-journey(
-  'a new version is offered, never reloads an open editor, and starts when chosen',
-  async ({ page, a11y }) => {
-    const own = await ownServer();
-    try {
-      const app = new JournalApp(page, own.server.url);
-      await app.open('/');
-      await controlled(page);
-      const first = await page.evaluate(() => caches.keys());
+offlineJourney('a new version is offered, never reloads an open editor, and starts when chosen', async ({ app, page, a11y, own }) => {
+  const first = await page.evaluate(() => caches.keys());
 
-      // Words typed in the editor, then a new build appears on the server.
-      await app.startWriting();
-      await app.fillReflection(HALF_WRITTEN);
-      const sw = join(own.dir, 'sw.js');
-      const source = await readFile(sw, 'utf8');
-      assert.match(source, /const VERSION = "[0-9a-f]{16}"/);
-      await writeFile(sw, source.replace(/const VERSION = "[0-9a-f]{16}"/, 'const VERSION = "0000000000000000"'));
-      await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+  // Words typed in the editor, then a new build appears on the server.
+  await app.startWriting();
+  await app.fillReflection(HALF_WRITTEN);
+  const sw = join(own.dir, 'sw.js');
+  const source = await readFile(sw, 'utf8');
+  assert.match(source, /const VERSION = "[0-9a-f]{16}"/);
+  await writeFile(sw, source.replace(/const VERSION = "[0-9a-f]{16}"/, 'const VERSION = "0000000000000000"'));
+  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
 
-      const banner = page.locator('#update');
-      await app.expectText(banner, 'A new version of Anchorpoint is ready');
-      await app.expectText(banner, 'nothing you are typing is interrupted');
-      assert.equal(await page.getByRole('button', { name: 'Use the new version' }).count(), 0);
-      assert.equal(await app.reflectionInput().inputValue(), HALF_WRITTEN, 'the editor was not reloaded');
-      assert.equal(app.path(), '/write');
-      await a11y('write page with a new version waiting');
+  const banner = page.locator('#update');
+  await app.expectText(banner, 'A new version of Anchorpoint is ready');
+  await app.expectText(banner, 'nothing you are typing is interrupted');
+  assert.equal(await page.getByRole('button', { name: 'Use the new version' }).count(), 0);
+  assert.equal(await app.reflectionInput().inputValue(), HALF_WRITTEN, 'the editor was not reloaded');
+  assert.equal(app.path(), '/write');
+  await a11y('write page with a new version waiting');
 
-      // On the journal page the worker can choose it, and only then does the page reload.
-      await page.getByRole('link', { name: 'Journal', exact: true }).click();
-      await app.expectPage('Your journal');
-      const use = page.getByRole('button', { name: 'Use the new version' });
-      await use.waitFor();
-      await a11y('journal with a new version waiting');
-      await Promise.all([page.waitForEvent('load'), use.click()]);
-      await app.waitForApp();
-      await app.expectPage('Your journal');
-      assert.equal(await banner.count(), 0, 'no banner once the new version runs');
-      await page.waitForFunction(async () => (await caches.keys()).includes('anchorpoint-0000000000000000'));
-      const now = await page.evaluate(() => caches.keys());
-      assert.deepEqual(now, ['anchorpoint-0000000000000000'], `caches before: ${first}`);
-    } finally {
-      await own.close();
-    }
-  },
-  { serviceWorkers: 'allow' },
-);
+  // On the journal page the worker can choose it, and only then does the page reload.
+  await page.getByRole('link', { name: 'Journal', exact: true }).click();
+  await app.expectPage('Your journal');
+  const use = page.getByRole('button', { name: 'Use the new version' });
+  await use.waitFor();
+  await a11y('journal with a new version waiting');
+  await Promise.all([page.waitForEvent('load'), use.click()]);
+  await app.waitForApp();
+  await app.expectPage('Your journal');
+  assert.equal(await banner.count(), 0, 'no banner once the new version runs');
+  await page.waitForFunction(async () => (await caches.keys()).includes('anchorpoint-0000000000000000'));
+  const now = await page.evaluate(() => caches.keys());
+  assert.deepEqual(now, ['anchorpoint-0000000000000000'], `caches before: ${first}`);
+});

@@ -359,6 +359,16 @@ pub fn is_known_name(word: &str) -> bool {
     gazetteer::is_name(&text::fold(word))
 }
 
+/// What one scanner finds in `s`, merged as the anonymiser merges it: for the scanners'
+/// own unit tests.
+#[cfg(test)]
+pub(crate) fn scanned(s: &str, scan: fn(&str, &[text::Token], &mut Vec<Span>)) -> Vec<Span> {
+    let toks = text::tokenize(s);
+    let mut out = Vec::new();
+    scan(s, &toks, &mut out);
+    resolve(out)
+}
+
 /// Every whole-word occurrence of `phrase` in `text` (case-insensitive, possessives
 /// allowed), as spans of kind [`Kind::Other`]: how the review step redacts a further word.
 pub fn find_phrase(text: &str, phrase: &str) -> Vec<Span> {

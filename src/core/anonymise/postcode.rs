@@ -150,11 +150,7 @@ mod tests {
     use super::*;
 
     fn found(s: &str) -> Vec<&str> {
-        let toks = super::super::text::tokenize(s);
-        let mut out = Vec::new();
-        scan(s, &toks, &mut out);
-        // Scanners may report overlapping candidates; the anonymiser merges them.
-        super::super::resolve(out)
+        super::super::scanned(s, scan)
             .iter()
             .map(|sp| &s[sp.start..sp.end])
             .collect()
