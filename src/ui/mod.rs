@@ -5,6 +5,7 @@
 pub mod browser;
 pub mod components;
 pub mod forms;
+pub mod lazy;
 pub mod offline;
 pub mod pages;
 pub mod state;
@@ -14,6 +15,7 @@ use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
+use leptos_router::Lazy;
 
 use components::{ClashNotice, StorageNotice, HEADING_ID};
 use pages::checkins::{CheckInPage, WellbeingPage};
@@ -31,6 +33,9 @@ use pages::settings::SettingsPage;
 use pages::summary::{SummaryDonePage, SummaryFlow, SummaryPage, SummaryReviewPage};
 use pages::threads::{NewThreadPage, ThreadActionPage, ThreadPage, ThreadsPage};
 use state::AppState;
+
+// Pages loaded on demand, each from its own wasm chunk (see `lazy`).
+lazy::lazy_page!(InsightsRoute, insights, InsightsPage);
 
 /// The whole app: state, layout and routes.
 #[component]
@@ -152,7 +157,7 @@ fn Layout() -> impl IntoView {
                             <Route path=path!("/entries/:id") view=EntryPage/>
                             <Route path=path!("/entries/:id/edit") view=EditPage/>
                             <Route path=path!("/entries/:id/delete") view=DeletePage/>
-                            <Route path=path!("/insights") view=InsightsPage/>
+                            <Route path=path!("/insights") view={Lazy::<InsightsRoute>::new()}/>
                             <Route path=path!("/entries/:id/wellbeing") view=WellbeingPage/>
                             <Route path=path!("/check-in") view=CheckInPage/>
                             <Route path=path!("/threads") view=ThreadsPage/>
