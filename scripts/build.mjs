@@ -32,6 +32,7 @@ const distArg = process.argv.indexOf('--dist');
 const dist = resolve(distArg > 0 ? process.argv[distArg + 1] : join(root, 'dist'));
 const stage = `${dist}.staging`;
 const BIN = 'anchorpoint';
+const targetDir = resolve(root, process.env.CARGO_TARGET_DIR ?? 'target');
 
 const started = Date.now();
 const step = (what) => console.log(`build: ${what} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
@@ -72,7 +73,7 @@ try {
   const split = join(stage, '.split');
   run('wasm-split-cli', [
     '--target', 'web', '--out-name', BIN,
-    join(root, 'target', 'wasm32-unknown-unknown', 'release', `${BIN}.wasm`), split,
+    join(targetDir, 'wasm32-unknown-unknown', 'release', `${BIN}.wasm`), split,
   ]);
 
   step('wasm-bindgen');
