@@ -6,7 +6,7 @@
 // Why not `trunk build`: Trunk had to be compiled from source on every fresh machine
 // (6 to 10 minutes of a cold set-up), and it cannot split the wasm by route, which needs
 // a step between cargo and wasm-bindgen (trunk-rs/trunk#1022). This script is that
-// pipeline, so a split step can go in here. Trunk remains for `scripts/serve.sh --dev`
+// pipeline, with the split step (wasm-split-cli) in it. Trunk remains for `scripts/serve.sh --dev`
 // (live reload) and reads the same index.html: this script understands the same
 // `<link data-trunk …>` tags (css, rust, copy-dir, copy-file).
 //
@@ -19,7 +19,8 @@
 //
 // Usage: node scripts/build.mjs [--dist <folder>]
 
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -38,6 +39,12 @@ const started = Date.now();
 const step = (what) => console.log(`build: ${what} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 const run = (command, args, options = {}) =>
   execFileSync(command, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], ...options });
+const runAsync = (command, args) =>
+  new Promise((done, fail) => {
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', fail);
+    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`${command} exited with ${code}`))));
+  });
 const digest = (bytes, algorithm = 'sha256') => createHash(algorithm).update(bytes).digest();
 const hashName = (bytes) => digest(bytes).toString('hex').slice(0, 16);
 const integrity = (bytes) => `sha384-${digest(bytes, 'sha384').toString('base64')}`;
@@ -59,9 +66,9 @@ try {
   // --emit-relocs keeps the linker's relocations, which the split step reads to find
   // what code each lazy page needs. RUSTFLAGS changes cargo's fingerprint: the first
   // build after a build without it recompiles every dependency.
-  step('cargo build --release (wasm32, --emit-relocs)');
+  step('cargo build --release (wasm32, --emit-relocs, --features split)');
   const rustflags = [process.env.RUSTFLAGS, '-Clink-args=--emit-relocs'].filter(Boolean).join(' ');
-  run('cargo', ['build', '--release', '--quiet', '--target', 'wasm32-unknown-unknown', '--bin', BIN], {
+  run('cargo', ['build', '--release', '--quiet', '--target', 'wasm32-unknown-unknown', '--bin', BIN, '--features', 'split'], {
     env: { ...process.env, RUSTFLAGS: rustflags },
   });
 
@@ -89,14 +96,18 @@ try {
   const bindgenWasm = join(bindgen, `${BIN}_bg.wasm`);
   const optimised = join(bindgen, `${BIN}_bg.opt.wasm`);
   // The features rustc 1.95 turns on for wasm32 by default, which wasm-bindgen's output uses.
-  const wasmOpt = (input, output) => run('wasm-opt', [
+  const wasmOpt = (input, output) => runAsync('wasm-opt', [
     '-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
     '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
     '--output', output, input,
   ]);
-  wasmOpt(bindgenWasm, optimised);
+  // One wasm-opt per module, as many at once as there are cores: most of the time goes
+  // on the chunks, over a hundred small modules.
   const chunkFiles = readdirSync(split).filter((f) => f.endsWith('.wasm') && f !== `${BIN}.wasm`);
-  for (const chunk of chunkFiles) wasmOpt(join(split, chunk), join(split, chunk));
+  const jobs = [[bindgenWasm, optimised], ...chunkFiles.map((f) => [join(split, f), join(split, f)])];
+  await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, async () => {
+    while (jobs.length > 0) await wasmOpt(...jobs.shift());
+  }));
 
   step('index.html and hashed files');
   let html = template;

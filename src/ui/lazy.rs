@@ -1,7 +1,9 @@
 //! Pages loaded on demand: each lazy page is a separate wasm chunk, fetched from the same
 //! origin the first time its route is visited (route-level code splitting). The release
-//! build splits the wasm after cargo (wasm-split-cli, see scripts/build.mjs); without that
-//! step the app fails at start-up importing `__wasm_split_placeholder__`.
+//! build splits the wasm after cargo (wasm-split-cli, see scripts/build.mjs) and turns on
+//! the `split` feature. Without the feature (Trunk's `serve.sh --dev`, the browser tests)
+//! every page is compiled into the one module as before: a split point in a wasm that is
+//! not split makes the app fail at start-up importing `__wasm_split_placeholder__`.
 //!
 //! `lazy_page!` writes a [`LazyRoute`] whose view loads the page's chunk. The split is
 //! `fallible`: if the chunk cannot be fetched (the connection dropped, an update
@@ -14,6 +16,7 @@ use crate::ui::browser;
 use crate::ui::components::PageHeading;
 
 /// Shown in place of a page whose code could not be loaded.
+#[cfg_attr(not(feature = "split"), allow(dead_code))]
 pub fn chunk_failed() -> AnyView {
     browser::set_title("This page could not be loaded", false);
     let again = move |_| {
@@ -47,14 +50,18 @@ macro_rules! lazy_page {
                 $route {}
             }
 
+            #[cfg(not(feature = "split"))]
             async fn view(_this: Self) -> ::leptos::prelude::AnyView {
                 use ::leptos::prelude::IntoAny;
+                ::leptos::view! { <$page/> }.into_any()
+            }
+
+            #[cfg(feature = "split")]
+            async fn view(_this: Self) -> ::leptos::prelude::AnyView {
+                use ::leptos::prelude::IntoAny;
+                use ::leptos::wasm_split::wasm_split;
                 #[allow(non_snake_case)]
-                #[::leptos::wasm_split::wasm_split(
-                    $chunk,
-                    wasm_split_path = ::leptos::wasm_split,
-                    fallible
-                )]
+                #[wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
                 fn $route() -> ::core::result::Result<
                     ::leptos::prelude::AnyView,
                     ::leptos::wasm_split::SplitLoaderError,
@@ -63,9 +70,7 @@ macro_rules! lazy_page {
                 }
                 match $route().await {
                     ::core::result::Result::Ok(view) => view,
-                    ::core::result::Result::Err(_) => {
-                        $crate::ui::lazy::chunk_failed()
-                    }
+                    ::core::result::Result::Err(_) => $crate::ui::lazy::chunk_failed(),
                 }
             }
         }
