@@ -6,7 +6,7 @@
 // Why not `trunk build`: Trunk had to be compiled from source on every fresh machine
 // (6 to 10 minutes of a cold set-up), and it cannot split the wasm by route, which needs
 // a step between cargo and wasm-bindgen (trunk-rs/trunk#1022). This script is that
-// pipeline, so a split step can go in here. Trunk remains for `scripts/serve.sh --dev`
+// pipeline, with the split step (wasm-split-cli) in it. Trunk remains for `scripts/serve.sh --dev`
 // (live reload) and reads the same index.html: this script understands the same
 // `<link data-trunk …>` tags (css, rust, copy-dir, copy-file).
 //
@@ -19,9 +19,10 @@
 //
 // Usage: node scripts/build.mjs [--dist <folder>]
 
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { addScriptHashes } from './csp.mjs';
@@ -32,11 +33,18 @@ const distArg = process.argv.indexOf('--dist');
 const dist = resolve(distArg > 0 ? process.argv[distArg + 1] : join(root, 'dist'));
 const stage = `${dist}.staging`;
 const BIN = 'anchorpoint';
+const targetDir = resolve(root, process.env.CARGO_TARGET_DIR ?? 'target');
 
 const started = Date.now();
 const step = (what) => console.log(`build: ${what} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 const run = (command, args, options = {}) =>
   execFileSync(command, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], ...options });
+const runAsync = (command, args) =>
+  new Promise((done, fail) => {
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', fail);
+    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`${command} exited with ${code}`))));
+  });
 const digest = (bytes, algorithm = 'sha256') => createHash(algorithm).update(bytes).digest();
 const hashName = (bytes) => digest(bytes).toString('hex').slice(0, 16);
 const integrity = (bytes) => `sha384-${digest(bytes, 'sha384').toString('base64')}`;
@@ -55,25 +63,51 @@ try {
   step('styles');
   run('node', ['scripts/build-css.mjs']);
 
-  step('cargo build --release (wasm32)');
-  run('cargo', ['build', '--release', '--quiet', '--target', 'wasm32-unknown-unknown', '--bin', BIN]);
+  // --emit-relocs keeps the linker's relocations, which the split step reads to find
+  // what code each lazy page needs. RUSTFLAGS changes cargo's fingerprint: the first
+  // build after a build without it recompiles every dependency.
+  step('cargo build --release (wasm32, --emit-relocs, --features split)');
+  const rustflags = [process.env.RUSTFLAGS, '-Clink-args=--emit-relocs'].filter(Boolean).join(' ');
+  run('cargo', ['build', '--release', '--quiet', '--target', 'wasm32-unknown-unknown', '--bin', BIN, '--features', 'split'], {
+    env: { ...process.env, RUSTFLAGS: rustflags },
+  });
+
+  // Route-level splitting (src/ui/lazy.rs): every lazy page's code moves out of the main
+  // module into a chunk of its own (code shared by several pages into shared chunks),
+  // and a small JavaScript loader (__wasm_split.js) fetches a chunk the first time its
+  // page is visited, into the main module's memory and function table.
+  step('wasm-split-cli');
+  const split = join(stage, '.split');
+  run('wasm-split-cli', [
+    '--target', 'web', '--out-name', BIN,
+    join(targetDir, 'wasm32-unknown-unknown', 'release', `${BIN}.wasm`), split,
+  ]);
 
   step('wasm-bindgen');
   const bindgen = join(stage, '.bindgen');
+  // --keep-lld-exports: the chunks import the main module's functions by the names the
+  // linker gave them. --no-demangle keeps those names as the split step wrote them.
   run('wasm-bindgen', [
-    '--target', 'web', '--no-typescript', '--out-dir', bindgen, '--out-name', BIN,
-    join(root, 'target', 'wasm32-unknown-unknown', 'release', `${BIN}.wasm`),
+    '--target', 'web', '--no-typescript', '--keep-lld-exports', '--no-demangle',
+    '--out-dir', bindgen, '--out-name', BIN, join(split, `${BIN}.wasm`),
   ]);
 
-  step('wasm-opt -Oz');
+  step('wasm-opt -Oz (main module and every chunk)');
   const bindgenWasm = join(bindgen, `${BIN}_bg.wasm`);
   const optimised = join(bindgen, `${BIN}_bg.opt.wasm`);
   // The features rustc 1.95 turns on for wasm32 by default, which wasm-bindgen's output uses.
-  run('wasm-opt', [
+  const wasmOpt = (input, output) => runAsync('wasm-opt', [
     '-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
     '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
-    '--output', optimised, bindgenWasm,
+    '--output', output, input,
   ]);
+  // One wasm-opt per module, as many at once as there are cores: most of the time goes
+  // on the chunks, over a hundred small modules.
+  const chunkFiles = readdirSync(split).filter((f) => f.endsWith('.wasm') && f !== `${BIN}.wasm`);
+  const jobs = [[bindgenWasm, optimised], ...chunkFiles.map((f) => [join(split, f), join(split, f)])];
+  await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, async () => {
+    while (jobs.length > 0) await wasmOpt(...jobs.shift());
+  }));
 
   step('index.html and hashed files');
   let html = template;
@@ -88,9 +122,31 @@ try {
       const wasm = readFileSync(optimised);
       const wasmName = `${BIN}-${hashName(wasm)}_bg.wasm`;
       writeFileSync(join(stage, wasmName), wasm);
-      const glue = readFileSync(join(bindgen, `${BIN}.js`));
+      // Chunks: hashed names, and the loader rewritten to fetch them by those names.
+      let loader = readFileSync(join(split, '__wasm_split.js'), 'utf8');
+      for (const chunk of chunkFiles) {
+        const bytes = readFileSync(join(split, chunk));
+        const chunkName = `${basename(chunk, '.wasm')}-${hashName(bytes)}.wasm`;
+        writeFileSync(join(stage, chunkName), bytes);
+        const literal = `"./${chunk}"`;
+        if (!loader.includes(literal)) throw new Error(`__wasm_split.js does not fetch ${chunk}`);
+        loader = loader.replaceAll(literal, `"./${chunkName}"`);
+      }
+      // The glue imports the loader and the loader imports the glue (for the main
+      // module's exports), so neither name can be the hash of the other's final text.
+      // The loader's name hashes its text with the glue's name left out, plus the main
+      // wasm and the glue as wasm-bindgen wrote them, which fix the glue's text.
+      const rawGlue = readFileSync(join(bindgen, `${BIN}.js`), 'utf8');
+      const loaderName = `__wasm_split-${hashName(Buffer.concat([Buffer.from(loader), wasm, Buffer.from(rawGlue)]))}.js`;
+      // Only the import statement: the wasm's import module keeps the name
+      // "./__wasm_split.js", which is also the key of the glue's imports object.
+      const importLoader = /(import \* as \w+ from )(["'])\.\/__wasm_split\.js\2/g;
+      if (!importLoader.test(rawGlue)) throw new Error(`${BIN}.js does not import ./__wasm_split.js`);
+      const glue = Buffer.from(rawGlue.replace(importLoader, `$1$2./${loaderName}$2`));
       const glueName = `${BIN}-${hashName(glue)}.js`;
       writeFileSync(join(stage, glueName), glue);
+      if (!loader.includes(`"./${BIN}.js"`)) throw new Error(`__wasm_split.js does not import ./${BIN}.js`);
+      writeFileSync(join(stage, loaderName), loader.replaceAll(`"./${BIN}.js"`, `"./${glueName}"`));
       const start = Buffer.from(
         readFileSync(join(root, 'web', 'start.js'), 'utf8')
           .replace('__GLUE__', `/${glueName}`)
@@ -115,6 +171,7 @@ try {
   }
   writeFileSync(join(stage, 'index.html'), html);
   rmSync(bindgen, { recursive: true, force: true });
+  rmSync(split, { recursive: true, force: true });
 
   step('post-build: script hashes and the service worker');
   addScriptHashes(stage);

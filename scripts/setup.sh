@@ -71,6 +71,18 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
         die "could not install wasm-bindgen-cli." "cargo install wasm-bindgen-cli --version $WASM_BINDGEN_VERSION"
 fi
 
+# wasm-split-cli splits the release wasm by route (scripts/build.mjs); the same version
+# cargo-leptos uses. It prints no version, so the pinned one is recorded in a stamp.
+WASM_SPLIT_VERSION="0.2.4"
+split_stamp="$CARGO_HOME/.anchorpoint-wasm-split-$WASM_SPLIT_VERSION"
+if ! command -v wasm-split-cli >/dev/null || [ ! -f "$split_stamp" ]; then
+    say "Installing wasm-split-cli $WASM_SPLIT_VERSION (about 3 minutes the first time)"
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force ||
+        die "could not install wasm-split-cli." \
+            "cargo install wasm_split_cli_support --version $WASM_SPLIT_VERSION --features build-binary --locked"
+    touch "$split_stamp"
+fi
+
 # npm pieces: nhsuk-frontend, sass, binaryen's wasm-opt, playwright-core, axe-core.
 stamp="$ROOT/node_modules/.anchorpoint-installed"
 if [ ! -f "$stamp" ] || [ "$ROOT/package-lock.json" -nt "$stamp" ]; then

@@ -40,10 +40,17 @@ import { gzipSync } from 'node:zlib';
 // Then 11.9 KB (782.5 -> 794.4 KB): the start-up failure page in the start module
 // (0.8 KB of js) and storage health (how full, the room left, the 80% warning, asking
 // the browser to keep the journal) 10.8 KB of wasm, measured build against build.
-// Route splitting, started in scripts/build.mjs, is the remedy for all of these.
-const BUDGET_BYTES = 800 * 1024;
+// Route-level splitting (scripts/build.mjs, src/ui/lazy.rs) then took the first load
+// from 794 KB to about 340 KB: each lazy page's code is a wasm chunk
+// (split_<page>-<hash>.wasm, with code shared by several pages in
+// chunk_<n>-<hash>.wasm) fetched the first time that page is visited. Chunks are listed
+// and summed apart, not counted: the budget is what the journal page needs to start.
+// What is left in it is mostly the storage layer the journal needs at start-up (the
+// store, the record decoders, serde_json, DEFLATE), the layout and the Leptos runtime.
+const BUDGET_BYTES = 350 * 1024;
 const COUNTED = new Set(['.wasm', '.js', '.css']);
 const NOT_NEEDED_TO_START = new Set(['sw.js']);
+const CHUNK = /^(split_|chunk_)[^/]*\.wasm$/;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = resolve(process.argv[2] ?? process.env.DIST ?? join(root, 'dist'));
@@ -68,8 +75,11 @@ const rows = [...walk(dist)]
       file: relative(dist, path).split('\\').join('/'),
       raw: bytes.length,
       gzip: gzipSync(bytes, { level: 9 }).length,
+      chunk: CHUNK.test(relative(dist, path)),
       counted:
-        COUNTED.has(extname(path).toLowerCase()) && !NOT_NEEDED_TO_START.has(relative(dist, path)),
+        COUNTED.has(extname(path).toLowerCase()) &&
+        !NOT_NEEDED_TO_START.has(relative(dist, path)) &&
+        !CHUNK.test(relative(dist, path)),
     };
   })
   .sort((a, b) => b.gzip - a.gzip || a.file.localeCompare(b.file));
@@ -88,7 +98,18 @@ const rule = '-'.repeat(fileWidth + 2 + 10 + 2 + 10 + 2 + 8);
 console.log(`Release bundle: ${dist}\n`);
 console.log(line('file', 'raw', 'gzip -9', 'counted'));
 console.log(rule);
-for (const r of rows) console.log(line(r.file, kb(r.raw), kb(r.gzip), r.counted ? 'yes' : ''));
+// Shared chunks can be many and small: the largest few are listed, the rest summed.
+const SHOWN_SHARED = 5;
+const shared = rows.filter((r) => r.file.startsWith('chunk_'));
+const hidden = new Set(shared.slice(SHOWN_SHARED));
+for (const r of rows) {
+  if (!hidden.has(r)) console.log(line(r.file, kb(r.raw), kb(r.gzip), r.counted ? 'yes' : r.chunk ? 'chunk' : ''));
+}
+if (hidden.size > 0) {
+  const rest = [...hidden];
+  console.log(line(`(${rest.length} smaller shared chunks)`, kb(rest.reduce((s, r) => s + r.raw, 0)),
+    kb(rest.reduce((s, r) => s + r.gzip, 0)), 'chunk'));
+}
 console.log(rule);
 
 const total = (pick) => rows.reduce((sum, r) => sum + pick(r), 0);
@@ -103,9 +124,16 @@ for (const ext of COUNTED) {
     console.log(line(`  ${ext.slice(1)} (${group.length})`, kb(raw), kb(gz), ''));
   }
 }
+const chunks = rows.filter((r) => r.chunk);
+if (chunks.length > 0) {
+  const raw = chunks.reduce((s, r) => s + r.raw, 0);
+  const gz = chunks.reduce((s, r) => s + r.gzip, 0);
+  console.log(line(`  chunks (${chunks.length}), on demand`, kb(raw), kb(gz), ''));
+  console.log(`\nlargest chunk: ${chunks[0].file}, ${kb(chunks[0].gzip)} gzip`);
+}
 const within = countedGzip <= BUDGET_BYTES;
 console.log(
-  `\nwasm + js + css, gzip: ${kb(countedGzip)} (${countedGzip} B) of a ${kb(BUDGET_BYTES)} budget: ` +
+  `\n${chunks.length > 0 ? 'first load (' : ''}wasm + js + css${chunks.length > 0 ? ', no chunks)' : ''}, gzip: ${kb(countedGzip)} (${countedGzip} B) of a ${kb(BUDGET_BYTES)} budget: ` +
     (within ? 'within budget' : `OVER BUDGET by ${kb(countedGzip - BUDGET_BYTES)}`),
 );
 if (counted.length === 0) console.log('warning: no .wasm, .js or .css files found in the bundle');

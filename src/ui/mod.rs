@@ -5,6 +5,7 @@
 pub mod browser;
 pub mod components;
 pub mod forms;
+pub mod lazy;
 pub mod offline;
 pub mod pages;
 pub mod state;
@@ -15,6 +16,7 @@ use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
+use leptos_router::Lazy;
 
 use components::{ClashNotice, StorageNotice, HEADING_ID};
 use pages::checkins::{CheckInPage, WellbeingPage};
@@ -32,6 +34,32 @@ use pages::settings::SettingsPage;
 use pages::summary::{SummaryDonePage, SummaryFlow, SummaryPage, SummaryReviewPage};
 use pages::threads::{NewThreadPage, ThreadActionPage, ThreadPage, ThreadsPage};
 use state::AppState;
+
+// Pages loaded on demand, each from its own wasm chunk (see `lazy`).
+lazy::lazy_page!(WriteRoute, editor, WritePage);
+lazy::lazy_page!(EditRoute, editor, EditPage);
+lazy::lazy_page!(EntryRoute, entry, EntryPage);
+lazy::lazy_page!(DeleteRoute, delete, DeletePage);
+lazy::lazy_page!(InsightsRoute, insights, InsightsPage);
+lazy::lazy_page!(WellbeingRoute, checkins, WellbeingPage);
+lazy::lazy_page!(CheckInRoute, checkins, CheckInPage);
+lazy::lazy_page!(ThreadsRoute, threads, ThreadsPage);
+lazy::lazy_page!(NewThreadRoute, threads, NewThreadPage);
+lazy::lazy_page!(ThreadRoute, threads, ThreadPage);
+lazy::lazy_page!(ThreadActionRoute, threads, ThreadActionPage);
+lazy::lazy_page!(SummaryRoute, summary, SummaryPage);
+lazy::lazy_page!(SummaryReviewRoute, summary, SummaryReviewPage);
+lazy::lazy_page!(SummaryDoneRoute, summary, SummaryDonePage);
+lazy::lazy_page!(SettingsRoute, settings, SettingsPage);
+lazy::lazy_page!(TagsRoute, tags, TagsPage);
+lazy::lazy_page!(NewTagRoute, tags, NewTagPage);
+lazy::lazy_page!(RenameTagRoute, tags, RenameTagPage);
+lazy::lazy_page!(MergeTagRoute, tags, MergeTagPage);
+lazy::lazy_page!(DeleteTagRoute, tags, DeleteTagPage);
+lazy::lazy_page!(TemplatesRoute, templates, TemplatesPage);
+lazy::lazy_page!(NewTemplateRoute, templates, NewTemplatePage);
+lazy::lazy_page!(EditTemplateRoute, templates, EditTemplatePage);
+lazy::lazy_page!(DeleteTemplateRoute, templates, DeleteTemplatePage);
 
 /// The whole app: state, layout and routes.
 #[component]
@@ -149,31 +177,31 @@ fn Layout() -> impl IntoView {
                         // Add a parent route only together with switching back.
                         <FlatRoutes fallback=NotFoundPage>
                             <Route path=path!("/") view=JournalPage/>
-                            <Route path=path!("/write") view=WritePage/>
-                            <Route path=path!("/entries/:id") view=EntryPage/>
-                            <Route path=path!("/entries/:id/edit") view=EditPage/>
-                            <Route path=path!("/entries/:id/delete") view=DeletePage/>
-                            <Route path=path!("/insights") view=InsightsPage/>
-                            <Route path=path!("/entries/:id/wellbeing") view=WellbeingPage/>
-                            <Route path=path!("/check-in") view=CheckInPage/>
-                            <Route path=path!("/threads") view=ThreadsPage/>
-                            <Route path=path!("/threads/new") view=NewThreadPage/>
-                            <Route path=path!("/threads/:id") view=ThreadPage/>
+                            <Route path=path!("/write") view={Lazy::<WriteRoute>::new()}/>
+                            <Route path=path!("/entries/:id") view={Lazy::<EntryRoute>::new()}/>
+                            <Route path=path!("/entries/:id/edit") view={Lazy::<EditRoute>::new()}/>
+                            <Route path=path!("/entries/:id/delete") view={Lazy::<DeleteRoute>::new()}/>
+                            <Route path=path!("/insights") view={Lazy::<InsightsRoute>::new()}/>
+                            <Route path=path!("/entries/:id/wellbeing") view={Lazy::<WellbeingRoute>::new()}/>
+                            <Route path=path!("/check-in") view={Lazy::<CheckInRoute>::new()}/>
+                            <Route path=path!("/threads") view={Lazy::<ThreadsRoute>::new()}/>
+                            <Route path=path!("/threads/new") view={Lazy::<NewThreadRoute>::new()}/>
+                            <Route path=path!("/threads/:id") view={Lazy::<ThreadRoute>::new()}/>
                             // edit, close and delete: one route keeps the router small.
-                            <Route path=path!("/threads/:id/:action") view=ThreadActionPage/>
-                            <Route path=path!("/summary") view=SummaryPage/>
-                            <Route path=path!("/summary/review") view=SummaryReviewPage/>
-                            <Route path=path!("/summary/done") view=SummaryDonePage/>
-                            <Route path=path!("/settings") view=SettingsPage/>
-                            <Route path=path!("/settings/tags") view=TagsPage/>
-                            <Route path=path!("/settings/tags/new") view=NewTagPage/>
-                            <Route path=path!("/settings/tags/:id/rename") view=RenameTagPage/>
-                            <Route path=path!("/settings/tags/:id/merge") view=MergeTagPage/>
-                            <Route path=path!("/settings/tags/:id/delete") view=DeleteTagPage/>
-                            <Route path=path!("/settings/templates") view=TemplatesPage/>
-                            <Route path=path!("/settings/templates/new") view=NewTemplatePage/>
-                            <Route path=path!("/settings/templates/:id/edit") view=EditTemplatePage/>
-                            <Route path=path!("/settings/templates/:id/delete") view=DeleteTemplatePage/>
+                            <Route path=path!("/threads/:id/:action") view={Lazy::<ThreadActionRoute>::new()}/>
+                            <Route path=path!("/summary") view={Lazy::<SummaryRoute>::new()}/>
+                            <Route path=path!("/summary/review") view={Lazy::<SummaryReviewRoute>::new()}/>
+                            <Route path=path!("/summary/done") view={Lazy::<SummaryDoneRoute>::new()}/>
+                            <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()}/>
+                            <Route path=path!("/settings/tags") view={Lazy::<TagsRoute>::new()}/>
+                            <Route path=path!("/settings/tags/new") view={Lazy::<NewTagRoute>::new()}/>
+                            <Route path=path!("/settings/tags/:id/rename") view={Lazy::<RenameTagRoute>::new()}/>
+                            <Route path=path!("/settings/tags/:id/merge") view={Lazy::<MergeTagRoute>::new()}/>
+                            <Route path=path!("/settings/tags/:id/delete") view={Lazy::<DeleteTagRoute>::new()}/>
+                            <Route path=path!("/settings/templates") view={Lazy::<TemplatesRoute>::new()}/>
+                            <Route path=path!("/settings/templates/new") view={Lazy::<NewTemplateRoute>::new()}/>
+                            <Route path=path!("/settings/templates/:id/edit") view={Lazy::<EditTemplateRoute>::new()}/>
+                            <Route path=path!("/settings/templates/:id/delete") view={Lazy::<DeleteTemplateRoute>::new()}/>
                         </FlatRoutes>
                     </div>
                 </div>

@@ -1,0 +1,57 @@
+// Route-level code splitting: the journal starts from the main wasm alone, every other
+// page's code is a chunk fetched the first time it is visited, and a chunk that cannot
+// be fetched (the connection dropped, a new version half-arrived) gives a page that says
+// so, never a dead app: the rest keeps working, and the page loads once the file is there.
+
+import assert from 'node:assert/strict';
+import { useHarness } from './harness.mjs';
+
+const { journey } = useHarness();
+
+const CHUNK = /\/(split_|chunk_)[^/]*\.wasm$/;
+const INSIGHTS_CHUNK = /\/split_insights-[0-9a-f]{16}\.wasm$/;
+
+journey('the journal starts without fetching any page chunk, and a page fetches its own', async ({ app, page }) => {
+  const fetched = [];
+  page.on('request', (request) => {
+    if (CHUNK.test(request.url())) fetched.push(new URL(request.url()).pathname);
+  });
+  await app.open('/');
+  await app.expectPage('Your journal');
+  await page.waitForTimeout(500);
+  assert.deepEqual(fetched, [], 'no chunk is fetched to show the journal');
+
+  await app.link('Insights').click();
+  await app.expectPage('Insights');
+  assert.ok(fetched.some((path) => INSIGHTS_CHUNK.test(path)), `insights chunk fetched: ${fetched}`);
+});
+
+journey('a page whose code cannot be fetched says so, the journal still works, and it loads later', async ({ app, page, a11y }) => {
+  await app.open('/');
+  await app.expectPage('Your journal');
+
+  await page.route(INSIGHTS_CHUNK, (route) => route.abort('connectionreset'));
+  await app.link('Insights').click();
+  await app.expectPage('This page could not be loaded');
+  await app.expectVisibleText('Your reflections and any unsaved draft are safe');
+  await a11y('chunk failure');
+
+  await app.link('Journal').click();
+  await app.expectPage('Your journal');
+  await app.linkButton('Write a reflection').click();
+  await app.expectPage('Write a reflection');
+
+  // The failure is not remembered: once the file can be fetched the page loads.
+  await page.unroute(INSIGHTS_CHUNK);
+  await app.link('Insights').click();
+  await app.expectPage('Insights');
+});
+
+journey('opened from its own address with its chunk missing, Try again loads the page', async ({ app, page }) => {
+  await page.route(INSIGHTS_CHUNK, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+  await page.goto(app.url('/insights'));
+  await app.expectPage('This page could not be loaded');
+  await page.unroute(INSIGHTS_CHUNK);
+  await app.button('Try again').click();
+  await app.expectPage('Insights');
+});
