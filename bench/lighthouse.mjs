@@ -33,31 +33,36 @@ const server = await serveStatic(DIST, { cache: true });
 const url = `${server.url}/`;
 const journal = makeJournal(Math.max(...SIZES)).map((e) => [e.key, compactFrame(e.json), e.id]);
 
-const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  chromeFlags: CHROMIUM_ARGS.map((flag) => (flag === '--headless' ? '--headless=new' : flag)),
-});
 const rows = [];
 try {
-  const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
   for (const n of SIZES) {
     for (const [formFactor, config] of [['mobile', undefined], ['desktop', desktopConfig]]) {
-      const page = await browser.newPage();
-      await page.goto(url);
+      // A new browser with a new profile for every run, so nothing is left from the last.
+      const chrome = await chromeLauncher.launch({
+        chromePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+        chromeFlags: CHROMIUM_ARGS.map((flag) => (flag === '--headless' ? '--headless=new' : flag)),
+      });
+      const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
+      // Seeded from a page of the same origin that does not start the app, so no service
+      // worker is installed by the seeding, and the HTTP cache is cleared: every run is a
+      // first visit with only the journal in local storage (Lighthouse's own reset would
+      // clear that too, so it is turned off).
+      const seed = await browser.newPage();
+      await seed.goto(`${server.url}/icons/icon.svg`);
       const pairs = [...journal.slice(0, n).map(([k, v]) => [k, v]), ...indexShards(journal.slice(0, n).map(([, , id]) => id))];
-      await page.evaluate((all) => {
+      await seed.evaluate((all) => {
         localStorage.clear();
         for (const [k, v] of all) localStorage.setItem(k, v);
       }, pairs);
-      // A first visit: nothing cached and no service worker, only the journal in local
-      // storage (Lighthouse's own reset would clear that too, so it is turned off).
-      const cdp = await page.createCDPSession();
+      const cdp = await seed.createCDPSession();
       await cdp.send('Network.clearBrowserCache');
       await cdp.send('Storage.clearDataForOrigin', {
         origin: server.url,
         storageTypes: 'service_workers,cache_storage',
       });
       await cdp.detach();
+      await seed.close();
+      const page = await browser.newPage();
       const result = await lighthouse(
         url,
         {
@@ -83,12 +88,11 @@ try {
           .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
           .map((a) => a.id),
       });
-      await page.close();
+      await browser.disconnect();
+      await chrome.kill();
     }
   }
-  await browser.disconnect();
 } finally {
-  await chrome.kill();
   await server.close();
 }
 console.log(`Lighthouse 13, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, load ${loadavg()[0].toFixed(1)}`);
