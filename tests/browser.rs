@@ -170,7 +170,7 @@ fn at_least_ten_thousand_reflections_fit_in_local_storage() {
     assert!(stored >= 10_000, "only {stored} reflections fit");
     // The usage meter reads the same figure, and its quota constant is Chromium's: a full
     // store is within 1% of it.
-    assert_eq!(LocalStorage.used_units().unwrap(), used);
+    assert_eq!(Store::new(LocalStorage).usage(0).unwrap().used, used);
     let quota = anchorpoint::core::capacity::QUOTA_UNITS;
     assert!(
         used <= quota && used * 100 >= quota * 99,

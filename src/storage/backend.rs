@@ -34,16 +34,6 @@ pub trait Backend {
     fn units(&self, key: &str) -> Result<usize, BackendError> {
         Ok(self.get(key)?.map_or(0, |v| v.encode_utf16().count()))
     }
-
-    /// The UTF-16 units of every key and value on the site: the quota is the site's, so
-    /// other apps' keys count too. Only lengths are read; nothing is decoded or reported.
-    fn used_units(&self) -> Result<usize, BackendError> {
-        let mut total = 0;
-        for key in self.keys()? {
-            total += key.encode_utf16().count() + self.units(&key)?;
-        }
-        Ok(total)
-    }
 }
 
 /// The browser's `window.localStorage`, reached through gloo-storage.

@@ -508,14 +508,17 @@ impl<B: Backend> Store<B> {
     /// lengths only; the site-wide total includes other namespaces' and other apps' keys
     /// because the browser's quota is the site's.
     pub fn usage(&self, reflections: usize) -> Result<Usage, StorageError> {
-        let mut own = 0;
+        // One pass over the site's keys gives both totals.
+        let (mut used, mut own) = (0, 0);
         for key in self.backend.keys()? {
+            let units = key.encode_utf16().count() + self.backend.units(&key)?;
+            used += units;
             if self.ns.owns(&key) {
-                own += key.encode_utf16().count() + self.backend.units(&key)?;
+                own += units;
             }
         }
         Ok(Usage {
-            used: self.backend.used_units()?,
+            used,
             journal: own,
             reflections,
         })
