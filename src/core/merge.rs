@@ -58,26 +58,27 @@ pub struct Difference {
 
 const DELETED: &str = "Deleted";
 
+/// Both sides changed a value, and not to the same thing: what asks the worker to choose.
+fn changed_differently<T: PartialEq>(base: &T, mine: &T, theirs: &T) -> bool {
+    mine != theirs && mine != base && theirs != base
+}
+
 /// The items with one id that both sides changed differently (including a delete on one
 /// side), described by `what` (from the earliest version) and `describe`.
-fn item_differences<T: PartialEq, K: Ord>(
-    (base, mine, theirs): (&[T], &[T], &[T]),
+fn item_differences<'a, T: PartialEq, K: Ord>(
+    (base, mine, theirs): (&'a [T], &'a [T], &'a [T]),
     id: impl Fn(&T) -> K,
     what: impl Fn(&T) -> String,
     describe: impl Fn(&T) -> String,
 ) -> Vec<Difference> {
-    let find = |list: &'_ [T], k: &K| -> Option<usize> { list.iter().position(|t| &id(t) == k) };
+    let find = |list: &'a [T], k: &K| list.iter().find(|t| &id(t) == k);
     let mut keys: Vec<K> = base.iter().chain(mine).chain(theirs).map(&id).collect();
     keys.sort();
     keys.dedup();
     keys.into_iter()
         .filter_map(|k| {
-            let (b, m, t) = (
-                find(base, &k).map(|i| &base[i]),
-                find(mine, &k).map(|i| &mine[i]),
-                find(theirs, &k).map(|i| &theirs[i]),
-            );
-            if m == t || b == m || b == t {
+            let (b, m, t) = (find(base, &k), find(mine, &k), find(theirs, &k));
+            if !changed_differently(&b, &m, &t) {
                 return None;
             }
             let first = b.or(m).or(t)?;
@@ -97,7 +98,7 @@ fn value_difference<T: PartialEq>(
     (base, mine, theirs): (&T, &T, &T),
     describe: impl Fn(&T) -> String,
 ) -> Option<Difference> {
-    (mine != theirs && mine != base && theirs != base).then(|| Difference {
+    changed_differently(base, mine, theirs).then(|| Difference {
         what: what.to_owned(),
         mine: describe(mine),
         theirs: describe(theirs),
