@@ -1,10 +1,11 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! The supervision summary's JSON format, version 1, pinned three ways: a frozen fixture
-//! (`tests/fixtures/export/v1/summary.json`) that the current writer must still produce
-//! byte for byte from the fixed fictional input below; the documented JSON Schema
-//! (`docs/summary-v1.schema.json`), which the fixture must satisfy with no field missing
-//! or unknown; and the schema's lists of codes, which must match the code's. Everything in
-//! the input is fictional.
+//! The supervision summary's JSON format, versions 1 and 2, pinned three ways: a frozen
+//! fixture of each (`tests/fixtures/export/v1/` and `v2/`): the current writer must still
+//! produce version 2's byte for byte from the fixed fictional input below, and both must
+//! still open in the supervisor view with that content; the documented JSON Schemas
+//! (`docs/summary-v1.schema.json`, `summary-v2.schema.json`), which each fixture must
+//! satisfy with no field missing or unknown; and the schema's lists of codes, which must
+//! match the code's. Everything in the input is fictional.
 
 use std::fs;
 use std::path::Path;
@@ -16,7 +17,10 @@ use anchorpoint::core::checkins::{
 use anchorpoint::core::entry::{Entry, Section};
 use anchorpoint::core::ids::{EntryId, TagId, ThreadId};
 use anchorpoint::core::journal::Journal;
-use anchorpoint::core::summary::export::{to_csv_tag_counts, to_html, to_json, to_markdown};
+use anchorpoint::core::summary::export::{
+    to_csv_tag_counts, to_html, to_json, to_markdown, Format,
+};
+use anchorpoint::core::summary::json::SummaryV2;
 use anchorpoint::core::summary::{Decisions, Review, Summary, SummaryData, SummaryRequest};
 use anchorpoint::core::tags::{CustomTag, Embeddedness, Family, Vocabulary};
 use anchorpoint::core::templates::PromptRole;
@@ -250,29 +254,89 @@ fn fixture_summary() -> Summary {
     review.finish(&decisions)
 }
 
-const FIXTURE: &str = "tests/fixtures/export/v1/summary.json";
+const FIXTURE_V1: &str = "tests/fixtures/export/v1/summary.json";
+const FIXTURE_V2: &str = "tests/fixtures/export/v2/summary.json";
+/// The fictional name on the version 2 fixture.
+const WORKER: &str = "Jo B";
+
+/// The fixture month as version 2 writes it, with the worker's initials on it.
+fn fixture_summary_v2() -> Summary {
+    let mut s = fixture_summary();
+    s.worker = Some(WORKER.to_owned());
+    s
+}
 
 #[test]
-fn the_writer_still_produces_the_frozen_v1_fixture_byte_for_byte() {
-    let json = to_json(&fixture_summary());
-    let frozen = fs::read_to_string(root().join(FIXTURE)).unwrap_or_default();
+fn the_writer_still_produces_the_frozen_v2_fixture_byte_for_byte() {
+    let json = to_json(&fixture_summary_v2());
+    let frozen = fs::read_to_string(root().join(FIXTURE_V2)).unwrap_or_default();
     if json != frozen {
         // For the person fixing this: the new output, to compare with the frozen file.
         let actual = Path::new(env!("CARGO_TARGET_TMPDIR")).join("summary.json");
         let _ = fs::write(&actual, &json);
         panic!(
-            "the JSON writer no longer produces {FIXTURE}; its output is in {}. A change to \
-             the format needs a new version and a new fixture folder, never an edit to this one",
+            "the JSON writer no longer produces {FIXTURE_V2}; its output is in {}. A change \
+             to the format needs a new version and a new fixture folder, never an edit to this one",
             actual.display()
         );
     }
 }
 
 #[test]
-fn the_fixture_reads_back_into_the_same_summary() {
-    let frozen = fs::read_to_string(root().join(FIXTURE)).expect("the fixture exists");
-    let read: Summary = serde_json::from_str(&frozen).expect("v1 reads");
-    assert_eq!(read, fixture_summary());
+fn the_v2_fixture_reads_back_into_the_same_summary() {
+    let frozen = fs::read_to_string(root().join(FIXTURE_V2)).expect("the fixture exists");
+    let read: Summary = serde_json::from_str(&frozen).expect("v2 reads");
+    assert_eq!(read, fixture_summary_v2());
+}
+
+#[test]
+fn both_fixtures_open_in_the_supervisor_view_with_the_same_content() {
+    let v1 = fs::read_to_string(root().join(FIXTURE_V1)).expect("the v1 fixture exists");
+    let v2 = fs::read_to_string(root().join(FIXTURE_V2)).expect("the v2 fixture exists");
+    let one = anchorpoint::core::supervisor::open("summary.json", &v1).expect("v1 opens");
+    let two = anchorpoint::core::supervisor::open("summary.json", &v2).expect("v2 opens");
+    assert_eq!(one.summary.version, 1);
+    assert_eq!(one.summary.worker, None);
+    assert_eq!(two.summary.version, 2);
+    assert_eq!(two.summary.worker.as_deref(), Some(WORKER));
+    // Apart from the version and the name, version 1's content is version 2's.
+    let mut expected = SummaryV2::from(&fixture_summary());
+    expected.version = 1;
+    assert_eq!(one.summary, expected);
+    assert_eq!(two.summary, SummaryV2::from(&fixture_summary_v2()));
+}
+
+#[test]
+fn the_name_goes_into_every_format_and_every_file_name() {
+    let s = fixture_summary_v2();
+    assert!(to_markdown(&s).contains("Link worker: Jo B"));
+    assert!(to_html(&s).contains("Link worker: Jo B"));
+    assert!(to_csv_tag_counts(&s)
+        .starts_with("worker,week_commencing,family,tag,count\r\nJo B,2026-11-"));
+    assert!(to_json(&s).starts_with(
+        "{\n  \"format\": \"anchorpoint-supervision-summary\",\n  \"version\": 2,\n  \"worker\": \"Jo B\","
+    ));
+    for format in Format::ALL {
+        assert_eq!(
+            format.file_name(&s),
+            format!(
+                "anchorpoint-summary-jo-b-2026-11-02-to-2026-11-23.{}",
+                format.extension()
+            )
+        );
+    }
+    // Two workers, same weeks: different file names.
+    let mut other = s.clone();
+    other.worker = Some("K. Mensah".into());
+    assert_ne!(Format::Json.file_name(&s), Format::Json.file_name(&other));
+    // Without a name, no name and no stray hyphen, and the CSV as it always was.
+    let plain = fixture_summary();
+    assert_eq!(
+        Format::Json.file_name(&plain),
+        "anchorpoint-summary-2026-11-02-to-2026-11-23.json"
+    );
+    assert!(to_csv_tag_counts(&plain).starts_with("week_commencing,family,tag,count\r\n"));
+    assert!(!to_markdown(&plain).contains("Link worker"));
 }
 
 #[test]
@@ -421,19 +485,36 @@ fn check(schema: &Value, root: &Value, value: &Value, path: &str, problems: &mut
     }
 }
 
-fn schema() -> Value {
-    let raw = fs::read_to_string(root().join("docs/summary-v1.schema.json")).expect("schema");
+fn schema_of(version: u32) -> Value {
+    let path = format!("docs/summary-v{version}.schema.json");
+    let raw = fs::read_to_string(root().join(path)).expect("schema");
     serde_json::from_str(&raw).expect("the schema is JSON")
 }
 
+fn schema() -> Value {
+    schema_of(2)
+}
+
 #[test]
-fn the_fixture_satisfies_the_documented_schema_with_no_field_missing_or_unknown() {
-    let schema = schema();
+fn each_fixture_satisfies_its_documented_schema_with_no_field_missing_or_unknown() {
+    for (version, fixture) in [(1, FIXTURE_V1), (2, FIXTURE_V2)] {
+        fixture_satisfies(version, fixture);
+    }
+    // Neither version's file passes the other's schema.
+    let v1: Value = serde_json::from_str(&fs::read_to_string(root().join(FIXTURE_V1)).expect("v1"))
+        .expect("JSON");
+    let mut problems = Vec::new();
+    check(&schema_of(2), &schema_of(2), &v1, "$", &mut problems);
+    assert!(!problems.is_empty());
+}
+
+fn fixture_satisfies(version: u32, fixture: &str) {
+    let schema = schema_of(version);
     assert_eq!(
         schema["$schema"],
         "https://json-schema.org/draft/2020-12/schema"
     );
-    let frozen = fs::read_to_string(root().join(FIXTURE)).expect("the fixture exists");
+    let frozen = fs::read_to_string(root().join(fixture)).expect("the fixture exists");
     let value: Value = serde_json::from_str(&frozen).expect("JSON");
     let mut problems = Vec::new();
     check(&schema, &schema, &value, "$", &mut problems);
@@ -454,8 +535,15 @@ fn the_fixture_satisfies_the_documented_schema_with_no_field_missing_or_unknown(
 
 #[test]
 fn every_documented_field_is_described_in_the_prose_documentation() {
-    let doc = fs::read_to_string(root().join("docs/export-json-v1.md")).expect("the doc");
-    let schema = schema();
+    for version in [1, 2] {
+        documented(version);
+    }
+}
+
+fn documented(version: u32) {
+    let doc = fs::read_to_string(root().join(format!("docs/export-json-v{version}.md")))
+        .expect("the doc");
+    let schema = schema_of(version);
     let mut names: Vec<String> = Vec::new();
     let mut collect = |props: &Value| {
         if let Some(p) = props.as_object() {

@@ -19,6 +19,7 @@ pub mod record;
 pub mod search;
 pub mod settings;
 pub mod summary;
+pub mod supervisor;
 pub mod tags;
 pub mod templates;
 pub mod threads;

@@ -15,12 +15,14 @@
 //!    keeps one pseudonym across the whole export, and returns the [`Summary`]; the
 //!    [`export`] functions write it as Markdown, printable HTML, JSON or CSV.
 //!
-//! The [`Summary`] type *is* the JSON format (version 1, documented in
-//! `docs/export-json-v1.md`): its serde field names are frozen. Every date in it is the
-//! Monday of a week, because supervision summaries show weeks, not days.
+//! The [`Summary`] type holds what the JSON format carries; the files themselves are
+//! written and read only through the frozen shapes in [`json`] (version 2, documented in
+//! `docs/export-json-v2.md`; version 1 in `docs/export-json-v1.md`). Every date in it is
+//! the Monday of a week, because supervision summaries show weeks, not days.
 
 pub mod export;
 pub mod form;
+pub mod json;
 mod review;
 
 pub use form::{SummaryField, SummaryFieldError, SummaryForm, SummaryRequest};
@@ -41,7 +43,12 @@ use super::threads::{DurationBand, Outcome};
 /// The `format` field of every exported summary, so a reader can tell it from other JSON.
 pub const FORMAT: &str = "anchorpoint-supervision-summary";
 /// The JSON format's version. Bump it only for a change an old reader would misread.
-pub const VERSION: u32 = 1;
+/// Version 2 added `worker` (`docs/export-json-v2.md`); the frozen shapes of both are in
+/// [`json`].
+pub const VERSION: u32 = 2;
+/// The longest name or initials a worker can put on a summary, in characters: enough for
+/// a full name, short enough for a file name.
+pub const MAX_WORKER_CHARS: usize = 40;
 /// The family id used for the worker's own tags, which belong to no built-in family.
 pub const CUSTOM_FAMILY: &str = "custom";
 
@@ -83,8 +90,46 @@ pub fn family_label(id: &str) -> &'static str {
         .map_or("your own tags", Family::label)
 }
 
+/// Checks the optional "Name or initials shown to your supervisor": blank is none;
+/// otherwise trimmed, at most [`MAX_WORKER_CHARS`], on one line, with at least one letter
+/// or digit (the file name is made from those).
+pub fn worker_name(typed: &str) -> Result<Option<String>, &'static str> {
+    let name = typed.trim();
+    if name.is_empty() {
+        return Ok(None);
+    }
+    if name.chars().count() > MAX_WORKER_CHARS {
+        return Err("Name or initials must be 40 characters or fewer");
+    }
+    if name.chars().any(char::is_control) {
+        return Err("Name or initials must be on one line");
+    }
+    if worker_slug(name).is_empty() {
+        return Err("Name or initials must include a letter or a number");
+    }
+    // Runs of spaces become one, so "J  B" and "J B" are the same worker's files.
+    Ok(Some(name.split_whitespace().collect::<Vec<_>>().join(" ")))
+}
+
+/// The worker's name as it goes into a file name: letters and digits (ASCII lowercased),
+/// each other run of characters one hyphen. "Jo Bloggs-Smith" gives `jo-bloggs-smith`.
+pub fn worker_slug(name: &str) -> String {
+    let mut slug = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    slug
+}
+
 // ---------------------------------------------------------------------------------------
-// The summary (and JSON format version 1)
+// The summary (the JSON format's content; its frozen shapes are in `json`)
 // ---------------------------------------------------------------------------------------
 
 /// Everything the export contains. Only the entries the worker chose contribute text, all
@@ -95,6 +140,10 @@ pub struct Summary {
     pub format: String,
     /// Always [`VERSION`] when written by this code.
     pub version: u32,
+    /// The name or initials the worker chose to show their supervisor (see
+    /// [`worker_name`]); none if left blank. Never anonymised: the worker typed it for
+    /// exactly this reader.
+    pub worker: Option<String>,
     pub period: Period,
     /// How many details of each kind were replaced in the exported text.
     pub redactions: Vec<KindCount>,

@@ -402,6 +402,7 @@ impl Review {
         let skeleton = Summary {
             format: FORMAT.to_owned(),
             version: VERSION,
+            worker: None,
             period,
             redactions: Vec::new(),
             overview: Overview {

@@ -1086,7 +1086,7 @@ fn json_is_versioned_uses_kind_codes_and_reads_back() {
     let s = w.review(&["e1"], "").finish(&Decisions::default());
     let json = to_json(&s);
     assert!(json
-        .starts_with("{\n  \"format\": \"anchorpoint-supervision-summary\",\n  \"version\": 1,"));
+        .starts_with("{\n  \"format\": \"anchorpoint-supervision-summary\",\n  \"version\": 2,\n  \"worker\": null,"));
     assert!(json.contains("\"kind\": \"NAME\""));
     let back: Summary = serde_json::from_str(&json).expect("reads back");
     assert_eq!(back, s);

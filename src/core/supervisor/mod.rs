@@ -1,0 +1,222 @@
+//! The supervisor view's pure logic (issue 12): opening workers' summary files, keeping
+//! the set that is open, and everything the pages show from it. A supervisor (often a GP
+//! or a senior link worker) opens several workers' exported summaries to see patterns
+//! before and during supervision.
+//!
+//! - [`open`]: one file in, fully validated, or one clear error; nothing half-opened.
+//! - [`Library`]: the summaries open now, each once (a file opened twice is noticed by
+//!   its content, not its name), grouped by the name or initials the worker put on it.
+//! - [`views`]: one worker's timeline, and the across-worker charts and tables.
+//! - [`prompts`]: discussion prompts grouped by Proctor's three functions.
+//!
+//! Summaries are grouped only by the worker's name on the file. Pseudonyms ("Person A")
+//! are per export, so nothing is ever joined on them; a summary without a name stands
+//! alone. This module never sees the worker's journal.
+
+pub mod open;
+pub mod prompts;
+pub mod views;
+
+use std::collections::HashSet;
+
+pub use open::{check_size, open, OpenError, Opened, MAX_FILE_BYTES};
+
+use crate::core::summary::{week_label, worker_slug};
+
+/// What happened to each file of one opening.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OpenReport {
+    /// Files now open, by name.
+    pub opened: Vec<String>,
+    /// Files that were the same summary as one already open: (this file, the open one).
+    pub duplicates: Vec<(String, String)>,
+    /// Files that could not be opened: (file name, the whole sentence to show).
+    pub errors: Vec<(String, String)>,
+}
+
+/// A file as the shell read it: its name, and its text, or its size when it was too big
+/// to read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileInput {
+    Text { name: String, text: String },
+    TooBig { name: String, bytes: u64 },
+    Unreadable { name: String },
+}
+
+/// The summaries open now, oldest period first within each worker.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Library {
+    items: Vec<Opened>,
+    seen: HashSet<u64>,
+}
+
+impl Library {
+    pub fn new() -> Library {
+        Library::default()
+    }
+
+    pub fn summaries(&self) -> &[Opened] {
+        &self.items
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Opens every file: the good ones join the library, each bad one gets its own
+    /// sentence, and a summary already open (or twice in this batch) is opened once.
+    pub fn open_files(&mut self, files: Vec<FileInput>) -> OpenReport {
+        let mut report = OpenReport::default();
+        for file in files {
+            let (name, result) = match file {
+                FileInput::Text { name, text } => {
+                    let result = open(&name, &text);
+                    (name, result)
+                }
+                FileInput::TooBig { name, bytes } => {
+                    let result = check_size(bytes).and_then(|()| Err(OpenError::NotJson));
+                    (name, result)
+                }
+                FileInput::Unreadable { name } => {
+                    let message = format!(
+                        "‘{name}’ could not be read from this device. Nothing from it was opened. Check the file is still there and open it again."
+                    );
+                    report.errors.push((name, message));
+                    continue;
+                }
+            };
+            match result {
+                Ok(opened) => {
+                    if self.seen.contains(&opened.fingerprint) {
+                        let of = self
+                            .items
+                            .iter()
+                            .find(|o| o.fingerprint == opened.fingerprint)
+                            .map_or_else(String::new, |o| o.file_name.clone());
+                        report.duplicates.push((name, of));
+                    } else {
+                        self.insert(opened);
+                        report.opened.push(name);
+                    }
+                }
+                Err(e) => {
+                    let message = e.message(&name);
+                    report.errors.push((name, message));
+                }
+            }
+        }
+        report
+    }
+
+    /// Adds an already validated summary (one kept on this device), unless it is open.
+    pub fn insert(&mut self, opened: Opened) -> bool {
+        if !self.seen.insert(opened.fingerprint) {
+            return false;
+        }
+        let key = (WorkerKey::of(&opened), opened.summary.period.first_week);
+        let at = self
+            .items
+            .partition_point(|o| (WorkerKey::of(o), o.summary.period.first_week) <= key);
+        self.items.insert(at, opened);
+        true
+    }
+
+    /// Closes one summary (by fingerprint). Whether it was open.
+    pub fn remove(&mut self, fingerprint: u64) -> bool {
+        let before = self.items.len();
+        self.items.retain(|o| o.fingerprint != fingerprint);
+        self.seen.remove(&fingerprint);
+        before != self.items.len()
+    }
+
+    /// Every worker with their summaries, in the order of their names; summaries without
+    /// a name after them, each on its own.
+    pub fn workers(&self) -> Vec<Worker<'_>> {
+        let mut out: Vec<Worker<'_>> = Vec::new();
+        for o in &self.items {
+            let key = WorkerKey::of(o);
+            match out.last_mut() {
+                Some(w) if w.key == key => w.summaries.push(o),
+                _ => out.push(Worker {
+                    label: key.label(o),
+                    key,
+                    summaries: vec![o],
+                }),
+            }
+        }
+        out
+    }
+
+    /// One worker, by the id in their timeline's address.
+    pub fn worker(&self, id: &str) -> Option<Worker<'_>> {
+        self.workers().into_iter().find(|w| w.key.id() == id)
+    }
+}
+
+/// Whose summaries belong together: the same name or initials (ignoring case, spacing and
+/// punctuation, as the file name does), or, without a name, this one file alone.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum WorkerKey {
+    Named(String),
+    Unnamed(u64),
+}
+
+impl WorkerKey {
+    pub fn of(o: &Opened) -> WorkerKey {
+        match &o.summary.worker {
+            Some(name) => WorkerKey::Named(worker_slug(name)),
+            None => WorkerKey::Unnamed(o.fingerprint),
+        }
+    }
+
+    /// For addresses and HTML ids: the name's slug, or `file-` and the fingerprint.
+    pub fn id(&self) -> String {
+        match self {
+            WorkerKey::Named(slug) => slug.clone(),
+            WorkerKey::Unnamed(f) => format!("file-{f:016x}"),
+        }
+    }
+
+    fn label(&self, first: &Opened) -> String {
+        match (&first.summary.worker, self) {
+            (Some(name), _) => name.clone(),
+            (None, _) => format!(
+                "No name given ({}, {})",
+                week_label(first.summary.period.first_week),
+                first.file_name
+            ),
+        }
+    }
+}
+
+/// One worker's summaries, oldest period first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Worker<'a> {
+    pub key: WorkerKey,
+    /// Their name or initials as written on their first summary.
+    pub label: String,
+    pub summaries: Vec<&'a Opened>,
+}
+
+impl Worker<'_> {
+    /// Whether two of their summaries cover a week in common: their counts may then
+    /// include the same reflections twice, and the pages say so.
+    pub fn overlapping(&self) -> bool {
+        let mut reached: Option<chrono::NaiveDate> = None;
+        for o in &self.summaries {
+            let p = &o.summary.period;
+            if reached.is_some_and(|r| p.first_week <= r) {
+                return true;
+            }
+            reached = Some(reached.map_or(p.last_week, |r| r.max(p.last_week)));
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,1 @@
+//! Opening, validating and aggregating summary files, natively.
