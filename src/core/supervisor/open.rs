@@ -119,8 +119,17 @@ fn shape(e: serde_json::Error) -> OpenError {
     let message = message
         .split(" at line ")
         .next()
-        .unwrap_or("part of it has the wrong shape")
-        .replace('`', "‘");
+        .unwrap_or("part of it has the wrong shape");
+    // serde quotes names in backticks: written as ‘name’ here.
+    let message: String = message
+        .split('`')
+        .enumerate()
+        .map(|(i, part)| match i {
+            0 => part.to_owned(),
+            i if i % 2 == 1 => format!("‘{part}"),
+            _ => format!("’{part}"),
+        })
+        .collect();
     damaged(format!("part of it has the wrong shape ({message})"))
 }
 
