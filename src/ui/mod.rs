@@ -32,6 +32,10 @@ use pages::journal::JournalPage;
 use pages::not_found::NotFoundPage;
 use pages::settings::SettingsPage;
 use pages::summary::{SummaryDonePage, SummaryFlow, SummaryPage, SummaryReviewPage};
+use pages::supervisor::{
+    open::SupervisorPage, patterns::PatternsPage, print::PrintPage, prompts::PromptsPage,
+    worker::WorkerPage,
+};
 use pages::threads::{NewThreadPage, ThreadActionPage, ThreadPage, ThreadsPage};
 use state::AppState;
 
@@ -50,6 +54,11 @@ lazy::lazy_page!(ThreadActionRoute, threads, ThreadActionPage);
 lazy::lazy_page!(SummaryRoute, summary, SummaryPage);
 lazy::lazy_page!(SummaryReviewRoute, summary, SummaryReviewPage);
 lazy::lazy_page!(SummaryDoneRoute, summary, SummaryDonePage);
+lazy::lazy_page!(SupervisorRoute, supervisor, SupervisorPage);
+lazy::lazy_page!(SupervisorWorkerRoute, supervisor, WorkerPage);
+lazy::lazy_page!(SupervisorPatternsRoute, supervisor, PatternsPage);
+lazy::lazy_page!(SupervisorPromptsRoute, supervisor, PromptsPage);
+lazy::lazy_page!(SupervisorPrintRoute, supervisor, PrintPage);
 lazy::lazy_page!(SettingsRoute, settings, SettingsPage);
 lazy::lazy_page!(TagsRoute, tags, TagsPage);
 lazy::lazy_page!(NewTagRoute, tags, NewTagPage);
@@ -88,12 +97,13 @@ pub fn App() -> impl IntoView {
 }
 
 /// The site's sections, in the header: where each starts and its name.
-const NAVIGATION: [(&str, &str); 6] = [
+const NAVIGATION: [(&str, &str); 7] = [
     ("/", "Journal"),
     ("/threads", "Holding threads"),
     ("/check-in", "Check-in"),
     ("/insights", "Insights"),
     ("/summary", "Supervision summary"),
+    ("/supervisor", "Supervisor view"),
     ("/settings", "Settings"),
 ];
 
@@ -192,6 +202,11 @@ fn Layout() -> impl IntoView {
                             <Route path=path!("/summary") view={Lazy::<SummaryRoute>::new()}/>
                             <Route path=path!("/summary/review") view={Lazy::<SummaryReviewRoute>::new()}/>
                             <Route path=path!("/summary/done") view={Lazy::<SummaryDoneRoute>::new()}/>
+                            <Route path=path!("/supervisor") view={Lazy::<SupervisorRoute>::new()}/>
+                            <Route path=path!("/supervisor/workers/:id") view={Lazy::<SupervisorWorkerRoute>::new()}/>
+                            <Route path=path!("/supervisor/patterns") view={Lazy::<SupervisorPatternsRoute>::new()}/>
+                            <Route path=path!("/supervisor/prompts") view={Lazy::<SupervisorPromptsRoute>::new()}/>
+                            <Route path=path!("/supervisor/print") view={Lazy::<SupervisorPrintRoute>::new()}/>
                             <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()}/>
                             <Route path=path!("/settings/tags") view={Lazy::<TagsRoute>::new()}/>
                             <Route path=path!("/settings/tags/new") view={Lazy::<NewTagRoute>::new()}/>

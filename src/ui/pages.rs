@@ -11,4 +11,5 @@ pub mod journal;
 pub mod not_found;
 pub mod settings;
 pub mod summary;
+pub mod supervisor;
 pub mod threads;

@@ -54,7 +54,7 @@ pub fn InsightsPage() -> impl IntoView {
 }
 
 /// One chart: its heading, then either the empty state or the figure with its data.
-fn chart_markup(out: &mut String, chart: &Chart) {
+pub(crate) fn chart_markup(out: &mut String, chart: &Chart) {
     let id = chart.id;
     let summary = escape(&chart.summary);
     let _ = write!(
@@ -193,7 +193,7 @@ fn table_markup(out: &mut String, chart: &Chart, table: &Table) {
 }
 
 /// Text made safe to put between tags or in a quoted attribute.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

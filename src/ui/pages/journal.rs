@@ -723,5 +723,10 @@ pub fn JournalPage() -> impl IntoView {
                 </div>
             </div>
         </Show>
+        // The start page for supervisors too: their section is one link away.
+        <p class="nhsuk-body-s app-supervisor-link">
+            "Supervising link workers? "
+            <a href="/supervisor">"Open their summaries in the supervisor view"</a>
+        </p>
     }
 }
