@@ -10,6 +10,7 @@
 mod backend;
 pub mod codec;
 mod store;
+pub mod supervisor;
 
 pub use backend::{tab_id, watch_tab_id, Backend, BackendError, LocalStorage, MemoryBackend};
 pub use codec::{Codec, Compact, PlainJson};

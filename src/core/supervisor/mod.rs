@@ -13,6 +13,7 @@
 //! are per export, so nothing is ever joined on them; a summary without a name stands
 //! alone. This module never sees the worker's journal.
 
+pub mod kept;
 pub mod open;
 pub mod prompts;
 pub mod views;

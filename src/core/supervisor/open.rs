@@ -99,6 +99,12 @@ pub fn open(file_name: &str, text: &str) -> Result<Opened, OpenError> {
         Some(v) if v > u64::from(VERSION) => return Err(OpenError::Newer(v)),
         _ => return Err(damaged("its format version is missing or not a number")),
     };
+    validated(file_name, summary)
+}
+
+/// The checks serde cannot make, on a summary already in the frozen shape (a file just
+/// parsed, or a kept record): the same rules whichever way it came in.
+pub fn validated(file_name: &str, summary: SummaryV2) -> Result<Opened, OpenError> {
     check(&summary)?;
     let fingerprint = fingerprint(&summary);
     Ok(Opened {

@@ -435,3 +435,19 @@ fn prompts_come_from_what_the_summaries_contain_grouped_by_proctors_functions() 
     );
     assert!(k.iter().any(|t| t.contains("bolted on")), "{k:?}");
 }
+
+const KEPT_FIXTURE: &str = include_str!("../../../tests/fixtures/v4/supervisor/kept-summary.json");
+
+#[test]
+fn the_kept_summary_record_is_frozen_and_reads_back_as_the_file_did() {
+    use super::kept::{decode_keep, decode_kept, encode_keep, encode_kept};
+    let opened = open("anchorpoint-summary-jo-b-2026-11-02-to-2026-11-23.json", V2).expect("opens");
+    assert_eq!(encode_kept(&opened), KEPT_FIXTURE.trim_end());
+    assert_eq!(decode_kept(KEPT_FIXTURE).expect("reads"), opened);
+    assert_eq!(decode_keep(&encode_keep(true)), Ok(true));
+    // A damaged or foreign record is refused with a reason, never half-read.
+    let damaged = KEPT_FIXTURE.replace("\"weeks\":4", "\"weeks\":5");
+    assert!(decode_kept(&damaged).is_err());
+    assert!(decode_kept(&KEPT_FIXTURE.replace("\"v\":4", "\"v\":5")).is_err());
+    assert!(decode_kept(&KEPT_FIXTURE.replace("kept-summary", "entry")).is_err());
+}
