@@ -44,6 +44,8 @@ async function journalWithOneReflection(app) {
 journey('three files, one corrupt: the two good ones are aggregated and one clear error is shown', async ({ app, page, a11y }) => {
   await app.open('/');
   const before = await journalWithOneReflection(app);
+  await app.link('Journal').click();
+  await app.expectPage('Your journal');
   await app.link('Open their summaries in the supervisor view').click();
   await app.expectPage('Supervisor view');
   await app.expectText(page.getByRole('heading', { level: 2, name: 'No summaries open' }), 'No summaries open');
@@ -69,7 +71,7 @@ journey('three files, one corrupt: the two good ones are aggregated and one clea
   await app.link('Patterns across workers').click();
   await app.expectPage('Patterns across workers');
   await app.expectText(page.locator('#sup-discretions-heading + figure figcaption'), 'K. Mensah has the most stretched boundaries: 4 reflections.');
-  const rows = await page.locator('#sup-discretions-caption').locator('xpath=ancestor::table').locator('tbody th').allInnerTexts();
+  const rows = await page.locator('#sup-discretions-caption').locator('xpath=ancestor::table').locator('tbody th').allTextContents();
   assert.deepEqual(rows, ['Jo B', 'K. Mensah']);
   assert.equal(await page.locator('svg.app-chart__svg').count() >= 2, true, 'charts are drawn');
   await a11y('patterns across workers');
