@@ -13,7 +13,8 @@
 // as a supervisor would drop a folder's worth. The app leaves performance marks:
 //
 // - open: from the drop to every file read, validated, de-duplicated, grouped by worker
-//   and added up (anchorpoint:supervisor-open-start/-end);
+//   and added up (anchorpoint:supervisor-open-start/-end), and on to the next frame
+//   after the page shows the workers (-shown);
 // - patterns: the four across-worker charts with their tables and sentences, worked
 //   out and written as markup (anchorpoint:supervisor-patterns-start/-end).
 //
@@ -86,6 +87,7 @@ const server = await serveDist();
 const browser = await launch();
 try {
   const opens = [];
+  const showns = [];
   const patterns = [];
   let made = null;
   for (let round = 0; round <= ROUNDS; round += 1) {
@@ -102,6 +104,12 @@ try {
     const heading = await page.locator('#open-summaries').innerText();
     if (!heading.startsWith(`${count} summaries from ${WORKERS} workers`)) throw new Error(`unexpected: ${heading}`);
     const open = await page.evaluate(between, 'anchorpoint:supervisor-open');
+    await page.waitForFunction(() => performance.getEntriesByName('anchorpoint:supervisor-open-shown').length > 0);
+    const shown = await page.evaluate(() => {
+      const start = performance.getEntriesByName('anchorpoint:supervisor-open-start').at(-1);
+      const end = performance.getEntriesByName('anchorpoint:supervisor-open-shown').at(-1);
+      return end.startTime - start.startTime;
+    });
     await page.getByRole('link', { name: 'Patterns across workers' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Patterns across workers' }).waitFor();
     await page.waitForFunction(() => performance.getEntriesByName('anchorpoint:supervisor-patterns-end').length > 0);
@@ -111,6 +119,7 @@ try {
     if (problems.length > 0) throw new Error(problems.join('\n'));
     if (round > 0) {
       opens.push(open);
+      showns.push(shown);
       patterns.push(p);
     }
   }
@@ -121,12 +130,14 @@ try {
     averageFileBytes: Math.round(made.bytes / made.files),
     totalMB: round1(made.bytes / 1024 / 1024),
     openMs: Math.round(median(opens)),
+    openShownMs: Math.round(median(showns)),
     patternsMs: Math.round(median(patterns)),
-    totalMs: Math.round(median(opens) + median(patterns)),
+    totalMs: Math.round(median(showns) + median(patterns)),
     rounds: ROUNDS,
   };
   console.log(`Supervisor view in Chromium: ${WORKERS} workers x ${WEEKS} weekly summaries = ${made.files} files, ${result.totalMB} MB (${result.averageFileBytes} bytes each)`);
   console.log(`  open (read, validate, de-duplicate, group, add up):  ${result.openMs} ms median`);
+  console.log(`  ...until the page shows them:                        ${result.openShownMs} ms median`);
   console.log(`  patterns across workers (four charts and tables):   ${result.patternsMs} ms median`);
   console.log(`  together:                                           ${result.totalMs} ms (goal: under 1,000 ms)`);
   console.log(`JSON ${JSON.stringify(result)}`);

@@ -177,8 +177,15 @@ journey('summaries open by drag and drop, and by the keyboard alone', async ({ a
   await app.expectText(page.locator('#open-summaries'), '2 summaries from 2 workers open');
   await a11y('supervisor view, dropped files');
 
-  // Closing one by keyboard.
+  // Closing one by keyboard, from its worker's timeline.
+  await app.tabTo('the worker link', (f) => f.text === 'K. Mensah');
+  await page.keyboard.press('Enter');
+  await app.expectPage('K. Mensah: timeline');
   await app.tabTo('the close button', (f) => f.name === 'Close ‘k-mensah.json’');
   await page.keyboard.press('Enter');
+  await app.expectPage('This worker’s summaries are not open', 'Worker not found');
+  await app.link('Open summaries').first().click();
   await app.expectText(page.locator('#open-summaries'), '1 summary from 1 worker open');
+  await app.button('Close all summaries').click();
+  await app.expectText(page.getByRole('heading', { level: 2, name: 'No summaries open' }), 'No summaries open');
 });

@@ -91,6 +91,7 @@ impl Library {
                 }
             };
             match result {
+                // Checked against what is open and what this batch opened before it.
                 Ok(opened) => {
                     if self.seen.contains(&opened.fingerprint) {
                         let of = self
@@ -100,7 +101,8 @@ impl Library {
                             .map_or_else(String::new, |o| o.file_name.clone());
                         report.duplicates.push((name, of));
                     } else {
-                        self.insert(opened);
+                        self.seen.insert(opened.fingerprint);
+                        self.items.push(opened);
                         report.opened.push(name);
                     }
                 }
@@ -110,7 +112,15 @@ impl Library {
                 }
             }
         }
+        self.sort();
         report
+    }
+
+    /// Workers in order, each one's summaries oldest first. Once per batch: inserting
+    /// each file in place cost a quadratic number of moves for a year of summaries.
+    fn sort(&mut self) {
+        self.items
+            .sort_by_cached_key(|o| (WorkerKey::of(o), o.summary.period.first_week));
     }
 
     /// Adds an already validated summary (one kept on this device), unless it is open.
@@ -118,11 +128,8 @@ impl Library {
         if !self.seen.insert(opened.fingerprint) {
             return false;
         }
-        let key = (WorkerKey::of(&opened), opened.summary.period.first_week);
-        let at = self
-            .items
-            .partition_point(|o| (WorkerKey::of(o), o.summary.period.first_week) <= key);
-        self.items.insert(at, opened);
+        self.items.push(opened);
+        self.sort();
         true
     }
 

@@ -84,22 +84,44 @@ pub fn check_size(bytes: u64) -> Result<(), OpenError> {
     }
 }
 
+/// Just enough of a file to say what it is: everything else is skipped unread.
+#[derive(serde::Deserialize)]
+struct Probe {
+    format: Option<Value>,
+    version: Option<Value>,
+}
+
 /// Opens one file's text, fully validated.
 pub fn open(file_name: &str, text: &str) -> Result<Opened, OpenError> {
     check_size(text.len() as u64)?;
-    let value: Value = serde_json::from_str(text).map_err(|_| OpenError::NotJson)?;
-    if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
-        return Err(OpenError::NotASummary);
-    }
-    let summary = match value.get("version").and_then(Value::as_u64) {
-        Some(1) => serde_json::from_value::<SummaryV1>(value)
-            .map(SummaryV1::into_v2)
-            .map_err(shape)?,
-        Some(2) => serde_json::from_value::<SummaryV2>(value).map_err(shape)?,
-        Some(v) if v > u64::from(VERSION) => return Err(OpenError::Newer(v)),
-        _ => return Err(damaged("its format version is missing or not a number")),
+    // Nearly every file is a good version 2 summary: one pass reads it straight into the
+    // frozen type. Anything else is looked at again to say exactly what is wrong.
+    let summary = match serde_json::from_str::<SummaryV2>(text) {
+        Ok(s) if s.format == FORMAT && s.version == 2 => s,
+        _ => diagnose(text)?,
     };
     validated(file_name, summary)
+}
+
+/// A file that is not a plain version 2 summary: a version 1 summary, or the error that
+/// says what it is instead.
+fn diagnose(text: &str) -> Result<SummaryV2, OpenError> {
+    let probe: Value = serde_json::from_str(text).map_err(|_| OpenError::NotJson)?;
+    let probe = Probe {
+        format: probe.get("format").cloned(),
+        version: probe.get("version").cloned(),
+    };
+    if probe.format.as_ref().and_then(Value::as_str) != Some(FORMAT) {
+        return Err(OpenError::NotASummary);
+    }
+    match probe.version.as_ref().and_then(Value::as_u64) {
+        Some(1) => serde_json::from_str::<SummaryV1>(text)
+            .map(SummaryV1::into_v2)
+            .map_err(shape),
+        Some(2) => serde_json::from_str::<SummaryV2>(text).map_err(shape),
+        Some(v) if v > u64::from(VERSION) => Err(OpenError::Newer(v)),
+        _ => Err(damaged("its format version is missing or not a number")),
+    }
 }
 
 /// The checks serde cannot make, on a summary already in the frozen shape (a file just
@@ -139,15 +161,25 @@ fn shape(e: serde_json::Error) -> OpenError {
     damaged(format!("part of it has the wrong shape ({message})"))
 }
 
-/// FNV-1a over the canonical JSON (serde writes fields in the frozen order, no spaces).
+/// FNV-1a over the canonical JSON (serde writes fields in the frozen order, no spaces),
+/// hashed as it is written rather than built as a string first.
 fn fingerprint(s: &SummaryV2) -> u64 {
-    let canonical = serde_json::to_string(s).unwrap_or_default();
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in canonical.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    struct Fnv(u64);
+    impl std::io::Write for Fnv {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            for &byte in bytes {
+                self.0 ^= u64::from(byte);
+                self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+            }
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
     }
-    hash
+    let mut hash = Fnv(0xcbf2_9ce4_8422_2325);
+    let _ = serde_json::to_writer(&mut hash, s);
+    hash.0
 }
 
 /// The checks serde cannot make.

@@ -3,9 +3,11 @@
 //! across workers. Its pages are one lazy chunk. Everything they show is worked out in
 //! `core::supervisor`; these pages only read files and render.
 //!
-//! The open summaries live in this tab only, in one signal shared by the section's
-//! pages ([`space`]), and are gone when the tab closes. Nothing here reads or writes the
-//! worker's journal: the pages never touch `AppState`'s journal or the store.
+//! The open summaries live in one signal shared by the section's pages ([`space`]). By
+//! default they are gone when the tab closes; if the supervisor chooses to keep them,
+//! they are also written to the supervisor space (`storage::supervisor`, its own
+//! namespace) and opened from it at the first visit to the section. Nothing here reads
+//! or writes the worker's journal: the pages never touch `AppState`'s journal or store.
 
 pub mod open;
 pub mod patterns;
@@ -19,16 +21,89 @@ use leptos::prelude::*;
 
 use crate::core::insights::Table;
 use crate::core::supervisor::Library;
+use crate::storage::supervisor::SupervisorSpace;
+use crate::storage::{LocalStorage, StorageError};
 use crate::ui::pages::insights::escape;
 
+/// The section's state for this tab.
+#[derive(Clone)]
+pub struct Section {
+    pub library: ArcRwSignal<Library>,
+    /// Whether the supervisor chose to keep summaries on this device.
+    pub keeping: ArcRwSignal<bool>,
+    /// What could not be read from the supervisor space when it was opened.
+    pub problems: ArcRwSignal<Vec<String>>,
+}
+
 thread_local! {
-    // An `Arc` signal: owned by no page, so it outlives each page of the section.
-    static SPACE: ArcRwSignal<Library> = ArcRwSignal::new(Library::new());
+    // `Arc` signals: owned by no page, so they outlive each page of the section. The
+    // kept summaries are read once, at the first visit to the section in this tab.
+    static SECTION: Section = load_section();
+}
+
+fn load_section() -> Section {
+    let mut library = Library::new();
+    let mut keeping = false;
+    let mut problems = Vec::new();
+    match kept_space().load() {
+        Ok(kept) => {
+            keeping = kept.keep;
+            for o in kept.summaries {
+                library.insert(o);
+            }
+            problems.extend(kept.unreadable.into_iter().map(|(key, why)| {
+                format!("A summary kept on this device could not be read because {why}. It has been left as it was ({key}).")
+            }));
+        }
+        Err(e) => problems.push(format!(
+            "Summaries kept on this device could not be read because {e}. Nothing was changed."
+        )),
+    }
+    Section {
+        library: ArcRwSignal::new(library),
+        keeping: ArcRwSignal::new(keeping),
+        problems: ArcRwSignal::new(problems),
+    }
+}
+
+/// The section's state.
+pub fn section() -> Section {
+    SECTION.with(Clone::clone)
 }
 
 /// The summaries open in this tab.
 pub fn space() -> ArcRwSignal<Library> {
-    SPACE.with(Clone::clone)
+    section().library
+}
+
+/// The supervisor space in this browser's local storage.
+pub fn kept_space() -> SupervisorSpace<LocalStorage> {
+    SupervisorSpace::new(LocalStorage)
+}
+
+/// After a failed write to the supervisor space: what happened, that the open summaries
+/// are safe, and what to do.
+pub fn keep_failure(what: &str, e: &StorageError) -> String {
+    let next = match e {
+        StorageError::Full => "Close summaries you no longer need, or keep them in this tab only.",
+        _ => "Reload the page and try again.",
+    };
+    format!("{what} because {e}. The summaries are still open in this tab, and nothing kept on this device has changed. {next}")
+}
+
+/// Closes one summary, and stops keeping it if it was kept. An error sentence if the
+/// kept copy could not be removed (it stays open).
+pub fn close_summary(fingerprint: u64) -> Result<(), String> {
+    let s = section();
+    if s.keeping.get_untracked() {
+        kept_space()
+            .remove(fingerprint)
+            .map_err(|e| keep_failure("The summary could not be removed from this device", &e))?;
+    }
+    s.library.update(|l| {
+        l.remove(fingerprint);
+    });
+    Ok(())
 }
 
 /// The section's own links, on every page of it. `current` is the page's path.

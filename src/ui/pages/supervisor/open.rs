@@ -9,34 +9,55 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::{space, NothingOpen, SectionNav};
+use super::{keep_failure, kept_space, section, space, NothingOpen, SectionNav};
 use crate::core::plural;
-use crate::core::supervisor::views::{period_label, totals};
+use crate::core::supervisor::views::totals;
 use crate::core::supervisor::{check_size, FileInput, OpenReport};
 use crate::ui::browser;
 use crate::ui::components::{ErrorSummary, PageHeading, SummaryItem, ERROR_SUMMARY_ID};
+use crate::ui::forms::{choice, choice_id, fieldset, ChoiceKind};
 
 const INPUT_ID: &str = "summary-files";
+const KEEP_ID: &str = "keep";
 
 /// Reads each file's text, or notes that it is too big to read or could not be read.
+/// All files are read at once (one promise each, settled together): awaiting them one
+/// by one cost a round trip per file, most of the time for a year of summaries.
 async fn read_all(files: Vec<web_sys::File>) -> Vec<FileInput> {
-    let mut out = Vec::with_capacity(files.len());
-    for file in files {
-        let name = file.name();
+    let promises = js_sys::Array::new();
+    for file in &files {
         let bytes = file.size() as u64;
-        if check_size(bytes).is_err() {
-            out.push(FileInput::TooBig { name, bytes });
-            continue;
-        }
-        match JsFuture::from(file.text()).await {
-            Ok(text) => out.push(FileInput::Text {
-                name,
-                text: text.as_string().unwrap_or_default(),
-            }),
-            Err(_) => out.push(FileInput::Unreadable { name }),
-        }
+        let promise = if check_size(bytes).is_ok() {
+            file.text()
+        } else {
+            js_sys::Promise::resolve(&wasm_bindgen::JsValue::UNDEFINED)
+        };
+        promises.push(&promise);
     }
-    out
+    let settled = JsFuture::from(js_sys::Promise::all_settled(&promises))
+        .await
+        .ok()
+        .map(|v| js_sys::Array::from(&v));
+    files
+        .into_iter()
+        .enumerate()
+        .map(|(i, file)| {
+            let name = file.name();
+            let bytes = file.size() as u64;
+            if check_size(bytes).is_err() {
+                return FileInput::TooBig { name, bytes };
+            }
+            let text = settled
+                .as_ref()
+                .map(|s| s.get(i as u32))
+                .and_then(|r| js_sys::Reflect::get(&r, &"value".into()).ok())
+                .and_then(|v| v.as_string());
+            match text {
+                Some(text) => FileInput::Text { name, text },
+                None => FileInput::Unreadable { name },
+            }
+        })
+        .collect()
 }
 
 fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
@@ -50,10 +71,17 @@ fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 pub fn SupervisorPage() -> impl IntoView {
     let library = space();
     let report = RwSignal::new(None::<OpenReport>);
+    let sec = section();
+    let keeping = sec.keeping.clone();
+    let stored_problems = sec.problems.clone();
+    // A write to the supervisor space that failed: its sentence, for the error summary.
+    let keep_error = RwSignal::new(None::<String>);
+    let keep_choice = RwSignal::new(keeping.get_untracked());
+    let keep_saved = RwSignal::new(None::<String>);
     let dragging = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let errors = Signal::derive(move || {
-        report.with(|r| {
+        let mut items: Vec<SummaryItem> = report.with(|r| {
             r.as_ref().map_or_else(Vec::new, |r| {
                 r.errors
                     .iter()
@@ -63,16 +91,29 @@ pub fn SupervisorPage() -> impl IntoView {
                     })
                     .collect()
             })
-        })
+        });
+        if let Some(message) = keep_error.get() {
+            items.push(SummaryItem {
+                target: KEEP_ID.to_owned(),
+                message,
+            });
+        }
+        items
     });
+    let file_errors =
+        Signal::derive(move || report.with(|r| r.as_ref().map_or(0, |r| r.errors.len())));
     Effect::new(move |_| browser::set_title("Supervisor view", !errors.read().is_empty()));
 
     let open_files = {
         let library = library.clone();
+        let keeping = keeping.clone();
         move |files: Vec<web_sys::File>| {
             if files.is_empty() {
                 return;
             }
+            let keeping = keeping.clone();
+            keep_error.set(None);
+            keep_saved.set(None);
             busy.set(true);
             browser::mark("anchorpoint:supervisor-open-start");
             let library = library.clone();
@@ -86,9 +127,22 @@ pub fn SupervisorPage() -> impl IntoView {
                     }
                 });
                 browser::mark("anchorpoint:supervisor-open-end");
+                // And once the page shows them: the benchmark reads both.
+                request_animation_frame(|| browser::mark("anchorpoint:supervisor-open-shown"));
                 busy.set(false);
                 if let Some(result) = result {
-                    let bad = !result.errors.is_empty();
+                    // Kept on this device too, if the supervisor chose that.
+                    if keeping.get_untracked() && !result.opened.is_empty() {
+                        let stored =
+                            library.with_untracked(|lib| kept_space().add(lib.summaries()));
+                        if let Err(e) = stored {
+                            keep_error.set(Some(keep_failure(
+                                "The summaries just opened could not be kept on this device",
+                                &e,
+                            )));
+                        }
+                    }
+                    let bad = !result.errors.is_empty() || keep_error.get_untracked().is_some();
                     report.set(Some(result));
                     if bad {
                         browser::focus_id(ERROR_SUMMARY_ID);
@@ -166,7 +220,7 @@ pub fn SupervisorPage() -> impl IntoView {
     };
 
     let error_line = move || {
-        let n = errors.read().len();
+        let n = file_errors.get();
         (n > 0).then(|| {
             view! {
                 <span class="nhsuk-error-message" id="summary-files-error">
@@ -177,7 +231,7 @@ pub fn SupervisorPage() -> impl IntoView {
         })
     };
     let group_class = move || {
-        if errors.read().is_empty() {
+        if file_errors.get() == 0 {
             "nhsuk-form-group"
         } else {
             "nhsuk-form-group nhsuk-form-group--error"
@@ -191,7 +245,7 @@ pub fn SupervisorPage() -> impl IntoView {
         }
     };
     let described = move || {
-        if errors.read().is_empty() {
+        if file_errors.get() == 0 {
             "summary-files-hint"
         } else {
             "summary-files-hint summary-files-error"
@@ -211,28 +265,6 @@ pub fn SupervisorPage() -> impl IntoView {
                     let t = totals(w);
                     let href = format!("/supervisor/workers/{}", w.key.id());
                     let label = w.label.clone();
-                    let files = w
-                        .summaries
-                        .iter()
-                        .map(|o| {
-                            let f = o.fingerprint;
-                            let text = format!("{}: {}", period_label(&o.summary), o.file_name);
-                            let close_label = format!("Close ‘{}’", o.file_name);
-                            let lib = space();
-                            view! {
-                                <li>
-                                    {text} " "
-                                    <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-inline-button"
-                                        aria-label=close_label on:click=move |_| {
-                                            lib.update(|l| { l.remove(f); });
-                                            browser::focus_id("open-summaries");
-                                        }>
-                                        "Close"
-                                    </button>
-                                </li>
-                            }
-                        })
-                        .collect_view();
                     view! {
                         <div class="nhsuk-card">
                             <div class="nhsuk-card__content">
@@ -245,7 +277,6 @@ pub fn SupervisorPage() -> impl IntoView {
                                         plural(t.shared, "reflection", "reflections"),
                                     )}
                                 </p>
-                                <ul class="nhsuk-list nhsuk-body-s">{files}</ul>
                             </div>
                         </div>
                     }
@@ -256,13 +287,134 @@ pub fn SupervisorPage() -> impl IntoView {
                 plural(lib.len(), "summary", "summaries"),
                 plural(workers.len(), "worker", "workers")
             );
+            let lib = space();
+            let keeping = section().keeping;
+            let close_all = move |_| {
+                if keeping.get_untracked() {
+                    let removed = lib.with_untracked(|l| {
+                        l.summaries()
+                            .iter()
+                            .try_for_each(|o| kept_space().remove(o.fingerprint))
+                    });
+                    if let Err(e) = removed {
+                        keep_error.set(Some(keep_failure("The summaries could not be removed from this device", &e)));
+                        browser::focus_id(ERROR_SUMMARY_ID);
+                        return;
+                    }
+                }
+                lib.update(|l| *l = crate::core::supervisor::Library::new());
+                report.set(None);
+                browser::focus_id(crate::ui::components::HEADING_ID);
+            };
             view! {
                 <h2 class="nhsuk-heading-m" id="open-summaries" tabindex="-1">{count}</h2>
-                <p>"Choose a worker to see their timeline across summaries."</p>
+                <p>"Choose a worker to see their timeline across summaries, or to close one of them."</p>
                 {rows}
+                <button type="button" class="nhsuk-button nhsuk-button--secondary" id="close-all" on:click=close_all>
+                    "Close all summaries"
+                </button>
             }
             .into_any()
         })
+    };
+
+    let keep_options = [
+        (
+            false,
+            "Only in this tab",
+            "They are gone when you close this tab.",
+        ),
+        (
+            true,
+            "Keep them on this device",
+            "In this browser’s storage, apart from any journal, until you close them. A year of weekly summaries for ten workers takes under a tenth of the space.",
+        ),
+    ]
+    .into_iter()
+    .enumerate()
+    .map(|(i, (value, label, hint))| {
+        choice(
+            ChoiceKind::Radio,
+            KEEP_ID,
+            choice_id(KEEP_ID, i, &value),
+            label.to_owned(),
+            Some(hint.to_owned()),
+            Signal::derive(move || keep_choice.get() == value),
+            Callback::new(move |on: bool| {
+                if on {
+                    keep_choice.set(value);
+                }
+            }),
+        )
+    })
+    .collect_view()
+    .into_any();
+    let keep_message = Signal::derive(move || keep_error.get());
+    let save_keep = {
+        let keeping = keeping.clone();
+        let library = library.clone();
+        move |_| {
+            keep_saved.set(None);
+            keep_error.set(None);
+            let want = keep_choice.get_untracked();
+            let result = if want {
+                library.with_untracked(|lib| kept_space().keep(lib.summaries()))
+            } else {
+                kept_space().forget_all().map(|_| ())
+            };
+            match result {
+                Ok(()) => {
+                    keeping.set(want);
+                    keep_saved.set(Some(if want {
+                        "Summaries you open are kept on this device".to_owned()
+                    } else {
+                        "Summaries are no longer kept on this device. Those open stay open until you close this tab.".to_owned()
+                    }));
+                    browser::focus_id("keep-saved");
+                }
+                Err(e) => {
+                    let what = if want {
+                        "The summaries could not be kept on this device"
+                    } else {
+                        "The summaries kept on this device could not be removed"
+                    };
+                    keep_error.set(Some(keep_failure(what, &e)));
+                    browser::focus_id(ERROR_SUMMARY_ID);
+                }
+            }
+        }
+    };
+    let saved_banner = move || {
+        keep_saved.get().map(|message| view! {
+            <div class="nhsuk-notification-banner nhsuk-notification-banner--success"
+                role="alert" aria-labelledby="keep-saved-title">
+                <div class="nhsuk-notification-banner__header">
+                    <h2 class="nhsuk-notification-banner__title" id="keep-saved-title">"Success"</h2>
+                </div>
+                <div class="nhsuk-notification-banner__content">
+                    <p class="nhsuk-notification-banner__heading" id="keep-saved" tabindex="-1">{message}</p>
+                </div>
+            </div>
+        })
+    };
+    let stored_problems = move || {
+        let list = stored_problems.get();
+        (!list.is_empty()).then(|| view! {
+            <div class="nhsuk-warning-callout">
+                <h2 class="nhsuk-warning-callout__label">
+                    <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"Some kept summaries could not be read"</span>
+                </h2>
+                {list.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+            </div>
+        })
+    };
+    let keeping_now = keeping.clone();
+    let where_kept = move || {
+        if keeping_now.get() {
+            "Summaries you open are also kept on this device, in a space of their own, until you close them."
+        } else {
+            "Summaries you open stay in this tab only: they are gone when you close it."
+        }
     };
 
     view! {
@@ -270,7 +422,9 @@ pub fn SupervisorPage() -> impl IntoView {
         <PageHeading text="Supervisor view"/>
         <SectionNav current="/supervisor"/>
         <p class="nhsuk-body-l">"Open the anonymised supervision summaries your link workers downloaded from Anchorpoint, to see patterns across weeks and across workers."</p>
-        <p>"Opening a summary reads only that file. It never reads or changes a journal kept in this browser, and nothing is sent anywhere. Summaries you open stay in this tab only: they are gone when you close it."</p>
+        <p>"Opening a summary reads only that file. It never reads or changes a journal kept in this browser, and nothing is sent anywhere."</p>
+        <p id="where-kept">{where_kept}</p>
+        {stored_problems}
         {result}
         <div class=group_class>
             <label class="nhsuk-label nhsuk-label--s" for=INPUT_ID>"Open summary files"</label>
@@ -284,5 +438,9 @@ pub fn SupervisorPage() -> impl IntoView {
         </div>
         <p class="nhsuk-body-s" aria-live="polite">{move || busy.get().then_some("Opening…")}</p>
         {open_list}
+        <h2 class="nhsuk-heading-m">"Where summaries are kept"</h2>
+        {saved_banner}
+        {fieldset(KEEP_ID, "Keep the summaries you open on this device?", None, keep_message, ChoiceKind::Radio.group(), keep_options)}
+        <button type="button" class="nhsuk-button nhsuk-button--secondary" id="save-keep" on:click=save_keep>"Save this choice"</button>
     }
 }

@@ -6,13 +6,13 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::{space, table_markup, NothingOpen, SectionNav};
+use super::{close_summary, space, table_markup, NothingOpen, SectionNav};
 use crate::core::summary::json::{Reflection, SummaryV2, Text};
 use crate::core::summary::{full_label, week_label};
 use crate::core::supervisor::views::{period_label, timeline};
 use crate::core::templates::PromptRole;
 use crate::ui::browser;
-use crate::ui::components::PageHeading;
+use crate::ui::components::{ErrorSummary, PageHeading, SummaryItem};
 
 fn text_view(t: &Text) -> impl IntoView {
     view! { <p class="app-entry-text">{t.text.clone()}</p> }
@@ -41,7 +41,13 @@ fn reflection_view(r: &Reflection) -> impl IntoView {
     }
 }
 
-fn summary_view(i: usize, s: &SummaryV2, file: &str) -> impl IntoView {
+fn summary_view(
+    i: usize,
+    s: &SummaryV2,
+    file: &str,
+    fingerprint: u64,
+    failed: RwSignal<Option<String>>,
+) -> impl IntoView {
     let bring = s.bring.as_ref().map(|b| {
         view! {
             <h3 class="nhsuk-heading-s">"What they want to bring to supervision"</h3>
@@ -82,6 +88,18 @@ fn summary_view(i: usize, s: &SummaryV2, file: &str) -> impl IntoView {
             <h2 class="nhsuk-heading-m" id=format!("summary-{i}")>{period_label(s)}</h2>
             <p class="nhsuk-body-s">{format!("From the file ‘{file}’.")}</p>
             {bring}{discuss}{learning}{nothing}
+            <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+                aria-label=format!("Close ‘{file}’") on:click=move |_| {
+                    match close_summary(fingerprint) {
+                        Ok(()) => browser::focus_id(crate::ui::components::HEADING_ID),
+                        Err(message) => {
+                            failed.set(Some(message));
+                            browser::focus_id(crate::ui::components::ERROR_SUMMARY_ID);
+                        }
+                    }
+                }>
+                "Close this summary"
+            </button>
         </section>
     }
 }
@@ -90,6 +108,17 @@ fn summary_view(i: usize, s: &SummaryV2, file: &str) -> impl IntoView {
 pub fn WorkerPage() -> impl IntoView {
     let params = use_params_map();
     let library = space();
+    let failed = RwSignal::new(None::<String>);
+    let errors = Signal::derive(move || {
+        failed
+            .get()
+            .map(|message| SummaryItem {
+                target: crate::ui::components::HEADING_ID.to_owned(),
+                message,
+            })
+            .into_iter()
+            .collect::<Vec<_>>()
+    });
     let page = move || {
         let id = params.read().get("id").unwrap_or_default();
         library.with(|lib| match lib.worker(&id) {
@@ -116,7 +145,7 @@ pub fn WorkerPage() -> impl IntoView {
                     .summaries
                     .iter()
                     .enumerate()
-                    .map(|(i, o)| summary_view(i, &o.summary, &o.file_name))
+                    .map(|(i, o)| summary_view(i, &o.summary, &o.file_name, o.fingerprint, failed))
                     .collect_view();
                 view! {
                     <PageHeading text=title/>
@@ -130,5 +159,5 @@ pub fn WorkerPage() -> impl IntoView {
             }
         })
     };
-    view! { {page} }
+    view! { <ErrorSummary items=errors/>{page} }
 }
