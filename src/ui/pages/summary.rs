@@ -50,6 +50,7 @@ const INCLUDE_ID: &str = "include";
 const BRING_ID: &str = "bring";
 const PHRASE_ID: &str = "phrase";
 const FORMAT_ID: &str = "format";
+const WORKER_ID: &str = "worker-name";
 const CONFIRM_ID: &str = "confirm-download";
 
 /// The summary being made. Held in memory for the whole app (so "Change" links and the
@@ -63,6 +64,8 @@ pub struct SummaryFlow {
     review: RwSignal<Option<Arc<Review>>>,
     decisions: RwSignal<Decisions>,
     format: RwSignal<String>,
+    /// "Name or initials shown to your supervisor", as typed (issue 12).
+    worker: RwSignal<String>,
     exported: RwSignal<Option<Exported>>,
 }
 
@@ -85,6 +88,7 @@ impl SummaryFlow {
             review: RwSignal::new(None),
             decisions: RwSignal::new(Decisions::default()),
             format: RwSignal::new(String::new()),
+            worker: RwSignal::new(String::new()),
             exported: RwSignal::new(None),
         });
     }
@@ -532,8 +536,13 @@ fn review_page(flow: SummaryFlow, review: Arc<Review>) -> AnyView {
                     "Select which file you want to download".to_owned(),
                 );
             };
+            let worker = match crate::core::summary::worker_name(&flow.worker.get_untracked()) {
+                Ok(worker) => worker,
+                Err(message) => return problems.one(WORKER_ID, message.to_owned()),
+            };
             browser::mark("anchorpoint:export-start");
-            let summary = review.finish(&flow.decisions.get_untracked());
+            let mut summary = review.finish(&flow.decisions.get_untracked());
+            summary.worker = worker;
             let name = format.file_name(&summary);
             let contents = format.render(&summary);
             browser::mark("anchorpoint:export-end");
@@ -662,6 +671,7 @@ fn review_page(flow: SummaryFlow, review: Arc<Review>) -> AnyView {
         .collect_view();
     let phrase_error = problems.message_for(PHRASE_ID);
     let format_error = problems.message_for(FORMAT_ID);
+    let worker_error = problems.message_for(WORKER_ID);
 
     view! {
         <a class="nhsuk-back-link" href=FORM_PATH>"Back"</a>
@@ -694,6 +704,15 @@ fn review_page(flow: SummaryFlow, review: Arc<Review>) -> AnyView {
             <ul class="nhsuk-list">{phrases}</ul>
         </Show>
         <h2 class="nhsuk-heading-m">"Download"</h2>
+        <div class=group_class(worker_error)>
+            <label class="nhsuk-label nhsuk-label--s" for=WORKER_ID>"Name or initials shown to your supervisor (optional)"</label>
+            <div class="nhsuk-hint" id="worker-name-hint">"It goes in the file and its name, so your supervisor can tell your summaries from other workers’. It is not anonymised. Up to 40 characters."</div>
+            {inline_error("worker-name-error".to_owned(), worker_error)}
+            <input class=move || if worker_error.read().is_some() { "nhsuk-input nhsuk-input--width-20 nhsuk-input--error" } else { "nhsuk-input nhsuk-input--width-20" }
+                id=WORKER_ID name=WORKER_ID type="text" autocomplete="off" spellcheck="false"
+                aria-describedby=described_by(Some("worker-name-hint".to_owned()), "worker-name-error".to_owned(), worker_error)
+                prop:value=move || flow.worker.get() on:input=move |ev| flow.worker.set(event_target_value(&ev))/>
+        </div>
         {fieldset(FORMAT_ID, "Which file do you want to download?", Some("You can download the same summary in another format afterwards."), format_error, ChoiceKind::Radio.group(), formats.into_any())}
         {warning_callout(
             "The file will not be encrypted",
