@@ -222,7 +222,8 @@ journey('every planted identifier is gone from every format, and tags and counts
   // Tags and counts, from the JSON.
   const summary = JSON.parse(files.json);
   assert.equal(summary.format, 'anchorpoint-supervision-summary');
-  assert.equal(summary.version, 1);
+  assert.equal(summary.version, 2);
+  assert.equal(summary.worker, null, 'no name was given');
   assert.equal(summary.overview.entries, 4);
   assert.equal(summary.overview.entries_shared, 3);
   assert.equal(summary.normative.escalations, 1);

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { fillStorage, freeStorage } from './storage.mjs';
 import { useHarness } from './harness.mjs';
 
 const { journey } = useHarness();
@@ -187,5 +188,84 @@ journey('summaries open by drag and drop, and by the keyboard alone', async ({ a
   await app.link('Open summaries').first().click();
   await app.expectText(page.locator('#open-summaries'), '1 summary from 1 worker open');
   await app.button('Close all summaries').click();
+  await app.expectText(page.getByRole('heading', { level: 2, name: 'No summaries open' }), 'No summaries open');
+});
+
+journey('a worker puts initials on a summary, and the supervisor opens the downloaded file', async ({ app, page, a11y }) => {
+  await app.open('/');
+  await app.writeEntry({ about: await app.today(), text: 'Said no to an after-hours call and felt fine about it.' });
+  await app.open('/summary');
+  await app.expectPage('Create a supervision summary');
+  await app.button('Continue').click();
+  await app.expectPage('Check your summary before you download it');
+  const name = page.getByLabel('Name or initials shown to your supervisor (optional)');
+  // Too long: a field error, nothing downloaded.
+  await name.fill('Q'.repeat(41));
+  await page.getByRole('radio', { name: 'JSON (.json)' }).check();
+  await app.button('Confirm and download').click();
+  await app.expectText(app.errorSummary(), 'Name or initials must be 40 characters or fewer');
+  await app.expectText(page.locator('#worker-name-error'), 'Error: Name or initials must be 40 characters or fewer');
+  await a11y('summary review, name too long');
+  await name.fill('  Jo   B ');
+  const [download] = await Promise.all([page.waitForEvent('download'), app.button('Confirm and download').click()]);
+  await app.expectPage('Summary downloaded');
+  assert.match(download.suggestedFilename(), /^anchorpoint-summary-jo-b-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.json$/);
+  const text = readFileSync(await download.path(), 'utf8');
+  const json = JSON.parse(text);
+  assert.equal(json.version, 2);
+  assert.equal(json.worker, 'Jo B');
+  const [markdown] = await Promise.all([page.waitForEvent('download'), app.button('Download Markdown (.md)').click()]);
+  assert.match(markdown.suggestedFilename(), /^anchorpoint-summary-jo-b-.*\.md$/);
+  assert.ok(readFileSync(await markdown.path(), 'utf8').includes('Link worker: Jo B'));
+
+  await app.link('Supervisor view').click();
+  await app.expectPage('Supervisor view');
+  await openFiles(page, [file(download.suggestedFilename(), text)]);
+  await app.expectText(page.locator('.nhsuk-notification-banner'), '1 summary opened');
+  await app.link('Jo B').click();
+  await app.expectPage('Jo B: timeline');
+});
+
+journey('the supervisor keeps summaries on this device, apart from the journal, or lets them go', async ({ app, page, a11y }) => {
+  await app.open('/');
+  const before = await journalWithOneReflection(app);
+  const journalOnly = (all) => Object.fromEntries(Object.entries(all).filter(([k]) => !k.startsWith('anchorpoint-supervisor.')));
+  await app.open('/supervisor');
+  await openFiles(page, [file('jo-b.json', V2)]);
+  await app.expectText(page.locator('.nhsuk-notification-banner'), '1 summary opened');
+  assert.match(await page.locator('#where-kept').innerText(), /stay in this tab only/);
+
+  // Storage full: a clear error, nothing kept, still open here.
+  await fillStorage(page);
+  await page.getByLabel('Keep them on this device').check();
+  await app.button('Save this choice').click();
+  await app.expectText(app.errorSummary(), 'The summaries could not be kept on this device because this browser's storage for Anchorpoint is full. The summaries are still open in this tab, and nothing kept on this device has changed.');
+  await a11y('supervisor view, storage full');
+  await freeStorage(page);
+  assert.deepEqual(await app.rawStorage(), before, 'nothing was written');
+
+  await app.button('Save this choice').click();
+  await app.expectText(page.locator('#keep-saved'), 'Summaries you open are kept on this device');
+  await a11y('supervisor view, keeping');
+  const kept = Object.keys(await app.rawStorage()).filter((k) => k.startsWith('anchorpoint-supervisor.')).sort();
+  assert.equal(kept.length, 2, kept.join());
+  assert.equal(kept[0], 'anchorpoint-supervisor.keep');
+  assert.match(kept[1], /^anchorpoint-supervisor\.summary\.[0-9a-f]{16}$/);
+  assert.deepEqual(journalOnly(await app.rawStorage()), before, 'the journal is byte for byte as it was');
+
+  // Kept across a reload; a file opened now is kept too.
+  await app.reload();
+  await app.expectText(page.locator('#open-summaries'), '1 summary from 1 worker open');
+  await openFiles(page, [file('k-mensah.json', MENSAH)]);
+  await app.expectText(page.locator('#open-summaries'), '2 summaries from 2 workers open');
+  await app.reload();
+  await app.expectText(page.locator('#open-summaries'), '2 summaries from 2 workers open');
+
+  // Let them go: the space is empty, the journal untouched, the tab keeps them open.
+  await page.getByLabel('Only in this tab').check();
+  await app.button('Save this choice').click();
+  await app.expectText(page.locator('#keep-saved'), 'Summaries are no longer kept on this device');
+  assert.deepEqual(await app.rawStorage(), before);
+  await app.reload();
   await app.expectText(page.getByRole('heading', { level: 2, name: 'No summaries open' }), 'No summaries open');
 });
