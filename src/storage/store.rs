@@ -22,12 +22,13 @@ use crate::core::entry::Entry;
 use crate::core::ids::EntryId;
 use crate::core::journal::Journal;
 use crate::core::record::{
-    decode_draft, decode_embeddedness, decode_entry, decode_index, decode_settings,
-    decode_templates, decode_threads, decode_vocabulary, decode_wellbeing, encode_draft,
-    encode_embeddedness, encode_entry, encode_index, encode_settings, encode_templates,
-    encode_threads, encode_vocabulary, encode_wellbeing, DecodeError, StoredDraft,
+    decode_draft, decode_embeddedness, decode_entry, decode_index, decode_preferences,
+    decode_settings, decode_templates, decode_threads, decode_vocabulary, decode_wellbeing,
+    encode_draft, encode_embeddedness, encode_entry, encode_index, encode_preferences,
+    encode_settings, encode_templates, encode_threads, encode_vocabulary, encode_wellbeing,
+    DecodeError, StoredDraft,
 };
-use crate::core::settings::Settings;
+use crate::core::settings::{Preferences, Settings};
 use crate::core::tags::Vocabulary;
 use crate::core::templates::TemplateLibrary;
 use crate::core::threads::Threads;
@@ -227,6 +228,13 @@ stored_collection!(
     decode_settings
 );
 stored_collection!(
+    Preferences,
+    "preferences",
+    "preferences",
+    encode_preferences,
+    decode_preferences
+);
+stored_collection!(
     Vocabulary,
     "tags",
     "tags",
@@ -267,6 +275,7 @@ stored_collection!(
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Collections {
     pub settings: Settings,
+    pub preferences: Preferences,
     pub vocabulary: Vocabulary,
     pub templates: TemplateLibrary,
     pub threads: Threads,
@@ -539,6 +548,7 @@ impl<B: Backend> Store<B> {
         let mut problems = Vec::new();
         let collections = Collections {
             settings: self.load_collection(&mut found, &mut problems),
+            preferences: self.load_collection(&mut found, &mut problems),
             vocabulary: self.load_collection(&mut found, &mut problems),
             templates: self.load_collection(&mut found, &mut problems),
             threads: self.load_collection(&mut found, &mut problems),

@@ -13,7 +13,7 @@ use crate::core::ids::EntryId;
 use crate::core::journal::Journal;
 use crate::core::merge::{Difference, Merge};
 use crate::core::record::StoredDraft;
-use crate::core::settings::Settings;
+use crate::core::settings::{Preferences, Settings};
 use crate::core::tags::Vocabulary;
 use crate::core::templates::TemplateLibrary;
 use crate::core::threads::Threads;
@@ -58,6 +58,8 @@ pub struct AppState {
     pub embeddedness: RwSignal<EmbeddednessHistory>,
     pub wellbeing: RwSignal<WellbeingLog>,
     pub settings: RwSignal<Settings>,
+    /// Nudges, the lock's idle time, the backup reminder and the last backup.
+    pub preferences: RwSignal<Preferences>,
     /// Values that could not be read at the last load. Nothing in them was changed.
     pub problems: RwSignal<Vec<Problem>>,
     /// Set when storage could not be read at all.
@@ -85,6 +87,7 @@ impl AppState {
             embeddedness: RwSignal::new(EmbeddednessHistory::new()),
             wellbeing: RwSignal::new(WellbeingLog::new()),
             settings: RwSignal::new(Settings::default()),
+            preferences: RwSignal::new(Preferences::default()),
             problems: RwSignal::new(Vec::new()),
             load_error: RwSignal::new(None),
             flash: RwSignal::new(None),
@@ -122,6 +125,7 @@ impl AppState {
                 self.embeddedness.set(c.embeddedness);
                 self.wellbeing.set(c.wellbeing);
                 self.settings.set(c.settings);
+                self.preferences.set(c.preferences);
                 self.problems.set(loaded.problems);
                 self.load_error.set(None);
             }
@@ -377,6 +381,17 @@ impl AppState {
             |b| &b.settings,
             |b, v| b.settings = v,
             self.settings,
+        )
+    }
+
+    /// Stores new preferences, then shows them. On failure nothing changes.
+    pub fn save_preferences(&self, value: Preferences) -> Result<(), StorageError> {
+        self.save_collection(
+            "your preferences",
+            value,
+            |b| &b.preferences,
+            |b, v| b.preferences = v,
+            self.preferences,
         )
     }
 

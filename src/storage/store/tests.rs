@@ -213,7 +213,7 @@ fn a_damaged_record_is_set_aside_untouched_and_the_rest_load() {
 #[test]
 fn foreign_and_newer_values_under_our_prefix_are_reported_with_reasons() {
     let mut s = store();
-    s.backend.set("anchorpoint.preferences", "{}").unwrap();
+    s.backend.set("anchorpoint.favourites", "{}").unwrap();
     s.backend
         .set(
             "anchorpoint.entry.z",
