@@ -113,6 +113,10 @@ pub enum StorageError {
     /// not overwrite.
     #[error("a newer version of Anchorpoint saved it, and this version must not overwrite that")]
     Newer(String),
+    /// Loading found records written by a newer version: this version only reads, so it
+    /// can never write something the newer version's records depend on.
+    #[error("this browser's journal was last changed by a newer version of Anchorpoint, so this version only reads it")]
+    ReadOnly,
 }
 
 impl StorageError {
@@ -137,6 +141,10 @@ impl StorageError {
             StorageError::Newer(_) => {
                 "Nothing was saved. Open Anchorpoint in the newest version you have used, or \
                  reload the page to get it."
+            }
+            StorageError::ReadOnly => {
+                "Nothing was saved, and your words are still here. Copy them somewhere safe, \
+                 then reload the page to get the newest version of Anchorpoint and save again."
             }
         }
     }
@@ -672,6 +680,15 @@ impl<B: Backend> Store<B> {
         })
     }
 
+    /// Whether the last load found a record written by a newer version of Anchorpoint.
+    /// Then this store changes no record (drafts, each tab's own and never read by
+    /// another version as a record, are still kept, so typing is never lost).
+    pub fn read_only(&self) -> bool {
+        self.seen
+            .values()
+            .any(|s| matches!(s, Seen::Unreadable { newer: true, .. }))
+    }
+
     /// Checks a key before it is written or removed: has another tab written it since this
     /// tab read it? Returns the revision to write next.
     fn check(
@@ -727,6 +744,9 @@ impl<B: Backend> Store<B> {
     pub fn commit(&mut self, batch: Batch) -> Result<(), StorageError> {
         if batch.is_empty() {
             return Ok(());
+        }
+        if self.read_only() {
+            return Err(StorageError::ReadOnly);
         }
         // 1. Plan: check every key against what this tab has seen.
         let mut conflicts = Vec::new();

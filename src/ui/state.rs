@@ -62,6 +62,9 @@ pub struct AppState {
     pub preferences: RwSignal<Preferences>,
     /// Values that could not be read at the last load. Nothing in them was changed.
     pub problems: RwSignal<Vec<Problem>>,
+    /// Set when loading found records from a newer version of Anchorpoint: then this
+    /// version saves nothing but drafts, and says so on every page.
+    pub read_only: RwSignal<bool>,
     /// Set when storage could not be read at all.
     pub load_error: RwSignal<Option<StorageError>>,
     pub flash: RwSignal<Option<Flash>>,
@@ -89,6 +92,7 @@ impl AppState {
             settings: RwSignal::new(Settings::default()),
             preferences: RwSignal::new(Preferences::default()),
             problems: RwSignal::new(Vec::new()),
+            read_only: RwSignal::new(false),
             load_error: RwSignal::new(None),
             flash: RwSignal::new(None),
             external_changes: RwSignal::new(0),
@@ -127,6 +131,8 @@ impl AppState {
                 self.settings.set(c.settings);
                 self.preferences.set(c.preferences);
                 self.problems.set(loaded.problems);
+                self.read_only
+                    .set(self.store.with_value(|store| store.read_only()));
                 self.load_error.set(None);
             }
             Some(Err(e)) => self.load_error.set(Some(e)),
