@@ -9,6 +9,7 @@
 
 mod backend;
 pub mod codec;
+pub mod random;
 mod store;
 pub mod supervisor;
 
