@@ -33,6 +33,37 @@ pub struct OpenReport {
     pub duplicates: Vec<(String, String)>,
     /// Files that could not be opened: (file name, the whole sentence to show).
     pub errors: Vec<(String, String)>,
+    /// Protected (sealed) files, waiting for their passphrase: (file name, its text).
+    /// Nothing from them is read until [`open_protected`] opens one.
+    pub protected: Vec<(String, String)>,
+}
+
+/// Opens a protected summary file with the passphrase the worker told the supervisor:
+/// its contents as a file to open, or the sentence to show. A wrong passphrase changes
+/// nothing. The passphrase is used as given (the page normalises it to NFC, as the
+/// worker's page did when sealing; spaces count).
+pub fn open_protected(name: &str, text: &str, passphrase: &str) -> Result<FileInput, String> {
+    use crate::core::crypto::{open_file, CryptoError, Purpose};
+    match open_file(text, Purpose::Summary, passphrase) {
+        Ok(plain) => match String::from_utf8(plain.to_vec()) {
+            Ok(text) => Ok(FileInput::Text {
+                name: name.to_owned(),
+                text,
+            }),
+            Err(_) => Err(format!(
+                "‘{name}’ opened with the passphrase, but what is inside is not a summary. Nothing from it was opened. Ask the worker to download the summary again."
+            )),
+        },
+        Err(CryptoError::WrongPassphrase) => Err(format!(
+            "The passphrase does not open ‘{name}’. Check it with the worker: it is the one they told you in person. Nothing from the file was opened."
+        )),
+        Err(CryptoError::EmptyPassphrase) => {
+            Err(format!("Enter the passphrase for ‘{name}’"))
+        }
+        Err(e) => Err(format!(
+            "‘{name}’ cannot be opened because {e}. Nothing from it was opened. Ask the worker to download the summary again."
+        )),
+    }
 }
 
 /// A file as the shell read it: its name, and its text, or its size when it was too big
@@ -74,6 +105,10 @@ impl Library {
         let mut report = OpenReport::default();
         for file in files {
             let (name, result) = match file {
+                FileInput::Text { name, text } if crate::core::crypto::is_sealed_file(&text) => {
+                    report.protected.push((name, text));
+                    continue;
+                }
                 FileInput::Text { name, text } => {
                     let result = open(&name, &text);
                     (name, result)

@@ -451,3 +451,57 @@ fn the_kept_summary_record_is_frozen_and_reads_back_as_the_file_did() {
     assert!(decode_kept(&KEPT_FIXTURE.replace("\"v\":4", "\"v\":5")).is_err());
     assert!(decode_kept(&KEPT_FIXTURE.replace("kept-summary", "entry")).is_err());
 }
+
+#[test]
+fn a_protected_file_waits_for_its_passphrase_and_a_wrong_one_changes_nothing() {
+    use crate::core::crypto::{seal_file, FileRandom, KdfParams, Purpose, NONCE_BYTES, SALT_BYTES};
+    let random = FileRandom {
+        salt: [5; SALT_BYTES],
+        nonce: [6; NONCE_BYTES],
+    };
+    // The cheapest settings the format accepts, so the test is quick.
+    let sealed = seal_file(
+        Purpose::Summary,
+        "blue heron at dawn",
+        KdfParams::OWASP_MINIMUM,
+        &random,
+        V2.as_bytes(),
+    )
+    .expect("sealed");
+    let mut lib = Library::new();
+    let report = lib.open_files(vec![FileInput::Text {
+        name: "protected.json".into(),
+        text: sealed.clone(),
+    }]);
+    assert_eq!(
+        report.protected,
+        vec![("protected.json".to_owned(), sealed.clone())]
+    );
+    assert!(report.errors.is_empty() && report.opened.is_empty());
+    assert!(lib.is_empty(), "nothing is read before the passphrase");
+
+    let wrong =
+        open_protected("protected.json", &sealed, "blue heron at dusk").expect_err("refused");
+    assert_eq!(wrong, "The passphrase does not open ‘protected.json’. Check it with the worker: it is the one they told you in person. Nothing from the file was opened.");
+    assert!(open_protected("protected.json", &sealed, "")
+        .expect_err("empty")
+        .starts_with("Enter the passphrase"));
+    assert!(lib.is_empty());
+
+    let file = open_protected("protected.json", &sealed, "blue heron at dawn").expect("opens");
+    let report = lib.open_files(vec![file]);
+    assert_eq!(report.opened, vec!["protected.json".to_owned()]);
+    assert_eq!(lib.summaries()[0].summary.worker.as_deref(), Some("Jo B"));
+    // A backup sealed with the same passphrase is not a summary.
+    let backup = seal_file(
+        Purpose::Backup,
+        "blue heron at dawn",
+        KdfParams::OWASP_MINIMUM,
+        &random,
+        b"{}",
+    )
+    .expect("sealed");
+    assert!(open_protected("backup.json", &backup, "blue heron at dawn")
+        .expect_err("refused")
+        .contains("not a summary"));
+}

@@ -51,6 +51,8 @@ const BRING_ID: &str = "bring";
 const PHRASE_ID: &str = "phrase";
 const FORMAT_ID: &str = "format";
 const WORKER_ID: &str = "worker-name";
+const PASSPHRASE_ID: &str = "passphrase";
+const PASSPHRASE_AGAIN_ID: &str = "passphrase-again";
 const CONFIRM_ID: &str = "confirm-download";
 
 /// The summary being made. Held in memory for the whole app (so "Change" links and the
@@ -66,6 +68,9 @@ pub struct SummaryFlow {
     format: RwSignal<String>,
     /// "Name or initials shown to your supervisor", as typed (issue 12).
     worker: RwSignal<String>,
+    /// A passphrase to protect the JSON file with, twice; never stored, cleared once used.
+    passphrase: RwSignal<String>,
+    passphrase_again: RwSignal<String>,
     exported: RwSignal<Option<Exported>>,
 }
 
@@ -73,6 +78,8 @@ pub struct SummaryFlow {
 #[derive(Clone)]
 struct Exported {
     summary: Arc<Summary>,
+    /// Whether the file was sealed with a passphrase.
+    protected: bool,
     files: Vec<String>,
 }
 
@@ -89,6 +96,8 @@ impl SummaryFlow {
             decisions: RwSignal::new(Decisions::default()),
             format: RwSignal::new(String::new()),
             worker: RwSignal::new(String::new()),
+            passphrase: RwSignal::new(String::new()),
+            passphrase_again: RwSignal::new(String::new()),
             exported: RwSignal::new(None),
         });
     }
@@ -527,6 +536,7 @@ fn review_page(flow: SummaryFlow, review: Arc<Review>) -> AnyView {
         browser::focus_id(PHRASE_ID);
     };
 
+    let sealing = RwSignal::new(false);
     let confirm = {
         let review = review.clone();
         move |_| {
@@ -540,20 +550,81 @@ fn review_page(flow: SummaryFlow, review: Arc<Review>) -> AnyView {
                 Ok(worker) => worker,
                 Err(message) => return problems.one(WORKER_ID, message.to_owned()),
             };
+            // Protection (issue 12): only the JSON, which the supervisor view opens.
+            let passphrase: String = js_sys::JsString::from(flow.passphrase.get_untracked())
+                .normalize("NFC")
+                .into();
+            let protect = !passphrase.is_empty();
+            if protect {
+                if format != Format::Json {
+                    return problems.one(PASSPHRASE_ID, "Choose JSON to protect the file with a passphrase: only the JSON file opens in the supervisor view".to_owned());
+                }
+                if let Err(e) = crate::core::crypto::check_passphrase(&passphrase) {
+                    return problems.one(
+                        PASSPHRASE_ID,
+                        format!("The passphrase cannot be used because {e}"),
+                    );
+                }
+                let again: String = js_sys::JsString::from(flow.passphrase_again.get_untracked())
+                    .normalize("NFC")
+                    .into();
+                if again != passphrase {
+                    return problems.one(
+                        PASSPHRASE_AGAIN_ID,
+                        "The passphrases do not match: type the same passphrase twice".to_owned(),
+                    );
+                }
+            }
             browser::mark("anchorpoint:export-start");
             let mut summary = review.finish(&flow.decisions.get_untracked());
             summary.worker = worker;
             let name = format.file_name(&summary);
             let contents = format.render(&summary);
             browser::mark("anchorpoint:export-end");
-            if !browser::download(&name, format.mime(), &contents) {
-                return problems.one(CONFIRM_ID, DOWNLOAD_REFUSED.to_owned());
+            let navigate = navigate.clone();
+            let finish = move |contents: String| {
+                if !browser::download(&name, format.mime(), &contents) {
+                    return problems.one(CONFIRM_ID, DOWNLOAD_REFUSED.to_owned());
+                }
+                flow.passphrase.set(String::new());
+                flow.passphrase_again.set(String::new());
+                flow.exported.set(Some(Exported {
+                    summary: Arc::new(summary),
+                    protected: protect,
+                    files: vec![name],
+                }));
+                navigate(DONE_PATH, NavigateOptions::default());
+            };
+            if !protect {
+                return finish(contents);
             }
-            flow.exported.set(Some(Exported {
-                summary: Arc::new(summary),
-                files: vec![name],
-            }));
-            navigate(DONE_PATH, NavigateOptions::default());
+            // Argon2id takes about a second: let the page say so before the work starts.
+            sealing.set(true);
+            set_timeout(
+                move || {
+                    let sealed = crate::storage::random::for_file()
+                        .map_err(|e| e.to_string())
+                        .and_then(|random| {
+                            crate::core::crypto::seal_file(
+                                crate::core::crypto::Purpose::Summary,
+                                &passphrase,
+                                crate::core::crypto::KdfParams::CHOSEN,
+                                &random,
+                                contents.as_bytes(),
+                            )
+                            .map_err(|e| e.to_string())
+                        });
+                    sealing.set(false);
+                    match sealed {
+                        Ok(file) => finish(file),
+                        Err(why) => problems.one(
+                            CONFIRM_ID,
+                            format!("The file could not be protected because {why}. Nothing was downloaded. Reload the page and try again."),
+                        ),
+                    }
+                },
+                std::time::Duration::from_millis(30),
+            );
         }
     };
 
@@ -672,6 +743,9 @@ fn review_page(flow: SummaryFlow, review: Arc<Review>) -> AnyView {
     let phrase_error = problems.message_for(PHRASE_ID);
     let format_error = problems.message_for(FORMAT_ID);
     let worker_error = problems.message_for(WORKER_ID);
+    let passphrase_error = problems.message_for(PASSPHRASE_ID);
+    let passphrase_again_error = problems.message_for(PASSPHRASE_AGAIN_ID);
+    let protecting = move || !flow.passphrase.read().is_empty();
 
     view! {
         <a class="nhsuk-back-link" href=FORM_PATH>"Back"</a>
@@ -714,14 +788,42 @@ fn review_page(flow: SummaryFlow, review: Arc<Review>) -> AnyView {
                 prop:value=move || flow.worker.get() on:input=move |ev| flow.worker.set(event_target_value(&ev))/>
         </div>
         {fieldset(FORMAT_ID, "Which file do you want to download?", Some("You can download the same summary in another format afterwards."), format_error, ChoiceKind::Radio.group(), formats.into_any())}
-        {warning_callout(
-            "The file will not be encrypted",
-            view! {
-                <p class="nhsuk-card__description">"Anyone who can open it can read it. Keep it where only you and your supervisor can see it, and delete it when you no longer need it."</p>
-            }
-            .into_any(),
-        )}
-        <button id=CONFIRM_ID type="button" class="nhsuk-button" on:click=confirm>"Confirm and download"</button>
+        <div class=group_class(passphrase_error)>
+            <label class="nhsuk-label nhsuk-label--s" for=PASSPHRASE_ID>"Protect the JSON file with a passphrase (optional)"</label>
+            <div class="nhsuk-hint" id="passphrase-hint">"Only your supervisor can then open it, in Anchorpoint’s supervisor view. Tell them the passphrase in person, never with the file. If it is lost, the file cannot be opened."</div>
+            {inline_error("passphrase-error".to_owned(), passphrase_error)}
+            <input class=move || if passphrase_error.read().is_some() { "nhsuk-input nhsuk-input--width-20 nhsuk-input--error" } else { "nhsuk-input nhsuk-input--width-20" }
+                id=PASSPHRASE_ID name=PASSPHRASE_ID type="password" autocomplete="new-password" spellcheck="false"
+                aria-describedby=described_by(Some("passphrase-hint".to_owned()), "passphrase-error".to_owned(), passphrase_error)
+                prop:value=move || flow.passphrase.get() on:input=move |ev| flow.passphrase.set(event_target_value(&ev))/>
+        </div>
+        <div class=group_class(passphrase_again_error)>
+            <label class="nhsuk-label nhsuk-label--s" for=PASSPHRASE_AGAIN_ID>"Passphrase again"</label>
+            {inline_error("passphrase-again-error".to_owned(), passphrase_again_error)}
+            <input class=move || if passphrase_again_error.read().is_some() { "nhsuk-input nhsuk-input--width-20 nhsuk-input--error" } else { "nhsuk-input nhsuk-input--width-20" }
+                id=PASSPHRASE_AGAIN_ID name=PASSPHRASE_AGAIN_ID type="password" autocomplete="new-password" spellcheck="false"
+                aria-describedby=described_by(None, "passphrase-again-error".to_owned(), passphrase_again_error)
+                prop:value=move || flow.passphrase_again.get() on:input=move |ev| flow.passphrase_again.set(event_target_value(&ev))/>
+        </div>
+        {move || if protecting() {
+            warning_callout(
+                "The file will be protected",
+                view! {
+                    <p class="nhsuk-card__description">"It is sealed with your passphrase (Argon2id and XChaCha20-Poly1305). Without the passphrase nobody can read it, and nobody can recover it."</p>
+                }
+                .into_any(),
+            ).into_any()
+        } else {
+            warning_callout(
+                "The file will not be encrypted",
+                view! {
+                    <p class="nhsuk-card__description">"Anyone who can open it can read it. Keep it where only you and your supervisor can see it, and delete it when you no longer need it."</p>
+                }
+                .into_any(),
+            ).into_any()
+        }}
+        <p class="nhsuk-body-s" aria-live="polite">{move || sealing.get().then_some("Protecting the file…")}</p>
+        <button id=CONFIRM_ID type="button" class="nhsuk-button" on:click=confirm disabled=move || sealing.get()>"Confirm and download"</button>
     }
     .into_any()
 }
@@ -832,12 +934,12 @@ fn text_block(
 pub fn SummaryDonePage() -> impl IntoView {
     let flow = SummaryFlow::get();
     match flow.exported.get_untracked() {
-        Some(exported) => done_page(flow, exported.summary),
+        Some(exported) => done_page(flow, exported.summary, exported.protected),
         None => start_again("There is no summary to show"),
     }
 }
 
-fn done_page(flow: SummaryFlow, summary: Arc<Summary>) -> AnyView {
+fn done_page(flow: SummaryFlow, summary: Arc<Summary>, protected: bool) -> AnyView {
     let problems = Problems::new(Signal::stored("Summary downloaded".to_owned()));
     let files = move || {
         flow.exported
@@ -925,14 +1027,22 @@ fn done_page(flow: SummaryFlow, summary: Arc<Summary>) -> AnyView {
             </div>
             {facts}
         </dl>
-        {warning_callout(
+        {protected.then(|| warning_callout(
+            "The file is protected",
+            view! {
+                <p class="nhsuk-card__description">"The JSON file is sealed with your passphrase. Your supervisor opens it in Anchorpoint’s supervisor view with the passphrase: tell it to them in person, never in the same message as the file."</p>
+                <p class="nhsuk-card__description">"Files downloaded again below in other formats are not protected."</p>
+            }
+            .into_any(),
+        ))}
+        {(!protected).then(|| warning_callout(
             "The file is not encrypted",
             view! {
                 <p class="nhsuk-card__description">"Anyone who can open the file can read it. Keep it where only you and your supervisor can see it, such as your organisation’s secure email or shared drive, and delete it when you no longer need it."</p>
                 <p class="nhsuk-card__description">"Anchorpoint removed the identifiers it found and the words you chose. Read the file before you share it."</p>
             }
             .into_any(),
-        )}
+        ))}
         <h2 class="nhsuk-heading-m">"Download the same summary in another format"</h2>
         <ul class="nhsuk-list">{again}</ul>
         <p><a href="/">"Back to your journal"</a></p>

@@ -12,7 +12,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::{keep_failure, kept_space, section, space, NothingOpen, SectionNav};
 use crate::core::plural;
 use crate::core::supervisor::views::totals;
-use crate::core::supervisor::{check_size, FileInput, OpenReport};
+use crate::core::supervisor::{check_size, open_protected, FileInput, OpenReport};
 use crate::ui::browser;
 use crate::ui::components::{ErrorSummary, PageHeading, SummaryItem, ERROR_SUMMARY_ID};
 use crate::ui::forms::{choice, choice_id, fieldset, ChoiceKind};
@@ -78,6 +78,9 @@ pub fn SupervisorPage() -> impl IntoView {
     let keep_error = RwSignal::new(None::<String>);
     let keep_choice = RwSignal::new(keeping.get_untracked());
     let keep_saved = RwSignal::new(None::<String>);
+    // Protected files waiting for their passphrase: (name, text, error shown for it).
+    let pending = RwSignal::new(Vec::<(String, String, Option<String>)>::new());
+    let unlocking = RwSignal::new(None::<usize>);
     let dragging = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let errors = Signal::derive(move || {
@@ -91,6 +94,16 @@ pub fn SupervisorPage() -> impl IntoView {
                     })
                     .collect()
             })
+        });
+        pending.with(|p| {
+            for (i, (_, _, error)) in p.iter().enumerate() {
+                if let Some(message) = error {
+                    items.push(SummaryItem {
+                        target: format!("passphrase-{i}"),
+                        message: message.clone(),
+                    });
+                }
+            }
         });
         if let Some(message) = keep_error.get() {
             items.push(SummaryItem {
@@ -130,7 +143,16 @@ pub fn SupervisorPage() -> impl IntoView {
                 // And once the page shows them: the benchmark reads both.
                 request_animation_frame(|| browser::mark("anchorpoint:supervisor-open-shown"));
                 busy.set(false);
-                if let Some(result) = result {
+                if let Some(mut result) = result {
+                    let protected = std::mem::take(&mut result.protected);
+                    let any_protected = !protected.is_empty();
+                    pending.update(|p| {
+                        for (name, text) in protected {
+                            if !p.iter().any(|(n, t, _)| *n == name && *t == text) {
+                                p.push((name, text, None));
+                            }
+                        }
+                    });
                     // Kept on this device too, if the supervisor chose that.
                     if keeping.get_untracked() && !result.opened.is_empty() {
                         let stored =
@@ -146,6 +168,13 @@ pub fn SupervisorPage() -> impl IntoView {
                     report.set(Some(result));
                     if bad {
                         browser::focus_id(ERROR_SUMMARY_ID);
+                    } else if any_protected
+                        && report.with_untracked(|r| {
+                            r.as_ref()
+                                .is_some_and(|r| r.opened.is_empty() && r.duplicates.is_empty())
+                        })
+                    {
+                        browser::focus_id("passphrase-0");
                     } else {
                         browser::focus_id("open-result");
                     }
@@ -212,7 +241,7 @@ pub fn SupervisorPage() -> impl IntoView {
                     </div>
                 }
             });
-            let none_new = (r.opened.is_empty() && r.errors.is_empty()).then(|| {
+            let none_new = (r.opened.is_empty() && r.errors.is_empty() && r.duplicates.is_empty() && pending.with(Vec::is_empty)).then(|| {
                 view! { <p id="open-result" tabindex="-1">"No new summaries were opened."</p> }
             });
             view! { {opened}{duplicates}{none_new} }
@@ -318,6 +347,105 @@ pub fn SupervisorPage() -> impl IntoView {
         })
     };
 
+    let protected_forms = {
+        let library = library.clone();
+        let keeping = keeping.clone();
+        move || {
+            let list = pending.get();
+            (!list.is_empty()).then(|| {
+                let forms = list
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (name, text, error))| {
+                        let input_id = format!("passphrase-{i}");
+                        let error_id = format!("passphrase-{i}-error");
+                        let hint_id = format!("passphrase-{i}-hint");
+                        let has_error = error.is_some();
+                        let label = format!("Passphrase for ‘{name}’");
+                        let described = if has_error { format!("{hint_id} {error_id}") } else { hint_id.clone() };
+                        let library = library.clone();
+                        let keeping = keeping.clone();
+                        let field = input_id.clone();
+                        let submit = move |ev: leptos::ev::SubmitEvent| {
+                            ev.prevent_default();
+                            let Some(input) = web_sys::window()
+                                .and_then(|w| w.document())
+                                .and_then(|d| d.get_element_by_id(&field))
+                                .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+                            else {
+                                return;
+                            };
+                            // The worker's page normalised theirs the same way; spaces count.
+                            let passphrase: String = js_sys::JsString::from(input.value()).normalize("NFC").into();
+                            unlocking.set(Some(i));
+                            let (name, text) = (name.clone(), text.clone());
+                            let library = library.clone();
+                            let keeping = keeping.clone();
+                            // Argon2id takes about a second: let the page draw "Opening…" first.
+                            set_timeout(
+                                move || {
+                                    let outcome = open_protected(&name, &text, &passphrase);
+                                    unlocking.set(None);
+                                    match outcome {
+                                        Ok(file) => {
+                                            let result = library.try_update(|lib| lib.open_files(vec![file]));
+                                            pending.update(|p| {
+                                                p.retain(|(n, t, _)| !(*n == name && *t == text));
+                                            });
+                                            if let Some(result) = result {
+                                                if keeping.get_untracked() && !result.opened.is_empty() {
+                                                    let stored = library.with_untracked(|lib| kept_space().add(lib.summaries()));
+                                                    if let Err(e) = stored {
+                                                        keep_error.set(Some(keep_failure("The summary just opened could not be kept on this device", &e)));
+                                                    }
+                                                }
+                                                let bad = !result.errors.is_empty();
+                                                report.set(Some(result));
+                                                browser::focus_id(if bad { ERROR_SUMMARY_ID } else { "open-result" });
+                                            }
+                                        }
+                                        Err(message) => {
+                                            pending.update(|p| {
+                                                if let Some(entry) = p.iter_mut().find(|(n, t, _)| *n == name && *t == text) {
+                                                    entry.2 = Some(message);
+                                                }
+                                            });
+                                            browser::focus_id(ERROR_SUMMARY_ID);
+                                        }
+                                    }
+                                },
+                                std::time::Duration::from_millis(30),
+                            );
+                        };
+                        let busy_here = move || unlocking.get() == Some(i);
+                        view! {
+                            <form novalidate on:submit=submit class="app-protected-form">
+                                <div class=if has_error { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
+                                    <label class="nhsuk-label nhsuk-label--s" for=input_id.clone()>{label}</label>
+                                    <div class="nhsuk-hint" id=hint_id>"This summary is protected. Enter the passphrase the worker told you in person."</div>
+                                    {error.map(|e| view! {
+                                        <span class="nhsuk-error-message" id=error_id.clone()>
+                                            <span class="nhsuk-u-visually-hidden">"Error: "</span>{e}
+                                        </span>
+                                    })}
+                                    <input class=if has_error { "nhsuk-input nhsuk-input--width-20 nhsuk-input--error" } else { "nhsuk-input nhsuk-input--width-20" }
+                                        id=input_id name=format!("passphrase-{i}") type="password" autocomplete="off" spellcheck="false"
+                                        aria-describedby=described/>
+                                </div>
+                                <button type="submit" class="nhsuk-button nhsuk-button--secondary" disabled=busy_here>
+                                    {move || if busy_here() { "Opening…" } else { "Open protected summary" }}
+                                </button>
+                            </form>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <h2 class="nhsuk-heading-m" id="protected-heading">"Protected summaries"</h2>
+                    {forms}
+                }
+            })
+        }
+    };
     let keep_options = [
         (
             false,
@@ -437,6 +565,7 @@ pub fn SupervisorPage() -> impl IntoView {
             </div>
         </div>
         <p class="nhsuk-body-s" aria-live="polite">{move || busy.get().then_some("Opening…")}</p>
+        {protected_forms}
         {open_list}
         <h2 class="nhsuk-heading-m">"Where summaries are kept"</h2>
         {saved_banner}
