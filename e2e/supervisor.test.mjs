@@ -269,3 +269,61 @@ journey('the supervisor keeps summaries on this device, apart from the journal, 
   await app.reload();
   await app.expectText(page.getByRole('heading', { level: 2, name: 'No summaries open' }), 'No summaries open');
 });
+
+journey('a protected summary: the worker seals it, the supervisor opens it among a good and a corrupt file', async ({ app, page, a11y }) => {
+  const PASSPHRASE = 'heron over the canal at dawn';
+  await app.open('/');
+  await app.writeEntry({ about: await app.today(), text: 'Stayed late again; I want to talk about the waiting list.' });
+  await app.open('/summary');
+  await app.button('Continue').click();
+  await app.expectPage('Check your summary before you download it');
+  await page.getByLabel('Name or initials shown to your supervisor (optional)').fill('K. Mensah');
+  await page.getByLabel('Protect the JSON file with a passphrase (optional)').fill(PASSPHRASE);
+  // Not JSON: protection needs the JSON.
+  await page.getByRole('radio', { name: 'Markdown (.md)' }).check();
+  await app.button('Confirm and download').click();
+  await app.expectText(app.errorSummary(), 'Choose JSON to protect the file with a passphrase');
+  await page.getByRole('radio', { name: 'JSON (.json)' }).check();
+  await page.getByLabel('Passphrase again').fill('heron over the canal at dusk');
+  await app.button('Confirm and download').click();
+  await app.expectText(app.errorSummary(), 'The passphrases do not match');
+  await a11y('summary review, passphrases differ');
+  await page.getByLabel('Passphrase again').fill(PASSPHRASE);
+  await app.expectText(page.locator('.nhsuk-warning-callout'), 'The file will be protected');
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), app.button('Confirm and download').click()]);
+  await app.expectPage('Summary downloaded');
+  await app.expectText(page.locator('main'), 'The file is protected');
+  assert.ok(!(await page.locator('main').innerText()).includes('The file is not encrypted'));
+  await a11y('summary downloaded, protected');
+  const sealed = readFileSync(await download.path(), 'utf8');
+  const outer = JSON.parse(sealed);
+  assert.equal(outer.kind, 'sealed');
+  assert.equal(outer.purpose, 'summary');
+  assert.ok(!sealed.includes('K. Mensah') && !sealed.includes('waiting list'), 'nothing readable in the file');
+
+  await app.link('Supervisor view').click();
+  await app.expectPage('Supervisor view');
+  const before = await app.rawStorage();
+  await openFiles(page, [file('jo-b.json', V2), file('corrupt.json', '{"format": "anchorpoint-supervision-summary", "version": 2'), file(download.suggestedFilename(), sealed)]);
+  await app.expectText(page.locator('.nhsuk-notification-banner'), '1 summary opened');
+  await app.expectText(app.errorSummary(), '‘corrupt.json’ is not a summary file: it is not JSON.');
+  const label = `Passphrase for ‘${download.suggestedFilename()}’`;
+  await page.getByLabel(label).waitFor();
+  await a11y('supervisor view, a protected file waiting');
+
+  await page.getByLabel(label).fill('heron over the canal at dusk');
+  await app.button('Open protected summary').click();
+  // Argon2id takes a second or more: wait longer than the usual ten.
+  await page.locator('#error-summary', { hasText: `The passphrase does not open ‘${download.suggestedFilename()}’. Check it with the worker` }).waitFor({ timeout: 30_000 });
+  await app.expectText(page.locator('#open-summaries'), '1 summary from 1 worker open');
+  assert.deepEqual(await app.rawStorage(), before, 'a wrong passphrase changes nothing');
+  await a11y('supervisor view, wrong passphrase');
+
+  await page.getByLabel(label).fill(PASSPHRASE);
+  await app.button('Open protected summary').click();
+  await page.locator('#open-summaries', { hasText: '2 summaries from 2 workers open' }).waitFor({ timeout: 30_000 });
+  assert.equal(await page.getByLabel(label).count(), 0, 'no longer waiting');
+  await app.link('Patterns across workers').click();
+  const rows = await page.locator('#sup-discretions-caption').locator('xpath=ancestor::table').locator('tbody th').allTextContents();
+  assert.deepEqual(rows, ['Jo B', 'K. Mensah']);
+});
