@@ -114,7 +114,9 @@ impl Library {
                     (name, result)
                 }
                 FileInput::TooBig { name, bytes } => {
-                    let result = check_size(bytes).and_then(|()| Err(OpenError::NotJson));
+                    let result = Err(OpenError::TooBig {
+                        size: open::size_label(bytes),
+                    });
                     (name, result)
                 }
                 FileInput::Unreadable { name } => {

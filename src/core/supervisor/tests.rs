@@ -41,9 +41,7 @@ fn summary(worker: Option<&str>, first: &str, weeks: u32, stretched: usize) -> S
     with(|v| {
         v["worker"] = worker.map_or(Value::Null, |w| Value::String(w.into()));
         v["period"] = json!({"first_week": first, "last_week": last, "weeks": weeks});
-        for list in ["weeks"] {
-            v["overview"][list] = json!([]);
-        }
+        v["overview"]["weeks"] = json!([]);
         v["normative"]["reflections"] = json!([]);
         v["other_reflections"] = json!([]);
         v["formative"]["weeks"] = json!([]);

@@ -488,9 +488,12 @@ pub fn embeddedness(workers: &[Worker<'_>]) -> Chart {
     }
 }
 
+/// A worker's weeks: (Monday, (average, checks, heavy days)).
+type WeeklyWellbeing = Vec<(NaiveDate, (f64, usize, usize))>;
+
 /// The weekly wellbeing average (1 very low to 5 very good), one line per worker.
 pub fn wellbeing(workers: &[Worker<'_>]) -> Chart {
-    let all: Vec<(String, Vec<(NaiveDate, (f64, usize, usize))>)> = workers
+    let all: Vec<(String, WeeklyWellbeing)> = workers
         .iter()
         .map(|w| {
             let points = series(w, |s| {
