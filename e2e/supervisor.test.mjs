@@ -182,7 +182,7 @@ journey('summaries open by drag and drop, and by the keyboard alone', async ({ a
   await app.tabTo('the worker link', (f) => f.text === 'K. Mensah');
   await page.keyboard.press('Enter');
   await app.expectPage('K. Mensah: timeline');
-  await app.tabTo('the close button', (f) => f.name === 'Close ‘k-mensah.json’');
+  await app.tabTo('the close button', (f) => f.text === 'Close this summary ‘k-mensah.json’');
   await page.keyboard.press('Enter');
   await app.expectPage('This worker’s summaries are not open', 'Worker not found');
   await app.link('Open summaries').first().click();
@@ -239,7 +239,7 @@ journey('the supervisor keeps summaries on this device, apart from the journal, 
   await fillStorage(page);
   await page.getByLabel('Keep them on this device').check();
   await app.button('Save this choice').click();
-  await app.expectText(app.errorSummary(), 'The summaries could not be kept on this device because this browser's storage for Anchorpoint is full. The summaries are still open in this tab, and nothing kept on this device has changed.');
+  await app.expectText(app.errorSummary(), "The summaries could not be kept on this device because this browser's storage for Anchorpoint is full. The summaries are still open in this tab, and nothing kept on this device has changed.");
   await a11y('supervisor view, storage full');
   await freeStorage(page);
   assert.deepEqual(await app.rawStorage(), before, 'nothing was written');

@@ -89,7 +89,7 @@ fn summary_view(
             <p class="nhsuk-body-s">{format!("From the file ‘{file}’.")}</p>
             {bring}{discuss}{learning}{nothing}
             <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
-                aria-label=format!("Close ‘{file}’") on:click=move |_| {
+                on:click=move |_| {
                     match close_summary(fingerprint) {
                         Ok(()) => browser::focus_id(crate::ui::components::HEADING_ID),
                         Err(message) => {
@@ -99,6 +99,7 @@ fn summary_view(
                     }
                 }>
                 "Close this summary"
+                <span class="nhsuk-u-visually-hidden">{format!(" ‘{file}’")}</span>
             </button>
         </section>
     }
