@@ -289,7 +289,7 @@ journey('a protected summary: the worker seals it, the supervisor opens it among
   await app.expectText(app.errorSummary(), 'The passphrases do not match');
   await a11y('summary review, passphrases differ');
   await page.getByLabel('Passphrase again').fill(PASSPHRASE);
-  await app.expectText(page.locator('.nhsuk-warning-callout'), 'The file will be protected');
+  await app.expectText(page.locator('.nhsuk-card--warning'), 'The file will be protected');
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), app.button('Confirm and download').click()]);
   await app.expectPage('Summary downloaded');
   await app.expectText(page.locator('main'), 'The file is protected');
