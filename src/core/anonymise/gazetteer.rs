@@ -1,13 +1,19 @@
 //! The embedded word lists that tell a name from an ordinary capitalised word: a gazetteer
-//! of about 5,700 forenames and surnames common in England's population, the subset of those
-//! that are also everyday English words ("Will", "May", "Hope", "Brown"), and about 1,000
-//! common English words. The lists live in `data/` as sorted, folded, newline-separated
-//! text (see `data/README.md` for sources, licences and how they were derived) and are
-//! searched in place by binary search, so they cost no start-up time and no allocation.
+//! of about 22,000 forenames and surnames from the communities the NHS serves (Anglo,
+//! Welsh, Scottish, Irish, British South Asian, West, East and Southern African, Caribbean,
+//! Eastern European, Turkish and Kurdish, Chinese, Vietnamese, Arabic), the subset of those
+//! that are also everyday English words ("Will", "May", "Hope", "Brown"), about 1,000
+//! common English words, and English nicknames ("Maggie" and "Peggy" for "Margaret"). The
+//! lists live in `data/` as sorted, folded, newline-separated text (see `data/README.md`
+//! for sources, licences and how they were derived) and are searched in place by binary
+//! search, so they cost no start-up time and no allocation; only the nickname table is
+//! indexed, once, the first time a worker's list of names is prepared.
 
 const NAMES: &str = include_str!("data/names.txt");
 const AMBIGUOUS: &str = include_str!("data/ambiguous.txt");
 const COMMON: &str = include_str!("data/common_words.txt");
+/// One line per name with nicknames: "margaret daisy madge maggie ...".
+const NICKNAMES: &str = include_str!("data/nicknames.txt");
 
 /// Binary search for a whole line equal to `word` in a byte-sorted list of lines.
 fn contains(list: &str, word: &str) -> bool {
@@ -52,8 +58,35 @@ pub(crate) fn is_common_word(folded: &str) -> bool {
     contains(COMMON, folded)
 }
 
+/// Names linked to `folded` by the nickname table, one step either way: a name's
+/// nicknames ("margaret" -> "maggie", "peggy") and the names a nickname is short for
+/// ("maggie" -> "margaret"). Empty for names without nicknames.
+pub(crate) fn nickname_variants(folded: &str) -> &'static [&'static str] {
+    use std::collections::BTreeMap;
+    use std::sync::OnceLock;
+    static INDEX: OnceLock<BTreeMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut m: BTreeMap<&'static str, Vec<&'static str>> = BTreeMap::new();
+        for line in NICKNAMES.lines() {
+            let mut words = line.split(' ');
+            let Some(name) = words.next() else { continue };
+            for nick in words.filter(|w| !w.is_empty()) {
+                m.entry(name).or_default().push(nick);
+                m.entry(nick).or_default().push(name);
+            }
+        }
+        for v in m.values_mut() {
+            v.sort_unstable();
+            v.dedup();
+        }
+        m
+    });
+    index.get(folded).map_or(&[], Vec::as_slice)
+}
+
 /// Bytes the embedded lists add to the program (before compression).
-pub const EMBEDDED_BYTES: usize = NAMES.len() + AMBIGUOUS.len() + COMMON.len();
+pub const EMBEDDED_BYTES: usize =
+    NAMES.len() + AMBIGUOUS.len() + COMMON.len() + NICKNAMES.len();
 
 #[cfg(test)]
 mod tests {
@@ -75,6 +108,38 @@ mod tests {
         check("siobhan", true, false);
         check("mohammed", true, false);
         check("o'neill", true, false);
+    }
+
+    #[test]
+    fn names_from_every_community_the_nhs_serves_are_in_the_gazetteer() {
+        // West, East and Southern African; Caribbean; British South Asian; Arabic; Chinese
+        // and Vietnamese; Eastern European; Turkish; Welsh; Scottish; Irish; Anglo.
+        for w in [
+            "kwame", "adebayo", "oluwaseun", "chiamaka", "wanjiru", "otieno", "thabo",
+            "nomvula", "tendai", "delroy", "shanice", "gurpreet", "harjit", "anjali",
+            "rukhsana", "abdirahman", "khadija", "mustafa", "xiaoming", "zhang", "cheung",
+            "nguyen", "agnieszka", "wojciech", "kowalczyk", "andrius", "jurgita", "ionut",
+            "oksana", "shevchenko", "mehmet", "yilmaz", "dafydd", "eilidh", "siobhan",
+            "padraig", "doherty", "margaret", "maggie", "peggy",
+        ] {
+            assert!(is_name(w), "{w} should be in the gazetteer");
+        }
+    }
+
+    #[test]
+    fn nicknames_link_both_ways_and_unknown_names_have_none() {
+        assert!(nickname_variants("margaret").contains(&"peggy"));
+        assert!(nickname_variants("maggie").contains(&"margaret"));
+        assert!(nickname_variants("william").contains(&"bill"));
+        assert!(nickname_variants("okafor").is_empty());
+        assert!(nickname_variants("").is_empty());
+    }
+
+    #[test]
+    fn places_nationalities_and_conditions_are_not_names() {
+        for w in ["leeds", "kenya", "czech", "polish", "parkinson", "crohn", "ramadan", "tesco"] {
+            assert!(!is_name(w) || is_ambiguous_name(w), "{w}");
+        }
     }
 
     #[test]

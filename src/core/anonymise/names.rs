@@ -9,7 +9,7 @@
 //! listed names (by the case-insensitive match) and all-capital gazetteer names ("JOHN").
 
 use super::dates::{is_month_word, is_weekday};
-use super::gazetteer::{is_ambiguous_name, is_common_word, is_name};
+use super::gazetteer::{is_ambiguous_name, is_common_word, is_name, nickname_variants};
 use super::text::{
     fold, fold_into, gap_before, is_space_gap, possessive_len, strip_possessive, tokenize, Token,
     ALL_LOWER, ALL_UPPER, SENTENCE_START,
@@ -424,6 +424,27 @@ pub(crate) fn is_stop_word(w: &str) -> bool {
                 | "sadly"
                 | "really"
                 | "very"
+                // Eponyms of conditions ("Parkinson's", "Crohn's"): `quasi` warns about these.
+                | "parkinson"
+                | "parkinsons"
+                | "alzheimer"
+                | "alzheimers"
+                | "crohn"
+                | "crohns"
+                | "huntington"
+                | "huntingtons"
+                | "asperger"
+                | "aspergers"
+                | "hodgkin"
+                | "tourette"
+                | "tourettes"
+                | "raynaud"
+                | "addison"
+                | "cushing"
+                | "meniere"
+                | "korsakoff"
+                | "bell's"
+                | "down's"
         )
 }
 
@@ -444,6 +465,14 @@ fn is_acronym(w: &str) -> bool {
             | "lea"
             | "dee"
             | "cam"
+    )
+}
+
+/// "jan", "jun", "sept": month abbreviations that are also gazetteer names.
+fn is_month_abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
     )
 }
 
@@ -709,6 +738,11 @@ pub(crate) struct NameList {
     /// Single words that match on their own: whole one-word entries, and the name parts
     /// of multi-word person entries.
     parts: BTreeMap<String, usize>,
+    /// Nicknames and full forms of listed forenames ("Maggie" and "Peggy" for a listed
+    /// "Margaret Okafor", "Margaret" for a listed "Maggie"): they match like name parts.
+    nicknames: BTreeMap<String, usize>,
+    /// Entry key -> index, so a list of thousands of names is prepared in n log n.
+    keys: BTreeMap<String, usize>,
 }
 
 impl NameList {
@@ -725,11 +759,24 @@ impl NameList {
                 continue;
             }
             let key = words.join(" ");
-            if list.entries.iter().any(|e| e.key == key) {
+            if list.keys.contains_key(&key) {
                 continue;
             }
             let place = words.len() > 1 && words.iter().any(|w| is_place_word(w));
             let id = list.entries.len();
+            list.keys.insert(key.clone(), id);
+            if !place {
+                // The forename's nicknames and full forms: the first word that is not an
+                // honorific or an initial.
+                if let Some(first) = words
+                    .iter()
+                    .find(|w| w.chars().count() > 1 && !is_honorific(w))
+                {
+                    for v in nickname_variants(first) {
+                        list.nicknames.entry(v.to_string()).or_insert(id);
+                    }
+                }
+            }
             list.by_first.entry(words[0].clone()).or_default().push(id);
             if words.len() == 1 {
                 // A one-word entry always matches, overriding a part of an earlier entry.
@@ -768,19 +815,24 @@ impl NameList {
 
     /// Whether `key` (from [`person_key`]) names a listed place.
     pub(crate) fn is_place(&self, key: &str) -> bool {
-        self.entries.iter().any(|e| e.place && e.key == key)
+        self.keys.get(key).is_some_and(|&i| self.entries[i].place)
     }
 
     /// The listed entry `key` refers to, so every mention of a listed person shares one
     /// pseudonym ("Joy Okafor", "Mrs Okafor", "Joy").
     pub(crate) fn canonical(&self, key: &str, parts: &[String]) -> Option<String> {
-        if let Some(e) = self.entries.iter().find(|e| e.key == key) {
-            return Some(e.key.clone());
+        if self.keys.contains_key(key) {
+            return Some(key.to_string());
         }
         parts
             .iter()
             .rev()
-            .find_map(|p| self.parts.get(p).map(|&i| self.entries[i].key.clone()))
+            .find_map(|p| {
+                self.parts
+                    .get(p)
+                    .or_else(|| self.nicknames.get(p))
+                    .map(|&i| self.entries[i].key.clone())
+            })
     }
 }
 
@@ -878,11 +930,14 @@ pub(crate) fn scan_list_only(s: &str, toks: &[Token], list: &NameList, out: &mut
         if matched {
             continue;
         }
-        if let Some(&id) = list.parts.get(core) {
+        let part = list.parts.get(core).map(|&id| (id, false));
+        if let Some((id, nickname)) = part.or_else(|| list.nicknames.get(core).map(|&id| (id, true)))
+        {
             let e = &list.entries[id];
             // A part of a multi-word name that is also an everyday word ("Joy", "Rose")
-            // matches only when capitalised; a whole one-word entry matches in any case.
-            let part_of_longer = e.words.len() > 1;
+            // matches only when capitalised; a whole one-word entry matches in any case; a
+            // nickname is treated like a part ("Bill" for a listed "William").
+            let part_of_longer = e.words.len() > 1 || nickname;
             let everyday = is_common_word(core) || is_ambiguous_name(core) || is_stop_word(core);
             if part_of_longer && everyday && toks[i].is(ALL_LOWER) {
                 continue;
@@ -905,6 +960,9 @@ enum Class {
     /// An all-capital gazetteer name that is also a word ("JOHN", "SMITH"): only beside
     /// another name.
     UpperAmbiguous,
+    /// A lower-case gazetteer name that is not an everyday word ("kwame", "okafor"): with a
+    /// cue, beside another name, or in a note written all in lower case.
+    Lower,
 }
 
 pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>) {
@@ -946,8 +1004,30 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
                 Class::Unknown
             };
         }
+        else if t.is(ALL_LOWER)
+            && core.len() >= 3
+            && is_name(&core)
+            && !is_ambiguous_name(&core)
+            && !is_common_word(&core)
+            && !is_stop_word(&core)
+            && !is_acronym(&core)
+            && !is_month_abbreviation(&core)
+        {
+            class[i] = Class::Lower;
+        }
         cores.push(core);
     }
+    // A note typed without capitals ("saw kwame today. she said...") names people in
+    // lower case too: most of its sentences start with a lower-case word.
+    let (mut lower_starts, mut upper_starts) = (0usize, 0usize);
+    for t in toks.iter().filter(|t| t.is(SENTENCE_START) && t.is_word()) {
+        if t.is(ALL_LOWER) {
+            lower_starts += 1;
+        } else {
+            upper_starts += 1;
+        }
+    }
+    let lower_style = lower_starts > upper_starts;
     let lower_at = |k: usize| -> Option<&str> {
         let t = toks.get(k)?;
         t.is(ALL_LOWER).then(|| cores[k].as_str())
@@ -979,7 +1059,10 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
         flagged[i] = match c {
             Class::Strong => true,
             Class::Ambiguous => {
-                (!start && !month && !is_weekday(&cores[i]))
+                // "Lasting Power of Attorney", "Bank of England": an everyday word before
+                // "of" is part of a title, not a name.
+                let before_of = space_before(i + 1) && lower_at(i + 1) == Some("of");
+                (!start && !month && !is_weekday(&cores[i]) && !before_of)
                     || right_cue
                     || left_cue
                     || next_strong
@@ -990,6 +1073,14 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
                 right_cue || left_cue || next_strong || prev_strong || (possessive && !start)
             }
             Class::UpperAmbiguous => upper_pair,
+            Class::Lower => {
+                let name_at = |k: usize| matches!(class.get(k), Some(Class::Lower | Class::Strong));
+                right_cue
+                    || left_cue
+                    || (space_before(i + 1) && name_at(i + 1))
+                    || (i > 0 && space_before(i) && name_at(i - 1))
+                    || (lower_style && cores[i].len() >= 4)
+            }
             Class::None => false,
         };
     }
