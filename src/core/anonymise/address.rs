@@ -114,6 +114,50 @@ const BUILDINGS: &[&str] = &[
     "temple",
     "pavilion",
     "institute",
+    // Places of worship, schools, pubs, hospitals and groups that meet in one place: each
+    // places a person in a small community ("Shree Ram Mandir", "St Joseph's Primary
+    // School", "the Kings Arms", "Cowley Walking Group").
+    "mandir",
+    "masjid",
+    "vihara",
+    "cathedral",
+    "kingdom",
+    "school",
+    "primary",
+    "academy",
+    "college",
+    "nursery",
+    "pub",
+    "inn",
+    "arms",
+    "tavern",
+    "hotel",
+    "cafe",
+    "café",
+    "hub",
+    "hospital",
+    "hospice",
+    "infirmary",
+    "vicarage",
+    "rectory",
+    "bungalow",
+    "allotments",
+    "group",
+    "club",
+    "choir",
+    "shed",
+    "association",
+];
+
+/// The last words of common pub names, which need no "Pub" or "Inn": "the Red Lion", "the
+/// Royal Oak", "the Rose and Crown", "the King's Head". Only after "the" and capitalised.
+const PUB_NOUNS: &[&str] = &[
+    "lion", "oak", "hart", "horse", "swan", "crown", "plough", "bell", "wheatsheaf",
+    "anchor", "fox", "hound", "hounds", "bull", "ship", "eagle", "feathers",
+    "greyhound", "chequers", "keys", "globe", "falcon", "mitre", "unicorn", "talbot",
+    "pheasant", "ram", "harrow", "compasses", "bear", "boar", "stag", "dragon", "grapes",
+    "mow", "cock", "cricketers", "albion", "vaults",
+    "spoon", "wagon", "magpie", "pelican", "peacock", "woolpack",
 ];
 /// Words that describe a venue without naming it: "the Village Hall", "Community Centre"
 /// alone say nothing about where, so a building name made only of these is left alone.
@@ -143,6 +187,104 @@ const GENERIC: &[&str] = &[
     "medical",
     "public",
     "central",
+    // What a group or venue does, not where it is: "the Walking Group", "Carers Centre".
+    "walking",
+    "lunch",
+    "luncheon",
+    "knit",
+    "knitting",
+    "craft",
+    "crafts",
+    "men's",
+    "mens",
+    "women's",
+    "womens",
+    "carers",
+    "carers'",
+    "parent",
+    "parents",
+    "toddler",
+    "toddlers",
+    "coffee",
+    "friendship",
+    "bereavement",
+    "support",
+    "singing",
+    "gardening",
+    "garden",
+    "cooking",
+    "art",
+    "arts",
+    "book",
+    "reading",
+    "dementia",
+    "memory",
+    "chair",
+    "exercise",
+    "yoga",
+    "football",
+    "running",
+    "cycling",
+    "swimming",
+    "bowls",
+    "bingo",
+    "social",
+    "wellbeing",
+    "mental",
+    "peer",
+    "recovery",
+    "stroke",
+    "cancer",
+    "veterans",
+    "refugee",
+    "asylum",
+    "food",
+    "residents",
+    "tenants",
+    "sure",
+    "start",
+    "primary",
+    "secondary",
+    "high",
+    "junior",
+    "infant",
+    "infants",
+    "nursery",
+    "grammar",
+    "general",
+    "royal",
+    "district",
+    "county",
+    "local",
+    "new",
+    "old",
+    "the",
+    "hub",
+    "group",
+    "club",
+    "school",
+    "college",
+    "hospital",
+    "free",
+    "drop",
+    "drop-in",
+    "job",
+    "jobs",
+    "advice",
+    "information",
+    "volunteer",
+    "volunteers",
+    "volunteering",
+    "adult",
+    "learning",
+    "skills",
+    "training",
+    "employment",
+    "housing",
+    "homeless",
+    "mosque",
+    "church",
+    "temple",
 ];
 /// Words after a place name that make it a GP practice, which `quasi` warns about instead.
 const PRACTICE: &[&str] = &["surgery", "practice", "medical", "health", "pcn"];
@@ -193,6 +335,12 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
                 }
             }
         }
+        // "the Red Lion", "the Rose and Crown": a pub named after "the".
+        if lw == "the" {
+            if let Some(end) = pub_after(s, toks, i + 1) {
+                out.push(Span::new(toks[i + 1].start, toks[end].end, Kind::Address));
+            }
+        }
         // A street named on its own, or an estate/hall: only from a capitalised word that
         // starts the name (the previous token is not itself a capitalised part of it).
         if t.is_title() && !is_stop_word(&lw) {
@@ -211,6 +359,35 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
             }
         }
     }
+}
+
+/// From token `first` (after "the"): one or two capitalised words, or "X and Y", ending in
+/// a pub noun. Returns the index of the last word.
+fn pub_after(s: &str, toks: &[Token], first: usize) -> Option<usize> {
+    let t = toks.get(first)?;
+    if !t.is_title() || !is_space_gap(&s[toks[first - 1].end..t.start]) {
+        return None;
+    }
+    let mut j = first;
+    for _ in 0..3 {
+        let n = toks.get(j + 1)?;
+        if !is_space_gap(&s[toks[j].end..n.start]) {
+            return None;
+        }
+        let lw = lower(n, s);
+        if lw == "and" || lw == "&" {
+            j += 1;
+            continue;
+        }
+        if !n.is_title() {
+            return None;
+        }
+        if PUB_NOUNS.contains(&lw.trim_end_matches("'s")) {
+            return Some(j + 1);
+        }
+        j += 1;
+    }
+    None
 }
 
 /// From token `first`: up to three name words, then a street word. Returns the index of
