@@ -371,7 +371,22 @@ pub(crate) fn match_at(s: &str, toks: &[Token], i: usize) -> Option<DateMatch> {
                             toks[k - 1].text(s).to_ascii_lowercase().as_str(),
                             "on" | "by" | "until" | "till" | "since" | "from" | "before" | "after"
                         );
-                    if ordinal || year.is_some() || !next_is_word || cue {
+                    // "feb 14 is hard": a month word that is no everyday word ("Feb",
+                    // "October") dates a bare day unless a count noun follows.
+                    let plain_month = !matches!(
+                        toks[k].text(s).to_ascii_lowercase().as_str(),
+                        "may" | "march" | "mar" | "jan" | "sept" | "sep" | "june" | "april"
+                            | "august"
+                    );
+                    let count_noun = toks.get(m + 1).is_some_and(|t| {
+                        let w = t.text(s).to_ascii_lowercase();
+                        AGE_UNITS.contains(&w.as_str())
+                            || matches!(
+                                w.as_str(),
+                                "people" | "clients" | "referrals" | "visits" | "calls" | "new"
+                            )
+                    });
+                    if ordinal || year.is_some() || !next_is_word || cue || (plain_month && !count_noun) {
                         let end = if year.is_some() { m + 1 } else { m };
                         return Some(DateMatch {
                             end_tok: end,
@@ -460,7 +475,13 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
         }
         // "on 3/4", "Tues 3/3", "from 14.2": a day and month after a word that makes it a
         // date (a preposition of time or a weekday).
+        let after_day_month = i >= 2
+            && matches!(lower.as_str(), "and" | "or" | "to")
+            && toks[i - 1].is_number()
+            && matches!(gap(s, toks, i - 1), "/" | ".")
+            && toks[i - 2].is_number();
         let date_cue = is_weekday(&lower)
+            || after_day_month
             || matches!(
                 lower.as_str(),
                 "on" | "from" | "by" | "until" | "till" | "til" | "since" | "before" | "after"
@@ -488,13 +509,16 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
                             || matches!(
                                 nt.text(s).to_ascii_lowercase().as_str(),
                                 "at" | "and" | "but" | "so" | "when" | "she" | "he" | "they"
+                                    | "about" | "to" | "with" | "in" | "after" | "before"
                                     | "we" | "i" | "for" | "as" | "or" | "then" | "which"
                                     | "until" | "till" | "instead" | "too" | "was" | "is"
                             )
                     }
                 };
                 if ordinal && spaced && next_ok && (weekday || the) {
-                    out.push(Span::new(toks[i + 1].start, dt.end, Kind::Date));
+                    // A weekday is part of the date ("wed 14th"); a preposition is not.
+                    let from = if weekday { i } else { i + 1 };
+                    out.push(Span::new(toks[from].start, dt.end, Kind::Date));
                 }
             }
             if let (Some(a), Some(b)) = (toks.get(i + 1), toks.get(i + 2)) {
@@ -516,7 +540,8 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
                 {
                     if let (Some(d), Some(m)) = (num(a, s), num(b, s)) {
                         if (1..=31).contains(&d) && (1..=12).contains(&m) {
-                            out.push(Span::new(a.start, b.end, Kind::Date));
+                            let from = if is_weekday(&lower) { t.start } else { a.start };
+                            out.push(Span::new(from, b.end, Kind::Date));
                         }
                     }
                 }

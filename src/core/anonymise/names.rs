@@ -1062,12 +1062,23 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
                 // "Lasting Power of Attorney", "Bank of England": an everyday word before
                 // "of" is part of a title, not a name.
                 let before_of = space_before(i + 1) && lower_at(i + 1) == Some("of");
+                // "the Deputy Head", "Acting Chair": a role, not a person.
+                let role = i > 0
+                    && matches!(
+                        cores[i - 1].as_str(),
+                        "deputy" | "assistant" | "acting" | "senior" | "chief" | "lead" | "vice"
+                            | "head" | "principal"
+                    );
+                if role {
+                    false
+                } else {
                 (!start && !month && !is_weekday(&cores[i]) && !before_of)
                     || right_cue
                     || left_cue
                     || next_strong
                     || prev_strong
                     || (possessive && !month)
+                }
             }
             Class::Unknown => {
                 right_cue || left_cue || next_strong || prev_strong || (possessive && !start)
@@ -1136,6 +1147,23 @@ fn honorifics(s: &str, toks: &[Token], out: &mut Vec<Span>) {
     let n = toks.len();
     for i in 0..n {
         let t = toks[i];
+        // "mrs adeyemi", "mr brown": a lower-case title before a lower-case gazetteer name.
+        if t.is(ALL_LOWER) && matches!(t.text(s), "mr" | "mrs" | "ms" | "miss" | "mx" | "dr") {
+            if let Some(nt) = toks.get(i + 1) {
+                let g = gap_before(s, toks, i + 1);
+                let core = fold(nt.text(s));
+                let core = strip_possessive(&core);
+                if matches!(g, " " | ". " | "\u{a0}")
+                    && nt.is(ALL_LOWER)
+                    && is_name(core)
+                    && !is_stop_word(core)
+                {
+                    let end = nt.end - possessive_len(nt.text(s));
+                    out.push(Span::new(t.start, end, Kind::Name));
+                }
+            }
+            continue;
+        }
         if !t.is_capitalised() {
             continue;
         }
