@@ -152,12 +152,51 @@ const BUILDINGS: &[&str] = &[
 /// The last words of common pub names, which need no "Pub" or "Inn": "the Red Lion", "the
 /// Royal Oak", "the Rose and Crown", "the King's Head". Only after "the" and capitalised.
 const PUB_NOUNS: &[&str] = &[
-    "lion", "oak", "hart", "horse", "swan", "crown", "plough", "bell", "wheatsheaf",
-    "anchor", "fox", "hound", "hounds", "bull", "ship", "eagle", "feathers",
-    "greyhound", "chequers", "keys", "globe", "falcon", "mitre", "unicorn", "talbot",
-    "pheasant", "ram", "harrow", "compasses", "bear", "boar", "stag", "dragon", "grapes",
-    "mow", "cock", "cricketers", "albion", "vaults",
-    "spoon", "wagon", "magpie", "pelican", "peacock", "woolpack",
+    "lion",
+    "oak",
+    "hart",
+    "horse",
+    "swan",
+    "crown",
+    "plough",
+    "bell",
+    "wheatsheaf",
+    "anchor",
+    "fox",
+    "hound",
+    "hounds",
+    "bull",
+    "ship",
+    "eagle",
+    "feathers",
+    "greyhound",
+    "chequers",
+    "keys",
+    "globe",
+    "falcon",
+    "mitre",
+    "unicorn",
+    "talbot",
+    "pheasant",
+    "ram",
+    "harrow",
+    "compasses",
+    "bear",
+    "boar",
+    "stag",
+    "dragon",
+    "grapes",
+    "mow",
+    "cock",
+    "cricketers",
+    "albion",
+    "vaults",
+    "spoon",
+    "wagon",
+    "magpie",
+    "pelican",
+    "peacock",
+    "woolpack",
 ];
 /// Words that describe a venue without naming it: "the Village Hall", "Community Centre"
 /// alone say nothing about where, so a building name made only of these is left alone.
@@ -415,7 +454,8 @@ fn street_after(s: &str, toks: &[Token], first: usize, numbered: bool) -> Option
             if strong || weak {
                 let street_ok = t.is_title()
                     || (numbered && all_title)
-                    || (numbered && strong && t.is(super::text::ALL_LOWER));
+                    || (numbered && strong && t.is(super::text::ALL_LOWER))
+                    || (numbered && strong && t.is(super::text::ALL_UPPER) && t.len() > 2);
                 let names_ok = all_title || (numbered && strong);
                 if street_ok && names_ok && (strong || numbered || !first_common) {
                     // "St" could be "Saint" before a name: "St Mary's" is not a street.

@@ -90,9 +90,26 @@ fn num(t: &Token, s: &str) -> Option<u32> {
 }
 
 const ORDINALS: [&str; 20] = [
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-    "seventeenth", "eighteenth", "nineteenth", "twentieth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
 ];
 
 /// "third", "twenty-first", "thirtieth" as a day of the month: the value and the index of
@@ -375,7 +392,14 @@ pub(crate) fn match_at(s: &str, toks: &[Token], i: usize) -> Option<DateMatch> {
                     // "October") dates a bare day unless a count noun follows.
                     let plain_month = !matches!(
                         toks[k].text(s).to_ascii_lowercase().as_str(),
-                        "may" | "march" | "mar" | "jan" | "sept" | "sep" | "june" | "april"
+                        "may"
+                            | "march"
+                            | "mar"
+                            | "jan"
+                            | "sept"
+                            | "sep"
+                            | "june"
+                            | "april"
                             | "august"
                     );
                     let count_noun = toks.get(m + 1).is_some_and(|t| {
@@ -386,7 +410,12 @@ pub(crate) fn match_at(s: &str, toks: &[Token], i: usize) -> Option<DateMatch> {
                                 "people" | "clients" | "referrals" | "visits" | "calls" | "new"
                             )
                     });
-                    if ordinal || year.is_some() || !next_is_word || cue || (plain_month && !count_noun) {
+                    if ordinal
+                        || year.is_some()
+                        || !next_is_word
+                        || cue
+                        || (plain_month && !count_noun)
+                    {
                         let end = if year.is_some() { m + 1 } else { m };
                         return Some(DateMatch {
                             end_tok: end,
@@ -484,8 +513,23 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
             || after_day_month
             || matches!(
                 lower.as_str(),
-                "on" | "from" | "by" | "until" | "till" | "til" | "since" | "before" | "after"
-                    | "dated" | "wc" | "w" | "c" | "appt" | "due" | "seen" | "next" | "last"
+                "on" | "from"
+                    | "by"
+                    | "until"
+                    | "till"
+                    | "til"
+                    | "since"
+                    | "before"
+                    | "after"
+                    | "dated"
+                    | "wc"
+                    | "w"
+                    | "c"
+                    | "appt"
+                    | "due"
+                    | "seen"
+                    | "next"
+                    | "last"
             );
         if date_cue {
             // "on the 3rd", "Wed 14th", "Monday the 3rd": an ordinal day with no month,
@@ -508,10 +552,32 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
                         !is_space_gap(gap(s, toks, d + 1))
                             || matches!(
                                 nt.text(s).to_ascii_lowercase().as_str(),
-                                "at" | "and" | "but" | "so" | "when" | "she" | "he" | "they"
-                                    | "about" | "to" | "with" | "in" | "after" | "before"
-                                    | "we" | "i" | "for" | "as" | "or" | "then" | "which"
-                                    | "until" | "till" | "instead" | "too" | "was" | "is"
+                                "at" | "and"
+                                    | "but"
+                                    | "so"
+                                    | "when"
+                                    | "she"
+                                    | "he"
+                                    | "they"
+                                    | "about"
+                                    | "to"
+                                    | "with"
+                                    | "in"
+                                    | "after"
+                                    | "before"
+                                    | "we"
+                                    | "i"
+                                    | "for"
+                                    | "as"
+                                    | "or"
+                                    | "then"
+                                    | "which"
+                                    | "until"
+                                    | "till"
+                                    | "instead"
+                                    | "too"
+                                    | "was"
+                                    | "is"
                             )
                     }
                 };
@@ -723,8 +789,7 @@ fn age_at(s: &str, toks: &[Token], i: usize) -> Option<Span> {
             let n: u32 = w[..d].parse().unwrap_or(0);
             if owner && (13..=120).contains(&n) {
                 if let Some(y) = toks.get(i + 1) {
-                    if y.text(s).eq_ignore_ascii_case("year") && is_space_gap(gap(s, toks, i + 1))
-                    {
+                    if y.text(s).eq_ignore_ascii_case("year") && is_space_gap(gap(s, toks, i + 1)) {
                         return Some(Span::new(t.start, y.end, Kind::Age));
                     }
                 }
@@ -870,8 +935,21 @@ fn age_at(s: &str, toks: &[Token], i: usize) -> Option<Span> {
                 && !next.is_some_and(|u| {
                     matches!(
                         u.text(s).to_ascii_lowercase().as_str(),
-                        "and" | "but" | "so" | "now" | "this" | "next" | "in" | "on" | "today"
-                            | "years" | "soon" | "tomorrow" | "yesterday" | "last" | "when"
+                        "and"
+                            | "but"
+                            | "so"
+                            | "now"
+                            | "this"
+                            | "next"
+                            | "in"
+                            | "on"
+                            | "today"
+                            | "years"
+                            | "soon"
+                            | "tomorrow"
+                            | "yesterday"
+                            | "last"
+                            | "when"
                     )
                 });
             if !unit && !joined && !g_after.starts_with('%') && !word_noun {

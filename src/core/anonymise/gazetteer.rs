@@ -85,8 +85,7 @@ pub(crate) fn nickname_variants(folded: &str) -> &'static [&'static str] {
 }
 
 /// Bytes the embedded lists add to the program (before compression).
-pub const EMBEDDED_BYTES: usize =
-    NAMES.len() + AMBIGUOUS.len() + COMMON.len() + NICKNAMES.len();
+pub const EMBEDDED_BYTES: usize = NAMES.len() + AMBIGUOUS.len() + COMMON.len() + NICKNAMES.len();
 
 #[cfg(test)]
 mod tests {
@@ -115,12 +114,46 @@ mod tests {
         // West, East and Southern African; Caribbean; British South Asian; Arabic; Chinese
         // and Vietnamese; Eastern European; Turkish; Welsh; Scottish; Irish; Anglo.
         for w in [
-            "kwame", "adebayo", "oluwaseun", "chiamaka", "wanjiru", "otieno", "thabo",
-            "nomvula", "tendai", "delroy", "shanice", "gurpreet", "harjit", "anjali",
-            "rukhsana", "abdirahman", "khadija", "mustafa", "xiaoming", "zhang", "cheung",
-            "nguyen", "agnieszka", "wojciech", "kowalczyk", "andrius", "jurgita", "ionut",
-            "oksana", "shevchenko", "mehmet", "yilmaz", "dafydd", "eilidh", "siobhan",
-            "padraig", "doherty", "margaret", "maggie", "peggy",
+            "kwame",
+            "adebayo",
+            "oluwaseun",
+            "chiamaka",
+            "wanjiru",
+            "otieno",
+            "thabo",
+            "nomvula",
+            "tendai",
+            "delroy",
+            "shanice",
+            "gurpreet",
+            "harjit",
+            "anjali",
+            "rukhsana",
+            "abdirahman",
+            "khadija",
+            "mustafa",
+            "xiaoming",
+            "zhang",
+            "cheung",
+            "nguyen",
+            "agnieszka",
+            "wojciech",
+            "kowalczyk",
+            "andrius",
+            "jurgita",
+            "ionut",
+            "oksana",
+            "shevchenko",
+            "mehmet",
+            "yilmaz",
+            "dafydd",
+            "eilidh",
+            "siobhan",
+            "padraig",
+            "doherty",
+            "margaret",
+            "maggie",
+            "peggy",
         ] {
             assert!(is_name(w), "{w} should be in the gazetteer");
         }
@@ -137,7 +170,16 @@ mod tests {
 
     #[test]
     fn places_nationalities_and_conditions_are_not_names() {
-        for w in ["leeds", "kenya", "czech", "polish", "parkinson", "crohn", "ramadan", "tesco"] {
+        for w in [
+            "leeds",
+            "kenya",
+            "czech",
+            "polish",
+            "parkinson",
+            "crohn",
+            "ramadan",
+            "tesco",
+        ] {
             assert!(!is_name(w) || is_ambiguous_name(w), "{w}");
         }
     }

@@ -472,7 +472,18 @@ fn is_acronym(w: &str) -> bool {
 fn is_month_abbreviation(w: &str) -> bool {
     matches!(
         w,
-        "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
+        "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
     )
 }
 
@@ -824,15 +835,12 @@ impl NameList {
         if self.keys.contains_key(key) {
             return Some(key.to_string());
         }
-        parts
-            .iter()
-            .rev()
-            .find_map(|p| {
-                self.parts
-                    .get(p)
-                    .or_else(|| self.nicknames.get(p))
-                    .map(|&i| self.entries[i].key.clone())
-            })
+        parts.iter().rev().find_map(|p| {
+            self.parts
+                .get(p)
+                .or_else(|| self.nicknames.get(p))
+                .map(|&i| self.entries[i].key.clone())
+        })
     }
 }
 
@@ -931,7 +939,8 @@ pub(crate) fn scan_list_only(s: &str, toks: &[Token], list: &NameList, out: &mut
             continue;
         }
         let part = list.parts.get(core).map(|&id| (id, false));
-        if let Some((id, nickname)) = part.or_else(|| list.nicknames.get(core).map(|&id| (id, true)))
+        if let Some((id, nickname)) =
+            part.or_else(|| list.nicknames.get(core).map(|&id| (id, true)))
         {
             let e = &list.entries[id];
             // A part of a multi-word name that is also an everyday word ("Joy", "Rose")
@@ -1003,8 +1012,7 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
             } else {
                 Class::Unknown
             };
-        }
-        else if t.is(ALL_LOWER)
+        } else if t.is(ALL_LOWER)
             && core.len() >= 3
             && is_name(&core)
             && !is_ambiguous_name(&core)
@@ -1066,18 +1074,25 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
                 let role = i > 0
                     && matches!(
                         cores[i - 1].as_str(),
-                        "deputy" | "assistant" | "acting" | "senior" | "chief" | "lead" | "vice"
-                            | "head" | "principal"
+                        "deputy"
+                            | "assistant"
+                            | "acting"
+                            | "senior"
+                            | "chief"
+                            | "lead"
+                            | "vice"
+                            | "head"
+                            | "principal"
                     );
                 if role {
                     false
                 } else {
-                (!start && !month && !is_weekday(&cores[i]) && !before_of)
-                    || right_cue
-                    || left_cue
-                    || next_strong
-                    || prev_strong
-                    || (possessive && !month)
+                    (!start && !month && !is_weekday(&cores[i]) && !before_of)
+                        || right_cue
+                        || left_cue
+                        || next_strong
+                        || prev_strong
+                        || (possessive && !month)
                 }
             }
             Class::Unknown => {
