@@ -119,17 +119,19 @@ fn ordinal_day_words(s: &str, toks: &[Token], i: usize) -> Option<(u32, usize)> 
     if !t.is_word() || t.len() > 11 {
         return None;
     }
-    let w = t.text(s).to_ascii_lowercase();
-    if let Some(p) = ORDINALS.iter().position(|&o| o == w) {
+    let w = t.text(s);
+    if let Some(p) = ORDINALS.iter().position(|o| o.eq_ignore_ascii_case(w)) {
         return Some((p as u32 + 1, i));
     }
-    if w == "thirtieth" {
+    if w.eq_ignore_ascii_case("thirtieth") {
         return Some((30, i));
     }
-    let tens = match w.as_str() {
-        "twenty" => 20,
-        "thirty" => 30,
-        _ => return None,
+    let tens = if w.eq_ignore_ascii_case("twenty") {
+        20
+    } else if w.eq_ignore_ascii_case("thirty") {
+        30
+    } else {
+        return None;
     };
     let n = toks.get(i + 1)?;
     if !matches!(gap(s, toks, i + 1), "-" | " ") {
@@ -352,8 +354,11 @@ pub(crate) fn match_at(s: &str, toks: &[Token], i: usize) -> Option<DateMatch> {
     // ordinal day or a year follows ("march 3rd", "may 2024").
     let loose_month = || {
         let t = toks.get(k)?;
-        let month = month_of_cased(t, s, true)?;
         let nt = toks.get(k + 1)?;
+        if !nt.is(super::text::HAS_DIGIT) || !t.is(super::text::ALL_LOWER) {
+            return None;
+        }
+        let month = month_of_cased(t, s, true)?;
         let g = gap(s, toks, k + 1);
         let ordinal = day_of(nt, s).is_some_and(|(_, o)| o);
         let year = nt.is_number() && nt.len() == 4 && year_of(nt, s, g).is_some();

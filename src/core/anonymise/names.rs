@@ -981,6 +981,24 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
     let mut buf = String::new();
     let mut class = vec![Class::None; n];
     let mut cores: Vec<String> = Vec::with_capacity(n);
+    // A note typed without capitals ("saw kwame today. she said...") names people in
+    // lower case too: most of its sentences start with a lower-case word.
+    let (mut lower_starts, mut upper_starts) = (0usize, 0usize);
+    for t in toks.iter().filter(|t| t.is(SENTENCE_START) && t.is_word()) {
+        if t.is(ALL_LOWER) {
+            lower_starts += 1;
+        } else {
+            upper_starts += 1;
+        }
+    }
+    let lower_style = lower_starts > upper_starts;
+    // Outside such a note, a lower-case name is only looked up beside a cue ("her son
+    // kwame", "kwame said"), which keeps the gazetteer out of the way of ordinary words.
+    let lower_word_at = |k: usize, cue: fn(&str) -> bool| {
+        toks.get(k).is_some_and(|t| {
+            t.is(ALL_LOWER) && t.len() <= 12 && cue(&t.text(s).to_ascii_lowercase())
+        })
+    };
     for (i, t) in toks.iter().enumerate() {
         fold_into(t.text(s), &mut buf);
         let core = strip_possessive(&buf).to_string();
@@ -1014,28 +1032,20 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
             };
         } else if t.is(ALL_LOWER)
             && core.len() >= 3
-            && is_name(&core)
-            && !is_ambiguous_name(&core)
-            && !is_common_word(&core)
+            && (lower_style
+                || (i > 0 && lower_word_at(i - 1, is_left_cue))
+                || lower_word_at(i + 1, is_right_cue))
             && !is_stop_word(&core)
             && !is_acronym(&core)
             && !is_month_abbreviation(&core)
+            && !is_common_word(&core)
+            && is_name(&core)
+            && !is_ambiguous_name(&core)
         {
             class[i] = Class::Lower;
         }
         cores.push(core);
     }
-    // A note typed without capitals ("saw kwame today. she said...") names people in
-    // lower case too: most of its sentences start with a lower-case word.
-    let (mut lower_starts, mut upper_starts) = (0usize, 0usize);
-    for t in toks.iter().filter(|t| t.is(SENTENCE_START) && t.is_word()) {
-        if t.is(ALL_LOWER) {
-            lower_starts += 1;
-        } else {
-            upper_starts += 1;
-        }
-    }
-    let lower_style = lower_starts > upper_starts;
     let lower_at = |k: usize| -> Option<&str> {
         let t = toks.get(k)?;
         t.is(ALL_LOWER).then(|| cores[k].as_str())
