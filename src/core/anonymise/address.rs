@@ -80,6 +80,9 @@ const WEAK: &[&str] = &[
     "dene",
     "garth",
     "wynd",
+    "moor",
+    "heath",
+    "common",
 ];
 /// Words that end the name of a building or estate.
 const BUILDINGS: &[&str] = &[
@@ -371,6 +374,42 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
                 if let Some(end) = street_after(s, toks, first, true) {
                     out.push(Span::new(t.start, toks[end].end, Kind::Address));
                     continue;
+                }
+            }
+        }
+        // "St Luke's", "Saint Anne's": a church or school named for a saint, with no
+        // building word after it.
+        if matches!(lw.as_str(), "st" | "saint" | "st." | "sts") && t.is_title() {
+            if let Some(n) = toks.get(i + 1) {
+                let g = &s[t.end..n.start];
+                if matches!(g, " " | ". " | "\u{a0}")
+                    && n.is_title()
+                    && super::text::possessive_len(n.text(s)) > 0
+                {
+                    out.push(Span::new(t.start, n.end, Kind::Address));
+                }
+            }
+        }
+        // "Meadowbank care home", "Elm Court nursing home": a named home in lower case.
+        if t.is_title() && !is_stop_word(&lw) {
+            let mut j = i;
+            while j + 1 < toks.len()
+                && j < i + 2
+                && toks[j + 1].is_title()
+                && is_space_gap(&s[toks[j].end..toks[j + 1].start])
+            {
+                j += 1;
+            }
+            if let (Some(a), Some(b)) = (toks.get(j + 1), toks.get(j + 2)) {
+                let kind = lower(a, s);
+                if matches!(
+                    kind.as_str(),
+                    "care" | "nursing" | "residential" | "children's"
+                ) && lower(b, s) == "home"
+                    && is_space_gap(&s[toks[j].end..a.start])
+                    && is_space_gap(&s[a.end..b.start])
+                {
+                    out.push(Span::new(t.start, b.end, Kind::Address));
                 }
             }
         }

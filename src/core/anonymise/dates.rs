@@ -912,9 +912,12 @@ fn age_at(s: &str, toks: &[Token], i: usize) -> Option<Span> {
             let pt = toks[b - 1];
             PERSON_WORDS.contains(&pp.as_str())
                 || matches!(pp.as_str(), "pt" | "mum's" | "dad's")
-                || (pt.is_title()
-                    && super::gazetteer::is_name(&super::text::fold(pt.text(s)))
-                    && !super::names::is_stop_word(&super::text::fold(pt.text(s))))
+                || ((pt.is_title() || pt.is(super::text::ALL_LOWER)) && {
+                    let f = super::text::fold(pt.text(s));
+                    super::gazetteer::is_name(&f)
+                        && !super::names::is_stop_word(&f)
+                        && (pt.is_title() || !super::gazetteer::is_ambiguous_name(&f))
+                })
         };
         let pronoun_is = matches!(p.as_str(), "she's" | "he's" | "they're" | "i'm")
             || (matches!(p.as_str(), "is" | "was")

@@ -424,6 +424,63 @@ pub(crate) fn is_stop_word(w: &str) -> bool {
                 | "sadly"
                 | "really"
                 | "very"
+                // People named by their role, not their name ("Neighbour said").
+                | "neighbour"
+                | "neighbours"
+                | "neighbor"
+                | "landlord"
+                | "landlady"
+                | "carer"
+                | "carers"
+                | "husband"
+                | "wife"
+                | "partner"
+                | "son"
+                | "daughter"
+                | "friend"
+                | "family"
+                | "mother"
+                | "father"
+                | "grandson"
+                | "granddaughter"
+                | "nephew"
+                | "niece"
+                | "cousin"
+                | "officer"
+                | "volunteer"
+                | "volunteers"
+                | "counsellor"
+                | "therapist"
+                | "pharmacist"
+                | "tenant"
+                | "resident"
+                | "residents"
+                | "police"
+                | "paramedic"
+                | "paramedics"
+                | "consultant"
+                | "physio"
+                | "dietitian"
+                | "interpreter"
+                | "translator"
+                | "advocate"
+                | "solicitor"
+                | "judge"
+                | "teacher"
+                | "headteacher"
+                | "senco"
+                | "befriender"
+                | "keyworker"
+                | "caseworker"
+                | "coordinator"
+                | "clients"
+                | "patients"
+                | "kids"
+                | "children"
+                | "baby"
+                | "parents"
+                | "sister-in-law"
+                | "everyone's"
                 // Eponyms of conditions ("Parkinson's", "Crohn's"): `quasi` warns about these.
                 | "parkinson"
                 | "parkinsons"
@@ -466,6 +523,13 @@ fn is_acronym(w: &str) -> bool {
             | "dee"
             | "cam"
     )
+}
+
+/// A capitalised sentence starter that is a verb or adverb, not a name ("Visited Doris",
+/// "Helped Sandra", "Apparently Dean..."): names rarely end like this, and the ones that do
+/// ("Fleming", "Golding") are in the gazetteer, which is asked first.
+fn looks_like_verb_or_adverb(w: &str) -> bool {
+    w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly"))
 }
 
 /// "jan", "jun", "sept": month abbreviations that are also gazetteer names.
@@ -565,6 +629,12 @@ fn is_left_cue(w: &str) -> bool {
             | "ex"
             | "lodger"
             | "flatmate"
+            | "mate"
+            | "pal"
+            | "bestie"
+            | "hubby"
+            | "missus"
+            | "with"
             | "housemate"
             | "landlord"
             | "landlady"
@@ -1025,7 +1095,10 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
                 } else {
                     Class::Strong
                 }
-            } else if is_common_word(&core) || core.chars().any(|c| c.is_ascii_digit()) {
+            } else if is_common_word(&core)
+                || core.chars().any(|c| c.is_ascii_digit())
+                || (t.is(SENTENCE_START) && looks_like_verb_or_adverb(&core))
+            {
                 Class::None
             } else {
                 Class::Unknown
@@ -1060,7 +1133,50 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
         let start = toks[i].is(SENTENCE_START);
         let possessive = possessive_len(toks[i].text(s)) > 0;
         let right_cue = space_before(i + 1) && lower_at(i + 1).is_some_and(is_right_cue);
-        let left_cue = space_before(i) && lower_at(i.wrapping_sub(1)).is_some_and(is_left_cue);
+        let left_cue = (space_before(i) && lower_at(i.wrapping_sub(1)).is_some_and(is_left_cue))
+            // "spoke to Bola", "talked to Olu": "to" after a verb of talking.
+            || (i >= 2
+                && space_before(i)
+                && space_before(i - 1)
+                && lower_at(i - 1) == Some("to")
+                && lower_at(i - 2).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "spoke" | "talked" | "chatted" | "wrote" | "listened" | "explained"
+                            | "said" | "sent" | "mentioned" | "introduced" | "speaking"
+                            | "talking" | "chatting" | "reached" | "spoken" | "talk" | "speak"
+                    )
+                }));
+        // "Jade (client)", "Bola (service user)": a role in brackets right after.
+        let role_after = i + 1 < n
+            && gap_before(s, toks, i + 1) == " ("
+            && lower_at(i + 1).is_some_and(|w| {
+                matches!(
+                    w,
+                    "client"
+                        | "patient"
+                        | "service"
+                        | "volunteer"
+                        | "carer"
+                        | "son"
+                        | "daughter"
+                        | "wife"
+                        | "husband"
+                        | "partner"
+                        | "mum"
+                        | "dad"
+                        | "neighbour"
+                        | "friend"
+                        | "sister"
+                        | "brother"
+                        | "pt"
+                        | "su"
+                        | "cousin"
+                        | "aunt"
+                        | "uncle"
+                )
+            });
+        let right_cue = right_cue || role_after;
         let next_strong = space_before(i + 1) && class.get(i + 1) == Some(&Class::Strong);
         let prev_strong = i > 0 && space_before(i) && class[i - 1] == Class::Strong;
         let upper_pair = (space_before(i + 1)
