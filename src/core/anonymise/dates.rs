@@ -464,7 +464,9 @@ fn birth_context(s: &str, start: usize) -> bool {
 
 const AGE_UNITS: &[&str] = &[
     "minutes", "mins", "hours", "hrs", "weeks", "days", "months", "sessions", "times", "points",
-    "percent", "kg", "stone", "pounds", "miles", "of", "out", "x",
+    "percent", "kg", "stone", "pounds", "miles", "of", "out", "x", "foot", "feet", "ft", "inch",
+    "inches", "cm", "metres", "meters", "lbs", "lb", "st", "grand", "quid", "pence", "p", "minute",
+    "hour", "day", "week", "month", "mile", "pound", "degrees", "percent.",
 ];
 
 pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
@@ -476,7 +478,9 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
             continue;
         }
         let t = toks[i];
-        if t.len() > 5 && !is_number_word(t.text(s)) {
+        let weekday_word =
+            t.len() > 5 && WEEKDAYS.iter().any(|w| w.eq_ignore_ascii_case(t.text(s)));
+        if t.len() > 5 && !is_number_word(t.text(s)) && !weekday_word {
             i += 1;
             continue;
         }
@@ -490,9 +494,16 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
             {
                 j += 1;
             }
-            if let Some(y) = toks.get(j) {
+            // "born 1961", "born in 1961", "born in Jamaica in 1952": the year of birth
+            // within the next few words of the same sentence.
+            for k in j..(j + 5).min(toks.len()) {
+                let y = &toks[k];
+                if k > i + 1 && gap(s, toks, k).contains(['.', ';', '\n']) {
+                    break;
+                }
                 if y.is_number() && y.len() == 4 && year_of(y, s, " ").is_some() {
                     out.push(Span::new(y.start, y.end, Kind::Date));
+                    break;
                 }
             }
             // "DOB 3/4" (day and month only).
@@ -773,6 +784,10 @@ fn age_at(s: &str, toks: &[Token], i: usize) -> Option<Span> {
         let d = w.bytes().take_while(u8::is_ascii_digit).count();
         let suf = w[d..].to_ascii_lowercase();
         if d > 0 && d <= 3 && matches!(suf.as_str(), "yo" | "yrs" | "yr" | "y") {
+            return Some(Span::new(t.start, t.end, Kind::Age));
+        }
+        // "52M", "47F": clinical shorthand for age and sex, in capitals, not after "£".
+        if d == 2 && matches!(&w[d..], "M" | "F") && !gap(s, toks, i).ends_with('£') {
             return Some(Span::new(t.start, t.end, Kind::Age));
         }
         // "50th birthday".
