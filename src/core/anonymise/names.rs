@@ -629,6 +629,32 @@ fn is_left_cue(w: &str) -> bool {
             | "ex"
             | "lodger"
             | "flatmate"
+            // Verbs whose object is nearly always a person ("Took Zephyrine to the shops").
+            | "took"
+            | "drove"
+            | "accompanied"
+            | "collected"
+            | "reassured"
+            | "encouraged"
+            | "signposted"
+            | "advised"
+            | "reminded"
+            | "invited"
+            | "welcomed"
+            | "greeted"
+            | "hugged"
+            | "contacted"
+            | "messaged"
+            | "chased"
+            | "phone"
+            | "ring"
+            | "call"
+            | "text"
+            | "email"
+            | "visit"
+            | "see"
+            | "tell"
+            | "ask"
             | "mate"
             | "pal"
             | "bestie"
@@ -712,6 +738,66 @@ fn is_right_cue(w: &str) -> bool {
             | "turned"
             | "mentions"
             | "explains"
+            // Verbs whose subject is nearly always a person ("Tendai hasn't eaten"); not
+            // "has", which places and services do too ("Oxford has a new scheme").
+            | "hasn't"
+            | "hasnt"
+            | "didnt"
+            | "doesnt"
+            | "cant"
+            | "hadn't"
+            | "didn't"
+            | "doesn't"
+            | "wasn't"
+            | "isn't"
+            | "can't"
+            | "won't"
+            | "couldn't"
+            | "wouldn't"
+            | "needs"
+            | "needed"
+            | "seems"
+            | "got"
+            | "gets"
+            | "loves"
+            | "loved"
+            | "likes"
+            | "liked"
+            | "hates"
+            | "enjoys"
+            | "enjoyed"
+            | "finds"
+            | "found"
+            | "knows"
+            | "knew"
+            | "keeps"
+            | "kept"
+            | "tried"
+            | "tries"
+            | "brought"
+            | "took"
+            | "gave"
+            | "heard"
+            | "stayed"
+            | "stays"
+            | "sleeps"
+            | "slept"
+            | "drinks"
+            | "drank"
+            | "works"
+            | "worked"
+            | "lost"
+            | "managed"
+            | "forgot"
+            | "remembered"
+            | "apologised"
+            | "sighed"
+            | "shouted"
+            | "whispered"
+            | "nodded"
+            | "sobbed"
+            | "texts"
+            | "calls"
     )
 }
 
@@ -1133,7 +1219,12 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
         let start = toks[i].is(SENTENCE_START);
         let possessive = possessive_len(toks[i].text(s)) > 0;
         let right_cue = space_before(i + 1) && lower_at(i + 1).is_some_and(is_right_cue);
-        let left_cue = (space_before(i) && lower_at(i.wrapping_sub(1)).is_some_and(is_left_cue))
+        // A cue word is lower case, or capitalised as the first word ("Took Zephyrine").
+        let cue_at = |k: usize| -> Option<&str> {
+            let t = toks.get(k)?;
+            (t.is(ALL_LOWER) || (t.is(SENTENCE_START) && t.is_title())).then(|| cores[k].as_str())
+        };
+        let left_cue = (space_before(i) && i > 0 && cue_at(i - 1).is_some_and(is_left_cue))
             // "spoke to Bola", "talked to Olu": "to" after a verb of talking.
             || (i >= 2
                 && space_before(i)
