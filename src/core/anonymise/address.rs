@@ -150,6 +150,30 @@ const BUILDINGS: &[&str] = &[
     "choir",
     "shed",
     "association",
+    "kitchen",
+    "larder",
+    "pantry",
+    "fridge",
+    "foodbank",
+    "museum",
+    "gallery",
+    "theatre",
+    "cinema",
+    "market",
+    "pharmacy",
+    "station",
+    "fc",
+    "scouts",
+    "brownies",
+    "guides",
+    "wi",
+    "u3a",
+    "carnival",
+    "festival",
+    "singers",
+    "players",
+    "collective",
+    "project",
 ];
 
 /// The last words of common pub names, which need no "Pub" or "Inn": "the Red Lion", "the
@@ -281,6 +305,7 @@ const GENERIC: &[&str] = &[
     "refugee",
     "asylum",
     "food",
+    "bank",
     "residents",
     "tenants",
     "sure",
@@ -410,6 +435,22 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
                     && is_space_gap(&s[a.end..b.start])
                 {
                     out.push(Span::new(t.start, b.end, Kind::Address));
+                }
+            }
+        }
+        // "Friends of Florence Park": a local group named after the place it looks after.
+        if lw == "friends" && t.is_title() {
+            if let (Some(of), Some(n)) = (toks.get(i + 1), toks.get(i + 2)) {
+                if lower(of, s) == "of" && n.is_title() && !is_stop_word(&lower(n, s)) {
+                    let mut j = i + 2;
+                    while j + 1 < toks.len()
+                        && j < i + 5
+                        && toks[j + 1].is_title()
+                        && is_space_gap(&s[toks[j].end..toks[j + 1].start])
+                    {
+                        j += 1;
+                    }
+                    out.push(Span::new(t.start, toks[j].end, Kind::Address));
                 }
             }
         }
@@ -579,9 +620,12 @@ fn building_after(s: &str, toks: &[Token], first: usize) -> Option<usize> {
             break;
         }
         let lw = lower(&t, s);
-        if BUILDINGS.contains(&lw.as_str()) {
+        // "Cowley Food Bank": a bank is a venue only after "Food".
+        let food_bank = lw == "bank" && lower(&toks[j - 1], s) == "food";
+        if BUILDINGS.contains(&lw.as_str()) || food_bank {
             // "estate" and "flats" may be lower case; the rest are capitalised names.
-            if !(t.is_title() || matches!(lw.as_str(), "estate" | "flats")) {
+            let caps = t.is(super::text::ALL_UPPER) && matches!(lw.as_str(), "fc" | "wi" | "u3a");
+            if !(t.is_title() || caps || matches!(lw.as_str(), "estate" | "flats")) {
                 break;
             }
             // "Oakwood Medical Centre" is a practice: `quasi` warns about it.
@@ -644,6 +688,46 @@ mod tests {
         );
         assert_eq!(found("at the Ebenezer Chapel"), ["Ebenezer Chapel"]);
         assert_eq!(found("at Cowley Library"), ["Cowley Library"]);
+    }
+
+    #[test]
+    fn schools_places_of_worship_pubs_homes_and_groups_are_venues() {
+        for (text, venue) in [
+            (
+                "from St Joseph's Primary School",
+                "St Joseph's Primary School",
+            ),
+            ("at Shree Ram Mandir weekly", "Shree Ram Mandir"),
+            ("drinks at the Red Lion", "Red Lion"),
+            ("met at the Rose and Crown", "Rose and Crown"),
+            ("at the Kings Arms", "Kings Arms"),
+            ("joined the Cowley Walking Group", "Cowley Walking Group"),
+            ("in Meadowbank care home", "Meadowbank care home"),
+            ("asked at St Anne's", "St Anne's"),
+            ("runs on Woodhouse Moor", "Woodhouse Moor"),
+            ("helps at Cowley Food Bank", "Cowley Food Bank"),
+            (
+                "with the Friends of Florence Park",
+                "Friends of Florence Park",
+            ),
+            ("plays for Headington United FC", "Headington United FC"),
+        ] {
+            assert_eq!(found(text), [venue], "{text}");
+        }
+    }
+
+    #[test]
+    fn generic_groups_and_roles_are_left_alone() {
+        for text in [
+            "the Walking Group was lovely",
+            "went to the Lunch Club",
+            "the Food Bank was busy",
+            "referred to the Carers Centre",
+            "the Deputy Head rang",
+            "the New Moon",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
     }
 
     #[test]

@@ -410,6 +410,61 @@ fn pseudonym_letters_run_past_z() {
     assert_eq!(letters(27), "AB");
 }
 
+#[test]
+fn everyday_words_that_are_names_need_a_context() {
+    // Sentence-start "Will", "May", "Grace", "Bill" with no cue are words.
+    for text in [
+        "Will ring her back tomorrow.",
+        "May be worth trying the choir.",
+        "Grace period on the loan ends soon.",
+        "Lasting Power of Attorney is in place.",
+        "the Deputy Head rang about attendance",
+    ] {
+        check(text, &[]);
+    }
+    // With a cue they are people.
+    check("Bill arrived late.", &[(Name, "Bill")]);
+    check("I spoke to Hope about it.", &[(Name, "Hope")]);
+    check("her daughter Grace came", &[(Name, "Grace")]);
+}
+
+#[test]
+fn names_in_lower_case_need_a_lower_case_note_or_a_cue() {
+    check("saw kwame today. he said rent is late", &[(Name, "kwame")]);
+    check("Met her son kwame today.", &[(Name, "kwame")]);
+    check("spoke to mrs adeyemi re housing", &[(Name, "mrs adeyemi")]);
+    // In a note written with capitals, a lower-case gazetteer word with no cue is left.
+    check("We talked about the amir of the mosque.", &[]);
+}
+
+#[test]
+fn nicknames_and_full_forms_of_listed_names_are_redacted() {
+    check_with(
+        "Maggie came, then Peggy rang.",
+        &["Margaret Okafor"],
+        &[(Name, "Maggie"), (Name, "Peggy")],
+    );
+    check_with("Margaret rang.", &["Maggie Okafor"], &[(Name, "Margaret")]);
+    // A nickname that is an everyday word only counts capitalised ("will" for William).
+    check_with("I will ring Will.", &["William Tran"], &[(Name, "Will")]);
+    // All three share one pseudonym.
+    let mut a = Anonymiser::new(&["Margaret Okafor"]);
+    assert_eq!(
+        a.anonymise("Margaret Okafor, Maggie and Mrs Okafor").text,
+        "Person A, Person A and Person A"
+    );
+}
+
+#[test]
+fn hyphenated_and_double_barrelled_surnames_are_taken_whole() {
+    check(
+        "Saw Grace Okonkwo-Adeyemi today",
+        &[(Name, "Grace Okonkwo-Adeyemi")],
+    );
+    check("with Mr Bonham Carter", &[(Name, "Mr Bonham Carter")]);
+    check("rang Kerry-Ann back", &[(Name, "Kerry-Ann")]);
+}
+
 /// The bad input of issue 13: each must finish (no freeze) without a panic, with sound
 /// spans, and still find what it should. How long each takes is measured in
 /// `benches/anonymise.rs`, not here.
