@@ -224,7 +224,7 @@ NEVER = {"doe", "the", "and", "for", "not", "you", "see", "man", "son", "day", "
          "lidl", "boots", "costa", "greggs", "morrisons", "sainsbury", "primark", "iceland",
          "whatsapp", "facebook", "zoom", "teams", "google", "youtube", "amazon", "monday",
          "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "pip", "esa",
-         "dob", "coll", "sen", "mau", "iva",
+         "dob", "coll", "sen", "mau", "iva", "alpha", "beta", "gamma", "delta",
          "dla", "dwp", "hmrc", "cab", "cpn", "cmht", "iapt", "ot", "physio", "ae", "ward"}
 allnames = (fore | sur | new) - NEVER
 ambiguous = sorted(allnames & words)
