@@ -126,19 +126,27 @@ fn vehicle(s: &str, toks: &[Token], i: usize, out: &mut Vec<Span>) {
         return;
     }
     if !toks[i].is(ALL_UPPER) {
-        let cue = (i.saturating_sub(3)..i).any(|k| {
-            matches!(
-                toks[k].text(s).to_ascii_lowercase().as_str(),
-                "reg" | "registration" | "car" | "van" | "vehicle" | "plate" | "numberplate"
-            )
-        });
         let b = t.as_bytes();
-        let shape = |b: &[u8]| {
-            b.len() >= 4
-                && b[..2].iter().all(u8::is_ascii_alphabetic)
-                && b[2..4].iter().all(u8::is_ascii_digit)
-        };
-        if !cue || !shape(b) {
+        let shape = b.len() >= 4
+            && b[..2].iter().all(u8::is_ascii_alphabetic)
+            && b[2..4].iter().all(u8::is_ascii_digit);
+        if !shape {
+            return;
+        }
+        let cue = (i.saturating_sub(3)..i).any(|k| {
+            [
+                "reg",
+                "registration",
+                "car",
+                "van",
+                "vehicle",
+                "plate",
+                "numberplate",
+            ]
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(toks[k].text(s)))
+        });
+        if !cue {
             return;
         }
         let tail_ok = |x: &[u8]| x.len() == 3 && x.iter().all(u8::is_ascii_alphabetic);

@@ -1150,10 +1150,10 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
     let lower_style = lower_starts > upper_starts;
     // Outside such a note, a lower-case name is only looked up beside a cue ("her son
     // kwame", "kwame said"), which keeps the gazetteer out of the way of ordinary words.
+    // (An all-lower-case token is already folded for these ASCII cue words.)
     let lower_word_at = |k: usize, cue: fn(&str) -> bool| {
-        toks.get(k).is_some_and(|t| {
-            t.is(ALL_LOWER) && t.len() <= 12 && cue(&t.text(s).to_ascii_lowercase())
-        })
+        toks.get(k)
+            .is_some_and(|t| t.is(ALL_LOWER) && t.len() <= 12 && cue(t.text(s)))
     };
     for (i, t) in toks.iter().enumerate() {
         fold_into(t.text(s), &mut buf);

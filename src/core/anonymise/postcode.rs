@@ -99,7 +99,17 @@ const SPECIAL: &[(&str, &str)] = &[
 /// from the start of `t` (a token) and the number of tokens (one or two).
 fn territory(s: &str, toks: &[Token], i: usize) -> Option<usize> {
     let t = toks[i];
-    let w = t.text(s).to_ascii_uppercase();
+    let raw = t.text(s);
+    // Every territory code starts with one of these letters and is at most 7 long.
+    if raw.len() > 7
+        || !matches!(
+            raw.as_bytes()[0].to_ascii_uppercase(),
+            b'K' | b'V' | b'A' | b'M'
+        )
+    {
+        return None;
+    }
+    let w = raw.to_ascii_uppercase();
     let next = toks.get(i + 1);
     let gap = next.map(|n| &s[t.end..n.start]).unwrap_or("");
     let digits = |n: &Token, k: usize| n.is_number() && n.len() == k;
@@ -145,7 +155,8 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
             out.push(Span::new(t.start, end, Kind::Postcode));
             continue;
         }
-        if (3..=4).contains(&text.len()) {
+        let special_start = |c: u8| b"ABFPSTGX".contains(&c.to_ascii_uppercase());
+        if (3..=4).contains(&text.len()) && special_start(text.as_bytes()[0]) {
             let up = text.to_ascii_uppercase();
             if let Some(n) = toks.get(i + 1) {
                 let gap = &s[t.end..n.start];
@@ -159,7 +170,7 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
                 }
             }
         }
-        if (6..=7).contains(&text.len()) {
+        if (6..=7).contains(&text.len()) && special_start(text.as_bytes()[0]) {
             let up = text.to_ascii_uppercase();
             if SPECIAL
                 .iter()
