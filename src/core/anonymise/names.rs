@@ -913,7 +913,18 @@ pub(crate) struct NameList {
 }
 
 impl NameList {
+    /// The worker's list, with the nicknames and full forms of its forenames.
     pub(crate) fn new<S: AsRef<str>>(names: &[S]) -> NameList {
+        NameList::build(names, true)
+    }
+
+    /// Exactly the given phrases, without nicknames: how the review step finds one phrase
+    /// the worker chose ("Bill" must not also redact "William").
+    pub(crate) fn exact<S: AsRef<str>>(names: &[S]) -> NameList {
+        NameList::build(names, false)
+    }
+
+    fn build<S: AsRef<str>>(names: &[S], nicknames: bool) -> NameList {
         let mut list = NameList::default();
         for raw in names {
             let raw = raw.as_ref();
@@ -932,7 +943,7 @@ impl NameList {
             let place = words.len() > 1 && words.iter().any(|w| is_place_word(w));
             let id = list.entries.len();
             list.keys.insert(key.clone(), id);
-            if !place {
+            if !place && nicknames {
                 // The forename's nicknames and full forms: the first word that is not an
                 // honorific or an initial.
                 if let Some(first) = words

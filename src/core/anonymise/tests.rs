@@ -447,6 +447,9 @@ fn nicknames_and_full_forms_of_listed_names_are_redacted() {
     check_with("Margaret rang.", &["Maggie Okafor"], &[(Name, "Margaret")]);
     // A nickname that is an everyday word only counts capitalised ("will" for William).
     check_with("I will ring Will.", &["William Tran"], &[(Name, "Will")]);
+    // A phrase the worker adds in the review is matched exactly, without nicknames.
+    assert!(find_phrase("William came", "Bill").is_empty());
+    assert_eq!(find_phrase("Bill came", "Bill").len(), 1);
     // All three share one pseudonym.
     let mut a = Anonymiser::new(&["Margaret Okafor"]);
     assert_eq!(
