@@ -2,7 +2,12 @@
 """Turns tests/corpus/notes2.txt (compact markup) into redaction.jsonl lines on stdout.
 
 {KIND|text} marks an identifier, [[text]] a negative; "names: A; B |" starts a line with
-the worker's private list. Run: python3 corpus.py notes2.txt >> redaction.jsonl
+the worker's private list. The first 102 lines of redaction.jsonl were written as JSON by
+hand; everything after them is generated, so after editing notes2.txt:
+
+    head -n 102 redaction.jsonl > /tmp/r && python3 corpus.py notes2.txt >> /tmp/r \
+      && mv /tmp/r redaction.jsonl
+
 (the generated lines are committed, so the Rust test needs no Python)."""
 import json, re, sys
 
