@@ -1378,9 +1378,19 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
         {
             j += 1;
         }
-        let start = extend_left(s, toks, i);
-        let end = toks[j].end - possessive_len(toks[j].text(s));
-        out.push(Span::new(toks[start].start, end, Kind::Name));
+        // "Rose Hill Surgery", "Marston Medical Centre": words before a practice word name
+        // the GP practice, which `quasi` warns about rather than redacting (DOMAIN.md D3).
+        let practice_after = toks.get(j + 1).is_some_and(|nt| {
+            nt.is_title()
+                && is_space_gap(gap_before(s, toks, j + 1))
+                && possessive_len(toks[j].text(s)) == 0
+                && matches!(cores[j + 1].as_str(), "surgery" | "practice" | "medical")
+        });
+        if !practice_after {
+            let start = extend_left(s, toks, i);
+            let end = toks[j].end - possessive_len(toks[j].text(s));
+            out.push(Span::new(toks[start].start, end, Kind::Name));
+        }
         i = j + 1;
     }
 }
