@@ -2,9 +2,14 @@
 //! Prints characters per second and milliseconds per 2,000-character note. The goal in
 //! issue 4 is at least 1 million characters per second natively.
 //!
+//! Then the bad input of issue 13 (50,000 digits, an all-capitals reflection, a thousand
+//! email-like tokens, right-to-left and combining characters, a 2,000-entry list of
+//! overlapping names): milliseconds per run, median of several, so a freeze shows as a
+//! figure rather than a failing test.
+//!
 //! Run: `cargo bench --bench anonymise`
 
-use anchorpoint::core::anonymise::{Anonymiser, GAZETTEER_BYTES};
+use anchorpoint::core::anonymise::{anonymise, find_phrase, Anonymiser, GAZETTEER_BYTES};
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -76,4 +81,101 @@ fn main() {
         "anonymise: embedded word lists {} bytes before compression",
         GAZETTEER_BYTES
     );
+    bad_input();
+}
+
+/// Median milliseconds of `runs` calls of `f`.
+fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[runs / 2]
+}
+
+fn bad_input() {
+    let none: [&str; 0] = [];
+    let digits: String = (0..50_000)
+        .map(|i| char::from(b'0' + (i % 10) as u8))
+        .collect();
+    let caps = "SAW ABDULLAHI TODAY AT THE HUB. HE IS 47 AND LIVES AT 14 ACACIA ROAD OX4 3AB. \
+                NHS 999 000 1006, MOBILE 07700 900123. WE TALKED ABOUT THE DEBT AND THE \
+                WAITING LIST, AND I WILL FOLLOW UP WITH THE COUNCIL NEXT WEEK. "
+        .repeat(25);
+    let emails: String = (0..1000)
+        .map(|i| format!("user{i}.name@example{}.org; ", i % 7))
+        .collect();
+    let rtl = "\u{202E}Saw Kwame \u{202C} \u{0627}\u{0644}\u{0633}\u{0644}\u{0627}\u{0645} rang \
+               07700 900123 \u{05E9}\u{05DC}\u{05D5}\u{05DD} Zo\u{0308}e\u{0301} Jose\u{0301} \
+               a\u{0300}\u{0300}\u{0300} "
+        .repeat(50);
+    let first = [
+        "Ann", "Mary", "Lee", "Jo", "Kwame", "Siobhan", "Priya", "Tomasz",
+    ];
+    let last = [
+        "Lee", "Smith", "Okafor", "Ann", "Patel", "Nowak", "Mensah", "Byrne",
+    ];
+    let names: Vec<String> = (0..2000)
+        .map(|k| {
+            let (f, l) = (first[k % 8], last[(k / 8) % 8]);
+            if k < 64 {
+                format!("{f} {l}")
+            } else {
+                format!("{f} {l}-{k}")
+            }
+        })
+        .collect();
+    let note = note(2_000, 0);
+    let rows: [(&str, usize, f64); 6] = [
+        (
+            "50,000 digits",
+            digits.len(),
+            median_ms(5, || {
+                black_box(anonymise(black_box(&digits), &none));
+            }),
+        ),
+        (
+            "all-capitals reflection",
+            caps.len(),
+            median_ms(5, || {
+                black_box(anonymise(black_box(&caps), &none));
+            }),
+        ),
+        (
+            "1,000 email-like tokens",
+            emails.len(),
+            median_ms(5, || {
+                black_box(anonymise(black_box(&emails), &none));
+            }),
+        ),
+        (
+            "right-to-left and combining",
+            rtl.len(),
+            median_ms(5, || {
+                black_box(anonymise(black_box(&rtl), &none));
+            }),
+        ),
+        (
+            "2,000-name list: prepare + 2,000-char note",
+            note.len(),
+            median_ms(5, || {
+                black_box(Anonymiser::new(&names).anonymise(black_box(&note)));
+            }),
+        ),
+        (
+            "2,000-name list: one phrase to redact",
+            note.len(),
+            median_ms(5, || {
+                black_box(Anonymiser::new(&names));
+                black_box(find_phrase(black_box(&note), "walking group"));
+            }),
+        ),
+    ];
+    for (what, bytes, ms) in rows {
+        println!("bad input: {what} ({bytes} bytes): {ms:.2} ms (median of 5)");
+    }
 }

@@ -80,70 +80,290 @@ const WEAK: &[&str] = &[
     "dene",
     "garth",
     "wynd",
+    "moor",
+    "heath",
+    "common",
 ];
 /// Words that end the name of a building or estate.
 const BUILDINGS: &[&str] = &[
-    "estate",
-    "hall",
-    "halls",
-    "house",
-    "court",
-    "tower",
-    "towers",
-    "lodge",
-    "mansions",
-    "flats",
+    "Cowley Walking Group",
+    "Shree Ram Mandir",
+    "St Joseph's Primary
+    // School",
+    "academy",
+    "allotments",
+    "arms",
+    "association",
+    "block",
+    "brownies",
     "buildings",
-    "hostel",
-    "farm",
+    "bungalow",
+    "cafe",
+    "café",
+    "carnival",
+    "cathedral",
+    "center",
+    "centre",
+    "chapel",
+    "choir",
+    "church",
+    "cinema",
+    "club",
+    "collective",
+    "college",
     "cottage",
     "cottages",
-    "manor",
-    "villas",
-    "heights",
-    "block",
-    // Venues: a named centre, church or library places someone in a small community.
-    "centre",
-    "center",
-    "chapel",
-    "church",
-    "library",
-    "mosque",
-    "synagogue",
+    "court",
+    "estate",
+    "farm",
+    "fc",
+    "festival",
+    "flats",
+    "foodbank",
+    "fridge",
+    "gallery",
+    "group",
+    "guides",
     "gurdwara",
-    "temple",
-    "pavilion",
+    "hall",
+    "halls",
+    "heights",
+    "hospice",
+    "hospital",
+    "hostel",
+    "hotel",
+    "house",
+    "hub",
+    "infirmary",
+    "inn",
     "institute",
+    "kingdom",
+    "kitchen",
+    "larder",
+    "library",
+    "lodge",
+    "mandir",
+    "manor",
+    "mansions",
+    "market",
+    "masjid",
+    "mosque",
+    "museum",
+    "nursery",
+    "pantry",
+    "pavilion",
+    "pharmacy",
+    "players",
+    "primary",
+    "project",
+    "pub",
+    "rectory",
+    "school",
+    "scouts",
+    "shed",
+    "singers",
+    "station",
+    "synagogue",
+    "tavern",
+    "temple",
+    "the Kings Arms",
+    "theatre",
+    "tower",
+    "towers",
+    "u3a",
+    "vicarage",
+    "vihara",
+    "villas",
+    "wi",
+];
+
+/// The last words of common pub names, which need no "Pub" or "Inn": "the Red Lion", "the
+/// Royal Oak", "the Rose and Crown", "the King's Head". Only after "the" and capitalised.
+const PUB_NOUNS: &[&str] = &[
+    "lion",
+    "oak",
+    "hart",
+    "horse",
+    "swan",
+    "crown",
+    "plough",
+    "bell",
+    "wheatsheaf",
+    "anchor",
+    "fox",
+    "hound",
+    "hounds",
+    "bull",
+    "ship",
+    "eagle",
+    "feathers",
+    "greyhound",
+    "chequers",
+    "keys",
+    "globe",
+    "falcon",
+    "mitre",
+    "unicorn",
+    "talbot",
+    "pheasant",
+    "ram",
+    "harrow",
+    "compasses",
+    "bear",
+    "boar",
+    "stag",
+    "dragon",
+    "grapes",
+    "mow",
+    "cock",
+    "cricketers",
+    "albion",
+    "vaults",
+    "spoon",
+    "wagon",
+    "magpie",
+    "pelican",
+    "peacock",
+    "woolpack",
 ];
 /// Words that describe a venue without naming it: "the Village Hall", "Community Centre"
 /// alone say nothing about where, so a building name made only of these is left alone.
 const GENERIC: &[&str] = &[
-    "village",
-    "town",
-    "community",
-    "parish",
-    "church",
-    "leisure",
-    "sports",
-    "youth",
-    "day",
-    "family",
-    "children's",
-    "neighbourhood",
-    "resource",
-    "civic",
-    "methodist",
+    "Carers Centre",
+    "adult",
+    "advice",
+    "art",
+    "arts",
+    "asylum",
+    "bank",
     "baptist",
-    "united",
-    "reformed",
+    "bereavement",
+    "bingo",
+    "book",
+    "bowls",
+    "cancer",
+    "carers",
+    "carers'",
     "catholic",
-    "scout",
-    "memorial",
-    "health",
-    "medical",
-    "public",
     "central",
+    "chair",
+    "children's",
+    "church",
+    "civic",
+    "club",
+    "coffee",
+    "college",
+    "community",
+    "cooking",
+    "county",
+    "craft",
+    "crafts",
+    "cycling",
+    "day",
+    "dementia",
+    "district",
+    "drop",
+    "drop-in",
+    "employment",
+    "exercise",
+    "family",
+    "food",
+    "football",
+    "free",
+    "friendship",
+    "garden",
+    "gardening",
+    "general",
+    "grammar",
+    "group",
+    "health",
+    "high",
+    "homeless",
+    "hospital",
+    "housing",
+    "hub",
+    "infant",
+    "infants",
+    "information",
+    "job",
+    "jobs",
+    "junior",
+    "knit",
+    "knitting",
+    "learning",
+    "leisure",
+    "local",
+    "lunch",
+    "luncheon",
+    "medical",
+    "memorial",
+    "memory",
+    "men's",
+    "mens",
+    "mental",
+    "methodist",
+    "mosque",
+    "neighbourhood",
+    "new",
+    "nursery",
+    "old",
+    "parent",
+    "parents",
+    "parish",
+    "peer",
+    "primary",
+    "public",
+    "reading",
+    "recovery",
+    "reformed",
+    "refugee",
+    "residents",
+    "resource",
+    "royal",
+    "running",
+    "school",
+    "scout",
+    "secondary",
+    "singing",
+    "skills",
+    "social",
+    "sports",
+    "start",
+    "stroke",
+    "support",
+    "sure",
+    "swimming",
+    "temple",
+    "tenants",
+    "the",
+    "the Walking Group",
+    "toddler",
+    "toddlers",
+    "town",
+    "training",
+    "united",
+    "veterans",
+    "village",
+    "volunteer",
+    "volunteering",
+    "volunteers",
+    "walking",
+    "wellbeing",
+    "women's",
+    "womens",
+    "yoga",
+    "youth",
 ];
+/// `BUILDINGS` and `GENERIC` are kept sorted (a test checks) so these are binary searches:
+/// the venue scanner asks them of every capitalised word.
+fn is_building(w: &str) -> bool {
+    BUILDINGS.binary_search(&w).is_ok()
+}
+
+fn is_generic(w: &str) -> bool {
+    GENERIC.binary_search(&w).is_ok()
+}
+
 /// Words after a place name that make it a GP practice, which `quasi` warns about instead.
 const PRACTICE: &[&str] = &["surgery", "practice", "medical", "health", "pcn"];
 const FLAT_WORDS: &[&str] = &["flat", "apartment", "apt", "unit", "maisonette", "bedsit"];
@@ -193,6 +413,64 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
                 }
             }
         }
+        // "St Luke's", "Saint Anne's": a church or school named for a saint, with no
+        // building word after it.
+        if matches!(lw.as_str(), "st" | "saint" | "st." | "sts") && t.is_title() {
+            if let Some(n) = toks.get(i + 1) {
+                let g = &s[t.end..n.start];
+                if matches!(g, " " | ". " | "\u{a0}")
+                    && n.is_title()
+                    && super::text::possessive_len(n.text(s)) > 0
+                {
+                    out.push(Span::new(t.start, n.end, Kind::Address));
+                }
+            }
+        }
+        // "Meadowbank care home", "Elm Court nursing home": a named home in lower case.
+        if t.is_title() && !is_stop_word(&lw) {
+            let mut j = i;
+            while j + 1 < toks.len()
+                && j < i + 2
+                && toks[j + 1].is_title()
+                && is_space_gap(&s[toks[j].end..toks[j + 1].start])
+            {
+                j += 1;
+            }
+            if let (Some(a), Some(b)) = (toks.get(j + 1), toks.get(j + 2)) {
+                let kind = a.text(s);
+                if ["care", "nursing", "residential", "children's"]
+                    .iter()
+                    .any(|k| k.eq_ignore_ascii_case(kind))
+                    && b.text(s).eq_ignore_ascii_case("home")
+                    && is_space_gap(&s[toks[j].end..a.start])
+                    && is_space_gap(&s[a.end..b.start])
+                {
+                    out.push(Span::new(t.start, b.end, Kind::Address));
+                }
+            }
+        }
+        // "Friends of Florence Park": a local group named after the place it looks after.
+        if lw == "friends" && t.is_title() {
+            if let (Some(of), Some(n)) = (toks.get(i + 1), toks.get(i + 2)) {
+                if lower(of, s) == "of" && n.is_title() && !is_stop_word(&lower(n, s)) {
+                    let mut j = i + 2;
+                    while j + 1 < toks.len()
+                        && j < i + 5
+                        && toks[j + 1].is_title()
+                        && is_space_gap(&s[toks[j].end..toks[j + 1].start])
+                    {
+                        j += 1;
+                    }
+                    out.push(Span::new(t.start, toks[j].end, Kind::Address));
+                }
+            }
+        }
+        // "the Red Lion", "the Rose and Crown": a pub named after "the".
+        if lw == "the" {
+            if let Some(end) = pub_after(s, toks, i + 1) {
+                out.push(Span::new(toks[i + 1].start, toks[end].end, Kind::Address));
+            }
+        }
         // A street named on its own, or an estate/hall: only from a capitalised word that
         // starts the name (the previous token is not itself a capitalised part of it).
         if t.is_title() && !is_stop_word(&lw) {
@@ -211,6 +489,35 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
             }
         }
     }
+}
+
+/// From token `first` (after "the"): one or two capitalised words, or "X and Y", ending in
+/// a pub noun. Returns the index of the last word.
+fn pub_after(s: &str, toks: &[Token], first: usize) -> Option<usize> {
+    let t = toks.get(first)?;
+    if !t.is_title() || !is_space_gap(&s[toks[first - 1].end..t.start]) {
+        return None;
+    }
+    let mut j = first;
+    for _ in 0..3 {
+        let n = toks.get(j + 1)?;
+        if !is_space_gap(&s[toks[j].end..n.start]) {
+            return None;
+        }
+        let lw = lower(n, s);
+        if lw == "and" || lw == "&" {
+            j += 1;
+            continue;
+        }
+        if !n.is_title() {
+            return None;
+        }
+        if PUB_NOUNS.contains(&lw.trim_end_matches("'s")) {
+            return Some(j + 1);
+        }
+        j += 1;
+    }
+    None
 }
 
 /// From token `first`: up to three name words, then a street word. Returns the index of
@@ -238,7 +545,8 @@ fn street_after(s: &str, toks: &[Token], first: usize, numbered: bool) -> Option
             if strong || weak {
                 let street_ok = t.is_title()
                     || (numbered && all_title)
-                    || (numbered && strong && t.is(super::text::ALL_LOWER));
+                    || (numbered && strong && t.is(super::text::ALL_LOWER))
+                    || (numbered && strong && t.is(super::text::ALL_UPPER) && t.len() > 2);
                 let names_ok = all_title || (numbered && strong);
                 if street_ok && names_ok && (strong || numbered || !first_common) {
                     // "St" could be "Saint" before a name: "St Mary's" is not a street.
@@ -316,16 +624,19 @@ fn building_after(s: &str, toks: &[Token], first: usize) -> Option<usize> {
     let mut j = first + 1;
     let mut last = None;
     // Whether some word before the building word names the place ("Barton", not "Village").
-    let mut named = !GENERIC.contains(&lower(&toks[first], s).as_str());
+    let mut named = !is_generic(&lower(&toks[first], s));
     while j < toks.len() && j <= first + 4 {
         let t = toks[j];
         if !is_space_gap(&s[toks[j - 1].end..t.start]) || !t.is_word() {
             break;
         }
         let lw = lower(&t, s);
-        if BUILDINGS.contains(&lw.as_str()) {
+        // "Cowley Food Bank": a bank is a venue only after "Food".
+        let food_bank = lw == "bank" && lower(&toks[j - 1], s) == "food";
+        if is_building(&lw) || food_bank {
             // "estate" and "flats" may be lower case; the rest are capitalised names.
-            if !(t.is_title() || matches!(lw.as_str(), "estate" | "flats")) {
+            let caps = t.is(super::text::ALL_UPPER) && matches!(lw.as_str(), "fc" | "wi" | "u3a");
+            if !(t.is_title() || caps || matches!(lw.as_str(), "estate" | "flats")) {
                 break;
             }
             // "Oakwood Medical Centre" is a practice: `quasi` warns about it.
@@ -337,14 +648,14 @@ fn building_after(s: &str, toks: &[Token], first: usize) -> Option<usize> {
             if named {
                 last = Some(j);
             }
-        } else if last.is_some() && !GENERIC.contains(&lw.as_str()) {
+        } else if last.is_some() && !is_generic(&lw) {
             // Only a describing word can sit between two building words ("Maple Court
             // Community Centre"); "Cherwell Hall Tuesday" ends at "Hall".
             break;
         }
         // "Church", "Community" and "Centre" are stop words for names but belong to a
         // venue's name ("St Mary's Church Hall").
-        let descriptive = GENERIC.contains(&lw.as_str()) || BUILDINGS.contains(&lw.as_str());
+        let descriptive = is_generic(&lw) || is_building(&lw);
         if !t.is_title() || (is_stop_word(&lw) && !descriptive) {
             break;
         }
@@ -363,6 +674,13 @@ mod tests {
             .iter()
             .map(|sp| &s[sp.start..sp.end])
             .collect()
+    }
+
+    #[test]
+    fn the_venue_word_lists_are_sorted_for_binary_search() {
+        for list in [BUILDINGS, GENERIC] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]));
+        }
     }
 
     #[test]
@@ -388,6 +706,46 @@ mod tests {
         );
         assert_eq!(found("at the Ebenezer Chapel"), ["Ebenezer Chapel"]);
         assert_eq!(found("at Cowley Library"), ["Cowley Library"]);
+    }
+
+    #[test]
+    fn schools_places_of_worship_pubs_homes_and_groups_are_venues() {
+        for (text, venue) in [
+            (
+                "from St Joseph's Primary School",
+                "St Joseph's Primary School",
+            ),
+            ("at Shree Ram Mandir weekly", "Shree Ram Mandir"),
+            ("drinks at the Red Lion", "Red Lion"),
+            ("met at the Rose and Crown", "Rose and Crown"),
+            ("at the Kings Arms", "Kings Arms"),
+            ("joined the Cowley Walking Group", "Cowley Walking Group"),
+            ("in Meadowbank care home", "Meadowbank care home"),
+            ("asked at St Anne's", "St Anne's"),
+            ("runs on Woodhouse Moor", "Woodhouse Moor"),
+            ("helps at Cowley Food Bank", "Cowley Food Bank"),
+            (
+                "with the Friends of Florence Park",
+                "Friends of Florence Park",
+            ),
+            ("plays for Headington United FC", "Headington United FC"),
+        ] {
+            assert_eq!(found(text), [venue], "{text}");
+        }
+    }
+
+    #[test]
+    fn generic_groups_and_roles_are_left_alone() {
+        for text in [
+            "the Walking Group was lovely",
+            "went to the Lunch Club",
+            "the Food Bank was busy",
+            "referred to the Carers Centre",
+            "the Deputy Head rang",
+            "the New Moon",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
     }
 
     #[test]

@@ -89,6 +89,59 @@ fn num(t: &Token, s: &str) -> Option<u32> {
     t.text(s).parse().ok()
 }
 
+const ORDINALS: [&str; 20] = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+];
+
+/// "third", "twenty-first", "thirtieth" as a day of the month: the value and the index of
+/// the last token.
+fn ordinal_day_words(s: &str, toks: &[Token], i: usize) -> Option<(u32, usize)> {
+    let t = toks.get(i)?;
+    if !t.is_word() || t.len() > 11 {
+        return None;
+    }
+    let w = t.text(s);
+    if let Some(p) = ORDINALS.iter().position(|o| o.eq_ignore_ascii_case(w)) {
+        return Some((p as u32 + 1, i));
+    }
+    if w.eq_ignore_ascii_case("thirtieth") {
+        return Some((30, i));
+    }
+    let tens = if w.eq_ignore_ascii_case("twenty") {
+        20
+    } else if w.eq_ignore_ascii_case("thirty") {
+        30
+    } else {
+        return None;
+    };
+    let n = toks.get(i + 1)?;
+    if !matches!(gap(s, toks, i + 1), "-" | " ") {
+        return None;
+    }
+    let unit = n.text(s).to_ascii_lowercase();
+    let p = ORDINALS[..9].iter().position(|&o| o == unit)? as u32 + 1;
+    (tens + p <= 31).then_some((tens + p, i + 1))
+}
+
 /// "3", "03", "3rd", "21st" as a day of the month.
 fn day_of(t: &Token, s: &str) -> Option<(u32, bool)> {
     let w = t.text(s);
@@ -218,6 +271,25 @@ pub(crate) fn match_at(s: &str, toks: &[Token], i: usize) -> Option<DateMatch> {
             k = i + 1;
         }
     }
+    // "the third of march", "twenty-first of June": a day in words needs "of" and a month.
+    if let Some((day, last)) = ordinal_day_words(s, toks, k) {
+        let m = last + 2;
+        let of = toks
+            .get(last + 1)
+            .is_some_and(|t| t.text(s).eq_ignore_ascii_case("of"))
+            && gap(s, toks, last + 1) == " ";
+        if of && gap(s, toks, m.min(toks.len().saturating_sub(1))) == " " {
+            if let Some(month) = toks.get(m).and_then(|t| month_of_cased(t, s, true)) {
+                let year = trailing_year(s, toks, m + 1);
+                return Some(DateMatch {
+                    end_tok: if year.is_some() { m + 1 } else { m },
+                    day: Some(day),
+                    month: Some(month),
+                    year,
+                });
+            }
+        }
+    }
     if let Some((day, ordinal)) = toks.get(k).and_then(|t| day_of(t, s)) {
         let mut m = k + 1;
         let mut of = false;
@@ -232,12 +304,24 @@ pub(crate) fn match_at(s: &str, toks: &[Token], i: usize) -> Option<DateMatch> {
         let g = toks.get(m).map_or("", |_| gap(s, toks, m));
         // "3-Mar-24": a two-digit year after a dash, written the way the month was joined.
         let dashed_year = || {
-            (g == "-" && gap(s, toks, m + 1) == "-")
+            (matches!(g, "-" | "/" | ".") && gap(s, toks, m + 1) == g)
                 .then(|| toks.get(m + 1))
                 .flatten()
-                .filter(|y| y.is_number() && y.len() == 2)
+                .filter(|y| y.is_number() && (y.len() == 2 || y.len() == 4))
                 .and_then(|y| y.text(s).parse::<i32>().ok())
-                .map(expand_yy)
+                .map(|y| if y < 100 { expand_yy(y) } else { y })
+                .filter(|y| (1900..=2099).contains(y))
+        };
+        // "3 Mar 79": a two-digit year after a day and month, when nothing but punctuation
+        // follows (so "3 March 12 people came" keeps its count).
+        let short_year = || {
+            let y = toks.get(m + 1)?;
+            let after_ok = toks
+                .get(m + 2)
+                .is_none_or(|_| !is_space_gap(gap(s, toks, m + 2)));
+            (gap(s, toks, m + 1) == " " && y.is_number() && y.len() == 2 && after_ok)
+                .then(|| y.text(s).parse::<i32>().ok().map(expand_yy))
+                .flatten()
         };
         let month = toks.get(m).and_then(|t| {
             month_of(t, s).or_else(|| {
@@ -248,10 +332,12 @@ pub(crate) fn match_at(s: &str, toks: &[Token], i: usize) -> Option<DateMatch> {
             })
         });
         if let Some(month) = month {
-            if g == " " || g == "-" || g == "\u{a0}" {
+            if g == " " || g == "-" || g == "\u{a0}" || g == "/" || g == "." {
                 let mut end = m;
                 // "Mar." abbreviation full stop is left in place; fine either way.
-                let year = trailing_year(s, toks, m + 1).or_else(dashed_year);
+                let year = trailing_year(s, toks, m + 1)
+                    .or_else(dashed_year)
+                    .or_else(short_year);
                 if year.is_some() {
                     end = m + 1;
                 }
@@ -264,8 +350,25 @@ pub(crate) fn match_at(s: &str, toks: &[Token], i: usize) -> Option<DateMatch> {
             }
         }
     }
-    // Month [the] day [year] / month year.
-    if let Some(month) = toks.get(k).and_then(|t| month_of(t, s)) {
+    // Month [the] day [year] / month year. A lower-case "march" or "may" counts when an
+    // ordinal day or a year follows ("march 3rd", "may 2024").
+    let loose_month = || {
+        let t = toks.get(k)?;
+        let nt = toks.get(k + 1)?;
+        if !nt.is(super::text::HAS_DIGIT) || !t.is(super::text::ALL_LOWER) {
+            return None;
+        }
+        let month = month_of_cased(t, s, true)?;
+        let g = gap(s, toks, k + 1);
+        let ordinal = day_of(nt, s).is_some_and(|(_, o)| o);
+        let year = nt.is_number() && nt.len() == 4 && year_of(nt, s, g).is_some();
+        (is_space_gap(g) && (ordinal || year)).then_some(month)
+    };
+    if let Some(month) = toks
+        .get(k)
+        .and_then(|t| month_of(t, s))
+        .or_else(loose_month)
+    {
         let mut m = k + 1;
         if toks
             .get(m)
@@ -275,7 +378,7 @@ pub(crate) fn match_at(s: &str, toks: &[Token], i: usize) -> Option<DateMatch> {
         }
         if let Some(nt) = toks.get(m) {
             let g = gap(s, toks, m);
-            if is_space_gap(g) || g == ". " {
+            if is_space_gap(g) || g == ". " || g == " '" || g == " \u{2019}" {
                 if let Some((day, ordinal)) = day_of(nt, s) {
                     // "May 3 sessions": a bare number after a month needs an ordinal or a year
                     // or the end of the phrase.
@@ -290,7 +393,34 @@ pub(crate) fn match_at(s: &str, toks: &[Token], i: usize) -> Option<DateMatch> {
                             toks[k - 1].text(s).to_ascii_lowercase().as_str(),
                             "on" | "by" | "until" | "till" | "since" | "from" | "before" | "after"
                         );
-                    if ordinal || year.is_some() || !next_is_word || cue {
+                    // "feb 14 is hard": a month word that is no everyday word ("Feb",
+                    // "October") dates a bare day unless a count noun follows.
+                    let plain_month = !matches!(
+                        toks[k].text(s).to_ascii_lowercase().as_str(),
+                        "may"
+                            | "march"
+                            | "mar"
+                            | "jan"
+                            | "sept"
+                            | "sep"
+                            | "june"
+                            | "april"
+                            | "august"
+                    );
+                    let count_noun = toks.get(m + 1).is_some_and(|t| {
+                        let w = t.text(s).to_ascii_lowercase();
+                        AGE_UNITS.contains(&w.as_str())
+                            || matches!(
+                                w.as_str(),
+                                "people" | "clients" | "referrals" | "visits" | "calls" | "new"
+                            )
+                    });
+                    if ordinal
+                        || year.is_some()
+                        || !next_is_word
+                        || cue
+                        || (plain_month && !count_noun)
+                    {
                         let end = if year.is_some() { m + 1 } else { m };
                         return Some(DateMatch {
                             end_tok: end,
@@ -301,7 +431,7 @@ pub(crate) fn match_at(s: &str, toks: &[Token], i: usize) -> Option<DateMatch> {
                     }
                 }
                 if let Some(year) = year_of(nt, s, g) {
-                    if nt.len() == 4 {
+                    if nt.len() == 4 || g.ends_with('\'') || g.ends_with('\u{2019}') {
                         return Some(DateMatch {
                             end_tok: m,
                             day: None,
@@ -334,7 +464,9 @@ fn birth_context(s: &str, start: usize) -> bool {
 
 const AGE_UNITS: &[&str] = &[
     "minutes", "mins", "hours", "hrs", "weeks", "days", "months", "sessions", "times", "points",
-    "percent", "kg", "stone", "pounds", "miles", "of", "out", "x",
+    "percent", "kg", "stone", "pounds", "miles", "of", "out", "x", "foot", "feet", "ft", "inch",
+    "inches", "cm", "metres", "meters", "lbs", "lb", "st", "grand", "quid", "pence", "p", "minute",
+    "hour", "day", "week", "month", "mile", "pound", "degrees", "percent.",
 ];
 
 pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
@@ -346,7 +478,9 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
             continue;
         }
         let t = toks[i];
-        if t.len() > 5 && !is_number_word(t.text(s)) {
+        let weekday_word =
+            t.len() > 5 && WEEKDAYS.iter().any(|w| w.eq_ignore_ascii_case(t.text(s)));
+        if t.len() > 5 && !is_number_word(t.text(s)) && !weekday_word {
             i += 1;
             continue;
         }
@@ -360,9 +494,16 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
             {
                 j += 1;
             }
-            if let Some(y) = toks.get(j) {
+            // "born 1961", "born in 1961", "born in Jamaica in 1952": the year of birth
+            // within the next few words of the same sentence.
+            for k in j..(j + 5).min(toks.len()) {
+                let y = &toks[k];
+                if k > i + 1 && gap(s, toks, k).contains(['.', ';', '\n']) {
+                    break;
+                }
                 if y.is_number() && y.len() == 4 && year_of(y, s, " ").is_some() {
                     out.push(Span::new(y.start, y.end, Kind::Date));
+                    break;
                 }
             }
             // "DOB 3/4" (day and month only).
@@ -377,16 +518,112 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
                 }
             }
         }
-        // "on 3/4": a day and month with a leading "on".
-        if lower == "on" {
+        // "on 3/4", "Tues 3/3", "from 14.2": a day and month after a word that makes it a
+        // date (a preposition of time or a weekday).
+        let after_day_month = i >= 2
+            && matches!(lower.as_str(), "and" | "or" | "to")
+            && toks[i - 1].is_number()
+            && matches!(gap(s, toks, i - 1), "/" | ".")
+            && toks[i - 2].is_number();
+        let date_cue = is_weekday(&lower)
+            || after_day_month
+            || matches!(
+                lower.as_str(),
+                "on" | "from"
+                    | "by"
+                    | "until"
+                    | "till"
+                    | "til"
+                    | "since"
+                    | "before"
+                    | "after"
+                    | "dated"
+                    | "wc"
+                    | "w"
+                    | "c"
+                    | "appt"
+                    | "due"
+                    | "seen"
+                    | "next"
+                    | "last"
+            );
+        if date_cue {
+            // "on the 3rd", "Wed 14th", "Monday the 3rd": an ordinal day with no month,
+            // when what follows does not make it a count ("on the 3rd floor").
+            let mut d = i + 1;
+            if toks
+                .get(d)
+                .is_some_and(|t| t.text(s).eq_ignore_ascii_case("the"))
+            {
+                d += 1;
+            }
+            if let Some(dt) = toks.get(d) {
+                let ordinal = day_of(dt, s).is_some_and(|(_, o)| o);
+                let spaced = (i + 1..=d).all(|k| is_space_gap(gap(s, toks, k)));
+                let weekday = is_weekday(&lower);
+                let the = d == i + 2;
+                let next_ok = match toks.get(d + 1) {
+                    None => true,
+                    Some(nt) => {
+                        !is_space_gap(gap(s, toks, d + 1))
+                            || matches!(
+                                nt.text(s).to_ascii_lowercase().as_str(),
+                                "at" | "and"
+                                    | "but"
+                                    | "so"
+                                    | "when"
+                                    | "she"
+                                    | "he"
+                                    | "they"
+                                    | "about"
+                                    | "to"
+                                    | "with"
+                                    | "in"
+                                    | "after"
+                                    | "before"
+                                    | "we"
+                                    | "i"
+                                    | "for"
+                                    | "as"
+                                    | "or"
+                                    | "then"
+                                    | "which"
+                                    | "until"
+                                    | "till"
+                                    | "instead"
+                                    | "too"
+                                    | "was"
+                                    | "is"
+                            )
+                    }
+                };
+                if ordinal && spaced && next_ok && (weekday || the) {
+                    // A weekday is part of the date ("wed 14th"); a preposition is not.
+                    let from = if weekday { i } else { i + 1 };
+                    out.push(Span::new(toks[from].start, dt.end, Kind::Date));
+                }
+            }
             if let (Some(a), Some(b)) = (toks.get(i + 1), toks.get(i + 2)) {
                 let cont = toks
                     .get(i + 3)
-                    .is_some_and(|_| matches!(gap(s, toks, i + 3), "/" | "."));
-                if gap(s, toks, i + 2) == "/" && !cont && a.is_number() && b.is_number() {
+                    .is_some_and(|_| matches!(gap(s, toks, i + 3), "/" | "." | "-"));
+                let of = toks
+                    .get(i + 3)
+                    .is_some_and(|t| t.text(s).eq_ignore_ascii_case("of"));
+                let lead = gap(s, toks, i + 1);
+                if matches!(gap(s, toks, i + 2), "/" | ".")
+                    && is_space_gap(lead)
+                    && !cont
+                    && !of
+                    && a.is_number()
+                    && b.is_number()
+                    && a.len() <= 2
+                    && b.len() <= 2
+                {
                     if let (Some(d), Some(m)) = (num(a, s), num(b, s)) {
                         if (1..=31).contains(&d) && (1..=12).contains(&m) {
-                            out.push(Span::new(a.start, b.end, Kind::Date));
+                            let from = if is_weekday(&lower) { t.start } else { a.start };
+                            out.push(Span::new(from, b.end, Kind::Date));
                         }
                     }
                 }
@@ -549,6 +786,10 @@ fn age_at(s: &str, toks: &[Token], i: usize) -> Option<Span> {
         if d > 0 && d <= 3 && matches!(suf.as_str(), "yo" | "yrs" | "yr" | "y") {
             return Some(Span::new(t.start, t.end, Kind::Age));
         }
+        // "52M", "47F": clinical shorthand for age and sex, in capitals, not after "£".
+        if d == 2 && matches!(&w[d..], "M" | "F") && !gap(s, toks, i).ends_with('£') {
+            return Some(Span::new(t.start, t.end, Kind::Age));
+        }
         // "50th birthday".
         if d > 0
             && matches!(suf.as_str(), "th" | "st" | "nd" | "rd")
@@ -557,6 +798,28 @@ fn age_at(s: &str, toks: &[Token], i: usize) -> Option<Span> {
                 .is_some_and(|n| n.text(s).to_ascii_lowercase().starts_with("birthday"))
         {
             return Some(Span::new(t.start, t.end, Kind::Age));
+        }
+        // "in his 47th year"; "celebrated her 90th." (an ordinal after his/her/their with
+        // "year" or nothing after it).
+        if d > 0 && matches!(suf.as_str(), "th" | "st" | "nd" | "rd") && i > 0 {
+            let owner = matches!(
+                toks[i - 1].text(s).to_ascii_lowercase().as_str(),
+                "his" | "her" | "their" | "my"
+            ) && is_space_gap(gap(s, toks, i));
+            let n: u32 = w[..d].parse().unwrap_or(0);
+            if owner && (13..=120).contains(&n) {
+                if let Some(y) = toks.get(i + 1) {
+                    if y.text(s).eq_ignore_ascii_case("year") && is_space_gap(gap(s, toks, i + 1)) {
+                        return Some(Span::new(t.start, y.end, Kind::Age));
+                    }
+                }
+                let ends = toks
+                    .get(i + 1)
+                    .is_none_or(|_| !is_space_gap(gap(s, toks, i + 1)));
+                if ends {
+                    return Some(Span::new(t.start, t.end, Kind::Age));
+                }
+            }
         }
         return None;
     }
@@ -623,18 +886,23 @@ fn age_at(s: &str, toks: &[Token], i: usize) -> Option<Span> {
             }
         }
     }
-    if in_words {
+    // An age in words is only taken after "she's", "turned" and the like, and from
+    // thirteen up ("she is one of...", "he's two weeks behind" are not ages).
+    let (value, _) = age_value(s, toks, i)?;
+    if in_words && value < 13 {
         return None;
     }
-    // "her mum, 82, lives alone", "Mr Hale (82)": a bare number set off by commas or
-    // brackets right after a word for a person.
-    if i > 0 {
+    // "her mum, 82, lives alone", "Mr Hale (82)", "Kwame (47)": a bare number set off by
+    // commas or brackets right after a word for a person or a capitalised name.
+    if i > 0 && !in_words {
         let before = gap(s, toks, i);
         let after = toks.get(i + 1).map_or(&s[t.end..], |_| gap(s, toks, i + 1));
         let set_off = (before == ", " && after.starts_with(','))
             || (before == " (" && after.starts_with(')'));
-        let who = toks[i - 1].text(s).to_ascii_lowercase();
-        if set_off && PERSON_WORDS.contains(&who.as_str()) {
+        let p = toks[i - 1];
+        let who = p.text(s).to_ascii_lowercase();
+        let named = p.is_title() && !super::names::is_stop_word(&super::text::fold(p.text(s)));
+        if set_off && (PERSON_WORDS.contains(&who.as_str()) || named) && value >= 2 {
             return Some(Span::new(t.start, t.end, Kind::Age));
         }
     }
@@ -653,8 +921,22 @@ fn age_at(s: &str, toks: &[Token], i: usize) -> Option<Span> {
         }
         let p = word(b);
         let pp = if b >= 1 { word(b - 1) } else { String::new() };
+        // "Kwame is 47", "mum is 82", "client is 47": a person word or a capitalised
+        // gazetteer name before "is".
+        let person_before = b >= 1 && {
+            let pt = toks[b - 1];
+            PERSON_WORDS.contains(&pp.as_str())
+                || matches!(pp.as_str(), "pt" | "mum's" | "dad's")
+                || ((pt.is_title() || pt.is(super::text::ALL_LOWER)) && {
+                    let f = super::text::fold(pt.text(s));
+                    super::gazetteer::is_name(&f)
+                        && !super::names::is_stop_word(&f)
+                        && (pt.is_title() || !super::gazetteer::is_ambiguous_name(&f))
+                })
+        };
         let pronoun_is = matches!(p.as_str(), "she's" | "he's" | "they're" | "i'm")
-            || (matches!(p.as_str(), "is" | "was") && matches!(pp.as_str(), "he" | "she" | "who"))
+            || (matches!(p.as_str(), "is" | "was")
+                && (matches!(pp.as_str(), "he" | "she" | "who") || person_before))
             || (p == "be"
                 && matches!(
                     pp.as_str(),
@@ -662,14 +944,39 @@ fn age_at(s: &str, toks: &[Token], i: usize) -> Option<Span> {
                 ))
             || matches!(p.as_str(), "turned" | "turns" | "turning");
         if pronoun_is && is_space_gap(gap(s, toks, i)) {
-            let next = toks.get(i + 1);
+            let (_, last) = age_value(s, toks, i)?;
+            let next = toks.get(last + 1);
             let unit =
                 next.is_some_and(|u| AGE_UNITS.contains(&u.text(s).to_ascii_lowercase().as_str()));
-            let g_after = next.map(|_| gap(s, toks, i + 1)).unwrap_or("");
+            let g_after = next.map(|_| gap(s, toks, last + 1)).unwrap_or("");
             let joined =
                 g_after.starts_with(['%', '/', ':', '.']) && next.is_some_and(|u| u.is_number());
-            if !unit && !joined && !g_after.starts_with('%') {
-                return Some(Span::new(t.start, t.end, Kind::Age));
+            // "she is forty-seven" in words: not when a noun follows ("he is twenty minutes
+            // late" is caught by the units; "fifty pence" is not an age).
+            let word_noun = in_words
+                && next.is_some_and(|u| u.is_word() && is_space_gap(g_after))
+                && !next.is_some_and(|u| {
+                    matches!(
+                        u.text(s).to_ascii_lowercase().as_str(),
+                        "and"
+                            | "but"
+                            | "so"
+                            | "now"
+                            | "this"
+                            | "next"
+                            | "in"
+                            | "on"
+                            | "today"
+                            | "years"
+                            | "soon"
+                            | "tomorrow"
+                            | "yesterday"
+                            | "last"
+                            | "when"
+                    )
+                });
+            if !unit && !joined && !g_after.starts_with('%') && !word_noun {
+                return Some(Span::new(t.start, toks[last].end, Kind::Age));
             }
         }
     }

@@ -117,13 +117,51 @@ fn is_upper_letters(t: &str, n: usize) -> bool {
     t.len() == n && t.bytes().all(|c| c.is_ascii_uppercase())
 }
 
-/// Vehicle registrations, upper case only (lower-case look-alikes are too often words).
+/// Vehicle registrations in upper case; in any case only in the current format and after
+/// a word that says it is one ("reg ab12cde", "her car ab12 cde"), since lower-case
+/// look-alikes are too often words.
 fn vehicle(s: &str, toks: &[Token], i: usize, out: &mut Vec<Span>) {
     let t = toks[i].text(s);
-    let bytes = t.as_bytes();
-    if !toks[i].is(ALL_UPPER) || !t.is_ascii() {
+    if !t.is_ascii() {
         return;
     }
+    if !toks[i].is(ALL_UPPER) {
+        let b = t.as_bytes();
+        let shape = b.len() >= 4
+            && b[..2].iter().all(u8::is_ascii_alphabetic)
+            && b[2..4].iter().all(u8::is_ascii_digit);
+        if !shape {
+            return;
+        }
+        let cue = (i.saturating_sub(3)..i).any(|k| {
+            [
+                "reg",
+                "registration",
+                "car",
+                "van",
+                "vehicle",
+                "plate",
+                "numberplate",
+            ]
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(toks[k].text(s)))
+        });
+        if !cue {
+            return;
+        }
+        let tail_ok = |x: &[u8]| x.len() == 3 && x.iter().all(u8::is_ascii_alphabetic);
+        if b.len() == 7 && tail_ok(&b[4..]) {
+            out.push(Span::new(toks[i].start, toks[i].end, Kind::VehicleReg));
+        } else if b.len() == 4 {
+            if let Some(nx) = toks.get(i + 1) {
+                if &s[toks[i].end..nx.start] == " " && tail_ok(nx.text(s).as_bytes()) {
+                    out.push(Span::new(toks[i].start, nx.end, Kind::VehicleReg));
+                }
+            }
+        }
+        return;
+    }
+    let bytes = t.as_bytes();
     let next = toks.get(i + 1).filter(|n| s[toks[i].end..n.start] == *" ");
     let letters = bytes.iter().take_while(|c| c.is_ascii_uppercase()).count();
     let digs = bytes[letters..]

@@ -372,7 +372,7 @@ pub(crate) fn scanned(s: &str, scan: fn(&str, &[text::Token], &mut Vec<Span>)) -
 /// Every whole-word occurrence of `phrase` in `text` (case-insensitive, possessives
 /// allowed), as spans of kind [`Kind::Other`]: how the review step redacts a further word.
 pub fn find_phrase(text: &str, phrase: &str) -> Vec<Span> {
-    let list = names::NameList::new(&[phrase]);
+    let list = names::NameList::exact(&[phrase]);
     let toks = text::tokenize(text);
     let mut out = Vec::new();
     names::scan_list_only(text, &toks, &list, &mut out);

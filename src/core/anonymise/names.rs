@@ -9,7 +9,7 @@
 //! listed names (by the case-insensitive match) and all-capital gazetteer names ("JOHN").
 
 use super::dates::{is_month_word, is_weekday};
-use super::gazetteer::{is_ambiguous_name, is_common_word, is_name};
+use super::gazetteer::{is_ambiguous_name, is_common_word, is_name, nickname_variants};
 use super::text::{
     fold, fold_into, gap_before, is_space_gap, possessive_len, strip_possessive, tokenize, Token,
     ALL_LOWER, ALL_UPPER, SENTENCE_START,
@@ -424,6 +424,84 @@ pub(crate) fn is_stop_word(w: &str) -> bool {
                 | "sadly"
                 | "really"
                 | "very"
+                // People named by their role, not their name ("Neighbour said").
+                | "neighbour"
+                | "neighbours"
+                | "neighbor"
+                | "landlord"
+                | "landlady"
+                | "carer"
+                | "carers"
+                | "husband"
+                | "wife"
+                | "partner"
+                | "son"
+                | "daughter"
+                | "friend"
+                | "family"
+                | "mother"
+                | "father"
+                | "grandson"
+                | "granddaughter"
+                | "nephew"
+                | "niece"
+                | "cousin"
+                | "officer"
+                | "volunteer"
+                | "volunteers"
+                | "counsellor"
+                | "therapist"
+                | "pharmacist"
+                | "tenant"
+                | "resident"
+                | "residents"
+                | "police"
+                | "paramedic"
+                | "paramedics"
+                | "consultant"
+                | "physio"
+                | "dietitian"
+                | "interpreter"
+                | "translator"
+                | "advocate"
+                | "solicitor"
+                | "judge"
+                | "teacher"
+                | "headteacher"
+                | "senco"
+                | "befriender"
+                | "keyworker"
+                | "caseworker"
+                | "coordinator"
+                | "clients"
+                | "patients"
+                | "kids"
+                | "children"
+                | "baby"
+                | "parents"
+                | "sister-in-law"
+                | "everyone's"
+                // Eponyms of conditions ("Parkinson's", "Crohn's"): `quasi` warns about these.
+                | "parkinson"
+                | "parkinsons"
+                | "alzheimer"
+                | "alzheimers"
+                | "crohn"
+                | "crohns"
+                | "huntington"
+                | "huntingtons"
+                | "asperger"
+                | "aspergers"
+                | "hodgkin"
+                | "tourette"
+                | "tourettes"
+                | "raynaud"
+                | "addison"
+                | "cushing"
+                | "meniere"
+                | "korsakoff"
+                | "bell's"
+                | "down's"
         )
 }
 
@@ -444,6 +522,32 @@ fn is_acronym(w: &str) -> bool {
             | "lea"
             | "dee"
             | "cam"
+    )
+}
+
+/// A capitalised sentence starter that is a verb or adverb, not a name ("Visited Doris",
+/// "Helped Sandra", "Apparently Dean..."): names rarely end like this, and the ones that do
+/// ("Fleming", "Golding") are in the gazetteer, which is asked first.
+fn looks_like_verb_or_adverb(w: &str) -> bool {
+    w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly"))
+}
+
+/// "jan", "jun", "sept": month abbreviations that are also gazetteer names.
+fn is_month_abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
     )
 }
 
@@ -525,6 +629,38 @@ fn is_left_cue(w: &str) -> bool {
             | "ex"
             | "lodger"
             | "flatmate"
+            // Verbs whose object is nearly always a person ("Took Zephyrine to the shops").
+            | "took"
+            | "drove"
+            | "accompanied"
+            | "collected"
+            | "reassured"
+            | "encouraged"
+            | "signposted"
+            | "advised"
+            | "reminded"
+            | "invited"
+            | "welcomed"
+            | "greeted"
+            | "hugged"
+            | "contacted"
+            | "messaged"
+            | "chased"
+            | "phone"
+            | "ring"
+            | "call"
+            | "text"
+            | "email"
+            | "visit"
+            | "see"
+            | "tell"
+            | "ask"
+            | "mate"
+            | "pal"
+            | "bestie"
+            | "hubby"
+            | "missus"
+            | "with"
             | "housemate"
             | "landlord"
             | "landlady"
@@ -602,6 +738,66 @@ fn is_right_cue(w: &str) -> bool {
             | "turned"
             | "mentions"
             | "explains"
+            // Verbs whose subject is nearly always a person ("Tendai hasn't eaten"); not
+            // "has", which places and services do too ("Oxford has a new scheme").
+            | "hasn't"
+            | "hasnt"
+            | "didnt"
+            | "doesnt"
+            | "cant"
+            | "hadn't"
+            | "didn't"
+            | "doesn't"
+            | "wasn't"
+            | "isn't"
+            | "can't"
+            | "won't"
+            | "couldn't"
+            | "wouldn't"
+            | "needs"
+            | "needed"
+            | "seems"
+            | "got"
+            | "gets"
+            | "loves"
+            | "loved"
+            | "likes"
+            | "liked"
+            | "hates"
+            | "enjoys"
+            | "enjoyed"
+            | "finds"
+            | "found"
+            | "knows"
+            | "knew"
+            | "keeps"
+            | "kept"
+            | "tried"
+            | "tries"
+            | "brought"
+            | "took"
+            | "gave"
+            | "heard"
+            | "stayed"
+            | "stays"
+            | "sleeps"
+            | "slept"
+            | "drinks"
+            | "drank"
+            | "works"
+            | "worked"
+            | "lost"
+            | "managed"
+            | "forgot"
+            | "remembered"
+            | "apologised"
+            | "sighed"
+            | "shouted"
+            | "whispered"
+            | "nodded"
+            | "sobbed"
+            | "texts"
+            | "calls"
     )
 }
 
@@ -709,10 +905,26 @@ pub(crate) struct NameList {
     /// Single words that match on their own: whole one-word entries, and the name parts
     /// of multi-word person entries.
     parts: BTreeMap<String, usize>,
+    /// Nicknames and full forms of listed forenames ("Maggie" and "Peggy" for a listed
+    /// "Margaret Okafor", "Margaret" for a listed "Maggie"): they match like name parts.
+    nicknames: BTreeMap<String, usize>,
+    /// Entry key -> index, so a list of thousands of names is prepared in n log n.
+    keys: BTreeMap<String, usize>,
 }
 
 impl NameList {
+    /// The worker's list, with the nicknames and full forms of its forenames.
     pub(crate) fn new<S: AsRef<str>>(names: &[S]) -> NameList {
+        NameList::build(names, true)
+    }
+
+    /// Exactly the given phrases, without nicknames: how the review step finds one phrase
+    /// the worker chose ("Bill" must not also redact "William").
+    pub(crate) fn exact<S: AsRef<str>>(names: &[S]) -> NameList {
+        NameList::build(names, false)
+    }
+
+    fn build<S: AsRef<str>>(names: &[S], nicknames: bool) -> NameList {
         let mut list = NameList::default();
         for raw in names {
             let raw = raw.as_ref();
@@ -725,11 +937,24 @@ impl NameList {
                 continue;
             }
             let key = words.join(" ");
-            if list.entries.iter().any(|e| e.key == key) {
+            if list.keys.contains_key(&key) {
                 continue;
             }
             let place = words.len() > 1 && words.iter().any(|w| is_place_word(w));
             let id = list.entries.len();
+            list.keys.insert(key.clone(), id);
+            if !place && nicknames {
+                // The forename's nicknames and full forms: the first word that is not an
+                // honorific or an initial.
+                if let Some(first) = words
+                    .iter()
+                    .find(|w| w.chars().count() > 1 && !is_honorific(w))
+                {
+                    for v in nickname_variants(first) {
+                        list.nicknames.entry(v.to_string()).or_insert(id);
+                    }
+                }
+            }
             list.by_first.entry(words[0].clone()).or_default().push(id);
             if words.len() == 1 {
                 // A one-word entry always matches, overriding a part of an earlier entry.
@@ -768,19 +993,21 @@ impl NameList {
 
     /// Whether `key` (from [`person_key`]) names a listed place.
     pub(crate) fn is_place(&self, key: &str) -> bool {
-        self.entries.iter().any(|e| e.place && e.key == key)
+        self.keys.get(key).is_some_and(|&i| self.entries[i].place)
     }
 
     /// The listed entry `key` refers to, so every mention of a listed person shares one
     /// pseudonym ("Joy Okafor", "Mrs Okafor", "Joy").
     pub(crate) fn canonical(&self, key: &str, parts: &[String]) -> Option<String> {
-        if let Some(e) = self.entries.iter().find(|e| e.key == key) {
-            return Some(e.key.clone());
+        if self.keys.contains_key(key) {
+            return Some(key.to_string());
         }
-        parts
-            .iter()
-            .rev()
-            .find_map(|p| self.parts.get(p).map(|&i| self.entries[i].key.clone()))
+        parts.iter().rev().find_map(|p| {
+            self.parts
+                .get(p)
+                .or_else(|| self.nicknames.get(p))
+                .map(|&i| self.entries[i].key.clone())
+        })
     }
 }
 
@@ -878,11 +1105,15 @@ pub(crate) fn scan_list_only(s: &str, toks: &[Token], list: &NameList, out: &mut
         if matched {
             continue;
         }
-        if let Some(&id) = list.parts.get(core) {
+        let part = list.parts.get(core).map(|&id| (id, false));
+        if let Some((id, nickname)) =
+            part.or_else(|| list.nicknames.get(core).map(|&id| (id, true)))
+        {
             let e = &list.entries[id];
             // A part of a multi-word name that is also an everyday word ("Joy", "Rose")
-            // matches only when capitalised; a whole one-word entry matches in any case.
-            let part_of_longer = e.words.len() > 1;
+            // matches only when capitalised; a whole one-word entry matches in any case; a
+            // nickname is treated like a part ("Bill" for a listed "William").
+            let part_of_longer = e.words.len() > 1 || nickname;
             let everyday = is_common_word(core) || is_ambiguous_name(core) || is_stop_word(core);
             if part_of_longer && everyday && toks[i].is(ALL_LOWER) {
                 continue;
@@ -905,6 +1136,9 @@ enum Class {
     /// An all-capital gazetteer name that is also a word ("JOHN", "SMITH"): only beside
     /// another name.
     UpperAmbiguous,
+    /// A lower-case gazetteer name that is not an everyday word ("kwame", "okafor"): with a
+    /// cue, beside another name, or in a note written all in lower case.
+    Lower,
 }
 
 pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>) {
@@ -914,6 +1148,24 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
     let mut buf = String::new();
     let mut class = vec![Class::None; n];
     let mut cores: Vec<String> = Vec::with_capacity(n);
+    // A note typed without capitals ("saw kwame today. she said...") names people in
+    // lower case too: most of its sentences start with a lower-case word.
+    let (mut lower_starts, mut upper_starts) = (0usize, 0usize);
+    for t in toks.iter().filter(|t| t.is(SENTENCE_START) && t.is_word()) {
+        if t.is(ALL_LOWER) {
+            lower_starts += 1;
+        } else {
+            upper_starts += 1;
+        }
+    }
+    let lower_style = lower_starts > upper_starts;
+    // Outside such a note, a lower-case name is only looked up beside a cue ("her son
+    // kwame", "kwame said"), which keeps the gazetteer out of the way of ordinary words.
+    // (An all-lower-case token is already folded for these ASCII cue words.)
+    let lower_word_at = |k: usize, cue: fn(&str) -> bool| {
+        toks.get(k)
+            .is_some_and(|t| t.is(ALL_LOWER) && t.len() <= 12 && cue(t.text(s)))
+    };
     for (i, t) in toks.iter().enumerate() {
         fold_into(t.text(s), &mut buf);
         let core = strip_possessive(&buf).to_string();
@@ -940,11 +1192,27 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
                 } else {
                     Class::Strong
                 }
-            } else if is_common_word(&core) || core.chars().any(|c| c.is_ascii_digit()) {
+            } else if is_common_word(&core)
+                || core.chars().any(|c| c.is_ascii_digit())
+                || (t.is(SENTENCE_START) && looks_like_verb_or_adverb(&core))
+            {
                 Class::None
             } else {
                 Class::Unknown
             };
+        } else if t.is(ALL_LOWER)
+            && core.len() >= 3
+            && (lower_style
+                || (i > 0 && lower_word_at(i - 1, is_left_cue))
+                || lower_word_at(i + 1, is_right_cue))
+            && !is_stop_word(&core)
+            && !is_acronym(&core)
+            && !is_month_abbreviation(&core)
+            && !is_common_word(&core)
+            && is_name(&core)
+            && !is_ambiguous_name(&core)
+        {
+            class[i] = Class::Lower;
         }
         cores.push(core);
     }
@@ -962,7 +1230,55 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
         let start = toks[i].is(SENTENCE_START);
         let possessive = possessive_len(toks[i].text(s)) > 0;
         let right_cue = space_before(i + 1) && lower_at(i + 1).is_some_and(is_right_cue);
-        let left_cue = space_before(i) && lower_at(i.wrapping_sub(1)).is_some_and(is_left_cue);
+        // A cue word is lower case, or capitalised as the first word ("Took Zephyrine").
+        let cue_at = |k: usize| -> Option<&str> {
+            let t = toks.get(k)?;
+            (t.is(ALL_LOWER) || (t.is(SENTENCE_START) && t.is_title())).then(|| cores[k].as_str())
+        };
+        let left_cue = (space_before(i) && i > 0 && cue_at(i - 1).is_some_and(is_left_cue))
+            // "spoke to Bola", "talked to Olu": "to" after a verb of talking.
+            || (i >= 2
+                && space_before(i)
+                && space_before(i - 1)
+                && lower_at(i - 1) == Some("to")
+                && lower_at(i - 2).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "spoke" | "talked" | "chatted" | "wrote" | "listened" | "explained"
+                            | "said" | "sent" | "mentioned" | "introduced" | "speaking"
+                            | "talking" | "chatting" | "reached" | "spoken" | "talk" | "speak"
+                    )
+                }));
+        // "Jade (client)", "Bola (service user)": a role in brackets right after.
+        let role_after = i + 1 < n
+            && gap_before(s, toks, i + 1) == " ("
+            && lower_at(i + 1).is_some_and(|w| {
+                matches!(
+                    w,
+                    "client"
+                        | "patient"
+                        | "service"
+                        | "volunteer"
+                        | "carer"
+                        | "son"
+                        | "daughter"
+                        | "wife"
+                        | "husband"
+                        | "partner"
+                        | "mum"
+                        | "dad"
+                        | "neighbour"
+                        | "friend"
+                        | "sister"
+                        | "brother"
+                        | "pt"
+                        | "su"
+                        | "cousin"
+                        | "aunt"
+                        | "uncle"
+                )
+            });
+        let right_cue = right_cue || role_after;
         let next_strong = space_before(i + 1) && class.get(i + 1) == Some(&Class::Strong);
         let prev_strong = i > 0 && space_before(i) && class[i - 1] == Class::Strong;
         let upper_pair = (space_before(i + 1)
@@ -979,17 +1295,46 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
         flagged[i] = match c {
             Class::Strong => true,
             Class::Ambiguous => {
-                (!start && !month && !is_weekday(&cores[i]))
-                    || right_cue
-                    || left_cue
-                    || next_strong
-                    || prev_strong
-                    || (possessive && !month)
+                // "Lasting Power of Attorney", "Bank of England": an everyday word before
+                // "of" is part of a title, not a name.
+                let before_of = space_before(i + 1) && lower_at(i + 1) == Some("of");
+                // "the Deputy Head", "Acting Chair": a role, not a person.
+                let role = i > 0
+                    && matches!(
+                        cores[i - 1].as_str(),
+                        "deputy"
+                            | "assistant"
+                            | "acting"
+                            | "senior"
+                            | "chief"
+                            | "lead"
+                            | "vice"
+                            | "head"
+                            | "principal"
+                    );
+                if role {
+                    false
+                } else {
+                    (!start && !month && !is_weekday(&cores[i]) && !before_of)
+                        || right_cue
+                        || left_cue
+                        || next_strong
+                        || prev_strong
+                        || (possessive && !month)
+                }
             }
             Class::Unknown => {
                 right_cue || left_cue || next_strong || prev_strong || (possessive && !start)
             }
             Class::UpperAmbiguous => upper_pair,
+            Class::Lower => {
+                let name_at = |k: usize| matches!(class.get(k), Some(Class::Lower | Class::Strong));
+                right_cue
+                    || left_cue
+                    || (space_before(i + 1) && name_at(i + 1))
+                    || (i > 0 && space_before(i) && name_at(i - 1))
+                    || (lower_style && cores[i].len() >= 4)
+            }
             Class::None => false,
         };
     }
@@ -1033,9 +1378,19 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
         {
             j += 1;
         }
-        let start = extend_left(s, toks, i);
-        let end = toks[j].end - possessive_len(toks[j].text(s));
-        out.push(Span::new(toks[start].start, end, Kind::Name));
+        // "Rose Hill Surgery", "Marston Medical Centre": words before a practice word name
+        // the GP practice, which `quasi` warns about rather than redacting (DOMAIN.md D3).
+        let practice_after = toks.get(j + 1).is_some_and(|nt| {
+            nt.is_title()
+                && is_space_gap(gap_before(s, toks, j + 1))
+                && possessive_len(toks[j].text(s)) == 0
+                && matches!(cores[j + 1].as_str(), "surgery" | "practice" | "medical")
+        });
+        if !practice_after {
+            let start = extend_left(s, toks, i);
+            let end = toks[j].end - possessive_len(toks[j].text(s));
+            out.push(Span::new(toks[start].start, end, Kind::Name));
+        }
         i = j + 1;
     }
 }
@@ -1045,6 +1400,23 @@ fn honorifics(s: &str, toks: &[Token], out: &mut Vec<Span>) {
     let n = toks.len();
     for i in 0..n {
         let t = toks[i];
+        // "mrs adeyemi", "mr brown": a lower-case title before a lower-case gazetteer name.
+        if t.is(ALL_LOWER) && matches!(t.text(s), "mr" | "mrs" | "ms" | "miss" | "mx" | "dr") {
+            if let Some(nt) = toks.get(i + 1) {
+                let g = gap_before(s, toks, i + 1);
+                let core = fold(nt.text(s));
+                let core = strip_possessive(&core);
+                if matches!(g, " " | ". " | "\u{a0}")
+                    && nt.is(ALL_LOWER)
+                    && is_name(core)
+                    && !is_stop_word(core)
+                {
+                    let end = nt.end - possessive_len(nt.text(s));
+                    out.push(Span::new(t.start, end, Kind::Name));
+                }
+            }
+            continue;
+        }
         if !t.is_capitalised() {
             continue;
         }

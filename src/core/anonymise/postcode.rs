@@ -70,9 +70,72 @@ fn inward(t: &str) -> bool {
 }
 
 /// The gap inside a full postcode: one space (or a no-break space), or two when typed
-/// carelessly, or none.
+/// carelessly, or a hyphen, or none.
 fn postcode_gap(g: &str) -> bool {
-    matches!(g, "" | " " | "\u{a0}" | "  ")
+    matches!(g, "" | " " | "\u{a0}" | "  " | "-")
+}
+
+/// Postcodes of the British Overseas Territories in the UK format (Ascension, British
+/// Antarctic Territory, British Indian Ocean Territory, Falklands, Pitcairn, South Georgia,
+/// St Helena, Tristan da Cunha, Turks and Caicos; all with the inward code "1ZZ") and the
+/// non-geographic specials (Girobank "GIR 0AA", Santa's "SAN TA1", "XM4 5HQ").
+const SPECIAL: &[(&str, &str)] = &[
+    ("ASCN", "1ZZ"),
+    ("BIQQ", "1ZZ"),
+    ("BBND", "1ZZ"),
+    ("FIQQ", "1ZZ"),
+    ("PCRN", "1ZZ"),
+    ("SIQQ", "1ZZ"),
+    ("STHL", "1ZZ"),
+    ("TDCU", "1ZZ"),
+    ("TKCA", "1ZZ"),
+    ("GIR", "0AA"),
+    ("SAN", "TA1"),
+    ("XM4", "5HQ"),
+];
+
+/// Overseas territories with their own codes: Cayman "KY1-1001", British Virgin Islands
+/// "VG1110", Anguilla "AI-2640", Montserrat "MSR 1110". Returns the byte length matched
+/// from the start of `t` (a token) and the number of tokens (one or two).
+fn territory(s: &str, toks: &[Token], i: usize) -> Option<usize> {
+    let t = toks[i];
+    let raw = t.text(s);
+    // Every territory code starts with one of these letters and is at most 7 long.
+    if raw.len() > 7
+        || !matches!(
+            raw.as_bytes()[0].to_ascii_uppercase(),
+            b'K' | b'V' | b'A' | b'M'
+        )
+    {
+        return None;
+    }
+    let w = raw.to_ascii_uppercase();
+    let next = toks.get(i + 1);
+    let gap = next.map(|n| &s[t.end..n.start]).unwrap_or("");
+    let digits = |n: &Token, k: usize| n.is_number() && n.len() == k;
+    // KY1-1001: "KY" + one digit, a hyphen, four digits.
+    if w.len() == 3 && w.starts_with("KY") && w.as_bytes()[2].is_ascii_digit() {
+        if let Some(n) = next {
+            if matches!(gap, "-" | " ") && digits(n, 4) {
+                return Some(n.end);
+            }
+        }
+    }
+    // VG1110 (joined) or VG 1110.
+    if w.len() == 6 && w.starts_with("VG") && w[2..].bytes().all(|b| b.is_ascii_digit()) {
+        return Some(t.end);
+    }
+    if matches!(w.as_str(), "VG" | "AI" | "MSR") {
+        if let Some(n) = next {
+            if matches!(gap, "-" | " ") && digits(n, 4) {
+                return Some(n.end);
+            }
+        }
+    }
+    if w.len() == 7 && w.starts_with("MSR") && w[3..].bytes().all(|b| b.is_ascii_digit()) {
+        return Some(t.end);
+    }
+    None
 }
 
 const BEFORE: &[&str] = &[
@@ -88,6 +151,35 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
     for i in 0..toks.len() {
         let t = toks[i];
         let text = t.text(s);
+        if let Some(end) = territory(s, toks, i) {
+            out.push(Span::new(t.start, end, Kind::Postcode));
+            continue;
+        }
+        let special_start = |c: u8| b"ABFPSTGX".contains(&c.to_ascii_uppercase());
+        if (3..=4).contains(&text.len()) && special_start(text.as_bytes()[0]) {
+            let up = text.to_ascii_uppercase();
+            if let Some(n) = toks.get(i + 1) {
+                let gap = &s[t.end..n.start];
+                let inw = n.text(s).to_ascii_uppercase();
+                // "SAN TA1" in lower case is ordinary words: the specials in capitals, or
+                // the territories (four letters) in any case.
+                let special = SPECIAL.iter().any(|(o, w)| *o == up && *w == inw);
+                if special && postcode_gap(gap) && (t.is(ALL_UPPER) || up.len() == 4) {
+                    out.push(Span::new(t.start, n.end, Kind::Postcode));
+                    continue;
+                }
+            }
+        }
+        if (6..=7).contains(&text.len()) && special_start(text.as_bytes()[0]) {
+            let up = text.to_ascii_uppercase();
+            if SPECIAL
+                .iter()
+                .any(|(o, w)| up.len() == o.len() + 3 && up.starts_with(o) && up.ends_with(w))
+            {
+                out.push(Span::new(t.start, t.end, Kind::Postcode));
+                continue;
+            }
+        }
         // British Forces Post Office: "BFPO 801", "BFPO 1234" (forces postcodes that
         // route to a unit, so they place a person as surely as a street).
         if text.eq_ignore_ascii_case("bfpo") {
@@ -171,6 +263,19 @@ mod tests {
         assert_eq!(found("to GIR 0AA"), ["GIR 0AA"]);
         assert_eq!(found("to gir0aa"), ["gir0aa"]);
         assert_eq!(found("post to BFPO 801 weekly"), ["BFPO 801"]);
+    }
+
+    #[test]
+    fn overseas_territory_and_special_postcodes_are_found() {
+        for pc in [
+            "ASCN 1ZZ", "STHL 1ZZ", "TDCU 1ZZ", "FIQQ 1ZZ", "BIQQ 1ZZ", "BBND 1ZZ", "PCRN 1ZZ",
+            "SIQQ 1ZZ", "TKCA 1ZZ", "fiqq1zz", "GX11 1AA", "KY1-1001", "VG1110", "AI-2640",
+            "MSR 1110", "SAN TA1", "XM4 5HQ", "OX4-3AB",
+        ] {
+            assert_eq!(found(&format!("post to {pc} now")), [pc], "{pc}");
+        }
+        // Lower-case "san" before a word is not Santa's postcode.
+        assert!(found("san ta1").is_empty());
     }
 
     #[test]
