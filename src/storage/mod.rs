@@ -9,10 +9,12 @@
 
 mod backend;
 pub mod codec;
+mod session;
 mod store;
 
 pub use backend::{tab_id, watch_tab_id, Backend, BackendError, LocalStorage, MemoryBackend};
 pub use codec::{Codec, Compact, PlainJson};
+pub use session::{set_tab_flag, tab_flag, TabFlag};
 pub use store::{
     Batch, Collections, DraftSlot, Loaded, Namespace, OtherDraft, Problem, StorageError, Store,
     StoredCollection, PREFIX,

@@ -167,7 +167,8 @@ pub(crate) fn choice(
             "radio",
         ),
     };
-    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
+    // Not `{id}-hint`: the first choice's id is its question's, whose hint that is.
+    let hint_id = hint.as_ref().map(|_| format!("{id}-item-hint"));
     view! {
         <div class=item>
             <input class=input id=id.clone() name=name type=kind_attr aria-describedby=hint_id.clone()

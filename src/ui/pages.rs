@@ -12,3 +12,4 @@ pub mod not_found;
 pub mod settings;
 pub mod summary;
 pub mod threads;
+pub mod workshop;

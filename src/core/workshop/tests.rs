@@ -1,3 +1,7 @@
+//! Specifications for the workshop vignettes (each suggested tag exists, together they
+//! cover every finding and driver) and for comparing a trainee's tags with the
+//! suggested ones: one `check` row per case.
+
 use std::collections::BTreeSet;
 
 use super::*;

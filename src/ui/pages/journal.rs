@@ -723,5 +723,6 @@ pub fn JournalPage() -> impl IntoView {
                 </div>
             </div>
         </Show>
+        <p class="nhsuk-body-s app-workshop-link"><a href="/workshop">"Run a training workshop"</a>" with fictional cases, kept apart from this journal"</p>
     }
 }

@@ -209,6 +209,13 @@ pub fn SettingsPage() -> impl IntoView {
             <li><a href="/settings/templates">"Your templates"</a></li>
         </ul>
         <crate::ui::storage_health::StorageSection/>
+        <h2 class="nhsuk-heading-m">"Training"</h2>
+        <p>{if state.in_workshop() {
+            "This tab is in a workshop: these settings are the workshop’s, not the real journal’s."
+        } else {
+            "Trainers can run an induction workshop on this device with fictional cases, kept apart from the real journal."
+        }}</p>
+        <p><a href="/workshop">{if state.in_workshop() { "Go to the workshop" } else { "Run a workshop" }}</a></p>
     }
 }
 
