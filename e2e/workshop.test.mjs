@@ -134,7 +134,7 @@ journey('a workshop exercise runs end to end without touching the real journal',
   await app.open('/');
   await app.expectPage('Your journal');
   await app.expectText(banner(page), 'You are in a workshop');
-  assert.equal(await page.evaluate(() => document.documentElement.className), 'app-large-text');
+  await app.waitUntil(async () => (await page.evaluate(() => document.documentElement.className)) === 'app-large-text', 'large text after a reload');
   assert.equal((await app.listedEntries()).length, 1, 'the practice reflection, and only it');
   await a11y('workshop, large text, after a reload');
 
@@ -171,14 +171,14 @@ journey('ending the workshop empties its space and leaves every real journal key
 
   // Ending asks first; going back changes nothing.
   await app.open('/workshop/end');
-  await app.expectPage('Are you sure you want to end the workshop?');
+  await app.expectPage('Are you sure you want to end the workshop?', 'End the workshop');
   await a11y('workshop, confirm the end');
   await app.link('No, keep it').click();
   await app.expectPage('Workshop');
   assert.ok((await workshopKeys(app)).length >= 4, 'nothing deleted by going back');
 
   await banner(page).getByRole('link', { name: 'End workshop' }).click();
-  await app.expectPage('Are you sure you want to end the workshop?');
+  await app.expectPage('Are you sure you want to end the workshop?', 'End the workshop');
   await app.button('End workshop and delete practice work').click();
   await app.expectPage('Run a workshop');
   await app.expectText(page.locator('.nhsuk-notification-banner--success'), 'The workshop has ended');
