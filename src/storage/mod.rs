@@ -9,6 +9,7 @@
 
 mod backend;
 pub mod codec;
+pub mod random;
 mod session;
 mod store;
 
