@@ -421,3 +421,78 @@ async fn typing_in_the_editor_keeps_a_draft_and_an_empty_save_shows_the_error_su
     root.remove();
     clear();
 }
+
+/// Every key and value in local storage, sorted: to check nothing outside a space changed.
+fn snapshot() -> Vec<(String, String)> {
+    let s = storage();
+    let mut all: Vec<(String, String)> = (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .map(|k| {
+            let v = s.get_item(&k).unwrap().unwrap_or_default();
+            (k, v)
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+#[wasm_bindgen_test]
+fn a_workshop_tab_reads_writes_and_wipes_only_the_workshop_space() {
+    use anchorpoint::storage::{set_tab_flag, tab_flag, TabFlag};
+    clear();
+    // A real journal: a reflection, settings and a draft.
+    let mut journal = Store::new(LocalStorage);
+    journal.save_entry(&entry("a", 20, "Real.")).unwrap();
+    journal
+        .save_collection(&anchorpoint::core::settings::Settings::default())
+        .unwrap();
+    storage()
+        .set_item("unrelated.app.key", "someone else's")
+        .unwrap();
+    let before = snapshot();
+
+    // The tab is put in a workshop: the app's one store is then the workshop's.
+    set_tab_flag(TabFlag::Workshop, true).unwrap();
+    assert!(tab_flag(TabFlag::Workshop));
+    let state = AppState::load();
+    assert!(state.in_workshop());
+    assert!(
+        state.journal.get_untracked().is_empty(),
+        "the real journal is not read"
+    );
+    state.save(entry("w", 21, "Practice."), None).unwrap();
+    state
+        .save_settings(anchorpoint::core::settings::Settings {
+            end_question: false,
+            ..Default::default()
+        })
+        .unwrap();
+    let during = snapshot();
+    let added: Vec<&String> = during
+        .iter()
+        .filter(|kv| !before.contains(kv))
+        .map(|(k, _)| k)
+        .collect();
+    assert!(!added.is_empty());
+    assert!(
+        added.iter().all(|k| k.starts_with("anchorpoint-workshop.")),
+        "{added:?}"
+    );
+    assert!(
+        before.iter().all(|kv| during.contains(kv)),
+        "a real key changed"
+    );
+
+    // Ending the workshop removes its keys and nothing else.
+    assert!(state.wipe_workshop().unwrap() >= 2);
+    assert_eq!(snapshot(), before);
+
+    set_tab_flag(TabFlag::Workshop, false).unwrap();
+    assert!(!tab_flag(TabFlag::Workshop));
+    // A journal tab cannot wipe: there is no way to empty the journal's space.
+    let journal_state = AppState::load();
+    assert!(!journal_state.in_workshop());
+    assert!(journal_state.wipe_workshop().is_err());
+    assert_eq!(snapshot(), before);
+    clear();
+}

@@ -24,6 +24,7 @@ pub mod supervisor;
 pub mod tags;
 pub mod templates;
 pub mod threads;
+pub mod workshop;
 
 /// "1 reflection", "3 reflections": a count with its noun, for every sentence the app
 /// writes about how many of something there are.

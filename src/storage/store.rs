@@ -1134,6 +1134,29 @@ impl<B: Backend> Store<B> {
         Ok(removed)
     }
 
+    /// Removes every key this namespace owns (records, index, drafts of every tab,
+    /// set-aside copies) and no other, then checks that none is left. For a space meant
+    /// to be thrown away, such as a workshop's; never called on the journal. Returns how
+    /// many keys were removed.
+    pub fn wipe(&mut self) -> Result<usize, StorageError> {
+        let keys: Vec<String> = self
+            .backend
+            .keys()?
+            .into_iter()
+            .filter(|k| self.ns.owns(k))
+            .collect();
+        for key in &keys {
+            self.backend.remove(key)?;
+        }
+        self.index.clear();
+        self.seen.clear();
+        self.shards.clear();
+        if self.backend.keys()?.iter().any(|k| self.ns.owns(k)) {
+            return Err(StorageError::NotVerified);
+        }
+        Ok(keys.len())
+    }
+
     /// Writes a value and reads it back; a write is only done when the browser returns
     /// exactly what was written.
     fn write_checked(&self, key: &str, value: &str) -> Result<(), StorageError> {

@@ -146,3 +146,11 @@ pub fn ask_to_keep_storage_once() {
         keep_storage(true, |_| {});
     }
 }
+
+/// Starts the app again at `path`, as a fresh page load: for switching a tab between
+/// the journal and a workshop, whose store is chosen once at start-up.
+pub fn restart_at(path: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().assign(path);
+    }
+}

@@ -1,9 +1,10 @@
-//! Small GOV.UK form pieces in NHS.UK markup, shared by the pages that build forms from
-//! parts (holding threads, the supervision summary): a page's problems for the error
-//! summary, a checkbox or radio, a fieldset with its hint and inline error, and a date
-//! input. One builder function each, taking type-erased signals: each distinct closure
-//! or element tree in a Leptos view compiles to its own code, so sharing shapes keeps
-//! the pages from weighing on the bundle.
+//! The one GOV.UK form kit in NHS.UK markup, shared by every page with a form: a page's
+//! [`Problems`] (the one way form errors are tracked: the error summary's lines, each
+//! naming the field it is about, and after a failed save what to do), a checkbox or
+//! radio, a fieldset with its hint and inline error, a group of [`Radios`], a labelled
+//! [`TextField`] and a date input. One builder each, taking type-erased signals: each
+//! distinct closure or element tree in a Leptos view compiles to its own code, so
+//! sharing shapes keeps the pages from weighing on the bundle.
 
 use leptos::prelude::*;
 
@@ -14,7 +15,7 @@ use crate::ui::components::{storage_failure, ErrorSummary, SummaryItem, ERROR_SU
 
 /// A page's problems: the error summary's lines and, after a failed save, what to do.
 #[derive(Clone, Copy)]
-pub(crate) struct Problems {
+pub struct Problems {
     items: RwSignal<Vec<SummaryItem>>,
     detail: RwSignal<Vec<String>>,
 }
@@ -50,8 +51,20 @@ impl Problems {
         self.show(vec![item(target, message)], detail);
     }
 
+    /// A failed save on a page that is not the editor: the shared wording speaks of the
+    /// editor, so `safe` says what is safe here instead ("your saved settings have not
+    /// changed").
+    pub(crate) fn storage_kept(self, target: &str, what: &str, e: &StorageError, safe: &str) {
+        let (message, mut detail) = storage_failure(what, e);
+        if let Some(first) = detail.first_mut() {
+            *first = safe.to_owned();
+        }
+        self.show(vec![item(target, message)], detail);
+    }
+
     /// The message for the field with this id, for its inline error.
-    pub(crate) fn message_for(self, target: &'static str) -> Signal<Option<String>> {
+    pub(crate) fn message_for(self, target: impl Into<String>) -> Signal<Option<String>> {
+        let target = target.into();
         Signal::derive(move || {
             self.items
                 .read()
@@ -154,7 +167,8 @@ pub(crate) fn choice(
             "radio",
         ),
     };
-    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
+    // Not `{id}-hint`: the first choice's id is its question's, whose hint that is.
+    let hint_id = hint.as_ref().map(|_| format!("{id}-item-hint"));
     view! {
         <div class=item>
             <input class=input id=id.clone() name=name type=kind_attr aria-describedby=hint_id.clone()
@@ -177,18 +191,190 @@ pub(crate) fn fieldset(
     container: &'static str,
     inputs: AnyView,
 ) -> impl IntoView {
+    question(Question {
+        base: base.to_owned(),
+        legend: legend.to_owned(),
+        legend_class: LEGEND_S,
+        hint: hint.map(str::to_owned),
+        error,
+        container,
+        inputs,
+    })
+}
+
+/// The small legend most questions use.
+const LEGEND_S: &str = "nhsuk-fieldset__legend nhsuk-fieldset__legend--s";
+
+/// Everything a question made of several inputs needs (see [`fieldset`]).
+pub(crate) struct Question {
+    /// The first input's id; the hint and error ids add `-hint` and `-error`.
+    pub base: String,
+    pub legend: String,
+    /// The legend's classes, written out in full for the CSS purge.
+    pub legend_class: &'static str,
+    pub hint: Option<String>,
+    pub error: Signal<Option<String>>,
+    /// The (literal) class of the inputs' container.
+    pub container: &'static str,
+    pub inputs: AnyView,
+}
+
+/// A question made of several inputs, in a fieldset (see [`fieldset`]).
+pub(crate) fn question(q: Question) -> impl IntoView {
+    let Question {
+        base,
+        legend,
+        legend_class,
+        hint,
+        error,
+        container,
+        inputs,
+    } = q;
     let hint_id = format!("{base}-hint");
     let error_id = format!("{base}-error");
-    let describe = described_by(hint.map(|_| hint_id.clone()), error_id.clone(), error);
+    let describe = described_by(
+        hint.as_ref().map(|_| hint_id.clone()),
+        error_id.clone(),
+        error,
+    );
     let hint = hint.map(|h| view! { <div class="nhsuk-hint" id=hint_id>{h}</div> });
     view! {
         <div class=group_class(error)>
             <fieldset class="nhsuk-fieldset" aria-describedby=describe>
-                <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
+                <legend class=legend_class>{legend}</legend>
                 {hint}
                 {inline_error(error_id, error)}
                 <div class=container>{inputs}</div>
             </fieldset>
+        </div>
+    }
+}
+
+/// One radio of a [`Radios`] group: the value it stands for, its label and an optional
+/// hint.
+#[derive(Clone, Copy)]
+pub struct Choice {
+    pub value: &'static str,
+    pub label: &'static str,
+    pub hint: Option<&'static str>,
+}
+
+/// A question answered with radios, in a fieldset with its hint and, when `errors` has
+/// one for `name`, its inline error. The first radio's id is `name`, so an error summary
+/// can link to the question; the others add their value.
+#[component]
+pub fn Radios(
+    #[prop(into)] name: String,
+    #[prop(into)] legend: String,
+    /// The legend's classes, written out in full for the CSS purge; small by default.
+    #[prop(optional)]
+    legend_class: Option<&'static str>,
+    #[prop(optional, into)] hint: Option<String>,
+    choices: Vec<Choice>,
+    value: RwSignal<String>,
+    /// The page's problems, when this question can have one.
+    #[prop(optional)]
+    errors: Option<Problems>,
+    #[prop(optional)] inline: bool,
+) -> impl IntoView {
+    let error = match errors {
+        Some(errors) => errors.message_for(name.clone()),
+        None => Signal::stored(None),
+    };
+    let items = choices
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let id = choice_id(&name, i, &c.value);
+            // Not `{id}-hint`: the first radio's id is the question's, whose hint that is.
+            let item_hint = format!("{id}-item-hint");
+            view! {
+                <div class="nhsuk-radios__item">
+                    <input class="nhsuk-radios__input" id=id.clone() name=name.clone() type="radio"
+                        value=c.value
+                        aria-describedby=c.hint.map(|_| item_hint.clone())
+                        prop:checked=move || *value.read() == c.value
+                        on:change=move |_| value.set(c.value.to_owned())/>
+                    <label class="nhsuk-label nhsuk-radios__label" for=id>{c.label}</label>
+                    {c.hint.map(|h| view! {
+                        <div class="nhsuk-hint nhsuk-radios__hint" id=item_hint>{h}</div>
+                    })}
+                </div>
+            }
+        })
+        .collect_view();
+    question(Question {
+        base: name,
+        legend,
+        legend_class: legend_class.unwrap_or(LEGEND_S),
+        hint,
+        error,
+        container: if inline {
+            "nhsuk-radios nhsuk-radios--inline"
+        } else {
+            "nhsuk-radios"
+        },
+        inputs: items.into_any(),
+    })
+}
+
+/// A labelled text input, a textarea when `rows` is given, or a select when `options`
+/// are, with its hint and inline error; the error summary links to it by `id`.
+#[component]
+pub fn TextField(
+    #[prop(into)] id: String,
+    label: &'static str,
+    /// The label's classes, written out in full for the CSS purge.
+    #[prop(optional)]
+    label_class: Option<&'static str>,
+    #[prop(optional)] hint: Option<&'static str>,
+    value: RwSignal<String>,
+    errors: Problems,
+    #[prop(optional)] rows: u32,
+    #[prop(optional)] options: Option<AnyView>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let error = errors.message_for(id.clone());
+    let describe = described_by(hint.map(|_| hint_id.clone()), error_id.clone(), error);
+    let bad = move || error.read().is_some();
+    let input = move |ev| value.set(event_target_value(&ev));
+    // A select fires `input` too, so one handler serves all three.
+    let control = if let Some(options) = options {
+        view! {
+            <select
+                class=move || if bad() { "nhsuk-select nhsuk-select--error" } else { "nhsuk-select" }
+                id=id.clone() name=id.clone() aria-describedby=describe
+                prop:value=move || value.get() on:input=input
+            >{options}</select>
+        }
+        .into_any()
+    } else if rows > 0 {
+        view! {
+            <textarea
+                class=move || if bad() { "nhsuk-textarea nhsuk-textarea--error" } else { "nhsuk-textarea" }
+                id=id.clone() name=id.clone() rows=rows aria-describedby=describe
+                prop:value=move || value.get() on:input=input
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                class=move || if bad() { "nhsuk-input nhsuk-input--error" } else { "nhsuk-input" }
+                id=id.clone() name=id.clone() type="text" autocomplete="off" spellcheck="true"
+                aria-describedby=describe
+                prop:value=move || value.get() on:input=input
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class=group_class(error)>
+            <label class=label_class.unwrap_or("nhsuk-label") for=id>{label}</label>
+            {hint.map(|h| view! { <div class="nhsuk-hint" id=hint_id>{h}</div> })}
+            {inline_error(error_id, error)}
+            {control}
         </div>
     }
 }

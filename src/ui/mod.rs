@@ -11,6 +11,7 @@ pub mod pages;
 pub mod state;
 pub mod storage_health;
 pub mod tagging;
+pub mod workshop_banner;
 
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};
@@ -37,6 +38,9 @@ use pages::supervisor::{
     worker::WorkerPage,
 };
 use pages::threads::{NewThreadPage, ThreadActionPage, ThreadPage, ThreadsPage};
+use pages::workshop::{
+    case::CasePage, case::ComparePage, end::EndWorkshopPage, start::WorkshopPage,
+};
 use state::AppState;
 
 // Pages loaded on demand, each from its own wasm chunk (see `lazy`).
@@ -69,6 +73,10 @@ lazy::lazy_page!(TemplatesRoute, templates, TemplatesPage);
 lazy::lazy_page!(NewTemplateRoute, templates, NewTemplatePage);
 lazy::lazy_page!(EditTemplateRoute, templates, EditTemplatePage);
 lazy::lazy_page!(DeleteTemplateRoute, templates, DeleteTemplatePage);
+lazy::lazy_page!(WorkshopRoute, workshop, WorkshopPage);
+lazy::lazy_page!(CaseRoute, workshop, CasePage);
+lazy::lazy_page!(CompareRoute, workshop, ComparePage);
+lazy::lazy_page!(EndWorkshopRoute, workshop, EndWorkshopPage);
 
 /// The whole app: state, layout and routes.
 #[component]
@@ -76,12 +84,11 @@ pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
     SummaryFlow::provide();
+    workshop_banner::Exercise::provide();
     // Another tab saved or deleted something: show the same journal here. The storage
     // event only fires in the *other* tabs, so this never reacts to our own writes.
     let listener = window_event_listener(leptos::ev::storage, move |ev| {
-        let ours = ev
-            .key()
-            .is_none_or(|key| crate::storage::Namespace::JOURNAL.owns(&key));
+        let ours = ev.key().is_none_or(|key| state.owns_key(&key));
         if ours {
             state.storage_changed_elsewhere();
         }
@@ -179,6 +186,7 @@ fn Layout() -> impl IntoView {
                     <div class="nhsuk-grid-column-two-thirds">
                         // On every page: a collection that could not be read shows as
                         // empty on its own page, so the reason must be there too.
+                        <workshop_banner::WorkshopBanner/>
                         <offline::UpdateNotice/>
                         <StorageNotice/>
                         <ClashNotice/>
@@ -217,6 +225,10 @@ fn Layout() -> impl IntoView {
                             <Route path=path!("/settings/templates/new") view={Lazy::<NewTemplateRoute>::new()}/>
                             <Route path=path!("/settings/templates/:id/edit") view={Lazy::<EditTemplateRoute>::new()}/>
                             <Route path=path!("/settings/templates/:id/delete") view={Lazy::<DeleteTemplateRoute>::new()}/>
+                            <Route path=path!("/workshop") view={Lazy::<WorkshopRoute>::new()}/>
+                            <Route path=path!("/workshop/cases/:id") view={Lazy::<CaseRoute>::new()}/>
+                            <Route path=path!("/workshop/cases/:id/compare") view={Lazy::<CompareRoute>::new()}/>
+                            <Route path=path!("/workshop/end") view={Lazy::<EndWorkshopRoute>::new()}/>
                         </FlatRoutes>
                     </div>
                 </div>

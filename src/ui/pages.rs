@@ -13,3 +13,4 @@ pub mod settings;
 pub mod summary;
 pub mod supervisor;
 pub mod threads;
+pub mod workshop;

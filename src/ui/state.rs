@@ -18,8 +18,8 @@ use crate::core::tags::Vocabulary;
 use crate::core::templates::TemplateLibrary;
 use crate::core::threads::Threads;
 use crate::storage::{
-    tab_id, Batch, Collections, Compact, DraftSlot, LocalStorage, Namespace, OtherDraft, Problem,
-    StorageError, Store, StoredCollection,
+    tab_flag, tab_id, Batch, Collections, Compact, DraftSlot, LocalStorage, Namespace, OtherDraft,
+    Problem, StorageError, Store, StoredCollection, TabFlag,
 };
 
 /// A one-off confirmation ("Reflection saved") for the page an action goes to. It is
@@ -99,7 +99,7 @@ impl AppState {
             clash: RwSignal::new(None),
             store: StoredValue::new(Store::with(
                 LocalStorage,
-                Namespace::JOURNAL,
+                space(),
                 Box::new(Compact),
                 &tab_id(),
             )),
@@ -167,6 +167,25 @@ impl AppState {
 
     fn namespace(&self) -> Namespace {
         self.store.with_value(|store| store.namespace().clone())
+    }
+
+    /// Whether this tab works in a trainer's workshop space rather than the journal.
+    pub fn in_workshop(&self) -> bool {
+        self.namespace() == Namespace::WORKSHOP
+    }
+
+    /// Whether a storage key is this tab's space's (for the other-tab listener).
+    pub fn owns_key(&self, key: &str) -> bool {
+        self.namespace().owns(key)
+    }
+
+    /// Deletes everything in the workshop space, only when this tab works in it: the
+    /// journal's store has no way to be wiped. Returns how many keys were removed.
+    pub fn wipe_workshop(&self) -> Result<usize, StorageError> {
+        if !self.in_workshop() {
+            return Err(StorageError::Failed("this tab is not in a workshop".into()));
+        }
+        self.with_store(|store| store.wipe())
     }
 
     /// Brings a collection change up to date with what another tab saved since this tab
@@ -557,6 +576,18 @@ impl AppState {
         self.store
             .try_update_value(f)
             .unwrap_or_else(|| Err(StorageError::Failed("the app has closed".into())))
+    }
+}
+
+/// The space this tab works in, chosen once at start-up: the workshop's when the tab
+/// was put in workshop mode ([`TabFlag::Workshop`], kept per tab), else the journal. A
+/// workshop tab never opens the journal's store, so it needs nothing of the journal's
+/// (not even its lock's key); entering or leaving a workshop reloads the app.
+fn space() -> Namespace {
+    if tab_flag(TabFlag::Workshop) {
+        Namespace::WORKSHOP
+    } else {
+        Namespace::JOURNAL
     }
 }
 

@@ -722,6 +722,29 @@ fn a_store_loads_reports_and_writes_only_its_own_namespace() {
     assert!(!Namespace::WORKSHOP.owns("anchorpoint.entry.a"));
 }
 
+#[test]
+fn wiping_the_workshop_removes_all_its_keys_and_leaves_the_journal_as_it_was() {
+    let shared = Shared::default();
+    let mut journal = tab(&shared, "a");
+    journal.save_entry(&entry("a", 20, "real")).unwrap();
+    journal
+        .save_draft(&draft(None, "real half thought"))
+        .unwrap();
+    let before = shared.0.snapshot();
+    let mut workshop = Store::with(shared.clone(), Namespace::WORKSHOP, Box::new(Compact), "a");
+    workshop.load().unwrap();
+    workshop.save_entry(&entry("w", 21, "practice")).unwrap();
+    workshop
+        .save_draft(&draft(None, "practice half thought"))
+        .unwrap();
+    shared.0.set("anchorpoint-workshop.junk", "x").unwrap();
+    assert!(workshop.wipe().unwrap() >= 4);
+    assert_eq!(shared.0.snapshot(), before);
+    assert!(workshop.load().unwrap().journal.is_empty());
+    // Nothing left to remove the second time.
+    assert_eq!(workshop.wipe().unwrap(), 0);
+}
+
 // ---------------------------------------------------------------------------------------
 // Drafts
 // ---------------------------------------------------------------------------------------

@@ -17,12 +17,9 @@ use crate::core::checkins::{
 use crate::core::entry::long_date;
 use crate::core::ids::EntryId;
 use crate::core::tags::{Embeddedness, EmbeddednessConcept};
-use crate::storage::StorageError;
 use crate::ui::browser;
-use crate::ui::components::{
-    storage_failure, ErrorSummary, FlashBanner, PageHeading, SummaryItem, ERROR_SUMMARY_ID,
-    HEADING_ID,
-};
+use crate::ui::components::{FlashBanner, PageHeading, HEADING_ID};
+use crate::ui::forms::{item, Choice, Problems, Radios, TextField};
 use crate::ui::pages::not_found::EntryNotFound;
 use crate::ui::state::{use_app_state, Flash};
 
@@ -31,170 +28,19 @@ const CHECK_IN_PATH: &str = "/check-in";
 /// Rating values as form strings, so a radio's value can be a `&'static str`.
 const RATING_VALUES: [&str; 5] = ["1", "2", "3", "4", "5"];
 
-// ---------------------------------------------------------------------------------------
-// Shared form pieces
-// ---------------------------------------------------------------------------------------
-
-/// One radio button: its form value, label and optional hint.
-#[derive(Clone, Copy)]
-struct Choice {
-    value: &'static str,
-    label: &'static str,
-    hint: Option<&'static str>,
+/// A page's problems from the core's field errors, each linked to its field.
+fn show_fields(problems: Problems, found: Vec<CheckInError>) {
+    problems.show(
+        found
+            .iter()
+            .map(|e| item(e.field().html_id(), e.to_string()))
+            .collect(),
+        Vec::new(),
+    );
 }
 
-/// An NHS radios group in a fieldset. The first radio takes `id`, so the error summary
-/// can link straight to it; `value` holds the chosen value, empty for none.
-#[component]
-fn Radios(
-    id: &'static str,
-    legend: &'static str,
-    #[prop(into)] hint: String,
-    choices: Vec<Choice>,
-    value: RwSignal<String>,
-    error: Signal<Option<String>>,
-) -> impl IntoView {
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described_by = {
-        let (hint_id, error_id, has_hint) = (hint_id.clone(), error_id.clone(), !hint.is_empty());
-        move || {
-            let mut ids = if has_hint {
-                hint_id.clone()
-            } else {
-                String::new()
-            };
-            if error.read().is_some() {
-                if !ids.is_empty() {
-                    ids.push(' ');
-                }
-                ids.push_str(&error_id);
-            }
-            ids
-        }
-    };
-    let items = choices
-        .into_iter()
-        .enumerate()
-        .map(|(i, choice)| {
-            let input_id = if i == 0 {
-                id.to_owned()
-            } else {
-                format!("{id}-{}", i + 1)
-            };
-            let item_hint_id = format!("{input_id}-hint");
-            view! {
-                <div class="nhsuk-radios__item">
-                    <input class="nhsuk-radios__input" id=input_id.clone() name=id type="radio"
-                        value=choice.value
-                        aria-describedby=choice.hint.map(|_| item_hint_id.clone())
-                        prop:checked=move || *value.read() == choice.value
-                        on:change=move |_| value.set(choice.value.to_owned())/>
-                    <label class="nhsuk-label nhsuk-radios__label" for=input_id>{choice.label}</label>
-                    {choice.hint.map(|h| view! {
-                        <div class="nhsuk-hint nhsuk-radios__hint" id=item_hint_id>{h}</div>
-                    })}
-                </div>
-            }
-        })
-        .collect_view();
-    view! {
-        <div class=move || if error.read().is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
-            <fieldset class="nhsuk-fieldset" aria-describedby=described_by>
-                <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
-                {(!hint.is_empty()).then(|| view! { <div class="nhsuk-hint" id=hint_id>{hint}</div> })}
-                {move || error.get().map(|message| view! {
-                    <span class="nhsuk-error-message" id=error_id.clone()>
-                        <span class="nhsuk-u-visually-hidden">"Error: "</span>{message}
-                    </span>
-                })}
-                <div class="nhsuk-radios">{items}</div>
-            </fieldset>
-        </div>
-    }
-}
-
-/// A form's problems: the core's field errors, or a storage failure (its message and the
-/// sentences that follow it), shown in the error summary.
-#[derive(Clone, Copy)]
-struct FormErrors {
-    fields: RwSignal<Vec<CheckInError>>,
-    storage: RwSignal<Option<(String, Vec<String>)>>,
-}
-
-impl FormErrors {
-    fn new() -> FormErrors {
-        FormErrors {
-            fields: RwSignal::new(Vec::new()),
-            storage: RwSignal::new(None),
-        }
-    }
-
-    fn any(self) -> bool {
-        !self.fields.read().is_empty() || self.storage.read().is_some()
-    }
-
-    fn clear(self) {
-        self.fields.set(Vec::new());
-        self.storage.set(None);
-    }
-
-    fn show_fields(self, errors: Vec<CheckInError>) {
-        self.fields.set(errors);
-        browser::focus_id(ERROR_SUMMARY_ID);
-    }
-
-    /// The save failed: say what happened, that the answers are still on the page, and
-    /// what to do.
-    fn show_storage(self, what: &str, e: &StorageError) {
-        let (message, mut detail) = storage_failure(what, e);
-        if let Some(first) = detail.first_mut() {
-            *first = "Your answers are still here on this page and have not been lost.".to_owned();
-        }
-        self.storage.set(Some((message, detail)));
-        browser::focus_id(ERROR_SUMMARY_ID);
-    }
-
-    fn for_field(self, field: CheckInField) -> Signal<Option<String>> {
-        Signal::derive(move || {
-            self.fields
-                .read()
-                .iter()
-                .find(|e| e.field() == field)
-                .map(|e| e.to_string())
-        })
-    }
-
-    /// The error summary, linking a storage failure to `storage_target`.
-    fn summary(self, storage_target: &'static str) -> impl IntoView {
-        let items = Signal::derive(move || {
-            let mut items: Vec<SummaryItem> = self
-                .fields
-                .read()
-                .iter()
-                .map(|e| SummaryItem {
-                    target: e.field().html_id().to_owned(),
-                    message: e.to_string(),
-                })
-                .collect();
-            if let Some((message, _)) = self.storage.get() {
-                items.push(SummaryItem {
-                    target: storage_target.to_owned(),
-                    message,
-                });
-            }
-            items
-        });
-        let detail = Signal::derive(move || {
-            self.storage
-                .read()
-                .as_ref()
-                .map(|(_, d)| d.clone())
-                .unwrap_or_default()
-        });
-        view! { <ErrorSummary items=items detail=detail/> }
-    }
-}
+/// What is safe after a failed save of a check-in or an answer.
+const ANSWERS_SAFE: &str = "Your answers are still here on this page and have not been lost.";
 
 // ---------------------------------------------------------------------------------------
 // Embeddedness
@@ -248,16 +94,23 @@ pub fn CheckInPage() -> impl IntoView {
             .map(|c| c.rating.id().to_owned())
             .unwrap_or_default(),
     );
-    let notes = RwSignal::new(existing.map(|c| c.notes).unwrap_or_default());
-    let notes_open = RwSignal::new(notes.with_untracked(|n| !n.is_empty()));
-    let errors = FormErrors::new();
-    Effect::new(move |_| browser::set_title("Embeddedness check-in", errors.any()));
+    let earlier_notes = existing.map(|c| c.notes).unwrap_or_default();
+    let notes_open = !earlier_notes.is_empty();
+    // One text per concept, in the order of `EmbeddednessConcept::ALL`.
+    let notes = EmbeddednessConcept::ALL
+        .map(|concept| RwSignal::new(earlier_notes.get(&concept).cloned().unwrap_or_default()));
+    let notes_open = RwSignal::new(notes_open);
+    let errors = Problems::new(Signal::stored("Embeddedness check-in".to_owned()));
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         errors.clear();
-        let parsed =
-            notes.with_untracked(|n| EmbeddednessCheckIn::parse(today, &rating.get_untracked(), n));
+        let written = EmbeddednessConcept::ALL
+            .into_iter()
+            .zip(notes)
+            .map(|(concept, text)| (concept, text.get_untracked()))
+            .collect();
+        let parsed = EmbeddednessCheckIn::parse(today, &rating.get_untracked(), &written);
         let check_in = match parsed {
             Ok(check_in) => check_in,
             Err(found) => {
@@ -267,7 +120,7 @@ pub fn CheckInPage() -> impl IntoView {
                 {
                     notes_open.set(true);
                 }
-                errors.show_fields(found);
+                show_fields(errors, found);
                 return;
             }
         };
@@ -281,7 +134,12 @@ pub fn CheckInPage() -> impl IntoView {
                 }));
                 browser::focus_id(HEADING_ID);
             }
-            Err(e) => errors.show_storage("Your check-in", &e),
+            Err(e) => errors.storage_kept(
+                CheckInField::Embeddedness.html_id(),
+                "Your check-in",
+                &e,
+                ANSWERS_SAFE,
+            ),
         }
     };
 
@@ -299,45 +157,12 @@ pub fn CheckInPage() -> impl IntoView {
     );
     let note_fields = EmbeddednessConcept::ALL
         .into_iter()
-        .map(|concept| {
-            let id = CheckInField::Note(concept).html_id();
-            let error = errors.for_field(CheckInField::Note(concept));
-            let hint_id = format!("{id}-hint");
-            let error_id = format!("{id}-error");
-            let described_by = {
-                let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-                move || {
-                    if error.read().is_some() {
-                        format!("{hint_id} {error_id}")
-                    } else {
-                        hint_id.clone()
-                    }
-                }
-            };
+        .zip(notes)
+        .map(|(concept, text)| {
             view! {
-                <div class=move || if error.read().is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
-                    <label class="nhsuk-label nhsuk-label--s" for=id>{concept.label()}</label>
-                    <div class="nhsuk-hint" id=hint_id>{concept.definition()}</div>
-                    {move || error.get().map(|message| view! {
-                        <span class="nhsuk-error-message" id=error_id.clone()>
-                            <span class="nhsuk-u-visually-hidden">"Error: "</span>{message}
-                        </span>
-                    })}
-                    <textarea
-                        class=move || if error.read().is_some() { "nhsuk-textarea nhsuk-textarea--error" } else { "nhsuk-textarea" }
-                        id=id
-                        name=id
-                        rows="3"
-                        aria-describedby=described_by
-                        prop:value=move || notes.with(|n| n.get(&concept).cloned().unwrap_or_default())
-                        on:input=move |ev| {
-                            let text = event_target_value(&ev);
-                            notes.update(|n| {
-                                n.insert(concept, text);
-                            });
-                        }
-                    ></textarea>
-                </div>
+                <TextField id=CheckInField::Note(concept).html_id() value=text errors=errors rows=3
+                    label=concept.label() label_class="nhsuk-label nhsuk-label--s"
+                    hint=concept.definition()/>
             }
         })
         .collect_view();
@@ -345,18 +170,18 @@ pub fn CheckInPage() -> impl IntoView {
     view! {
         <a class="nhsuk-back-link" href="/">"Back to your journal"</a>
         <FlashBanner/>
-        {errors.summary(CheckInField::Embeddedness.html_id())}
+        {errors.summary()}
         <PageHeading text="Embeddedness check-in"/>
         <CheckInDue here=true/>
         <p>"How much do you feel part of the practice you work in? Research with link workers describes a continuum, from bolted on, through fitting in, to belonging. Checking in now and then shows how that changes over time, and what to bring to supervision."</p>
         <form novalidate on:submit=on_submit>
             <Radios
-                id=CheckInField::Embeddedness.html_id()
+                name=CheckInField::Embeddedness.html_id()
                 legend="Where do you feel you are?"
                 hint=rating_hint
                 choices=choices
                 value=rating
-                error=errors.for_field(CheckInField::Embeddedness)
+                errors=errors
             />
             // Opened by the worker, or by a note's error so the error is never hidden.
             <details class="nhsuk-details" prop:open=notes_open>
@@ -476,8 +301,7 @@ pub fn WellbeingPage() -> impl IntoView {
                 .map(|l| l.id().to_owned())
                 .unwrap_or_default(),
         );
-        let errors = FormErrors::new();
-        Effect::new(move |_| browser::set_title(WELLBEING_QUESTION, errors.any()));
+        let errors = Problems::new(Signal::stored(WELLBEING_QUESTION.to_owned()));
         let entry_path = format!("/entries/{id}");
 
         let on_submit = {
@@ -493,7 +317,7 @@ pub fn WellbeingPage() -> impl IntoView {
                     &load.get_untracked(),
                 ) {
                     Ok(check) => check,
-                    Err(found) => return errors.show_fields(found),
+                    Err(found) => return show_fields(errors, found),
                 };
                 let mut log = state.wellbeing.get_untracked();
                 log.record(check);
@@ -505,7 +329,12 @@ pub fn WellbeingPage() -> impl IntoView {
                         }));
                         navigate(&entry_path, NavigateOptions::default());
                     }
-                    Err(e) => errors.show_storage("Your answer", &e),
+                    Err(e) => errors.storage_kept(
+                        CheckInField::Rating.html_id(),
+                        "Your answer",
+                        &e,
+                        ANSWERS_SAFE,
+                    ),
                 }
             }
         };
@@ -528,25 +357,24 @@ pub fn WellbeingPage() -> impl IntoView {
             .collect();
         view! {
             <FlashBanner/>
-            {errors.summary(CheckInField::Rating.html_id())}
+            {errors.summary()}
             <PageHeading text=WELLBEING_QUESTION/>
             <p>"This is optional and takes a moment. Your answer stays on this device. Over time it shows how the work is affecting you, which you can bring to supervision."</p>
             <form novalidate on:submit=on_submit>
                 <Radios
-                    id=CheckInField::Rating.html_id()
+                    name=CheckInField::Rating.html_id()
                     legend="How are you feeling now?"
-                    hint=""
                     choices=ratings
                     value=rating
-                    error=errors.for_field(CheckInField::Rating)
+                    errors=errors
                 />
                 <Radios
-                    id=CheckInField::Load.html_id()
+                    name=CheckInField::Load.html_id()
                     legend="How heavy was the emotional load? (optional)"
                     hint="How much carrying this session took out of you."
                     choices=loads
                     value=load
-                    error=errors.for_field(CheckInField::Load)
+                    errors=errors
                 />
                 <div class="app-form-actions">
                     <button class="nhsuk-button" type="submit">"Save"</button>

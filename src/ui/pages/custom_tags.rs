@@ -14,8 +14,9 @@ use crate::core::tags::{
 };
 use crate::ui::browser;
 use crate::ui::components::{FlashBanner, PageHeading, SummaryItem};
+use crate::ui::forms::{Problems, TextField};
 use crate::ui::pages::settings::{
-    action_list, confirm_page, expander, ActionRow, FormErrors, Missing, TextField, ACTION_ID,
+    action_list, confirm_page, expander, ActionRow, Missing, ACTION_ID,
 };
 use crate::ui::state::{use_app_state, AppState, Flash};
 
@@ -65,7 +66,7 @@ fn not_found() -> AnyView {
 /// then goes back to the list with `message`; on failure says so and changes nothing.
 fn commit(
     state: AppState,
-    errors: FormErrors,
+    errors: Problems,
     vocab: Vocabulary,
     change: Option<&TagChange>,
     message: String,
@@ -86,16 +87,16 @@ fn commit(
             }));
             navigate(LIST, NavigateOptions::default());
         }
-        Err(e) => errors.storage(
-            "Your tags",
+        Err(e) => errors.storage_kept(
             SUBMIT_ID,
+            "Your tags",
             &e,
             "Nothing has been changed: your tags and reflections are as they were.",
         ),
     }
 }
 
-fn show_tag_errors(errors: FormErrors, found: Vec<TagError>) {
+fn show_tag_errors(errors: Problems, found: Vec<TagError>) {
     errors.show(
         found
             .into_iter()
@@ -104,6 +105,7 @@ fn show_tag_errors(errors: FormErrors, found: Vec<TagError>) {
                 message: e.to_string(),
             })
             .collect(),
+        Vec::new(),
     );
 }
 
@@ -196,14 +198,13 @@ pub fn RenameTagPage() -> impl IntoView {
 fn TagForm(tag: Option<CustomTag>) -> impl IntoView {
     let state = use_app_state();
     let navigate = use_navigate();
-    let errors = FormErrors::new();
     let editing = tag.as_ref().map(|t| t.id.clone());
     let (heading, button) = if editing.is_some() {
         ("Rename a tag", "Save changes")
     } else {
         ("Create a tag", "Create tag")
     };
-    errors.title(heading.to_owned());
+    let errors = Problems::new(Signal::stored(heading.to_owned()));
     let name = RwSignal::new(tag.as_ref().map(|t| t.label.clone()).unwrap_or_default());
     let definition = RwSignal::new(tag.and_then(|t| t.definition).unwrap_or_default());
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -268,8 +269,7 @@ pub fn MergeTagPage() -> impl IntoView {
     let Some(tag) = tag_from_url(state) else {
         return not_found();
     };
-    let errors = FormErrors::new();
-    errors.title("Merge a tag".to_owned());
+    let errors = Problems::new(Signal::stored("Merge a tag".to_owned()));
     let heading = format!("Merge ‘{}’ into another tag", tag.label);
     let into = RwSignal::new(String::new());
     let count = tagged(state, &tag.id);
@@ -318,7 +318,7 @@ pub fn MergeTagPage() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(target) = TagId::parse(&into.get_untracked()) else {
-            return errors.field(field, "Choose a tag to merge into".to_owned());
+            return errors.one(field, "Choose a tag to merge into".to_owned());
         };
         let mut vocab = state.vocabulary.get_untracked();
         match vocab.merge(&from, &target) {
@@ -361,8 +361,7 @@ pub fn DeleteTagPage() -> impl IntoView {
     let Some(tag) = tag_from_url(state) else {
         return not_found();
     };
-    let errors = FormErrors::new();
-    errors.title("Delete a tag".to_owned());
+    let errors = Problems::new(Signal::stored("Delete a tag".to_owned()));
     let heading = format!("Are you sure you want to delete the tag ‘{}’?", tag.label);
     let count = tagged(state, &tag.id);
     let explain = match count {

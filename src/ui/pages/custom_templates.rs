@@ -17,9 +17,9 @@ use crate::core::templates::{
 };
 use crate::ui::browser;
 use crate::ui::components::{FlashBanner, PageHeading, SummaryItem};
+use crate::ui::forms::{Choice, Problems, Radios, TextField};
 use crate::ui::pages::settings::{
-    action_list, confirm_page, expander, ActionRow, Choice, FormErrors, Missing, Radios, TextField,
-    ACTION_ID,
+    action_list, confirm_page, expander, ActionRow, Missing, ACTION_ID,
 };
 use crate::ui::state::{use_app_state, AppState, Flash};
 
@@ -81,7 +81,7 @@ fn not_found() -> AnyView {
     .into_any()
 }
 
-fn show_template_errors(errors: FormErrors, found: Vec<TemplateError>) {
+fn show_template_errors(errors: Problems, found: Vec<TemplateError>) {
     errors.show(
         found
             .into_iter()
@@ -92,6 +92,7 @@ fn show_template_errors(errors: FormErrors, found: Vec<TemplateError>) {
                 message: e.to_string(),
             })
             .collect(),
+        Vec::new(),
     );
 }
 
@@ -199,14 +200,13 @@ fn TemplateForm(template: Option<CustomTemplate>) -> impl IntoView {
         Some(owner) => owner.with(|| PromptRow::new(draft)),
         None => PromptRow::new(draft),
     };
-    let errors = FormErrors::new();
     let editing = template.as_ref().map(|t| t.id.clone());
     let (heading, button) = if editing.is_some() {
         ("Edit a template", "Save changes")
     } else {
         ("Create a template", "Create template")
     };
-    errors.title(heading.to_owned());
+    let errors = Problems::new(Signal::stored(heading.to_owned()));
     let is_edit = editing.is_some();
     let draft = match &template {
         Some(t) => TemplateDraft::from_template(TemplateRef::Custom(t)),
@@ -313,16 +313,16 @@ fn TemplateForm(template: Option<CustomTemplate>) -> impl IntoView {
                 }));
                 navigate(LIST, NavigateOptions::default());
             }
-            Err(e) => errors.storage(
-                "Your template",
+            Err(e) => errors.storage_kept(
                 SUBMIT_ID,
+                "Your template",
                 &e,
                 "What you typed is still in the form, and your saved templates have not changed.",
             ),
         }
     };
 
-    let prompts_error = Memo::new(move |_| errors.message_for(PROMPTS_ID));
+    let prompts_error = errors.message_for(PROMPTS_ID);
     let prompt_fields = move || {
         let all = rows.get();
         let removable = all.len() > 1;
@@ -417,8 +417,7 @@ pub fn DeleteTemplatePage() -> impl IntoView {
     let Some(template) = template_from_url(state) else {
         return not_found();
     };
-    let errors = FormErrors::new();
-    errors.title("Delete a template".to_owned());
+    let errors = Problems::new(Signal::stored("Delete a template".to_owned()));
     let heading = format!(
         "Are you sure you want to delete the template ‘{}’?",
         template.name
@@ -436,9 +435,9 @@ pub fn DeleteTemplatePage() -> impl IntoView {
                 }));
                 navigate(LIST, NavigateOptions::default());
             }
-            Err(e) => errors.storage(
-                "Your templates",
+            Err(e) => errors.storage_kept(
                 SUBMIT_ID,
+                "Your templates",
                 &e,
                 "Nothing has been changed: the template is still there.",
             ),

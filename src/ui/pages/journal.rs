@@ -723,6 +723,7 @@ pub fn JournalPage() -> impl IntoView {
                 </div>
             </div>
         </Show>
+        <p class="nhsuk-body-s app-workshop-link"><a href="/workshop">"Run a training workshop"</a>" with fictional cases, kept apart from this journal"</p>
         // The start page for supervisors too: their section is one link away.
         <p class="nhsuk-body-s app-supervisor-link">
             "Supervising link workers? "

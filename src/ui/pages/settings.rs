@@ -1,236 +1,17 @@
 //! The settings page (whether to ask the end-of-entry question, how often to suggest an
 //! embeddedness check-in, the private list of names and places to remove from exports),
-//! and the small form pieces the settings, tag and template pages share: form errors,
-//! a labelled text field and a group of radios, in NHS.UK markup with GOV.UK error
-//! handling. One generic field each keeps the bundle small.
+//! and the page pieces the settings, tag and template pages share: a list of the
+//! worker's own things with actions, an expander and a confirmation page. Its form is
+//! built from the one kit, [`crate::ui::forms`].
 
 use leptos::prelude::*;
 
 use crate::core::checkins::CheckInInterval;
 use crate::core::settings::{parse_private_names, Settings};
-use crate::storage::StorageError;
 use crate::ui::browser;
-use crate::ui::components::{
-    storage_failure, ErrorSummary, FlashBanner, PageHeading, SummaryItem, ERROR_SUMMARY_ID,
-    HEADING_ID,
-};
+use crate::ui::components::{FlashBanner, PageHeading, HEADING_ID};
+use crate::ui::forms::{Choice, Problems, Radios, TextField};
 use crate::ui::state::{use_app_state, Flash};
-
-/// A form's errors: the summary's lines, each naming the id of the field it is about,
-/// and the extra paragraphs a storage failure needs.
-#[derive(Clone, Copy)]
-pub struct FormErrors {
-    items: RwSignal<Vec<SummaryItem>>,
-    detail: RwSignal<Vec<String>>,
-}
-
-impl FormErrors {
-    pub fn new() -> FormErrors {
-        FormErrors {
-            items: RwSignal::new(Vec::new()),
-            detail: RwSignal::new(Vec::new()),
-        }
-    }
-
-    /// The message for the field with this id, if it has one.
-    pub fn message_for(&self, id: &str) -> Option<String> {
-        self.items.with(|items| {
-            items
-                .iter()
-                .find(|i| i.target == id)
-                .map(|i| i.message.clone())
-        })
-    }
-
-    pub fn any(&self) -> bool {
-        !self.items.read().is_empty()
-    }
-
-    pub fn clear(&self) {
-        self.items.set(Vec::new());
-        self.detail.set(Vec::new());
-    }
-
-    /// Shows field errors and moves focus to the summary.
-    pub fn show(&self, items: Vec<SummaryItem>) {
-        self.detail.set(Vec::new());
-        self.items.set(items);
-        browser::focus_id(ERROR_SUMMARY_ID);
-    }
-
-    /// One error about a field.
-    pub fn field(&self, target: &str, message: String) {
-        self.show(vec![SummaryItem {
-            target: target.to_owned(),
-            message,
-        }]);
-    }
-
-    /// A failed save: what happened, that nothing changed (`safe`), and what to do.
-    pub fn storage(&self, what: &str, target: &str, e: &StorageError, safe: &str) {
-        let (message, mut detail) = storage_failure(what, e);
-        // The shared wording speaks of the editor; these forms say what is safe here.
-        detail[0] = safe.to_owned();
-        self.field(target, message);
-        self.detail.set(detail);
-    }
-
-    /// Keeps the document title in step: "Error: " first while errors show.
-    pub fn title(self, page: String) {
-        Effect::new(move |_| browser::set_title(&page, self.any()));
-    }
-
-    pub fn summary(self) -> impl IntoView {
-        view! { <ErrorSummary items=self.items detail=self.detail/> }
-    }
-}
-
-impl Default for FormErrors {
-    fn default() -> FormErrors {
-        FormErrors::new()
-    }
-}
-
-/// A labelled text input, a textarea when `rows` is given, or a select when `options`
-/// are, with its hint and inline error; the error summary links to it by `id`.
-#[component]
-pub fn TextField(
-    #[prop(into)] id: String,
-    label: &'static str,
-    /// The label's classes, written out in full for the CSS purge.
-    #[prop(optional)]
-    label_class: Option<&'static str>,
-    #[prop(optional)] hint: Option<&'static str>,
-    value: RwSignal<String>,
-    errors: FormErrors,
-    #[prop(optional)] rows: u32,
-    #[prop(optional)] options: Option<AnyView>,
-) -> impl IntoView {
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let error = {
-        let id = id.clone();
-        Memo::new(move |_| errors.message_for(&id))
-    };
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let parts: Vec<&str> = [
-                hint.map(|_| hint_id.as_str()),
-                error.read().as_ref().map(|_| error_id.as_str()),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            (!parts.is_empty()).then(|| parts.join(" "))
-        }
-    };
-    let bad = move || error.read().is_some();
-    let input = move |ev| value.set(event_target_value(&ev));
-    // A select fires `input` too, so one handler serves all three.
-    let control = if let Some(options) = options {
-        view! {
-            <select
-                class=move || if bad() { "nhsuk-select nhsuk-select--error" } else { "nhsuk-select" }
-                id=id.clone() name=id.clone() aria-describedby=described_by
-                prop:value=move || value.get() on:input=input
-            >{options}</select>
-        }
-        .into_any()
-    } else if rows > 0 {
-        view! {
-            <textarea
-                class=move || if bad() { "nhsuk-textarea nhsuk-textarea--error" } else { "nhsuk-textarea" }
-                id=id.clone() name=id.clone() rows=rows aria-describedby=described_by
-                prop:value=move || value.get() on:input=input
-            ></textarea>
-        }
-        .into_any()
-    } else {
-        view! {
-            <input
-                class=move || if bad() { "nhsuk-input nhsuk-input--error" } else { "nhsuk-input" }
-                id=id.clone() name=id.clone() type="text" autocomplete="off" spellcheck="true"
-                aria-describedby=described_by
-                prop:value=move || value.get() on:input=input
-            />
-        }
-        .into_any()
-    };
-    view! {
-        <div class=move || if bad() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
-            <label class=label_class.unwrap_or("nhsuk-label") for=id>{label}</label>
-            {hint.map(|h| view! { <div class="nhsuk-hint" id=hint_id>{h}</div> })}
-            {move || error.get().map(|message| view! {
-                <span class="nhsuk-error-message" id=error_id.clone()>
-                    <span class="nhsuk-u-visually-hidden">"Error: "</span>{message}
-                </span>
-            })}
-            {control}
-        </div>
-    }
-}
-
-/// One radio: the value it stands for, its label and an optional hint.
-#[derive(Clone, Copy)]
-pub struct Choice {
-    pub value: &'static str,
-    pub label: &'static str,
-    pub hint: Option<&'static str>,
-}
-
-/// A question answered with radios. The first radio's id is `name`, so an error
-/// summary can link to the question; the others add their value.
-#[component]
-pub fn Radios(
-    #[prop(into)] name: String,
-    legend: &'static str,
-    /// The legend's classes, written out in full for the CSS purge.
-    legend_class: &'static str,
-    #[prop(optional)] hint: Option<&'static str>,
-    choices: Vec<Choice>,
-    value: RwSignal<String>,
-    #[prop(optional)] inline: bool,
-) -> impl IntoView {
-    let hint_id = format!("{name}-hint");
-    let described_by = hint.map(|_| hint_id.clone());
-    let items = choices
-        .into_iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let id = if i == 0 {
-                name.clone()
-            } else {
-                format!("{name}-{}", c.value)
-            };
-            let item_hint = format!("{id}-item-hint");
-            view! {
-                <div class="nhsuk-radios__item">
-                    <input class="nhsuk-radios__input" id=id.clone() name=name.clone() type="radio"
-                        value=c.value
-                        aria-describedby=c.hint.map(|_| item_hint.clone())
-                        prop:checked=move || *value.read() == c.value
-                        on:change=move |_| value.set(c.value.to_owned())/>
-                    <label class="nhsuk-label nhsuk-radios__label" for=id>{c.label}</label>
-                    {c.hint.map(|h| view! {
-                        <div class="nhsuk-hint nhsuk-radios__hint" id=item_hint>{h}</div>
-                    })}
-                </div>
-            }
-        })
-        .collect_view();
-    view! {
-        <div class="nhsuk-form-group">
-            <fieldset class="nhsuk-fieldset" aria-describedby=described_by>
-                <legend class=legend_class>{legend}</legend>
-                {hint.map(|h| view! { <div class="nhsuk-hint" id=hint_id>{h}</div> })}
-                <div class=if inline { "nhsuk-radios nhsuk-radios--inline" } else { "nhsuk-radios" }>
-                    {items}
-                </div>
-            </fieldset>
-        </div>
-    }
-}
 
 /// Shown for an address under settings that names something no longer there.
 #[component]
@@ -302,7 +83,7 @@ pub fn expander(summary: &'static str, body: AnyView) -> AnyView {
 /// A confirmation page for a change that cannot be undone: the question, what will
 /// happen, a warning button that does it, and a way back.
 pub fn confirm_page(
-    errors: FormErrors,
+    errors: Problems,
     heading: String,
     explain: String,
     button: &'static str,
@@ -341,8 +122,7 @@ pub fn SettingsPage() -> impl IntoView {
     let end_question = RwSignal::new(yes_no(current.end_question));
     let interval = RwSignal::new(current.check_in_interval.id().to_owned());
     let names = RwSignal::new(current.private_names.join("\n"));
-    let errors = FormErrors::new();
-    errors.title("Settings".to_owned());
+    let errors = Problems::new(Signal::stored("Settings".to_owned()));
     // Once the worker has chosen in a clash with another tab, the form shows what is
     // stored now. Left as typed, its list of names would drop the other tab's names at
     // the next save, as if this worker had removed them.
@@ -363,7 +143,7 @@ pub fn SettingsPage() -> impl IntoView {
         state.flash.set(None);
         let private_names = match parse_private_names(&names.get_untracked()) {
             Ok(list) => list,
-            Err(message) => return errors.field(PRIVATE_NAMES_ID, message),
+            Err(message) => return errors.one(PRIVATE_NAMES_ID, message),
         };
         let value = Settings {
             end_question: end_question.get_untracked() == "yes",
@@ -382,9 +162,9 @@ pub fn SettingsPage() -> impl IntoView {
                 }));
                 browser::focus_id(HEADING_ID);
             }
-            Err(e) => errors.storage(
-                "Your settings",
+            Err(e) => errors.storage_kept(
                 SAVE_ID,
+                "Your settings",
                 &e,
                 "Your choices are still on this page, and your saved settings have not changed.",
             ),
@@ -429,6 +209,13 @@ pub fn SettingsPage() -> impl IntoView {
             <li><a href="/settings/templates">"Your templates"</a></li>
         </ul>
         <crate::ui::storage_health::StorageSection/>
+        <h2 class="nhsuk-heading-m">"Training"</h2>
+        <p>{if state.in_workshop() {
+            "This tab is in a workshop: these settings are the workshop’s, not the real journal’s."
+        } else {
+            "Trainers can run an induction workshop on this device with fictional cases, kept apart from the real journal."
+        }}</p>
+        <p><a href="/workshop">{if state.in_workshop() { "Go to the workshop" } else { "Run a workshop" }}</a></p>
     }
 }
 
