@@ -1,0 +1,316 @@
+//! Identifier nudges beside a text box: as the worker types, likely identifiers (a phone
+//! number, an NHS number, a name) are listed under the box with a short, kind message and
+//! actions: replace with a placeholder or a holding thread's pseudonym, add a possible
+//! name to the private list of names, or dismiss it for this reflection. The scan runs
+//! after a pause in typing, never on the key itself, and never changes words by itself.
+//! The list is announced politely (a count, in a live region) and never takes focus.
+//!
+//! Dismissals live in the open page only: the stored draft's format is frozen (v4), and
+//! a dismissal is cheap to repeat, so it is not worth a new format version.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::core::anonymise::nudge::{replace, Nudge, NudgeKey, NudgeKind, Nudger};
+use crate::core::settings::MAX_PRIVATE_NAMES;
+use crate::ui::browser;
+use crate::ui::components::storage_failure;
+use crate::ui::state::{use_app_state, AppState};
+
+/// How long typing must pause before the box is scanned.
+const PAUSE: Duration = Duration::from_millis(350);
+
+/// One [`Nudger`] shared by every box of a page, rebuilt only when the private list of
+/// names or the threads change. Equal only to itself, so a rebuild always notifies.
+#[derive(Clone)]
+pub struct SharedNudger(pub Arc<Nudger>);
+
+impl PartialEq for SharedNudger {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The nudger for the worker's private list and the pseudonyms of their open threads.
+pub fn use_nudger(state: AppState) -> Memo<SharedNudger> {
+    Memo::new(move |_| {
+        let names = state.settings.with(|s| s.private_names.clone());
+        let pseudonyms: Vec<String> = state.threads.with(|t| {
+            t.open_threads()
+                .map(|t| t.pseudonym.to_string())
+                .collect()
+        });
+        SharedNudger(Arc::new(Nudger::new(&names, &pseudonyms)))
+    })
+}
+
+/// Whether the worker wants nudges. (The preference is wired in with the preferences
+/// collection; until then nudges are on.)
+pub fn nudges_on(_state: AppState) -> bool {
+    true
+}
+
+/// What became of the last "add to my private list" action.
+#[derive(Clone, Debug, PartialEq)]
+enum Added {
+    Yes(String),
+    Full,
+    Failed(String, Vec<String>),
+}
+
+/// Adds `name` to the private list of names through the normal checked write.
+fn add_private_name(state: AppState, name: &str) -> Added {
+    let mut settings = state.settings.get_untracked();
+    let folded = name.to_lowercase();
+    if !settings
+        .private_names
+        .iter()
+        .any(|n| n.to_lowercase() == folded)
+    {
+        if settings.private_names.len() >= MAX_PRIVATE_NAMES {
+            return Added::Full;
+        }
+        settings.private_names.push(name.to_owned());
+    }
+    match state.save_settings(settings) {
+        Ok(()) => Added::Yes(name.to_owned()),
+        Err(e) => {
+            let (message, detail) =
+                storage_failure(&format!("\u{201c}{name}\u{201d} on your private list"), &e);
+            Added::Failed(message, detail)
+        }
+    }
+}
+
+/// The nudges for one text box. `text` is the box's words; `on_change` is given the
+/// whole new text when the worker chooses a replacement (the editor keeps it as its
+/// draft, as for a key). `pseudonyms` are offered in place of a name, linked threads
+/// first.
+#[component]
+pub fn IdentifierNudges(
+    /// The text box's id: the nudges' own ids start with it.
+    #[prop(into)]
+    for_id: String,
+    /// What the box is called, for the announcement ("Your reflection").
+    #[prop(into)]
+    label: String,
+    #[prop(into)] text: Signal<String>,
+    on_change: Callback<String>,
+    nudger: Memo<SharedNudger>,
+    dismissed: RwSignal<BTreeSet<NudgeKey>>,
+    #[prop(into, optional)] pseudonyms: Signal<Vec<String>>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let found = RwSignal::new(Vec::<Nudge>::new());
+    let added = RwSignal::new(None::<Added>);
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    let scan = move || {
+        let Some(words) = text.try_get_untracked() else {
+            return;
+        };
+        browser::mark("nudge-scan-start");
+        let list = nudger.with_untracked(|n| n.0.find(&words));
+        browser::mark("nudge-scan-end");
+        found.set(list);
+    };
+    // Every change of words (or of the private list) restarts the pause; the scan runs
+    // once typing stops, so a key costs only this timer.
+    Effect::new(move |_| {
+        text.track();
+        nudger.track();
+        let next = set_timeout_with_handle(scan, PAUSE).ok();
+        if let Some(old) = timer
+            .try_update_value(|t| std::mem::replace(t, next))
+            .flatten()
+        {
+            old.clear();
+        }
+    });
+    on_cleanup(move || {
+        if let Some(old) = timer.try_update_value(Option::take).flatten() {
+            old.clear();
+        }
+    });
+    let visible = Memo::new(move |_| {
+        dismissed.with(|d| {
+            found.with(|f| {
+                f.iter()
+                    .filter(|n| !d.contains(&n.key()))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let list_id = format!("{for_id}-nudges");
+    let focus_after = {
+        let (list_id, for_id) = (list_id.clone(), for_id.clone());
+        move || {
+            // The button pressed is gone: focus goes back to the list if anything is
+            // left in it, else to the words.
+            if visible.with_untracked(Vec::is_empty) {
+                browser::focus_element(for_id.clone());
+            } else {
+                browser::focus_element(list_id.clone());
+            }
+        }
+    };
+    let apply = {
+        let focus_after = focus_after.clone();
+        Callback::new(move |(nudge, with): (Nudge, String)| {
+            let now = text.get_untracked();
+            if let Some(new) = replace(&now, &nudge, &with) {
+                on_change.run(new);
+            }
+            scan();
+            focus_after();
+        })
+    };
+    let dismiss = Callback::new(move |nudge: Nudge| {
+        dismissed.update(|d| {
+            d.insert(nudge.key());
+        });
+        focus_after();
+    });
+    let add = Callback::new(move |nudge: Nudge| {
+        added.set(Some(add_private_name(state, nudge.text.trim())));
+    });
+    let label = StoredValue::new(label);
+    let announcement = move || {
+        let n = visible.with(Vec::len);
+        label.with_value(|label| match n {
+            0 => String::new(),
+            1 => format!("1 detail in {label} could identify someone. It is listed below the box."),
+            n => format!("{n} details in {label} could identify someone. They are listed below the box."),
+        })
+    };
+
+    view! {
+        <div class="app-nudges">
+            <p class="nhsuk-u-visually-hidden" aria-live="polite">{announcement}</p>
+            {move || added.get().map(|a| match a {
+                Added::Yes(name) => view! {
+                    <p class="nhsuk-body-s app-nudge-added" role="status">
+                        {format!("\u{201c}{name}\u{201d} was added to your private list of names. It will be found in every reflection and removed from summaries.")}
+                    </p>
+                }.into_any(),
+                Added::Full => view! {
+                    <p class="nhsuk-error-message" role="alert">
+                        {format!("Your private list already has {MAX_PRIVATE_NAMES} names. Remove some in Settings, then try again. Your words are still here.")}
+                    </p>
+                }.into_any(),
+                Added::Failed(message, detail) => view! {
+                    <div class="nhsuk-error-message" role="alert">
+                        <p>{message}</p>
+                        {detail.into_iter().map(|d| view! { <p>{d}</p> }).collect_view()}
+                    </div>
+                }.into_any(),
+            })}
+            <Show when=move || !visible.with(Vec::is_empty)>
+                <div class="nhsuk-warning-callout app-nudge-callout" id=list_id.clone() tabindex="-1">
+                    <h3 class="nhsuk-warning-callout__label">
+                        <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>
+                        "Check for details that could identify someone"</span>
+                    </h3>
+                    <ul class="nhsuk-list app-nudge-list">
+                        {move || visible.get().into_iter().map(|nudge| {
+                            nudge_item(nudge, pseudonyms, apply, dismiss, add)
+                        }).collect_view()}
+                    </ul>
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+/// One nudge: the words, what they look like, and the actions.
+fn nudge_item(
+    nudge: Nudge,
+    pseudonyms: Signal<Vec<String>>,
+    apply: Callback<(Nudge, String)>,
+    dismiss: Callback<Nudge>,
+    add: Callback<Nudge>,
+) -> impl IntoView {
+    let words = nudge.text.clone();
+    let hidden = format!(": \u{201c}{words}\u{201d}");
+    let kind = nudge.kind;
+    let placeholder = nudge.placeholder.clone();
+    let replace_button = {
+        let (nudge, hidden) = (nudge.clone(), hidden.clone());
+        let with = placeholder.clone();
+        view! {
+            <button class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" type="button"
+                on:click=move |_| apply.run((nudge.clone(), with.clone()))>
+                {format!("Replace with {placeholder}")}
+                <span class="nhsuk-u-visually-hidden">{hidden}</span>
+            </button>
+        }
+    };
+    let pseudonym_buttons = kind.is_name().then(|| {
+        let nudge = nudge.clone();
+        move || {
+            pseudonyms
+                .get()
+                .into_iter()
+                .take(3)
+                .map(|p| {
+                    let nudge = nudge.clone();
+                    let label = format!("Use \u{201c}{p}\u{201d}");
+                    view! {
+                        <button class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" type="button"
+                            on:click=move |_| apply.run((nudge.clone(), p.clone()))>
+                            {label}
+                            <span class="nhsuk-u-visually-hidden">{format!(" instead of \u{201c}{}\u{201d}", nudge.text)}</span>
+                        </button>
+                    }
+                })
+                .collect_view()
+        }
+    });
+    let add_button = matches!(kind, NudgeKind::PossibleName | NudgeKind::Name).then(|| {
+        let (nudge, hidden) = (nudge.clone(), hidden.clone());
+        view! {
+            <button class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" type="button"
+                on:click=move |_| add.run(nudge.clone())>
+                "Add to my private list of names"
+                <span class="nhsuk-u-visually-hidden">{hidden}</span>
+            </button>
+        }
+    });
+    let dismiss_button = {
+        let nudge = nudge.clone();
+        view! {
+            <button class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" type="button"
+                on:click=move |_| dismiss.run(nudge.clone())>
+                "Dismiss"
+                <span class="nhsuk-u-visually-hidden">{hidden}</span>
+            </button>
+        }
+    };
+    let question = kind == NudgeKind::PossibleName;
+    view! {
+        <li class="app-nudge" data-kind=kind.code()>
+            <p class="nhsuk-u-margin-bottom-2">
+                <strong class="app-trigger">{words}</strong>
+                " "
+                <span class="nhsuk-u-secondary-text-colour">{format!("({})", kind.label())}</span>
+            </p>
+            {if question {
+                view! {
+                    <p class="nhsuk-u-margin-bottom-2"><strong>"Is this someone's name?"</strong></p>
+                    <p class="nhsuk-body-s nhsuk-u-margin-bottom-2">"If it is, add it to your private list of names so it is always found, and use a pseudonym instead."</p>
+                }.into_any()
+            } else {
+                view! { <p class="nhsuk-body-s nhsuk-u-margin-bottom-2">{kind.message()}</p> }.into_any()
+            }}
+            <div class="app-suggestion__actions">
+                {add_button}
+                {pseudonym_buttons}
+                {replace_button}
+                {dismiss_button}
+            </div>
+        </li>
+    }
+}
