@@ -314,3 +314,93 @@ fn nudge_item(
         </li>
     }
 }
+
+/// Whether `text` may identify someone, for the journal list and the entry page. The
+/// anonymiser is not in the journal page's first load: with route splitting this runs
+/// in a chunk of its own, fetched after the list is drawn. `None` if that chunk could
+/// not be loaded (then no flag is shown; nothing else depends on it).
+pub async fn may_identify_later(
+    names: Vec<String>,
+    pseudonyms: Vec<String>,
+    text: String,
+) -> Option<bool> {
+    #[cfg(feature = "split")]
+    {
+        use leptos::wasm_split::wasm_split;
+        #[wasm_split(nudge_flags, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn flag(
+            names: Vec<String>,
+            pseudonyms: Vec<String>,
+            text: String,
+        ) -> Result<bool, ::leptos::wasm_split::SplitLoaderError> {
+            Ok(flag_now(names, pseudonyms, &text))
+        }
+        flag(names, pseudonyms, text).await.ok()
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        Some(flag_now(names, pseudonyms, &text))
+    }
+}
+
+/// One nudger kept for the flags of a page, rebuilt only when the list changes, so ten
+/// rows of a journal with 2,000 private names build it once.
+fn flag_now(names: Vec<String>, pseudonyms: Vec<String>, text: &str) -> bool {
+    use std::cell::RefCell;
+    thread_local! {
+        static CACHE: RefCell<Option<((Vec<String>, Vec<String>), Nudger)>> = const { RefCell::new(None) };
+    }
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let key = (names, pseudonyms);
+        if cache.as_ref().is_none_or(|(k, _)| *k != key) {
+            let nudger = Nudger::new(&key.0, &key.1);
+            *cache = Some((key, nudger));
+        }
+        cache
+            .as_ref()
+            .is_some_and(|(_, n)| crate::core::anonymise::nudge::may_identify(n, text))
+    })
+}
+
+/// "This reflection may contain identifiers", with a link to tidy it on the edit page.
+/// Worked out after the first frame, so it never delays the list.
+#[component]
+pub fn IdentifierFlag(
+    entry: crate::core::ids::EntryId,
+    /// Words that say which reflection, for a screen reader reading the link alone.
+    #[prop(into)]
+    about: String,
+) -> impl IntoView {
+    let state = use_app_state();
+    let flagged = RwSignal::new(false);
+    if nudges_on(state) {
+        let text = state
+            .journal
+            .with_untracked(|j| j.get(&entry).map(|e| e.text()));
+        if let Some(text) = text {
+            let names = state.settings.with_untracked(|s| s.private_names.clone());
+            let pseudonyms: Vec<String> = state.threads.with_untracked(|t| {
+                t.open_threads()
+                    .map(|t| t.pseudonym.to_string())
+                    .collect()
+            });
+            request_animation_frame(move || {
+                leptos::task::spawn_local(async move {
+                    if may_identify_later(names, pseudonyms, text).await == Some(true) {
+                        let _ = flagged.try_set(true);
+                    }
+                });
+            });
+        }
+    }
+    let href = format!("/entries/{entry}/edit");
+    view! {
+        <Show when=move || flagged.get()>
+            <p class="nhsuk-body-s app-entry-flag">
+                "This reflection may contain identifiers. "
+                <a href=href.clone()>"Tidy it"<span class="nhsuk-u-visually-hidden">{format!(" (reflection about {about})")}</span></a>
+            </p>
+        </Show>
+    }
+}
