@@ -210,10 +210,10 @@ pub fn IdentifierNudges(
             })}
             <Show when=move || !visible.with(Vec::is_empty)>
                 <div class="nhsuk-warning-callout app-nudge-callout" id=list_id.clone() tabindex="-1">
-                    <h3 class="nhsuk-warning-callout__label">
+                    <h2 class="nhsuk-warning-callout__label">
                         <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>
                         "Check for details that could identify someone"</span>
-                    </h3>
+                    </h2>
                     <ul class="nhsuk-list app-nudge-list">
                         {move || visible.get().into_iter().map(|nudge| {
                             nudge_item(nudge, pseudonyms, apply, dismiss, add)
