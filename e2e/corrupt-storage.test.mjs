@@ -120,3 +120,28 @@ journey('a corrupt value present before the very first start is set aside', asyn
   await expectSetAsideWarning(app, page);
   await expectKept(app, raw);
 });
+
+journey('a record from a newer version makes the app read only: a notice, and a save changes nothing', async ({ app, page, a11y }) => {
+  await app.open('/');
+  await app.writeEntry({ text: GROUP_DAY });
+  // A later Anchorpoint wrote a record this version cannot read (frame version 9).
+  await page.evaluate(() => localStorage.setItem('anchorpoint.entry.emzz9-newer', 'AP9;z;1;from a later version'));
+  await app.open('/');
+  await app.expectVisibleText('This journal was last used with a newer version of Anchorpoint');
+  await a11y('journal, read only');
+  const before = await app.storage();
+
+  await app.startWriting();
+  await app.fillReflection(TEAM_MEETING);
+  await app.saveNew();
+  await app.expectText(app.errorSummary(), 'only reads it');
+  assert.equal(app.path(), '/write', 'still in the editor, words kept');
+  assert.equal(await app.reflectionInput().inputValue(), TEAM_MEETING);
+  await a11y('editor, save refused while read only');
+  const after = await app.storage();
+  for (const [key, value] of Object.entries(before)) {
+    assert.equal(after[key], value, `${key} unchanged`);
+  }
+  const added = Object.keys(after).filter((k) => !(k in before));
+  assert.ok(added.every((k) => k.startsWith('anchorpoint.draft.')), `only a draft was added: ${added}`);
+});

@@ -7,10 +7,11 @@ use anchorpoint::core::checkins::CheckInInterval;
 use anchorpoint::core::entry::{Entry, JudgementCall};
 use anchorpoint::core::ids::{EntryId, TagId};
 use anchorpoint::core::record::{
-    decode_draft, decode_embeddedness, decode_entry, decode_index, decode_settings,
-    decode_templates, decode_threads, decode_vocabulary, decode_wellbeing, encode_draft,
-    encode_embeddedness, encode_entry, encode_index, encode_settings, encode_templates,
-    encode_threads, encode_vocabulary, encode_wellbeing, DecodeError,
+    decode_draft, decode_embeddedness, decode_entry, decode_index, decode_preferences,
+    decode_settings, decode_templates, decode_threads, decode_vocabulary, decode_wellbeing,
+    encode_draft, encode_embeddedness, encode_entry, encode_index, encode_preferences,
+    encode_settings, encode_templates, encode_threads, encode_vocabulary, encode_wellbeing,
+    DecodeError,
 };
 use anchorpoint::core::templates::PromptRole;
 use anchorpoint::storage::codec::open;
@@ -192,6 +193,10 @@ fn the_current_writer_produces_the_v4_fixtures_exactly() {
         encode_settings(&decode_settings(&fixture("v4/settings.json")).unwrap()),
     );
     same(
+        "v4/preferences.json",
+        encode_preferences(&decode_preferences(&fixture("v4/preferences.json")).unwrap()),
+    );
+    same(
         "v4/vocabulary.json",
         encode_vocabulary(&decode_vocabulary(&fixture("v4/vocabulary.json")).unwrap()),
     );
@@ -248,6 +253,7 @@ fn the_frozen_v4_stored_frames_open_to_their_envelopes() {
         "draft",
         "draft-edit",
         "settings",
+        "preferences",
         "vocabulary",
         "templates",
         "threads",
@@ -290,4 +296,33 @@ fn a_collection_claiming_an_older_format_is_refused_as_damaged() {
         decode_settings(&raw),
         Err(DecodeError::Malformed(_))
     ));
+}
+
+/// Preferences arrived after format 4 was frozen, as a collection of their own: the v4
+/// fixture reads back as written, and a claim of format 3 cannot be ours.
+#[test]
+fn the_v4_preferences_fixture_reads_back_as_written() {
+    let p = decode_preferences(&fixture("v4/preferences.json")).expect("preferences");
+    assert!(!p.nudges);
+    assert_eq!(p.auto_lock_minutes, Some(5));
+    assert_eq!(p.backup_reminder_days, None);
+    assert_eq!(
+        p.last_backup,
+        Some(Utc.with_ymd_and_hms(2026, 12, 1, 16, 45, 0).unwrap())
+    );
+    let older = fixture("v4/preferences.json").replace(r#""v":4"#, r#""v":3"#);
+    assert!(matches!(
+        decode_preferences(&older),
+        Err(DecodeError::Malformed(_))
+    ));
+    for bad in [r#""auto_lock_minutes":0"#, r#""auto_lock_minutes":481"#] {
+        let raw = fixture("v4/preferences.json").replace(r#""auto_lock_minutes":5"#, bad);
+        assert!(decode_preferences(&raw).is_err(), "{bad}");
+    }
+    let extra =
+        fixture("v4/preferences.json").replace(r#""nudges":false"#, r#""nudges":false,"x":1"#);
+    assert!(
+        decode_preferences(&extra).is_err(),
+        "unknown fields are refused"
+    );
 }

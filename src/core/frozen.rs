@@ -14,7 +14,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::checkins::{
@@ -23,7 +23,7 @@ use super::checkins::{
 };
 use super::ids::{EntryId, PromptKey, TagId, TemplateId, ThreadId};
 use super::record::DecodeError;
-use super::settings::Settings;
+use super::settings::{Preferences, Settings, MAX_AUTO_LOCK_MINUTES, MAX_BACKUP_REMINDER_DAYS};
 use super::tags::{CustomTag, Embeddedness, EmbeddednessConcept, Vocabulary};
 use super::templates::{CustomPrompt, CustomTemplate, PromptRole, TemplateLibrary};
 use super::threads::{Closure, HoldingThread, Outcome, Pseudonym, Threads};
@@ -35,6 +35,18 @@ pub struct Settings4 {
     /// "weekly", "fortnightly", "monthly" or "never".
     pub check_in_interval: String,
     pub private_names: Vec<String>,
+}
+
+/// Preferences, a collection first written in format 4 (see `core::settings`). `None`
+/// is stored as `null`: never remind, never lock by itself, no backup yet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Preferences4 {
+    pub nudges: bool,
+    pub auto_lock_minutes: Option<u32>,
+    pub backup_reminder_days: Option<u32>,
+    /// RFC 3339, UTC.
+    pub last_backup: Option<DateTime<Utc>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -201,6 +213,41 @@ impl Frozen for Settings4 {
                 CheckInInterval::parse,
             )?,
             private_names: self.private_names,
+        })
+    }
+}
+
+impl Frozen for Preferences4 {
+    type Core = Preferences;
+
+    fn from_core(p: &Preferences) -> Self {
+        Preferences4 {
+            nudges: p.nudges,
+            auto_lock_minutes: p.auto_lock_minutes,
+            backup_reminder_days: p.backup_reminder_days,
+            last_backup: p.last_backup,
+        }
+    }
+
+    fn into_core(self) -> Result<Preferences, DecodeError> {
+        // Zero or an interval beyond what the app offers was not written by it.
+        let within = |what: &str, value: Option<u32>, max: u32| match value {
+            Some(n) if n == 0 || n > max => Err(bad(what, &n.to_string())),
+            _ => Ok(value),
+        };
+        Ok(Preferences {
+            nudges: self.nudges,
+            auto_lock_minutes: within(
+                "idle lock time",
+                self.auto_lock_minutes,
+                MAX_AUTO_LOCK_MINUTES,
+            )?,
+            backup_reminder_days: within(
+                "backup reminder interval",
+                self.backup_reminder_days,
+                MAX_BACKUP_REMINDER_DAYS,
+            )?,
+            last_backup: self.last_backup,
         })
     }
 }

@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use super::checkins::{EmbeddednessHistory, WellbeingLog};
 use super::entry::long_date;
 use super::ids::name_key;
-use super::settings::Settings;
+use super::settings::{Preferences, Settings};
 use super::tags::Vocabulary;
 use super::templates::TemplateLibrary;
 use super::threads::Threads;
@@ -229,6 +229,75 @@ impl Merge for Settings {
                 &mine.private_names,
                 &theirs.private_names,
             ),
+        })
+    }
+}
+
+impl Merge for Preferences {
+    fn differences(
+        base: &Preferences,
+        mine: &Preferences,
+        theirs: &Preferences,
+    ) -> Vec<Difference> {
+        let on_off = |on: &bool| if *on { "On" } else { "Off" }.to_owned();
+        let every = |unit: &'static str| {
+            move |n: &Option<u32>| match n {
+                Some(n) => format!("After {n} {unit}"),
+                None => "Never".to_owned(),
+            }
+        };
+        [
+            value_difference(
+                "Identifier nudges while writing",
+                (&base.nudges, &mine.nudges, &theirs.nudges),
+                on_off,
+            ),
+            value_difference(
+                "Lock when idle",
+                (
+                    &base.auto_lock_minutes,
+                    &mine.auto_lock_minutes,
+                    &theirs.auto_lock_minutes,
+                ),
+                every("minutes"),
+            ),
+            value_difference(
+                "Backup reminder",
+                (
+                    &base.backup_reminder_days,
+                    &mine.backup_reminder_days,
+                    &theirs.backup_reminder_days,
+                ),
+                every("days"),
+            ),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+
+    fn merge(
+        base: &Preferences,
+        mine: &Preferences,
+        theirs: &Preferences,
+        clash: Clash,
+    ) -> Option<Preferences> {
+        Some(Preferences {
+            nudges: pick(&base.nudges, &mine.nudges, &theirs.nudges, clash)?,
+            auto_lock_minutes: pick(
+                &base.auto_lock_minutes,
+                &mine.auto_lock_minutes,
+                &theirs.auto_lock_minutes,
+                clash,
+            )?,
+            backup_reminder_days: pick(
+                &base.backup_reminder_days,
+                &mine.backup_reminder_days,
+                &theirs.backup_reminder_days,
+                clash,
+            )?,
+            // A backup made in either tab is a backup made: the later one counts.
+            last_backup: mine.last_backup.max(theirs.last_backup),
         })
     }
 }
@@ -667,6 +736,42 @@ mod tests {
         let said = Vocabulary::differences(&base, &mine, &theirs);
         assert_eq!(said.len(), 1, "{said:?}");
         assert_eq!(said[0].what, "The name ‘Home visit’");
+    }
+
+    #[test]
+    fn preferences_keep_both_tabs_changes_and_the_later_backup() {
+        use chrono::{TimeZone, Utc};
+        let base = Preferences::default();
+        let early = Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap();
+        let late = Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap();
+        let mine = Preferences {
+            nudges: false,
+            last_backup: Some(late),
+            ..base.clone()
+        };
+        let theirs = Preferences {
+            backup_reminder_days: None,
+            last_backup: Some(early),
+            ..base.clone()
+        };
+        let merged = Preferences::three_way(&base, &mine, &theirs).unwrap();
+        assert!(!merged.nudges);
+        assert_eq!(merged.backup_reminder_days, None);
+        assert_eq!(merged.last_backup, Some(late));
+        // Both changed the idle lock differently: the worker chooses.
+        let a = Preferences {
+            auto_lock_minutes: Some(5),
+            ..base.clone()
+        };
+        let b = Preferences {
+            auto_lock_minutes: None,
+            ..base.clone()
+        };
+        assert_eq!(Preferences::three_way(&base, &a, &b), None);
+        let differences = Preferences::differences(&base, &a, &b);
+        assert_eq!(differences.len(), 1);
+        assert_eq!(differences[0].mine, "After 5 minutes");
+        assert_eq!(differences[0].theirs, "Never");
     }
 
     fn template(name: &str) -> TemplateDraft {

@@ -8,6 +8,7 @@
 pub mod anonymise;
 pub mod capacity;
 pub mod checkins;
+pub mod crypto;
 pub mod cues;
 pub mod entry;
 pub mod frozen;

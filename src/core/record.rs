@@ -19,7 +19,7 @@ use thiserror::Error;
 use super::entry::{Answer, Draft, Entry, JudgementCall, Section, TemplateUse};
 
 use super::frozen::{
-    Embeddedness4, Frozen, Settings4, Templates4, Threads4, Vocabulary4, Wellbeing4,
+    Embeddedness4, Frozen, Preferences4, Settings4, Templates4, Threads4, Vocabulary4, Wellbeing4,
 };
 use super::ids::{EntryId, PromptKey, TagId, TemplateId, ThreadId};
 use super::templates::PromptRole;
@@ -42,6 +42,7 @@ pub enum Kind {
     Threads,
     Embeddedness,
     Wellbeing,
+    Preferences,
 }
 
 impl Kind {
@@ -56,6 +57,7 @@ impl Kind {
             Kind::Threads => "threads",
             Kind::Embeddedness => "embeddedness",
             Kind::Wellbeing => "wellbeing",
+            Kind::Preferences => "preferences",
         }
     }
 }
@@ -629,12 +631,17 @@ pub fn decode_draft(raw: &str) -> Result<StoredDraft, DecodeError> {
 // Records that are not entries (format 3 onwards)
 // ---------------------------------------------------------------------------------------
 
-/// Opens a record of a kind that first appeared in version 3, in its frozen type. An
-/// older version number on one cannot be ours, so it is damaged, not something to
-/// migrate. Versions 3 and 4 share the shape.
+/// Opens a record of a kind that first appeared in version 3 (preferences: 4), in its
+/// frozen type. An older version number on one cannot be ours, so it is damaged, not
+/// something to migrate. Versions 3 and 4 share the shape.
 fn open_collection<F: Frozen>(raw: &str, kind: Kind) -> Result<F::Core, DecodeError> {
     let (v, value) = open(raw, kind)?;
-    if v < 3 {
+    let first = if matches!(kind, Kind::Preferences) {
+        4
+    } else {
+        3
+    };
+    if v < first {
         return Err(DecodeError::Malformed(format!(
             "a {} record cannot have format {v}",
             kind.as_str()
@@ -658,6 +665,12 @@ macro_rules! collection_record {
 }
 
 collection_record!(encode_settings, decode_settings, Settings4, Kind::Settings);
+collection_record!(
+    encode_preferences,
+    decode_preferences,
+    Preferences4,
+    Kind::Preferences
+);
 collection_record!(
     encode_vocabulary,
     decode_vocabulary,

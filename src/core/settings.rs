@@ -1,6 +1,13 @@
 //! The worker's preferences: whether to ask the end-of-entry question, how often to
 //! prompt an embeddedness check-in, and the private list of names and places to redact.
 //! One small record, read at start-up and written only when the worker changes it.
+//!
+//! [`Preferences`] is a second small record for what came after format 4 was frozen:
+//! identifier nudges while writing, the lock's idle time, the backup reminder and when
+//! the last backup was made. It is a collection of its own so that adding it changed no
+//! stored shape (an older app reports its key as unknown and leaves it alone).
+
+use chrono::{DateTime, Utc};
 
 use super::checkins::CheckInInterval;
 use super::ids::one_line;
@@ -30,6 +37,39 @@ impl Default for Settings {
             end_question: true,
             check_in_interval: CheckInInterval::default(),
             private_names: Vec::new(),
+        }
+    }
+}
+
+/// The longest idle time the lock offers, in minutes (8 hours: a working day).
+pub const MAX_AUTO_LOCK_MINUTES: u32 = 480;
+
+/// The longest backup reminder interval offered, in days.
+pub const MAX_BACKUP_REMINDER_DAYS: u32 = 365;
+
+/// Preferences added after format 4: see the module note.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Preferences {
+    /// Mark likely identifiers while the worker writes. On by default: the GMC's and
+    /// NMC's guidance is that reflections should not identify anyone.
+    pub nudges: bool,
+    /// With the lock on, lock after this many minutes without a key press, click or
+    /// touch. `None` never locks by itself.
+    pub auto_lock_minutes: Option<u32>,
+    /// Remind the worker to download a backup when the last one is older than this many
+    /// days. `None` never reminds.
+    pub backup_reminder_days: Option<u32>,
+    /// When the last backup was downloaded from this device.
+    pub last_backup: Option<DateTime<Utc>>,
+}
+
+impl Default for Preferences {
+    fn default() -> Preferences {
+        Preferences {
+            nudges: true,
+            auto_lock_minutes: Some(15),
+            backup_reminder_days: Some(14),
+            last_backup: None,
         }
     }
 }
@@ -71,6 +111,15 @@ mod tests {
             Settings::default().check_in_interval,
             CheckInInterval::Monthly
         );
+    }
+
+    #[test]
+    fn preferences_default_to_nudges_on_a_15_minute_lock_and_a_14_day_reminder() {
+        let p = Preferences::default();
+        assert!(p.nudges);
+        assert_eq!(p.auto_lock_minutes, Some(15));
+        assert_eq!(p.backup_reminder_days, Some(14));
+        assert_eq!(p.last_backup, None);
     }
 
     #[test]

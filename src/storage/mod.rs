@@ -9,6 +9,7 @@
 
 mod backend;
 pub mod codec;
+pub mod random;
 mod store;
 
 pub use backend::{tab_id, watch_tab_id, Backend, BackendError, LocalStorage, MemoryBackend};

@@ -22,12 +22,13 @@ use crate::core::entry::Entry;
 use crate::core::ids::EntryId;
 use crate::core::journal::Journal;
 use crate::core::record::{
-    decode_draft, decode_embeddedness, decode_entry, decode_index, decode_settings,
-    decode_templates, decode_threads, decode_vocabulary, decode_wellbeing, encode_draft,
-    encode_embeddedness, encode_entry, encode_index, encode_settings, encode_templates,
-    encode_threads, encode_vocabulary, encode_wellbeing, DecodeError, StoredDraft,
+    decode_draft, decode_embeddedness, decode_entry, decode_index, decode_preferences,
+    decode_settings, decode_templates, decode_threads, decode_vocabulary, decode_wellbeing,
+    encode_draft, encode_embeddedness, encode_entry, encode_index, encode_preferences,
+    encode_settings, encode_templates, encode_threads, encode_vocabulary, encode_wellbeing,
+    DecodeError, StoredDraft,
 };
-use crate::core::settings::Settings;
+use crate::core::settings::{Preferences, Settings};
 use crate::core::tags::Vocabulary;
 use crate::core::templates::TemplateLibrary;
 use crate::core::threads::Threads;
@@ -112,6 +113,10 @@ pub enum StorageError {
     /// not overwrite.
     #[error("a newer version of Anchorpoint saved it, and this version must not overwrite that")]
     Newer(String),
+    /// Loading found records written by a newer version: this version only reads, so it
+    /// can never write something the newer version's records depend on.
+    #[error("this browser's journal was last changed by a newer version of Anchorpoint, so this version only reads it")]
+    ReadOnly,
 }
 
 impl StorageError {
@@ -136,6 +141,10 @@ impl StorageError {
             StorageError::Newer(_) => {
                 "Nothing was saved. Open Anchorpoint in the newest version you have used, or \
                  reload the page to get it."
+            }
+            StorageError::ReadOnly => {
+                "Nothing was saved, and your words are still here. Copy them somewhere safe, \
+                 then reload the page to get the newest version of Anchorpoint and save again."
             }
         }
     }
@@ -227,6 +236,13 @@ stored_collection!(
     decode_settings
 );
 stored_collection!(
+    Preferences,
+    "preferences",
+    "preferences",
+    encode_preferences,
+    decode_preferences
+);
+stored_collection!(
     Vocabulary,
     "tags",
     "tags",
@@ -267,6 +283,7 @@ stored_collection!(
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Collections {
     pub settings: Settings,
+    pub preferences: Preferences,
     pub vocabulary: Vocabulary,
     pub templates: TemplateLibrary,
     pub threads: Threads,
@@ -539,6 +556,7 @@ impl<B: Backend> Store<B> {
         let mut problems = Vec::new();
         let collections = Collections {
             settings: self.load_collection(&mut found, &mut problems),
+            preferences: self.load_collection(&mut found, &mut problems),
             vocabulary: self.load_collection(&mut found, &mut problems),
             templates: self.load_collection(&mut found, &mut problems),
             threads: self.load_collection(&mut found, &mut problems),
@@ -662,6 +680,15 @@ impl<B: Backend> Store<B> {
         })
     }
 
+    /// Whether the last load found a record written by a newer version of Anchorpoint.
+    /// Then this store changes no record (drafts, each tab's own and never read by
+    /// another version as a record, are still kept, so typing is never lost).
+    pub fn read_only(&self) -> bool {
+        self.seen
+            .values()
+            .any(|s| matches!(s, Seen::Unreadable { newer: true, .. }))
+    }
+
     /// Checks a key before it is written or removed: has another tab written it since this
     /// tab read it? Returns the revision to write next.
     fn check(
@@ -717,6 +744,9 @@ impl<B: Backend> Store<B> {
     pub fn commit(&mut self, batch: Batch) -> Result<(), StorageError> {
         if batch.is_empty() {
             return Ok(());
+        }
+        if self.read_only() {
+            return Err(StorageError::ReadOnly);
         }
         // 1. Plan: check every key against what this tab has seen.
         let mut conflicts = Vec::new();

@@ -226,6 +226,19 @@ pub fn StorageNotice() -> impl IntoView {
                 </div>
             </div>
         })}
+        <Show when=move || state.read_only.get()>
+            <div class="nhsuk-card nhsuk-card--warning app-read-only">
+                <div class="nhsuk-card__content">
+                    <h2 class="nhsuk-card__heading">"This journal was last used with a newer version of Anchorpoint"</h2>
+                    <p class="nhsuk-card__description">
+                        "Some records were saved by a newer version of Anchorpoint than this one. So that nothing the newer version saved is overwritten, this version will only show your journal: saving, editing and deleting are turned off. Nothing has been deleted."
+                    </p>
+                    <p class="nhsuk-card__description">
+                        "Reload the page to get the newest version. If you were writing, your words are kept as a draft in this browser."
+                    </p>
+                </div>
+            </div>
+        </Show>
         <Show when=move || !state.problems.read().is_empty()>
             <div class="nhsuk-card nhsuk-card--warning app-set-aside">
                 <div class="nhsuk-card__content">

@@ -13,7 +13,7 @@ use crate::core::ids::EntryId;
 use crate::core::journal::Journal;
 use crate::core::merge::{Difference, Merge};
 use crate::core::record::StoredDraft;
-use crate::core::settings::Settings;
+use crate::core::settings::{Preferences, Settings};
 use crate::core::tags::Vocabulary;
 use crate::core::templates::TemplateLibrary;
 use crate::core::threads::Threads;
@@ -58,8 +58,13 @@ pub struct AppState {
     pub embeddedness: RwSignal<EmbeddednessHistory>,
     pub wellbeing: RwSignal<WellbeingLog>,
     pub settings: RwSignal<Settings>,
+    /// Nudges, the lock's idle time, the backup reminder and the last backup.
+    pub preferences: RwSignal<Preferences>,
     /// Values that could not be read at the last load. Nothing in them was changed.
     pub problems: RwSignal<Vec<Problem>>,
+    /// Set when loading found records from a newer version of Anchorpoint: then this
+    /// version saves nothing but drafts, and says so on every page.
+    pub read_only: RwSignal<bool>,
     /// Set when storage could not be read at all.
     pub load_error: RwSignal<Option<StorageError>>,
     pub flash: RwSignal<Option<Flash>>,
@@ -85,7 +90,9 @@ impl AppState {
             embeddedness: RwSignal::new(EmbeddednessHistory::new()),
             wellbeing: RwSignal::new(WellbeingLog::new()),
             settings: RwSignal::new(Settings::default()),
+            preferences: RwSignal::new(Preferences::default()),
             problems: RwSignal::new(Vec::new()),
+            read_only: RwSignal::new(false),
             load_error: RwSignal::new(None),
             flash: RwSignal::new(None),
             external_changes: RwSignal::new(0),
@@ -122,7 +129,10 @@ impl AppState {
                 self.embeddedness.set(c.embeddedness);
                 self.wellbeing.set(c.wellbeing);
                 self.settings.set(c.settings);
+                self.preferences.set(c.preferences);
                 self.problems.set(loaded.problems);
+                self.read_only
+                    .set(self.store.with_value(|store| store.read_only()));
                 self.load_error.set(None);
             }
             Some(Err(e)) => self.load_error.set(Some(e)),
@@ -377,6 +387,17 @@ impl AppState {
             |b| &b.settings,
             |b, v| b.settings = v,
             self.settings,
+        )
+    }
+
+    /// Stores new preferences, then shows them. On failure nothing changes.
+    pub fn save_preferences(&self, value: Preferences) -> Result<(), StorageError> {
+        self.save_collection(
+            "your preferences",
+            value,
+            |b| &b.preferences,
+            |b, v| b.preferences = v,
+            self.preferences,
         )
     }
 

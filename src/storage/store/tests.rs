@@ -213,7 +213,7 @@ fn a_damaged_record_is_set_aside_untouched_and_the_rest_load() {
 #[test]
 fn foreign_and_newer_values_under_our_prefix_are_reported_with_reasons() {
     let mut s = store();
-    s.backend.set("anchorpoint.preferences", "{}").unwrap();
+    s.backend.set("anchorpoint.favourites", "{}").unwrap();
     s.backend
         .set(
             "anchorpoint.entry.z",
@@ -629,10 +629,45 @@ fn a_record_from_a_newer_version_is_never_overwritten() {
         let before = s.backend.snapshot();
         assert_eq!(
             s.save_collection(&Settings::default()),
-            Err(StorageError::Newer("anchorpoint.settings".into()))
+            Err(StorageError::ReadOnly)
         );
         assert_eq!(s.backend.snapshot(), before);
     }
+}
+
+/// A newer version's record anywhere makes this version read only: nothing it writes
+/// could then break what the newer version's records depend on (a reflection added
+/// here would be missing from a newer index, say). Drafts are still kept, so typing
+/// is never lost.
+#[test]
+fn a_newer_record_anywhere_makes_the_store_read_only_but_keeps_drafts() {
+    let mut s = store();
+    s.save_entry(&entry("a", 1, "mine")).unwrap();
+    s.backend
+        .set("anchorpoint.entry.b", "AP9;z;1;from a newer app")
+        .unwrap();
+    s.load().unwrap();
+    assert!(s.read_only());
+    let before = s.backend.snapshot();
+    assert_eq!(
+        s.save_entry(&entry("c", 2, "new")),
+        Err(StorageError::ReadOnly)
+    );
+    assert_eq!(
+        s.save_entry(&entry("a", 1, "changed")),
+        Err(StorageError::ReadOnly)
+    );
+    assert_eq!(
+        s.delete_entry(&EntryId::parse("a").unwrap()),
+        Err(StorageError::ReadOnly)
+    );
+    assert_eq!(s.backend.snapshot(), before, "nothing changed");
+    s.save_draft(&draft(None, "still typing")).unwrap();
+    assert!(s.load_draft(&DraftSlot::New).unwrap().is_some());
+    // Without the newer record, the same store writes again.
+    let mut fresh = store();
+    fresh.load().unwrap();
+    assert!(!fresh.read_only());
 }
 
 #[test]
