@@ -47,10 +47,79 @@ pub fn use_nudger(state: AppState) -> Memo<SharedNudger> {
     })
 }
 
-/// Whether the worker wants nudges. (The preference is wired in with the preferences
-/// collection; until then nudges are on.)
-pub fn nudges_on(_state: AppState) -> bool {
-    true
+/// Whether the worker wants nudges (Settings, "Point out details that could identify
+/// someone"; on by default).
+pub fn nudges_on(state: AppState) -> bool {
+    state.preferences.with(|p| p.nudges)
+}
+
+const PREFERENCE_ID: &str = "nudges";
+
+/// The nudges preference in Settings: a radio group with its own save button, saved
+/// through the normal checked write. A failure says what happened and changes nothing.
+#[component]
+pub fn NudgePreference() -> impl IntoView {
+    use crate::ui::forms::{choice, choice_id, fieldset, ChoiceKind};
+    let state = use_app_state();
+    let chosen = RwSignal::new(state.preferences.with_untracked(|p| p.nudges));
+    let error = RwSignal::new(None::<String>);
+    let saved = RwSignal::new(String::new());
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut value = state.preferences.get_untracked();
+        value.nudges = chosen.get_untracked();
+        match state.save_preferences(value) {
+            Ok(()) => {
+                error.set(None);
+                saved.set(if chosen.get_untracked() {
+                    "Saved: Anchorpoint will point out details that could identify someone."
+                } else {
+                    "Saved: Anchorpoint will not point out details while you write."
+                }
+                .to_owned());
+            }
+            Err(e) => {
+                saved.set(String::new());
+                let (message, detail) = storage_failure("Your choice about nudges", &e);
+                error.set(Some(format!("{message}. {}", detail.join(" "))));
+                browser::focus_id(PREFERENCE_ID);
+            }
+        }
+    };
+    let radios = [(true, "Yes, point them out"), (false, "No, do not point them out")]
+        .into_iter()
+        .enumerate()
+        .map(|(i, (on, label))| {
+            choice(
+                ChoiceKind::Radio,
+                PREFERENCE_ID,
+                choice_id(PREFERENCE_ID, i, &if on { "yes" } else { "no" }),
+                label.to_owned(),
+                None,
+                Signal::derive(move || chosen.get() == on),
+                Callback::new(move |checked: bool| {
+                    if checked {
+                        chosen.set(on);
+                    }
+                }),
+            )
+        })
+        .collect_view();
+    view! {
+        <h2 class="nhsuk-heading-m">"Details that could identify someone"</h2>
+        <form novalidate on:submit=save>
+            {fieldset(
+                PREFERENCE_ID,
+                "Point out names, phone numbers and other identifiers while you write?",
+                Some("Anchorpoint never changes your words by itself. It lists what it finds under the box, and you choose what to do."),
+                error.into(),
+                "nhsuk-radios",
+                radios.into_any(),
+            )}
+            <p class="nhsuk-body-s" role="status">{move || saved.get()}</p>
+            <button class="nhsuk-button nhsuk-button--secondary" type="submit" id="save-nudges">"Save this choice"</button>
+        </form>
+    }
 }
 
 /// What became of the last "add to my private list" action.
