@@ -46,13 +46,22 @@ fn median(samples: usize, mut f: impl FnMut()) -> (f64, f64) {
 
 /// 2,000 names that overlap: shared forenames and surnames, and names inside names.
 fn overlapping_names() -> Vec<String> {
-    let first = ["Joy", "Ada", "Bram", "Kwame", "Zdenka", "Mei", "Aisha", "Siobhan"];
-    let last = ["Okafor", "Quill", "Tilling", "Mensah", "Novak", "Chen", "Khan", "Byrne"];
+    let first = [
+        "Joy", "Ada", "Bram", "Kwame", "Zdenka", "Mei", "Aisha", "Siobhan",
+    ];
+    let last = [
+        "Okafor", "Quill", "Tilling", "Mensah", "Novak", "Chen", "Khan", "Byrne",
+    ];
     (0..2_000)
         .map(|i| match i % 4 {
             0 => format!("{} {}", first[i % 8], last[(i / 8) % 8]),
             1 => format!("{} {}{}", first[i % 8], last[(i / 8) % 8], i),
-            2 => format!("{} {}-{}", first[(i / 3) % 8], last[i % 8], last[(i / 5) % 8]),
+            2 => format!(
+                "{} {}-{}",
+                first[(i / 3) % 8],
+                last[i % 8],
+                last[(i / 5) % 8]
+            ),
             _ => format!("{}{}", first[i % 8], i),
         })
         .collect()
@@ -80,15 +89,26 @@ fn main() {
 
     let digits = "1234567890".repeat(5_000);
     let capitals = text.to_uppercase();
-    let emails: String = (0..1_000).map(|i| format!("worker{i}@example{i}.org ")).collect();
+    let emails: String = (0..1_000)
+        .map(|i| format!("worker{i}@example{i}.org "))
+        .collect();
     let rtl_combining: String = (0..500)
-        .map(|i| format!("مرحبا שלום e\u{301}\u{302}\u{303} Zo\u{308}e{i} \u{202e}07700 900{:03}\u{202c} ", i % 1000))
+        .map(|i| {
+            format!(
+                "مرحبا שלום e\u{301}\u{302}\u{303} Zo\u{308}e{i} \u{202e}07700 900{:03}\u{202c} ",
+                i % 1000
+            )
+        })
         .collect();
     for (name, input, nudger) in [
         ("50,000 digits", &digits, &few),
         ("all capitals, 5,000 characters", &capitals, &few),
         ("1,000 email-like tokens", &emails, &few),
-        ("right-to-left and combining characters", &rtl_combining, &few),
+        (
+            "right-to-left and combining characters",
+            &rtl_combining,
+            &few,
+        ),
         ("5,000 characters, 2,000 overlapping names", &text, &many),
     ] {
         let n = nudger.find(input).len();

@@ -50,13 +50,18 @@ fn median(v: &mut [Duration]) -> f64 {
 
 fn main() {
     let start = NaiveDate::from_ymd_opt(2026, 9, 7).expect("a date");
-    let at = Utc.timestamp_opt(1_790_000_000, 0).single().expect("a time");
+    let at = Utc
+        .timestamp_opt(1_790_000_000, 0)
+        .single()
+        .expect("a time");
     let entries: Vec<Entry> = (0..ENTRIES)
         .map(|i| Entry {
             id: EntryId::parse(&format!("e{i}")).expect("id"),
             written_at: at,
             updated_at: at,
-            about: start.checked_add_days(Days::new((i % 56) as u64)).expect("a date"),
+            about: start
+                .checked_add_days(Days::new((i % 56) as u64))
+                .expect("a date"),
             sections: vec![Section {
                 key: None,
                 prompt: None,
@@ -120,7 +125,9 @@ fn main() {
         // every highlighted redaction, as the page redraws.
         let t = Instant::now();
         let mut decisions = Decisions::default();
-        review.add_phrase(&mut decisions, "walking group").expect("a phrase");
+        review
+            .add_phrase(&mut decisions, "walking group")
+            .expect("a phrase");
         let views = review.view(&decisions);
         let markup: Vec<String> = views
             .iter()
@@ -136,7 +143,9 @@ fn main() {
             let old_listed = |w: &str| names.iter().any(|n| !find_phrase(w, n).is_empty());
             let t = Instant::now();
             let mut decisions = Decisions::default();
-            review.add_phrase(&mut decisions, "walking group").expect("a phrase");
+            review
+                .add_phrase(&mut decisions, "walking group")
+                .expect("a phrase");
             let views = review.view(&decisions);
             let n = views
                 .iter()

@@ -38,11 +38,9 @@ impl PartialEq for SharedNudger {
 pub fn use_nudger(state: AppState) -> Memo<SharedNudger> {
     Memo::new(move |_| {
         let names = state.settings.with(|s| s.private_names.clone());
-        let pseudonyms: Vec<String> = state.threads.with(|t| {
-            t.open_threads()
-                .map(|t| t.pseudonym.to_string())
-                .collect()
-        });
+        let pseudonyms: Vec<String> = state
+            .threads
+            .with(|t| t.open_threads().map(|t| t.pseudonym.to_string()).collect());
         SharedNudger(Arc::new(Nudger::new(&names, &pseudonyms)))
     })
 }
@@ -71,12 +69,14 @@ pub fn NudgePreference() -> impl IntoView {
         match state.save_preferences(value) {
             Ok(()) => {
                 error.set(None);
-                saved.set(if chosen.get_untracked() {
-                    "Saved: Anchorpoint will point out details that could identify someone."
-                } else {
-                    "Saved: Anchorpoint will not point out details while you write."
-                }
-                .to_owned());
+                saved.set(
+                    if chosen.get_untracked() {
+                        "Saved: Anchorpoint will point out details that could identify someone."
+                    } else {
+                        "Saved: Anchorpoint will not point out details while you write."
+                    }
+                    .to_owned(),
+                );
             }
             Err(e) => {
                 saved.set(String::new());
@@ -86,25 +86,28 @@ pub fn NudgePreference() -> impl IntoView {
             }
         }
     };
-    let radios = [(true, "Yes, point them out"), (false, "No, do not point them out")]
-        .into_iter()
-        .enumerate()
-        .map(|(i, (on, label))| {
-            choice(
-                ChoiceKind::Radio,
-                PREFERENCE_ID,
-                choice_id(PREFERENCE_ID, i, &if on { "yes" } else { "no" }),
-                label.to_owned(),
-                None,
-                Signal::derive(move || chosen.get() == on),
-                Callback::new(move |checked: bool| {
-                    if checked {
-                        chosen.set(on);
-                    }
-                }),
-            )
-        })
-        .collect_view();
+    let radios = [
+        (true, "Yes, point them out"),
+        (false, "No, do not point them out"),
+    ]
+    .into_iter()
+    .enumerate()
+    .map(|(i, (on, label))| {
+        choice(
+            ChoiceKind::Radio,
+            PREFERENCE_ID,
+            choice_id(PREFERENCE_ID, i, &if on { "yes" } else { "no" }),
+            label.to_owned(),
+            None,
+            Signal::derive(move || chosen.get() == on),
+            Callback::new(move |checked: bool| {
+                if checked {
+                    chosen.set(on);
+                }
+            }),
+        )
+    })
+    .collect_view();
     view! {
         <h2 class="nhsuk-heading-m">"Details that could identify someone"</h2>
         <form novalidate on:submit=save>
@@ -252,7 +255,9 @@ pub fn IdentifierNudges(
         label.with_value(|label| match n {
             0 => String::new(),
             1 => format!("1 detail in {label} could identify someone. It is listed below the box."),
-            n => format!("{n} details in {label} could identify someone. They are listed below the box."),
+            n => format!(
+                "{n} details in {label} could identify someone. They are listed below the box."
+            ),
         })
     };
 
@@ -449,11 +454,9 @@ pub fn IdentifierFlag(
             .with_untracked(|j| j.get(&entry).map(|e| e.text()));
         if let Some(text) = text {
             let names = state.settings.with_untracked(|s| s.private_names.clone());
-            let pseudonyms: Vec<String> = state.threads.with_untracked(|t| {
-                t.open_threads()
-                    .map(|t| t.pseudonym.to_string())
-                    .collect()
-            });
+            let pseudonyms: Vec<String> = state
+                .threads
+                .with_untracked(|t| t.open_threads().map(|t| t.pseudonym.to_string()).collect());
             request_animation_frame(move || {
                 leptos::task::spawn_local(async move {
                     if may_identify_later(names, pseudonyms, text).await == Some(true) {
@@ -470,6 +473,35 @@ pub fn IdentifierFlag(
                 "This reflection may contain identifiers. "
                 <a href=href.clone()>"Tidy it"<span class="nhsuk-u-visually-hidden">{format!(" (reflection about {about})")}</span></a>
             </p>
+        </Show>
+    }
+}
+
+/// Nudges for a holding thread's pseudonym as it is typed. The threads' own pseudonyms
+/// are not excused here (the one being edited would excuse itself), only the private
+/// list of names counts, and no pseudonym is offered in place of a name.
+#[component]
+pub fn PseudonymNudges(
+    /// The pseudonym box's id.
+    for_id: &'static str,
+    value: RwSignal<String>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let nudger = Memo::new(move |_| {
+        let names = state.settings.with(|s| s.private_names.clone());
+        SharedNudger(Arc::new(Nudger::new(&names, &[] as &[&str])))
+    });
+    let dismissed = RwSignal::new(BTreeSet::new());
+    view! {
+        <Show when=move || nudges_on(state)>
+            <IdentifierNudges
+                for_id=for_id
+                label="the pseudonym"
+                text=value
+                on_change=Callback::new(move |v: String| value.set(v))
+                nudger=nudger
+                dismissed=dismissed
+            />
         </Show>
     }
 }

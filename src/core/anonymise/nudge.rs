@@ -318,7 +318,10 @@ impl Nudger {
                 }
             }
             Kind::Name => {
-                if listed.iter().any(|l| l.start < span.end && span.start < l.end) {
+                if listed
+                    .iter()
+                    .any(|l| l.start < span.end && span.start < l.end)
+                {
                     NudgeKind::ListedName
                 } else if self.is_pseudonym(raw) {
                     return None;
@@ -353,7 +356,12 @@ impl Nudger {
     /// is no evidence), not a common English word, a stop word, a month or a service.
     /// Any other mention of the same word, even at the start of a sentence, is asked
     /// about too, so "Kwame came in. Kwame said..." gives one question per mention.
-    fn unknown_names(&self, text: &str, toks: &[Token], found: &mut Vec<(usize, usize, NudgeKind)>) {
+    fn unknown_names(
+        &self,
+        text: &str,
+        toks: &[Token],
+        found: &mut Vec<(usize, usize, NudgeKind)>,
+    ) {
         let covered = |t: &Token, found: &[(usize, usize, NudgeKind)]| {
             found.iter().any(|&(a, b, _)| a < t.end && t.start < b)
         };
@@ -492,17 +500,18 @@ mod tests {
     fn check(text: &str, expected: &[(&str, NudgeKind)]) {
         let nudger = Nudger::new(&["Joy Okafor", "Brambles Court"], &["Blue", "Mr K"]);
         let got = kinds(&nudger, text);
-        let want: Vec<(String, NudgeKind)> = expected
-            .iter()
-            .map(|(t, k)| (t.to_string(), *k))
-            .collect();
+        let want: Vec<(String, NudgeKind)> =
+            expected.iter().map(|(t, k)| (t.to_string(), *k)).collect();
         assert_eq!(got, want, "{text}");
     }
 
     #[test]
     fn each_kind_of_identifier_is_nudged_with_its_own_kind() {
         use NudgeKind::*;
-        check("She rang from 07700 900123 again.", &[("07700 900123", Phone)]);
+        check(
+            "She rang from 07700 900123 again.",
+            &[("07700 900123", Phone)],
+        );
         check(
             "His NHS number is 999 123 4560.",
             &[("999 123 4560", NhsNumber)],
@@ -521,7 +530,10 @@ mod tests {
             &[("03/03/1961", DateOfBirth)],
         );
         check("He is aged 47 and lonely.", &[("aged 47", Age)]);
-        check("I met Mrs Adeyemi at the surgery.", &[("Mrs Adeyemi", Name)]);
+        check(
+            "I met Mrs Adeyemi at the surgery.",
+            &[("Mrs Adeyemi", Name)],
+        );
         check("Talked to Joy about the group.", &[("Joy", ListedName)]);
         check("Joy Okafor was there.", &[("Joy Okafor", ListedName)]);
         check(
@@ -633,7 +645,10 @@ mod tests {
             Some("Yesterday she rang from [phone] again.")
         );
         // The number was edited away: nothing is changed.
-        assert_eq!(replace("She rang from 07700 9001 again.", &n, "[phone]"), None);
+        assert_eq!(
+            replace("She rang from 07700 9001 again.", &n, "[phone]"),
+            None
+        );
     }
 
     #[test]

@@ -20,10 +20,10 @@ use crate::core::record::StoredDraft;
 use crate::core::templates::FREE_FORM_ID;
 use crate::storage::{DraftSlot, StorageError};
 use crate::ui::browser;
-use crate::ui::nudges::{nudges_on, use_nudger, IdentifierNudges};
 use crate::ui::components::{
     storage_failure, ErrorSummary, PageHeading, SummaryItem, ERROR_SUMMARY_ID,
 };
+use crate::ui::nudges::{nudges_on, use_nudger, IdentifierNudges};
 use crate::ui::pages::not_found::EntryNotFound;
 use crate::ui::state::{use_app_state, Flash};
 use crate::ui::tagging::{TagPicker, TagSuggestions};
