@@ -421,8 +421,10 @@ pub async fn may_identify_later(
 /// rows of a journal with 2,000 private names build it once.
 fn flag_now(names: Vec<String>, pseudonyms: Vec<String>, text: &str) -> bool {
     use std::cell::RefCell;
+    /// The names and pseudonyms a nudger was built from, and the nudger.
+    type Cached = ((Vec<String>, Vec<String>), Nudger);
     thread_local! {
-        static CACHE: RefCell<Option<((Vec<String>, Vec<String>), Nudger)>> = const { RefCell::new(None) };
+        static CACHE: RefCell<Option<Cached>> = const { RefCell::new(None) };
     }
     CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
