@@ -672,6 +672,57 @@ mod tests {
         assert!(!listed.any_in("joy"));
     }
 
+    /// Every nudge is a real stretch of the text, in order, and `replace` works on it.
+    fn sound(nudger: &Nudger, text: &str) -> usize {
+        let found = nudger.find(text);
+        let mut at = 0;
+        for n in &found {
+            assert!(n.start >= at && n.start < n.end && n.end <= text.len());
+            assert_eq!(&text[n.start..n.end], n.text);
+            assert!(replace(text, n, &n.placeholder).is_some());
+            at = n.end;
+        }
+        found.len()
+    }
+
+    #[test]
+    fn bad_input_never_crashes_and_gives_sound_nudges() {
+        let nudger = Nudger::new(&["Joy Okafor"], &["Blue"]);
+        // 50,000 digits: one long number, not thousands of phone numbers.
+        let digits = "1234567890".repeat(5_000);
+        assert!(sound(&nudger, &digits) <= 1);
+        // All capitals: still finds the phone number, and does not ask about every word.
+        let shouting = "SAW JOY OKAFOR TODAY AND RANG 07700 900123 ABOUT THE GROUP. ".repeat(80);
+        let n = sound(&nudger, &shouting);
+        assert!(n >= 80 && n <= 240, "{n}");
+        // A thousand email-like tokens: each is one nudge.
+        let emails: String = (0..1_000).map(|i| format!("a{i}@b{i}.org ")).collect();
+        assert_eq!(sound(&nudger, &emails), 1_000);
+        // Right-to-left and combining characters, with bidi controls around a number.
+        let rtl = "مرحبا שלום e\u{301}\u{302} Zo\u{308}e \u{202e}07700 900123\u{202c} ".repeat(200);
+        sound(&nudger, &rtl);
+        sound(&nudger, "\u{301}\u{301}\u{301}");
+        sound(&nudger, "");
+    }
+
+    #[test]
+    fn two_thousand_overlapping_names_are_matched_longest_first() {
+        let mut names: Vec<String> = (0..2_000)
+            .map(|i| match i % 3 {
+                0 => format!("Joy Okafor{i}"),
+                1 => format!("Joy{i}"),
+                _ => format!("Ada Okafor-{i}"),
+            })
+            .collect();
+        names.push("Joy Okafor".into());
+        names.push("Joy".into());
+        let nudger = Nudger::new(&names, &[] as &[&str]);
+        let found = nudger.find("Rang Joy Okafor and then Joy13 about Ada Okafor-2.");
+        let texts: Vec<&str> = found.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts, vec!["Joy Okafor", "Joy13", "Ada Okafor-2"]);
+        assert!(found.iter().all(|n| n.kind == NudgeKind::ListedName));
+    }
+
     #[test]
     fn may_identify_flags_text_with_any_nudge() {
         let nudger = Nudger::new(&["Joy Okafor"], &NONE);
