@@ -106,20 +106,37 @@ journey('a dismissed nudge goes for this reflection and the words stay as writte
   assert.deepEqual(await nudgeTexts(page), ['0113 496 0123']);
 });
 
-journey('a saved reflection that may contain identifiers is flagged with a link to tidy it', async ({ app, page, a11y }) => {
+journey('a saved reflection that may contain identifiers is flagged on its page with a link to tidy it', async ({ app, page, a11y }) => {
   const id = await app.writeEntry({ text: 'Mrs Quillfeather rang from 07700 900456 about the walking group.' });
   const flag = page.locator('.app-entry-flag');
   await app.expectText(flag, 'This reflection may contain identifiers.');
   await a11y('entry page, flagged');
-  await app.writeEntry({ text: 'A quiet day of admin and reading about supervision.' });
-  await app.open('/');
-  await app.expectPage('Your journal');
-  await app.waitUntil(async () => (await page.locator('.app-entry-flag').count()) === 1, 'one flagged reflection');
-  await a11y('journal, one reflection flagged');
-  await page.locator('.app-entry-flag a').click();
+  await flag.getByRole('link').click();
   await app.expectPage('Edit reflection');
   assert.equal(app.path(), `/entries/${id}/edit`);
   await app.waitUntil(async () => (await nudges(page).count()) === 2, 'both identifiers nudged');
   assert.deepEqual(await nudgeTexts(page), ['Mrs Quillfeather', '07700 900456']);
   await a11y('edit page, nudges');
+  // A reflection with nothing to point out has no flag.
+  await app.writeEntry({ text: 'A quiet day of admin and reading about supervision.' });
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('.app-entry-flag').count(), 0);
+});
+
+journey('with nudges turned off in Settings nothing is pointed out', async ({ app, page, a11y }) => {
+  await app.open('/settings');
+  await app.expectPage('Settings');
+  await page.getByLabel('No, do not point them out').check();
+  await page.getByRole('button', { name: 'Save this choice' }).click();
+  await app.expectText(page.getByRole('status').filter({ hasText: 'Saved:' }), 'Saved: Anchorpoint will not point out details while you write.');
+  await a11y('settings, nudges off');
+  await app.open('/write');
+  await app.expectPage('Write a reflection');
+  await app.typeReflection('Rang her on 07700 900789 today.');
+  await page.waitForTimeout(800);
+  assert.equal(await page.locator('.app-nudge').count(), 0);
+  await app.reload();
+  await app.expectPage('Write a reflection');
+  await page.waitForTimeout(800);
+  assert.equal(await page.locator('.app-nudge').count(), 0, 'still off after a reload');
 });
