@@ -694,7 +694,7 @@ mod tests {
         // All capitals: still finds the phone number, and does not ask about every word.
         let shouting = "SAW JOY OKAFOR TODAY AND RANG 07700 900123 ABOUT THE GROUP. ".repeat(80);
         let n = sound(&nudger, &shouting);
-        assert!(n >= 80 && n <= 240, "{n}");
+        assert!((80..=240).contains(&n), "{n}");
         // A thousand email-like tokens: each is one nudge.
         let emails: String = (0..1_000).map(|i| format!("a{i}@b{i}.org ")).collect();
         assert_eq!(sound(&nudger, &emails), 1_000);
