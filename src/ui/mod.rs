@@ -6,6 +6,7 @@ pub mod browser;
 pub mod components;
 pub mod forms;
 pub mod lazy;
+pub mod nudges;
 pub mod offline;
 pub mod pages;
 pub mod state;

@@ -23,6 +23,7 @@ mod dates;
 mod gazetteer;
 mod ids;
 mod names;
+pub mod nudge;
 mod numbers;
 mod postcode;
 mod quasi;

@@ -24,6 +24,7 @@ use super::{
     Reflection, Restorative, Summary, SummaryRequest, TagCount, TagRef, Text, WeekOverview,
     WeekTagCount, Wellbeing, WellbeingWeek, CUSTOM_FAMILY, FORMAT, VERSION,
 };
+use crate::core::anonymise::nudge::ListedNames;
 use crate::core::anonymise::{
     find_phrase, Anonymised, Anonymiser, Findings, Kind, QuasiKind, Span,
 };
@@ -212,6 +213,8 @@ struct Shared {
 pub struct Review {
     anonymiser: Anonymiser,
     private_names: Vec<String>,
+    /// The same list prepared once: the page asks about every redaction.
+    listed_names: ListedNames,
     texts: Vec<ReviewText>,
     withheld: Vec<EntryId>,
     shared: Vec<Shared>,
@@ -461,6 +464,7 @@ impl Review {
         Review {
             anonymiser,
             private_names: data.private_names.to_vec(),
+            listed_names: ListedNames::new(data.private_names),
             texts,
             withheld,
             shared,
@@ -514,7 +518,7 @@ impl Review {
             return Err(ReviewError::NotARedaction);
         }
         if let Some(name) = self.listed(&t.text[start..end]) {
-            return Err(ReviewError::OnPrivateList(name.to_owned()));
+            return Err(ReviewError::OnPrivateList(name));
         }
         if !decisions.is_unredacted(text, start, end) {
             decisions.unredacted.push(Unredaction {
@@ -688,12 +692,129 @@ impl Review {
         self.listed(words).is_some()
     }
 
-    fn listed(&self, words: &str) -> Option<&str> {
-        self.private_names
-            .iter()
-            .find(|n| !find_phrase(words, n).is_empty())
-            .map(String::as_str)
+    fn listed(&self, words: &str) -> Option<String> {
+        // One pass over the prepared list answers "is there one?"; only a refusal needs
+        // to know which name, and looks for it one by one.
+        if !self.listed_names.any_in(words) {
+            return None;
+        }
+        Some(
+            self.private_names
+                .iter()
+                .find(|n| !find_phrase(words, n).is_empty())
+                .cloned()
+                .unwrap_or_else(|| words.trim().to_owned()),
+        )
     }
+}
+
+/// The id of a redaction's button on the review page, stable across re-renders so focus
+/// can return to it.
+pub fn mark_id(text: usize, start: usize) -> String {
+    format!("mark-{text}-{start}")
+}
+
+/// Text made safe between tags or in a double-quoted attribute.
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// One text of the review page as markup, built in one pass: its words with each
+/// redaction highlighted (what it is and what replaces it), then a table of its
+/// redactions with the action on each. Drawing thousands of redactions as Leptos views
+/// took seconds; as one string per text the browser parses it in milliseconds. Each
+/// button carries `data-text`, `data-start`, `data-end` and `data-show` for the page's
+/// one click handler; `listed` says whether words hold a name on the private list (never
+/// offered "Show as written").
+pub fn text_markup(
+    index: usize,
+    prompt: Option<&str>,
+    view: &TextView,
+    listed: &dyn Fn(&str) -> bool,
+) -> String {
+    let mut words = String::new();
+    let mut rows = String::new();
+    for Segment { text, mark } in &view.segments {
+        let Some(mark) = mark else {
+            escape_into(&mut words, text);
+            continue;
+        };
+        let kind = mark.kind.label();
+        let on_list = listed(text);
+        let (class, label, action) = match (mark.state, &mark.replacement) {
+            (MarkState::Unredacted, _) | (_, None) => (
+                "app-redaction app-redaction--shown",
+                format!("{kind}: shown as written"),
+                Some(("Redact again", false)),
+            ),
+            (MarkState::Redacted, Some(r)) => (
+                "app-redaction",
+                format!("{kind} \u{2192} {r}"),
+                (!on_list).then_some(("Show as written", true)),
+            ),
+            (MarkState::Added, Some(r)) => ("app-redaction", format!("{kind} \u{2192} {r}"), None),
+        };
+        words.push_str("<mark class=\"");
+        words.push_str(class);
+        words.push_str("\">");
+        escape_into(&mut words, text);
+        words.push_str("<span class=\"app-redaction__label\"><span class=\"nhsuk-u-visually-hidden\"> (</span>");
+        escape_into(&mut words, &label);
+        words.push_str("<span class=\"nhsuk-u-visually-hidden\">)</span></span></mark>");
+
+        rows.push_str("<tr class=\"nhsuk-table__row\"><td class=\"nhsuk-table__cell\">");
+        escape_into(&mut rows, text);
+        rows.push_str("</td><td class=\"nhsuk-table__cell\">");
+        escape_into(&mut rows, &label);
+        rows.push_str("</td><td class=\"nhsuk-table__cell\">");
+        match action {
+            Some((button, show)) => {
+                rows.push_str(&format!(
+                    "<button type=\"button\" id=\"{}\" class=\"nhsuk-button nhsuk-button--secondary nhsuk-button--small app-inline-button\" data-text=\"{index}\" data-start=\"{}\" data-end=\"{}\" data-show=\"{show}\">{button}<span class=\"nhsuk-u-visually-hidden\">: \u{2018}",
+                    mark_id(index, mark.start),
+                    mark.start,
+                    mark.end,
+                ));
+                escape_into(&mut rows, text);
+                rows.push_str("\u{2019}</span></button>");
+            }
+            None if on_list => rows.push_str("On your list of names, so always redacted"),
+            None => rows.push_str("A word you chose to redact"),
+        }
+        rows.push_str("</td></tr>");
+    }
+    let mut out = String::with_capacity(words.len() + rows.len() + 600);
+    if let Some(p) = prompt {
+        out.push_str("<p class=\"nhsuk-body-s app-review-prompt\">");
+        escape_into(&mut out, p);
+        out.push_str("</p>");
+    }
+    out.push_str("<p class=\"app-review-words\">");
+    out.push_str(&words);
+    out.push_str("</p>");
+    if !rows.is_empty() {
+        out.push_str(concat!(
+            "<table class=\"nhsuk-table app-redaction-table\">",
+            "<caption class=\"nhsuk-table__caption nhsuk-table__caption--s nhsuk-u-visually-hidden\">Redactions in this text</caption>",
+            "<thead class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__row\">",
+            "<th scope=\"col\" class=\"nhsuk-table__header\">As written</th>",
+            "<th scope=\"col\" class=\"nhsuk-table__header\">Downloaded as</th>",
+            "<th scope=\"col\" class=\"nhsuk-table__header\"><span class=\"nhsuk-u-visually-hidden\">Action</span></th>",
+            "</tr></thead><tbody class=\"nhsuk-table__body\">"
+        ));
+        out.push_str(&rows);
+        out.push_str("</tbody></table>");
+    }
+    out
 }
 
 /// The anonymised text with each replacement's place in chars, for the export.

@@ -5,6 +5,8 @@
 //! closed tab or a failed save never loses words; the draft is dropped once the entry is
 //! saved.
 
+use std::collections::BTreeSet;
+
 use chrono::{DateTime, Local, Utc};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -21,6 +23,7 @@ use crate::ui::browser;
 use crate::ui::components::{
     storage_failure, ErrorSummary, PageHeading, SummaryItem, ERROR_SUMMARY_ID,
 };
+use crate::ui::nudges::{nudges_on, use_nudger, IdentifierNudges};
 use crate::ui::pages::not_found::EntryNotFound;
 use crate::ui::state::{use_app_state, Flash};
 use crate::ui::tagging::{TagPicker, TagSuggestions};
@@ -168,6 +171,24 @@ fn EntryEditor(
     // Mine and the other tab's version, after a save was refused as a conflict.
     let conflict = RwSignal::new(None::<(Entry, Option<Entry>)>);
     let confirm_cancel = RwSignal::new(false);
+    // Identifier nudges: one finder for every box, and what the worker dismissed in
+    // this reflection (kept for the open page only).
+    let nudger = use_nudger(state);
+    let dismissed_nudges = RwSignal::new(BTreeSet::new());
+    let nudges_wanted = move || nudges_on(state);
+    // Pseudonyms offered in place of a name: the threads this reflection is linked to
+    // first, then the other open threads.
+    let nudge_pseudonyms = Signal::derive(move || {
+        let linked = draft.with(|d| d.threads.clone());
+        state.threads.with(|t| {
+            let mut open: Vec<(bool, String)> = t
+                .open_threads()
+                .map(|t| (!linked.contains(&t.id), t.pseudonym.to_string()))
+                .collect();
+            open.sort_by_key(|(later, _)| *later);
+            open.into_iter().map(|(_, p)| p).collect::<Vec<_>>()
+        })
+    });
 
     let has_errors = move || !field_errors.read().is_empty() || save_error.read().is_some();
     Effect::new(move |_| browser::set_title(heading, has_errors()));
@@ -452,6 +473,20 @@ fn EntryEditor(
                         keep_draft();
                     }
                 ></textarea>
+                <Show when=nudges_wanted>
+                    <IdentifierNudges
+                        for_id=format!("answer-{i}")
+                        label="this answer"
+                        text=Signal::derive(move || draft.with(|d| d.answers.get(i).map(|a| a.text.clone()).unwrap_or_default()))
+                        on_change=Callback::new(move |value: String| {
+                            draft.update(|d| if let Some(a) = d.answers.get_mut(i) { a.text = value });
+                            keep_draft();
+                        })
+                        nudger=nudger
+                        dismissed=dismissed_nudges
+                        pseudonyms=nudge_pseudonyms
+                    />
+                </Show>
             </div>
         }
     };
@@ -677,6 +712,20 @@ fn EntryEditor(
                         prop:value=move || draft.with(|d| d.text.clone())
                         on:input=edit(|d, v| d.text = v)
                     ></textarea>
+                    <Show when=nudges_wanted>
+                        <IdentifierNudges
+                            for_id="reflection"
+                            label="your reflection"
+                            text=Signal::derive(move || draft.with(|d| d.text.clone()))
+                            on_change=Callback::new(move |value: String| {
+                                draft.update(|d| d.text = value);
+                                keep_draft();
+                            })
+                            nudger=nudger
+                            dismissed=dismissed_nudges
+                            pseudonyms=nudge_pseudonyms
+                        />
+                    </Show>
                 </div>
             </Show>
             <div>

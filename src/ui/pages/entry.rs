@@ -51,6 +51,7 @@ pub fn EntryPage() -> impl IntoView {
                         <strong>{if j == JudgementCall::Yes { "Yes" } else { "No" }}</strong>
                     </p>
                 })}
+                <crate::ui::nudges::IdentifierFlag entry=id.clone() about=long_date(about)/>
                 <TagList tags=tags.clone()/>
                 <EscalationGuidance tags=tags/>
                 {entry.sections.into_iter().map(|section| view! {

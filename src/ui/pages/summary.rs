@@ -25,8 +25,8 @@ use crate::core::ids::EntryId;
 use crate::core::plural;
 use crate::core::summary::export::Format;
 use crate::core::summary::{
-    text_withheld, week_label, Decisions, MarkState, Review, Segment, Summary, SummaryData,
-    SummaryField, SummaryForm, TextView,
+    mark_id, text_markup, text_withheld, week_label, Decisions, MarkState, Review, Summary,
+    SummaryData, SummaryField, SummaryForm,
 };
 use crate::ui::browser;
 use crate::ui::components::{PageHeading, HEADING_ID};
@@ -648,12 +648,26 @@ fn review_page(flow: SummaryFlow, review: Arc<Review>) -> AnyView {
                 let view = Memo::new(move |_| views.with(|v| v.get(index).cloned()));
                 let prompt = text.prompt.clone();
                 let review = review.clone();
-                let block = move || {
-                    view.get().map(|view| {
-                        text_block(index, prompt.clone(), view, act, &|words| {
-                            review.on_private_list(words)
+                let id = text.id.html_id();
+                // The words and redactions are drawn as one string of markup, and one
+                // handler serves every button in it (see `text_markup`).
+                let markup = move || {
+                    view.with(|view| {
+                        view.as_ref().map(|view| {
+                            text_markup(index, prompt.as_deref(), view, &|words| {
+                                review.on_private_list(words)
+                            })
                         })
                     })
+                    .unwrap_or_default()
+                };
+                let on_click = move |ev: leptos::ev::MouseEvent| {
+                    if let Some(choice) = clicked_mark(&ev) {
+                        act.run(choice);
+                    }
+                };
+                let block = view! {
+                    <div class="app-review-text" id=id tabindex="-1" inner_html=markup on:click=on_click></div>
                 };
                 view! { {heading}{block} }
             })
@@ -831,98 +845,19 @@ fn review_page(flow: SummaryFlow, review: Arc<Review>) -> AnyView {
 /// What the page says when the browser would not save the file.
 const DOWNLOAD_REFUSED: &str = "Your browser did not save the file. Nothing has been sent anywhere and your journal has not changed. Try again, or check that this browser allows downloads.";
 
-/// The id of a redaction's button, stable across re-renders so focus can return to it.
-fn mark_id(text: usize, start: usize) -> String {
-    format!("mark-{text}-{start}")
-}
-
-/// One text that would leave: its words with the redactions highlighted, then a table
-/// of its redactions with the action on each.
-fn text_block(
-    index: usize,
-    prompt: Option<String>,
-    view: TextView,
-    act: Callback<(usize, usize, usize, bool)>,
-    listed: &dyn Fn(&str) -> bool,
-) -> impl IntoView {
-    let mut rows = Vec::new();
-    let words = view
-        .segments
-        .into_iter()
-        .map(|Segment { text, mark }| match mark {
-            None => text.into_any(),
-            Some(mark) => {
-                let kind = mark.kind.label();
-                let listed = listed(&text);
-                let (class, label, action) = match (mark.state, &mark.replacement) {
-                    (MarkState::Unredacted, _) | (_, None) => (
-                        "app-redaction app-redaction--shown",
-                        format!("{kind}: shown as written"),
-                        Some(("Redact again", false)),
-                    ),
-                    (MarkState::Redacted, Some(r)) => (
-                        "app-redaction",
-                        format!("{kind} → {r}"),
-                        (!listed).then_some(("Show as written", true)),
-                    ),
-                    (MarkState::Added, Some(r)) => {
-                        ("app-redaction", format!("{kind} → {r}"), None)
-                    }
-                };
-                rows.push((text.clone(), label.clone(), mark.start, mark.end, action, listed));
-                view! {
-                    <mark class=class>{text}<span class="app-redaction__label"><span class="nhsuk-u-visually-hidden">" ("</span>{label}<span class="nhsuk-u-visually-hidden">")"</span></span></mark>
-                }
-                .into_any()
-            }
-        })
-        .collect_view();
-    let table = (!rows.is_empty()).then(|| {
-        let rows = rows
-            .into_iter()
-            .map(|(words, label, start, end, action, listed)| {
-                let action = match action {
-                    Some((text, show)) => view! {
-                        <button type="button" id=mark_id(index, start)
-                            class="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-inline-button"
-                            on:click=move |_| act.run((index, start, end, show))>
-                            {text}<span class="nhsuk-u-visually-hidden">{format!(": ‘{words}’")}</span>
-                        </button>
-                    }
-                    .into_any(),
-                    None if listed => "On your list of names, so always redacted".into_any(),
-                    None => "A word you chose to redact".into_any(),
-                };
-                view! {
-                    <tr class="nhsuk-table__row">
-                        <td class="nhsuk-table__cell">{words.clone()}</td>
-                        <td class="nhsuk-table__cell">{label}</td>
-                        <td class="nhsuk-table__cell">{action}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        view! {
-            <table class="nhsuk-table app-redaction-table">
-                <caption class="nhsuk-table__caption nhsuk-table__caption--s nhsuk-u-visually-hidden">"Redactions in this text"</caption>
-                <thead class="nhsuk-table__head">
-                    <tr class="nhsuk-table__row">
-                        <th scope="col" class="nhsuk-table__header">"As written"</th>
-                        <th scope="col" class="nhsuk-table__header">"Downloaded as"</th>
-                        <th scope="col" class="nhsuk-table__header"><span class="nhsuk-u-visually-hidden">"Action"</span></th>
-                    </tr>
-                </thead>
-                <tbody class="nhsuk-table__body">{rows}</tbody>
-            </table>
-        }
-    });
-    view! {
-        <div class="app-review-text" id=view.id.html_id() tabindex="-1">
-            {prompt.map(|p| view! { <p class="nhsuk-body-s app-review-prompt">{p}</p> })}
-            <p class="app-review-words">{words}</p>
-            {table}
-        </div>
-    }
+/// The redaction a click in a text's markup chose: (text, start, end, show), read from
+/// the button's data attributes.
+fn clicked_mark(ev: &leptos::ev::MouseEvent) -> Option<(usize, usize, usize, bool)> {
+    use wasm_bindgen::JsCast;
+    let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
+    let button = target.closest("button[data-start]").ok()??;
+    let number = |name: &str| button.get_attribute(name)?.parse::<usize>().ok();
+    Some((
+        number("data-text")?,
+        number("data-start")?,
+        number("data-end")?,
+        button.get_attribute("data-show")?.as_str() == "true",
+    ))
 }
 
 // ---------------------------------------------------------------------------------------

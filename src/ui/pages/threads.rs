@@ -434,6 +434,7 @@ fn thread_form(thread: Option<HoldingThread>) -> AnyView {
                     aria-describedby=described_by(Some("thread-pseudonym-hint".to_owned()), "thread-pseudonym-error".to_owned(), pseudonym_error)
                     prop:value=move || pseudonym.get()
                     on:input=move |ev| pseudonym.set(event_target_value(&ev))/>
+                <crate::ui::nudges::PseudonymNudges for_id=PSEUDONYM_ID value=pseudonym/>
             </div>
             {warning}
             {opened_input}

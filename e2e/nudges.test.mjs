@@ -1,0 +1,142 @@
+// Identifier nudges while writing: a phone number typed key by key is pointed out under
+// the box and replaced with "[phone]" only when the worker chooses; a name the anonymiser
+// cannot know is asked about ("Is this someone's name?") and added to the private list;
+// a nudge can be dismissed; the journal list and the entry page flag a saved reflection
+// that may contain identifiers, with a link to tidy it. axe-core runs on every state.
+// Every name and number here is fictional (drama-range phone numbers).
+
+import assert from 'node:assert/strict';
+import { useHarness } from './harness.mjs';
+
+const { journey } = useHarness();
+
+function nudges(page, box = 'reflection') {
+  return page.locator(`#${box}-nudges .app-nudge`);
+}
+
+async function nudgeTexts(page, box) {
+  return page.locator(`#${box ?? 'reflection'}-nudges .app-nudge strong.app-trigger`).allInnerTexts();
+}
+
+/** The button `name` of the nudge about `words`. */
+function nudgeButton(page, words, name) {
+  return page.locator('.app-nudge').filter({ has: page.locator('strong.app-trigger', { hasText: words }) })
+    .getByRole('button', { name: new RegExp(`^${name.replace(/[[\]]/g, '\\$&')}`) });
+}
+
+async function storedSettings(app) {
+  const raw = (await app.storage())['anchorpoint.settings'];
+  return raw === undefined ? null : JSON.parse(raw).data;
+}
+
+journey('a phone number typed key by key is nudged and replaced only when asked', async ({ app, page, a11y }) => {
+  await app.open('/write');
+  await app.expectPage('Write a reflection');
+  await a11y('editor, no nudges');
+  const words = 'She rang me from 07700 900123 after the group';
+  await app.typeReflection(words);
+  await nudges(page).first().waitFor();
+  assert.deepEqual(await nudgeTexts(page), ['07700 900123']);
+  await app.expectText(nudges(page).first(), 'This looks like a phone number. Reflections are about your practice: keep contact details in the patient record.');
+  // Nothing is changed by itself, and focus stays in the box.
+  assert.equal(await app.reflectionInput().inputValue(), words);
+  assert.equal((await app.focused()).id, 'reflection');
+  await app.expectText(page.locator('.app-nudges [aria-live="polite"]'), '1 detail in your reflection could identify someone');
+  await a11y('editor, phone number nudged');
+
+  await nudgeButton(page, '07700 900123', 'Replace with [phone]').click();
+  assert.equal(await app.reflectionInput().inputValue(), 'She rang me from [phone] after the group');
+  await app.waitUntil(async () => (await nudges(page).count()) === 0, 'the nudge to go');
+  // Focus comes back to the words, and the change is kept as the draft like a key.
+  await app.waitUntil(async () => (await app.focused()).id === 'reflection', 'focus back in the box');
+  await app.expectText(app.draftStatus(), 'Draft saved on this device');
+  await app.reload();
+  await app.expectPage('Write a reflection');
+  assert.equal(await app.reflectionInput().inputValue(), 'She rang me from [phone] after the group');
+  await a11y('editor, after replacing');
+});
+
+journey('a name on its own is asked about and added to the private list of names', async ({ app, page, a11y }) => {
+  await app.open('/write');
+  await app.expectPage('Write a reflection');
+  await app.typeReflection('Sat with Zdravko at the lunch club; he is still waiting for housing.');
+  await nudges(page).first().waitFor();
+  assert.deepEqual(await nudgeTexts(page), ['Zdravko']);
+  await app.expectText(nudges(page).first(), "Is this someone's name?");
+  await a11y('editor, possible name');
+
+  await nudgeButton(page, 'Zdravko', 'Add to my private list of names').click();
+  await app.expectText(page.locator('.app-nudge-added'), '“Zdravko” was added to your private list of names.');
+  const settings = await storedSettings(app);
+  assert.deepEqual(settings.private_names, ['Zdravko']);
+  // Now it is a listed name, and the words are still as written.
+  await app.waitUntil(
+    async () => (await nudges(page).first().getAttribute('data-kind').catch(() => null)) === 'listed-name',
+    'the nudge to say the name is on the list',
+  );
+  await app.expectText(nudges(page).first(), 'This name is on your private list of names.');
+  assert.equal(await app.reflectionInput().inputValue(), 'Sat with Zdravko at the lunch club; he is still waiting for housing.');
+  await a11y('editor, name added to the list');
+
+  await nudgeButton(page, 'Zdravko', 'Replace with [name]').click();
+  assert.equal(await app.reflectionInput().inputValue(), 'Sat with [name] at the lunch club; he is still waiting for housing.');
+
+  await app.open('/settings');
+  await app.expectPage('Settings');
+  assert.equal(await page.getByLabel('Names and places to remove from exports').inputValue(), 'Zdravko');
+});
+
+journey('a dismissed nudge goes for this reflection and the words stay as written', async ({ app, page, a11y }) => {
+  await app.open('/write');
+  await app.expectPage('Write a reflection');
+  const words = 'Emailed the team at carers.hub@example.org and rang 0113 496 0123.';
+  await app.fillReflection(words);
+  await app.waitUntil(async () => (await nudges(page).count()) === 2, 'two nudges');
+  assert.deepEqual(await nudgeTexts(page), ['carers.hub@example.org', '0113 496 0123']);
+  await nudgeButton(page, 'carers.hub@example.org', 'Dismiss').click();
+  await app.waitUntil(async () => (await nudges(page).count()) === 1, 'one nudge left');
+  assert.deepEqual(await nudgeTexts(page), ['0113 496 0123']);
+  // Focus goes to the list while something is left in it.
+  await app.waitUntil(async () => (await app.focused()).id === 'reflection-nudges', 'focus on the list');
+  assert.equal(await app.reflectionInput().inputValue(), words);
+  await a11y('editor, one nudge dismissed');
+  // Typing more does not bring the dismissed one back.
+  await app.typeReflection(' Later.');
+  await page.waitForTimeout(600);
+  assert.deepEqual(await nudgeTexts(page), ['0113 496 0123']);
+});
+
+journey('a saved reflection that may contain identifiers is flagged on its page with a link to tidy it', async ({ app, page, a11y }) => {
+  const id = await app.writeEntry({ text: 'Mrs Quillfeather rang from 07700 900456 about the walking group.' });
+  const flag = page.locator('.app-entry-flag');
+  await app.expectText(flag, 'This reflection may contain identifiers.');
+  await a11y('entry page, flagged');
+  await flag.getByRole('link').click();
+  await app.expectPage('Edit reflection');
+  assert.equal(app.path(), `/entries/${id}/edit`);
+  await app.waitUntil(async () => (await nudges(page).count()) === 2, 'both identifiers nudged');
+  assert.deepEqual(await nudgeTexts(page), ['Mrs Quillfeather', '07700 900456']);
+  await a11y('edit page, nudges');
+  // A reflection with nothing to point out has no flag.
+  await app.writeEntry({ text: 'A quiet day of admin and reading about supervision.' });
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('.app-entry-flag').count(), 0);
+});
+
+journey('with nudges turned off in Settings nothing is pointed out', async ({ app, page, a11y }) => {
+  await app.open('/settings');
+  await app.expectPage('Settings');
+  await page.getByLabel('No, do not point them out').check();
+  await page.getByRole('button', { name: 'Save this choice' }).click();
+  await app.expectText(page.getByRole('status').filter({ hasText: 'Saved:' }), 'Saved: Anchorpoint will not point out details while you write.');
+  await a11y('settings, nudges off');
+  await app.open('/write');
+  await app.expectPage('Write a reflection');
+  await app.typeReflection('Rang her on 07700 900789 today.');
+  await page.waitForTimeout(800);
+  assert.equal(await page.locator('.app-nudge').count(), 0);
+  await app.reload();
+  await app.expectPage('Write a reflection');
+  await page.waitForTimeout(800);
+  assert.equal(await page.locator('.app-nudge').count(), 0, 'still off after a reload');
+});
