@@ -46,10 +46,38 @@ impl Rng {
 }
 
 const TOKENS: &[&str] = &[
-    "{", "}", "[", "]", ",", ":", "\"", "null", "true", "-0", "1e999", "18446744073709551616",
-    "-9223372036854775809", "\"app\"", "\"anchorpoint\"", "\"kind\"", "\"backup\"",
-    "\"sealed\"", "\"entry\"", "\"v\"", "\"data\"", "\"id\"", "\\u0000", "\\ud800",
-    "\u{feff}", "é", "👩🏽‍⚕️", "<script>", "AP4;z;1;", "AP4;j;", "\u{3400}", "\u{b3ff}",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "\"",
+    "null",
+    "true",
+    "-0",
+    "1e999",
+    "18446744073709551616",
+    "-9223372036854775809",
+    "\"app\"",
+    "\"anchorpoint\"",
+    "\"kind\"",
+    "\"backup\"",
+    "\"sealed\"",
+    "\"entry\"",
+    "\"v\"",
+    "\"data\"",
+    "\"id\"",
+    "\\u0000",
+    "\\ud800",
+    "\u{feff}",
+    "é",
+    "👩🏽‍⚕️",
+    "<script>",
+    "AP4;z;1;",
+    "AP4;j;",
+    "\u{3400}",
+    "\u{b3ff}",
 ];
 
 const STRINGS: &[&str] = &[
@@ -80,7 +108,9 @@ fn random_scalar(rng: &mut Rng) -> Value {
         2 => Value::from(rng.next()),
         3 => Value::from(-(rng.below(1 << 20) as i64)),
         4 => Value::from(rng.below(10) as u64),
-        5 => serde_json::Number::from_f64(rng.next() as f64 / 7.0).map_or(Value::Null, Value::Number),
+        5 => {
+            serde_json::Number::from_f64(rng.next() as f64 / 7.0).map_or(Value::Null, Value::Number)
+        }
         6 => Value::String(STRINGS[rng.below(STRINGS.len())].to_owned()),
         7 => Value::String("x".repeat(rng.below(70_000))),
         _ => {
@@ -204,26 +234,60 @@ fn fixture(rel: &str) -> String {
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let runs: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(10_000_000);
+    let runs: u64 = args
+        .next()
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(10_000_000);
     let seed: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(1);
 
     let stored = fixture("v4/stored/entry.txt");
-    let frame_value = stored.split_once('\n').map(|(_, v)| v.to_owned()).unwrap_or_default();
+    let frame_value = stored
+        .split_once('\n')
+        .map(|(_, v)| v.to_owned())
+        .unwrap_or_default();
     let targets: Vec<(&str, String, Decoder)> = vec![
-        ("backup", fixture("backup/v1/plain.json"), |t| read_plain(t).is_ok()),
-        ("entry", fixture("v4/entry.json"), |t| decode_entry(t).is_ok()),
-        ("entry v1", fixture("v1/entry.json"), |t| decode_entry(t).is_ok()),
-        ("entry v2", fixture("v2/entry.json"), |t| decode_entry(t).is_ok()),
-        ("draft", fixture("v4/draft-edit.json"), |t| decode_draft(t).is_ok()),
-        ("draft v1", fixture("v1/draft.json"), |t| decode_draft(t).is_ok()),
-        ("index", fixture("v4/index.json"), |t| decode_index(t).is_ok()),
-        ("settings", fixture("v4/settings.json"), |t| decode_settings(t).is_ok()),
-        ("preferences", fixture("v4/preferences.json"), |t| decode_preferences(t).is_ok()),
-        ("vocabulary", fixture("v4/vocabulary.json"), |t| decode_vocabulary(t).is_ok()),
-        ("templates", fixture("v4/templates.json"), |t| decode_templates(t).is_ok()),
-        ("threads", fixture("v4/threads.json"), |t| decode_threads(t).is_ok()),
-        ("embeddedness", fixture("v4/embeddedness.json"), |t| decode_embeddedness(t).is_ok()),
-        ("wellbeing", fixture("v4/wellbeing.json"), |t| decode_wellbeing(t).is_ok()),
+        ("backup", fixture("backup/v1/plain.json"), |t| {
+            read_plain(t).is_ok()
+        }),
+        ("entry", fixture("v4/entry.json"), |t| {
+            decode_entry(t).is_ok()
+        }),
+        ("entry v1", fixture("v1/entry.json"), |t| {
+            decode_entry(t).is_ok()
+        }),
+        ("entry v2", fixture("v2/entry.json"), |t| {
+            decode_entry(t).is_ok()
+        }),
+        ("draft", fixture("v4/draft-edit.json"), |t| {
+            decode_draft(t).is_ok()
+        }),
+        ("draft v1", fixture("v1/draft.json"), |t| {
+            decode_draft(t).is_ok()
+        }),
+        ("index", fixture("v4/index.json"), |t| {
+            decode_index(t).is_ok()
+        }),
+        ("settings", fixture("v4/settings.json"), |t| {
+            decode_settings(t).is_ok()
+        }),
+        ("preferences", fixture("v4/preferences.json"), |t| {
+            decode_preferences(t).is_ok()
+        }),
+        ("vocabulary", fixture("v4/vocabulary.json"), |t| {
+            decode_vocabulary(t).is_ok()
+        }),
+        ("templates", fixture("v4/templates.json"), |t| {
+            decode_templates(t).is_ok()
+        }),
+        ("threads", fixture("v4/threads.json"), |t| {
+            decode_threads(t).is_ok()
+        }),
+        ("embeddedness", fixture("v4/embeddedness.json"), |t| {
+            decode_embeddedness(t).is_ok()
+        }),
+        ("wellbeing", fixture("v4/wellbeing.json"), |t| {
+            decode_wellbeing(t).is_ok()
+        }),
         ("stored frame", frame_value, |t| {
             // The frame reader with both codecs, then the entry decoder on what it opens.
             let codecs: [&dyn anchorpoint::storage::Codec; 2] = [&Compact, &PlainJson];

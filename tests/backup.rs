@@ -85,7 +85,10 @@ fn every_hostile_file_is_refused_with_its_own_clear_message() {
     let manifest = fixture("backup/bad/expected.txt");
     let mut listed = std::collections::BTreeSet::new();
     let mut wrong = Vec::new();
-    for line in manifest.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    for line in manifest
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
         let mut parts = line.splitn(3, " | ");
         let (name, pass, expected) = (
             parts.next().unwrap().trim(),
@@ -110,7 +113,9 @@ fn every_hostile_file_is_refused_with_its_own_clear_message() {
             assert!(texts.iter().any(|t| t.contains(kept)), "{name}: {texts:?}");
             continue;
         }
-        let message = got.map(|_| "(read as a backup)".to_owned()).unwrap_or_else(|e| e.to_string());
+        let message = got
+            .map(|_| "(read as a backup)".to_owned())
+            .unwrap_or_else(|e| e.to_string());
         if !message.starts_with(expected) {
             wrong.push(format!("{name}: expected “{expected}…”, got “{message}”"));
         }
@@ -144,7 +149,10 @@ fn make_fixtures() {
 
     write("backup/bad/empty.json", "");
     write("backup/bad/truncated.json", &plain[..plain.len() / 2]);
-    write("backup/bad/truncated-sealed.json", &sealed[..sealed.len() - 40]);
+    write(
+        "backup/bad/truncated-sealed.json",
+        &sealed[..sealed.len() - 40],
+    );
     // One character of the sealed part changed: the cipher's tag no longer matches.
     let at = sealed.len() - 30;
     let flipped = if &sealed[at..=at] == "A" { "B" } else { "A" };
@@ -178,7 +186,12 @@ fn make_fixtures() {
     let end = plain.find("],\"drafts\"").unwrap();
     write(
         "backup/bad/huge-count.json",
-        &format!("{}{}{}", &plain[..start], vec!["{}"; 100_001].join(","), &plain[end..]),
+        &format!(
+            "{}{}{}",
+            &plain[..start],
+            vec!["{}"; 100_001].join(","),
+            &plain[end..]
+        ),
     );
     write(
         "backup/bad/another-app.json",
@@ -186,11 +199,9 @@ fn make_fixtures() {
     );
     write(
         "backup/bad/wrong-shape.json",
-        &plain.replacen("\"entries\":[", "\"entries\":{\"list\":[", 1).replacen(
-            "],\"drafts\"",
-            "]},\"drafts\"",
-            1,
-        ),
+        &plain
+            .replacen("\"entries\":[", "\"entries\":{\"list\":[", 1)
+            .replacen("],\"drafts\"", "]},\"drafts\"", 1),
     );
     write(
         "backup/bad/missing-collections.json",
@@ -211,7 +222,11 @@ fn make_fixtures() {
     );
     write(
         "backup/bad/script-in-draft-name.json",
-        &plain.replacen("\"key\":\"t2.new\"", "\"key\":\"<img src=x onerror=alert(1)>.new\"", 1),
+        &plain.replacen(
+            "\"key\":\"t2.new\"",
+            "\"key\":\"<img src=x onerror=alert(1)>.new\"",
+            1,
+        ),
     );
     write(
         "backup/bad/script-in-text.json",
@@ -227,10 +242,6 @@ fn make_fixtures() {
     );
     write(
         "backup/bad/record-of-other-kind.json",
-        &plain.replacen(
-            "\"kind\":\"vocabulary\"",
-            "\"kind\":\"threads\"",
-            1,
-        ),
+        &plain.replacen("\"kind\":\"vocabulary\"", "\"kind\":\"threads\"", 1),
     );
 }

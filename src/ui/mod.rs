@@ -2,6 +2,7 @@
 //! code that holds signals; it reaches storage only through [`state::AppState`], and the
 //! browser only through [`browser`].
 
+pub mod backup_reminder;
 pub mod browser;
 pub mod components;
 pub mod forms;
@@ -19,6 +20,7 @@ use leptos_router::path;
 use leptos_router::Lazy;
 
 use components::{ClashNotice, StorageNotice, HEADING_ID};
+use pages::backup::{BackupPage, RestorePage};
 use pages::checkins::{CheckInPage, WellbeingPage};
 use pages::custom_tags::{DeleteTagPage, MergeTagPage, NewTagPage, RenameTagPage, TagsPage};
 use pages::custom_templates::{
@@ -51,6 +53,8 @@ lazy::lazy_page!(SummaryRoute, summary, SummaryPage);
 lazy::lazy_page!(SummaryReviewRoute, summary, SummaryReviewPage);
 lazy::lazy_page!(SummaryDoneRoute, summary, SummaryDonePage);
 lazy::lazy_page!(SettingsRoute, settings, SettingsPage);
+lazy::lazy_page!(BackupRoute, backup, BackupPage);
+lazy::lazy_page!(RestoreRoute, backup, RestorePage);
 lazy::lazy_page!(TagsRoute, tags, TagsPage);
 lazy::lazy_page!(NewTagRoute, tags, NewTagPage);
 lazy::lazy_page!(RenameTagRoute, tags, RenameTagPage);
@@ -193,6 +197,8 @@ fn Layout() -> impl IntoView {
                             <Route path=path!("/summary/review") view={Lazy::<SummaryReviewRoute>::new()}/>
                             <Route path=path!("/summary/done") view={Lazy::<SummaryDoneRoute>::new()}/>
                             <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()}/>
+                            <Route path=path!("/settings/backup") view={Lazy::<BackupRoute>::new()}/>
+                            <Route path=path!("/settings/restore") view={Lazy::<RestoreRoute>::new()}/>
                             <Route path=path!("/settings/tags") view={Lazy::<TagsRoute>::new()}/>
                             <Route path=path!("/settings/tags/new") view={Lazy::<NewTagRoute>::new()}/>
                             <Route path=path!("/settings/tags/:id/rename") view={Lazy::<RenameTagRoute>::new()}/>

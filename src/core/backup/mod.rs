@@ -282,7 +282,9 @@ pub fn read_plain(text: &str) -> Result<Backup, BackupError> {
         }
         // One of ours, cut short or edited by hand: say so rather than "not JSON".
         Err(e) if looks_like_ours(text) => {
-            return Err(BackupError::Damaged(format!("it is cut short or was edited: {e}")))
+            return Err(BackupError::Damaged(format!(
+                "it is cut short or was edited: {e}"
+            )))
         }
         Err(e) => return Err(BackupError::NotJson(e.to_string())),
     };
@@ -402,9 +404,7 @@ fn from_v1(file: v1::Backup) -> Result<Backup, BackupError> {
         });
     }
     let c = &file.collections;
-    let bad = |what: &'static str| {
-        move |reason: String| BackupError::BadCollection(what, reason)
-    };
+    let bad = |what: &'static str| move |reason: String| BackupError::BadCollection(what, reason);
     let contents = Contents {
         entries,
         drafts,

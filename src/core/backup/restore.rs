@@ -280,11 +280,8 @@ pub fn plan(current: &Contents, backup: &Backup) -> Result<Plan, BackupError> {
         }
     }
 
-    let drafts_now: BTreeMap<&str, &BackupDraft> = current
-        .drafts
-        .iter()
-        .map(|d| (d.key.as_str(), d))
-        .collect();
+    let drafts_now: BTreeMap<&str, &BackupDraft> =
+        current.drafts.iter().map(|d| (d.key.as_str(), d)).collect();
     let mut draft_keys: BTreeSet<String> = current.drafts.iter().map(|d| d.key.clone()).collect();
     let (mut drafts, mut identical_drafts) = (Vec::new(), 0);
     for d in theirs.drafts {
@@ -410,8 +407,7 @@ pub fn plan(current: &Contents, backup: &Backup) -> Result<Plan, BackupError> {
                     current.threads.all().len(),
                     threads.as_ref().map(|v| v.all().len()),
                 ),
-                Threads::differences(&Threads::default(), &current.threads, &theirs.threads)
-                    .len(),
+                Threads::differences(&Threads::default(), &current.threads, &theirs.threads).len(),
                 "thread",
                 "threads",
             ),

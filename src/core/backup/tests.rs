@@ -150,7 +150,10 @@ fn one_damaged_record_refuses_the_whole_file() {
         Err(BackupError::BadEntry { index: 1, .. })
     ));
     let msg = read_backup(&bad, None).unwrap_err().to_string();
-    assert!(msg.starts_with("reflection 1 in it cannot be read because"), "{msg}");
+    assert!(
+        msg.starts_with("reflection 1 in it cannot be read because"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -195,7 +198,10 @@ fn restoring_into_an_empty_journal_brings_everything_back() {
     assert_eq!(p.embeddedness.as_ref(), Some(&c.embeddedness));
     assert_eq!(p.wellbeing.as_ref(), Some(&c.wellbeing));
     // The worker made no backup on this device: restoring does not claim one.
-    assert!(p.preferences.as_ref().is_none_or(|p| p.last_backup.is_none()));
+    assert!(p
+        .preferences
+        .as_ref()
+        .is_none_or(|p| p.last_backup.is_none()));
     assert_eq!(p.collections[2].change, "2 tags added");
 }
 
@@ -225,7 +231,10 @@ fn a_reflection_that_differs_is_kept_twice_with_the_backups_copy_marked() {
     current.entries[0].sections = vec![Section::free("Edited here since the backup.")];
     current.entries.push(entry("emz-1", "Only here."));
     let mut theirs = backup();
-    theirs.contents.entries.push(entry("emz-2", "Only in the backup."));
+    theirs
+        .contents
+        .entries
+        .push(entry("emz-2", "Only in the backup."));
     let p = plan(&current, &theirs).unwrap();
     assert_eq!(p.new_entries, vec![entry("emz-2", "Only in the backup.")]);
     assert_eq!(p.identical, 0);
@@ -233,7 +242,10 @@ fn a_reflection_that_differs_is_kept_twice_with_the_backups_copy_marked() {
     let copy = &p.copies[0];
     assert_eq!(copy.id.as_str(), "emi4x2k1c-3v3-restored-20261206");
     assert_eq!(copy.sections, contents().entries[0].sections);
-    assert_eq!(restored_from(&copy.id), NaiveDate::from_ymd_opt(2026, 12, 6));
+    assert_eq!(
+        restored_from(&copy.id),
+        NaiveDate::from_ymd_opt(2026, 12, 6)
+    );
     assert_eq!(restored_from(&current.entries[0].id), None);
 
     // Restoring again over the result adds nothing more.
@@ -253,24 +265,32 @@ fn a_copy_id_never_clashes_and_stays_a_valid_id() {
     assert!(id.as_str().ends_with("-restored-20261206-3"));
     assert_eq!(restored_from(&id), Some(day));
     // Ordinary ids are two base-36 parts, never mistaken for a copy.
-    assert_eq!(restored_from(&EntryId::parse("mic2ftc0-1y2p0ij").unwrap()), None);
+    assert_eq!(
+        restored_from(&EntryId::parse("mic2ftc0-1y2p0ij").unwrap()),
+        None
+    );
 }
 
 #[test]
 fn a_backup_tag_with_one_of_your_tags_names_is_taken_as_yours() {
-    let mut current = Contents::default();
-    current.vocabulary = Vocabulary::from_parts(
-        vec![CustomTag {
-            id: TagId::parse("custom-mine-1").unwrap(),
-            label: "home visit".into(),
-            definition: None,
-        }],
-        1,
-    );
+    let current = Contents {
+        vocabulary: Vocabulary::from_parts(
+            vec![CustomTag {
+                id: TagId::parse("custom-mine-1").unwrap(),
+                label: "home visit".into(),
+                definition: None,
+            }],
+            1,
+        ),
+        ..Contents::default()
+    };
     let p = plan(&current, &backup()).unwrap();
     // custom-1 ("Home visit") became the journal's own tag; "Interpreter" is added.
     let tags = &p.new_entries[0].tags;
-    assert!(tags.contains(&TagId::parse("custom-mine-1").unwrap()), "{tags:?}");
+    assert!(
+        tags.contains(&TagId::parse("custom-mine-1").unwrap()),
+        "{tags:?}"
+    );
     assert!(!tags.contains(&TagId::parse("custom-1").unwrap()));
     let vocab = p.vocabulary.unwrap();
     let labels: Vec<&str> = vocab.custom().iter().map(|t| t.label.as_str()).collect();

@@ -428,6 +428,7 @@ pub fn SettingsPage() -> impl IntoView {
             <li><a href="/settings/tags">"Your tags"</a></li>
             <li><a href="/settings/templates">"Your templates"</a></li>
         </ul>
+        <crate::ui::backup_reminder::BackupSection/>
         <crate::ui::storage_health::StorageSection/>
     }
 }
