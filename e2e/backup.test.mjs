@@ -156,7 +156,7 @@ journey('a full quota during restore changes nothing and says so', async ({ app,
   await app.expectPage('Check what the restore will change');
   await fillStorage(page);
   await app.button('Restore backup').click();
-  await app.expectText(app.errorSummary(), 'The backup could not be restored because this browser's storage for Anchorpoint is full');
+  await app.expectText(app.errorSummary(), "The backup could not be restored because this browser's storage for Anchorpoint is full");
   await app.expectText(app.errorSummary(), 'Nothing in your journal has changed');
   await a11y('restore, storage full');
   await freeStorage(page);

@@ -302,8 +302,16 @@ fn read_file(
 pub fn RestorePage() -> impl IntoView {
     let state = use_app_state();
     let errors = FormErrors::new();
-    errors.title("Restore from a backup".to_owned());
     let step = RwSignal::new(Step::Choose);
+    // The title follows the step, as the heading does.
+    Effect::new(move |_| {
+        let page = match &*step.read() {
+            Step::Choose => "Restore from a backup",
+            Step::Passphrase(..) => "Enter the backup’s passphrase",
+            Step::Check(_) => "Check what the restore will change",
+        };
+        browser::set_title(page, errors.any());
+    });
     let passphrase = RwSignal::new(String::new());
     let busy = RwSignal::new(None::<&'static str>);
     let dragging = RwSignal::new(false);
