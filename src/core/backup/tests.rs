@@ -1,3 +1,6 @@
+//! Tests of the backup file and the restore plan, on the frozen v4 record fixtures as
+//! one journal: round trips plain and sealed, every refusal, and every merge rule.
+
 use chrono::{NaiveDate, TimeZone, Utc};
 
 use super::restore::{copy_id, plan, restored_from};
