@@ -6,6 +6,7 @@
 //! tested natively and deterministically (see `tests/architecture.rs`).
 
 pub mod anonymise;
+pub mod backup;
 pub mod capacity;
 pub mod checkins;
 pub mod crypto;

@@ -399,6 +399,17 @@ impl Batch {
         self
     }
 
+    /// Adds a draft under `draft.<name>`, where `name` is `<tab>.<slot>`: a restore puts
+    /// back the drafts a backup holds. Checked like every key: it must not exist yet
+    /// unless this tab has seen it.
+    pub fn draft(mut self, ns: &Namespace, name: &str, draft: &StoredDraft) -> Batch {
+        self.ops.push(Op::Put {
+            key: format!("{}{name}", ns.draft_prefix()),
+            json: encode_draft(draft),
+        });
+        self
+    }
+
     /// Writes over whatever another tab saved under this key: the worker chose "keep mine".
     pub fn overriding(mut self, key: String) -> Batch {
         self.overrides.insert(key);
@@ -1048,6 +1059,29 @@ impl<B: Backend> Store<B> {
             Some(raw) => self.read(&legacy, &raw, decode_draft).ok().map(|(_, d)| d),
             None => None,
         })
+    }
+
+    /// Every readable draft of every tab, named `<tab>.<slot>` (their keys without
+    /// `draft.`), in key order: what a backup keeps. A draft that cannot be read is
+    /// reported at load and left out here.
+    pub fn all_drafts(&self) -> Result<Vec<(String, StoredDraft)>, StorageError> {
+        let prefix = self.ns.draft_prefix();
+        let mut keys: Vec<String> = self
+            .backend
+            .keys()?
+            .into_iter()
+            .filter(|k| k.starts_with(&prefix))
+            .collect();
+        keys.sort();
+        let mut found = Vec::new();
+        for key in keys {
+            if let Some(raw) = self.backend.get(&key)? {
+                if let Ok((_, draft)) = self.read(&key, &raw, decode_draft) {
+                    found.push((key[prefix.len()..].to_owned(), draft));
+                }
+            }
+        }
+        Ok(found)
     }
 
     /// Unsaved drafts of the same slot that other tabs left, newest first.

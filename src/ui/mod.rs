@@ -2,6 +2,7 @@
 //! code that holds signals; it reaches storage only through [`state::AppState`], and the
 //! browser only through [`browser`].
 
+pub mod backup_reminder;
 pub mod browser;
 pub mod components;
 pub mod forms;
@@ -21,6 +22,7 @@ use leptos_router::path;
 use leptos_router::Lazy;
 
 use components::{ClashNotice, StorageNotice, HEADING_ID};
+use pages::backup::{BackupPage, RestorePage};
 use pages::checkins::{CheckInPage, WellbeingPage};
 use pages::custom_tags::{DeleteTagPage, MergeTagPage, NewTagPage, RenameTagPage, TagsPage};
 use pages::custom_templates::{
@@ -65,6 +67,8 @@ lazy::lazy_page!(SupervisorPatternsRoute, supervisor, PatternsPage);
 lazy::lazy_page!(SupervisorPromptsRoute, supervisor, PromptsPage);
 lazy::lazy_page!(SupervisorPrintRoute, supervisor, PrintPage);
 lazy::lazy_page!(SettingsRoute, settings, SettingsPage);
+lazy::lazy_page!(BackupRoute, backup, BackupPage);
+lazy::lazy_page!(RestoreRoute, backup, RestorePage);
 lazy::lazy_page!(TagsRoute, tags, TagsPage);
 lazy::lazy_page!(NewTagRoute, tags, NewTagPage);
 lazy::lazy_page!(RenameTagRoute, tags, RenameTagPage);
@@ -217,6 +221,8 @@ fn Layout() -> impl IntoView {
                             <Route path=path!("/supervisor/prompts") view={Lazy::<SupervisorPromptsRoute>::new()}/>
                             <Route path=path!("/supervisor/print") view={Lazy::<SupervisorPrintRoute>::new()}/>
                             <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()}/>
+                            <Route path=path!("/settings/backup") view={Lazy::<BackupRoute>::new()}/>
+                            <Route path=path!("/settings/restore") view={Lazy::<RestoreRoute>::new()}/>
                             <Route path=path!("/settings/tags") view={Lazy::<TagsRoute>::new()}/>
                             <Route path=path!("/settings/tags/new") view={Lazy::<NewTagRoute>::new()}/>
                             <Route path=path!("/settings/tags/:id/rename") view={Lazy::<RenameTagRoute>::new()}/>

@@ -1,5 +1,6 @@
 //! One file per page, as in Leptos' own examples.
 
+pub mod backup;
 pub mod checkins;
 pub mod custom_tags;
 pub mod custom_templates;

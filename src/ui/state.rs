@@ -409,6 +409,76 @@ impl AppState {
         )
     }
 
+    /// Everything a backup holds, as this tab shows it: every reflection, every tab's
+    /// readable draft and every collection. `None` when storage cannot be read.
+    pub fn backup_contents(&self) -> Option<crate::core::backup::Contents> {
+        let drafts = self
+            .store
+            .try_update_value(|store| store.all_drafts())
+            .and_then(Result::ok)?;
+        Some(crate::core::backup::Contents {
+            entries: self
+                .journal
+                .with_untracked(|j| j.newest_first().cloned().collect()),
+            drafts: drafts
+                .into_iter()
+                .map(|(name, draft)| crate::core::backup::BackupDraft {
+                    // A draft from before drafts were per tab has no tab in its name.
+                    key: if name.contains('.') {
+                        name
+                    } else {
+                        format!("legacy.{name}")
+                    },
+                    draft,
+                })
+                .collect(),
+            settings: self.settings.get_untracked(),
+            preferences: self.preferences.get_untracked(),
+            vocabulary: self.vocabulary.get_untracked(),
+            templates: self.templates.get_untracked(),
+            threads: self.threads.get_untracked(),
+            embeddedness: self.embeddedness.get_untracked(),
+            wellbeing: self.wellbeing.get_untracked(),
+        })
+    }
+
+    /// Writes what a restore adds, in one batch, all or nothing, then reads storage
+    /// again so every page shows it. On failure nothing has changed.
+    pub fn restore(&self, plan: &crate::core::backup::restore::Plan) -> Result<(), StorageError> {
+        let ns = self.namespace();
+        let mut batch = Batch::new();
+        for entry in plan.new_entries.iter().chain(&plan.copies) {
+            batch = batch.entry_based_on(&ns, entry, None);
+        }
+        for d in &plan.drafts {
+            batch = batch.draft(&ns, &d.key, &d.draft);
+        }
+        if let Some(v) = &plan.settings {
+            batch = batch.collection(&ns, v);
+        }
+        if let Some(v) = &plan.preferences {
+            batch = batch.collection(&ns, v);
+        }
+        if let Some(v) = &plan.vocabulary {
+            batch = batch.collection(&ns, v);
+        }
+        if let Some(v) = &plan.templates {
+            batch = batch.collection(&ns, v);
+        }
+        if let Some(v) = &plan.threads {
+            batch = batch.collection(&ns, v);
+        }
+        if let Some(v) = &plan.embeddedness {
+            batch = batch.collection(&ns, v);
+        }
+        if let Some(v) = &plan.wellbeing {
+            batch = batch.collection(&ns, v);
+        }
+        self.with_store(|store| store.commit(batch))?;
+        self.reload();
+        Ok(())
+    }
+
     /// Stores new preferences, then shows them. On failure nothing changes.
     pub fn save_preferences(&self, value: Preferences) -> Result<(), StorageError> {
         self.save_collection(

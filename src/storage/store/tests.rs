@@ -905,3 +905,31 @@ fn usage_counts_the_site_for_the_quota_and_only_its_own_keys_for_the_journal() {
             .sum::<usize>()
     );
 }
+
+#[test]
+fn every_tabs_drafts_are_listed_and_a_restored_draft_is_written_in_the_batch() {
+    let shared = Shared::default();
+    let mut a = tab(&shared, "a");
+    let mut b = tab(&shared, "b");
+    a.save_draft(&draft(None, "tab a's words")).unwrap();
+    b.save_draft(&draft(Some("e1"), "tab b's edit")).unwrap();
+    let all = a.all_drafts().unwrap();
+    let names: Vec<&str> = all.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["a.new", "b.e1"]);
+    assert_eq!(all[1].1.draft.text, "tab b's edit");
+
+    // A restore puts a draft back under a name of its own, all or nothing.
+    let restored = draft(None, "from the backup");
+    a.load().unwrap();
+    a.commit(Batch::new().draft(&Namespace::JOURNAL, "restored202612061.new", &restored))
+        .unwrap();
+    let others = b.other_drafts(&DraftSlot::New).unwrap();
+    assert!(others
+        .iter()
+        .any(|o| o.key == "anchorpoint.draft.restored202612061.new" && o.draft == restored));
+    // An existing draft is never overwritten by one this tab has not seen.
+    let err = a
+        .commit(Batch::new().draft(&Namespace::JOURNAL, "b.e1", &restored))
+        .unwrap_err();
+    assert!(err.is_conflict(), "{err:?}");
+}

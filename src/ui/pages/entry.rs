@@ -42,6 +42,12 @@ pub fn EntryPage() -> impl IntoView {
                 <FlashBanner/>
                 <PageHeading text=heading/>
                 <p class="nhsuk-body-s app-entry-meta">{when}</p>
+                {crate::core::backup::restore::restored_from(&id).map(|day| view! {
+                    <p class="nhsuk-body-s app-entry-meta" id="restored-mark">
+                        <strong class="nhsuk-tag nhsuk-tag--grey">{format!("Restored from the backup of {}", long_date(day))}</strong>
+                        " Another version of this reflection was in your journal when the backup was restored; both are kept."
+                    </p>
+                })}
                 {entry.template.map(|t| view! {
                     <p class="nhsuk-body-s app-entry-meta">"Written with the template: " {t.name}</p>
                 })}

@@ -209,6 +209,7 @@ pub fn SettingsPage() -> impl IntoView {
             <li><a href="/settings/tags">"Your tags"</a></li>
             <li><a href="/settings/templates">"Your templates"</a></li>
         </ul>
+        <crate::ui::backup_reminder::BackupSection errors=errors/>
         <crate::ui::storage_health::StorageSection/>
         <h2 class="nhsuk-heading-m">"Training"</h2>
         <p>{if state.in_workshop() {
