@@ -13,7 +13,7 @@ pub mod random;
 mod store;
 
 pub use backend::{tab_id, watch_tab_id, Backend, BackendError, LocalStorage, MemoryBackend};
-pub use codec::{Codec, Compact, PlainJson};
+pub use codec::{Codec, Compact, PlainJson, Sealed};
 pub use store::{
     Batch, Collections, DraftSlot, Loaded, Namespace, OtherDraft, Problem, StorageError, Store,
     StoredCollection, PREFIX,

@@ -15,12 +15,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use thiserror::Error;
 
 use super::backend::{Backend, BackendError};
-use super::codec::{self, Codec, CodecError, Compact, PlainJson};
-use crate::core::capacity::Usage;
+use super::codec::{self, Codec, CodecError, Compact, EncodeError, PlainJson};
+use crate::core::capacity::{Usage, QUOTA_UNITS};
 use crate::core::checkins::{EmbeddednessHistory, WellbeingLog};
 use crate::core::entry::Entry;
 use crate::core::ids::EntryId;
 use crate::core::journal::Journal;
+use crate::core::lock::LockHeader;
 use crate::core::record::{
     decode_draft, decode_embeddedness, decode_entry, decode_index, decode_preferences,
     decode_settings, decode_templates, decode_threads, decode_vocabulary, decode_wellbeing,
@@ -84,6 +85,11 @@ impl Namespace {
         self.key(&format!("index.{shard:02}"))
     }
 
+    /// The lock's header, `lock`: present exactly while the passphrase lock is on.
+    pub fn lock_key(&self) -> String {
+        self.key("lock")
+    }
+
     fn set_aside_prefix(&self) -> String {
         self.key("setaside.")
     }
@@ -113,6 +119,13 @@ pub enum StorageError {
     /// not overwrite.
     #[error("a newer version of Anchorpoint saved it, and this version must not overwrite that")]
     Newer(String),
+    /// The journal is locked here, or its lock was turned on, off or re-made in another
+    /// tab since this one last read it. Nothing was written.
+    #[error("the journal is locked, or its lock was changed in another tab or window")]
+    Locked,
+    /// The lock's own record cannot be read, so neither can anything it protects.
+    #[error("the lock's record could not be read because {0}")]
+    LockDamaged(String),
 }
 
 impl StorageError {
@@ -138,11 +151,25 @@ impl StorageError {
                 "Nothing was saved. Open Anchorpoint in the newest version you have used, or \
                  reload the page to get it."
             }
+            StorageError::Locked => {
+                "Nothing was saved here. Copy your text somewhere safe, unlock your journal \
+                 (reload the page if it does not ask), and save again."
+            }
+            StorageError::LockDamaged(_) => {
+                "Nothing has been changed or deleted. If you have a backup, you can restore it; \
+                 otherwise keep this browser's data as it is and ask for help."
+            }
         }
     }
 
     pub fn is_conflict(&self) -> bool {
         matches!(self, StorageError::Conflict(_))
+    }
+}
+
+impl From<EncodeError> for StorageError {
+    fn from(e: EncodeError) -> Self {
+        StorageError::Failed(e.to_string())
     }
 }
 
@@ -426,6 +453,9 @@ pub struct Store<B: Backend> {
     /// shard is still stored exactly so, a commit need not open and decode it again,
     /// which keeps a save's cost from growing with the journal.
     shards: BTreeMap<u8, (String, u64, BTreeSet<EntryId>)>,
+    /// The key id of the lock this tab's codec seals for (`None`: not sealing). Checked
+    /// against the stored header before every read of the namespace and every write.
+    lock_id: Option<String>,
 }
 
 impl<B: Backend> std::fmt::Debug for Store<B> {
@@ -453,6 +483,7 @@ impl<B: Backend> Store<B> {
             index: BTreeSet::new(),
             seen: BTreeMap::new(),
             shards: BTreeMap::new(),
+            lock_id: None,
         }
     }
 
@@ -536,6 +567,7 @@ impl<B: Backend> Store<B> {
     /// Reads the whole namespace. Never writes: whatever cannot be read is reported and
     /// left where it is.
     pub fn load(&mut self) -> Result<Loaded, StorageError> {
+        self.check_lock()?;
         let mut found = BTreeMap::new();
         for key in self.backend.keys()? {
             if self.ns.owns(&key) {
@@ -544,6 +576,7 @@ impl<B: Backend> Store<B> {
                 }
             }
         }
+        found.remove(&self.ns.lock_key());
         self.seen.clear();
         let mut problems = Vec::new();
         let collections = Collections {
@@ -728,6 +761,7 @@ impl<B: Backend> Store<B> {
         if batch.is_empty() {
             return Ok(());
         }
+        self.check_lock()?;
         // 1. Plan: check every key against what this tab has seen.
         let mut conflicts = Vec::new();
         let mut planned: Vec<(String, Option<String>)> = Vec::new(); // key, value to store
@@ -755,7 +789,7 @@ impl<B: Backend> Store<B> {
             }
             match op {
                 Op::Put { json, .. } => {
-                    planned.push((key.clone(), Some(self.codec.encode(key, next, json))));
+                    planned.push((key.clone(), Some(self.codec.encode(key, next, json)?)));
                     revisions.insert(key.clone(), Some(next));
                 }
                 Op::Remove { .. } => {
@@ -852,7 +886,7 @@ impl<B: Backend> Store<B> {
                 let next = revision + 1;
                 shard_writes.push((
                     key.clone(),
-                    self.codec.encode(&key, next, &encode_index(&list)),
+                    self.codec.encode(&key, next, &encode_index(&list))?,
                     next,
                     shard,
                     ids,
@@ -882,29 +916,7 @@ impl<B: Backend> Store<B> {
         sequence.extend(planned.iter().filter(|(_, v)| v.is_none()).cloned());
         sequence.extend(draft_removals.into_iter().map(|k| (k, None)));
 
-        let mut touched: Vec<(String, Option<String>)> = Vec::new();
-        let result = (|| {
-            for (key, value) in &sequence {
-                touched.push((key.clone(), self.backend.get(key)?));
-                match value {
-                    Some(value) => self.backend.set(key, value)?,
-                    None => self.backend.remove(key)?,
-                }
-            }
-            // 3. Read everything back.
-            for (key, value) in &sequence {
-                if self.backend.get(key)?.as_ref() != value.as_ref() {
-                    return Err(StorageError::NotVerified);
-                }
-            }
-            Ok(())
-        })();
-        if let Err(e) = result {
-            for (key, previous) in touched.iter().rev() {
-                self.restore(key, previous.as_deref());
-            }
-            return Err(e);
-        }
+        self.write_all(&sequence)?;
 
         // 4. Remember what this tab now knows.
         for (key, revision) in revisions {
@@ -926,6 +938,34 @@ impl<B: Backend> Store<B> {
             self.index.remove(id);
         }
         Ok(())
+    }
+
+    /// Writes (or removes) every key in order, then reads every one back; on any failure
+    /// every key touched is put back as it was, last first.
+    fn write_all(&self, sequence: &[(String, Option<String>)]) -> Result<(), StorageError> {
+        let mut touched: Vec<(String, Option<String>)> = Vec::new();
+        let result = (|| {
+            for (key, value) in sequence {
+                touched.push((key.clone(), self.backend.get(key)?));
+                match value {
+                    Some(value) => self.backend.set(key, value)?,
+                    None => self.backend.remove(key)?,
+                }
+            }
+            // 3. Read everything back.
+            for (key, value) in sequence {
+                if self.backend.get(key)?.as_ref() != value.as_ref() {
+                    return Err(StorageError::NotVerified);
+                }
+            }
+            Ok(())
+        })();
+        if result.is_err() {
+            for (key, previous) in touched.iter().rev() {
+                self.restore(key, previous.as_deref());
+            }
+        }
+        result
     }
 
     /// A key for a set-aside copy that no earlier copy has: `setaside.<name>.<n>`.
@@ -1055,7 +1095,8 @@ impl<B: Backend> Store<B> {
     /// Keeps this tab's draft. A damaged value under the same key is copied aside first.
     pub fn save_draft(&mut self, draft: &StoredDraft) -> Result<(), StorageError> {
         let key = self.draft_key(&DraftSlot::of(draft));
-        let value = self.codec.encode(&key, 0, &encode_draft(draft));
+        self.check_lock()?;
+        let value = self.codec.encode(&key, 0, &encode_draft(draft))?;
         if let Some(raw) = self.backend.get(&key)? {
             if self.read(&key, &raw, decode_draft).is_err() {
                 let copy = self.next_set_aside_key(&key, &[])?;
@@ -1159,6 +1200,8 @@ enum Check {
     Conflict,
     Newer,
 }
+
+mod lock;
 
 #[cfg(test)]
 mod tests;
