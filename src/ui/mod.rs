@@ -6,6 +6,7 @@ pub mod browser;
 pub mod components;
 pub mod forms;
 pub mod lazy;
+pub mod lock;
 pub mod offline;
 pub mod pages;
 pub mod state;
@@ -19,6 +20,7 @@ use leptos_router::path;
 use leptos_router::Lazy;
 
 use components::{ClashNotice, StorageNotice, HEADING_ID};
+use lock::pages::{LockActionPage, TurnOnPage, UnlockPage};
 use pages::checkins::{CheckInPage, WellbeingPage};
 use pages::custom_tags::{DeleteTagPage, MergeTagPage, NewTagPage, RenameTagPage, TagsPage};
 use pages::custom_templates::{
@@ -33,7 +35,7 @@ use pages::not_found::NotFoundPage;
 use pages::settings::SettingsPage;
 use pages::summary::{SummaryDonePage, SummaryFlow, SummaryPage, SummaryReviewPage};
 use pages::threads::{NewThreadPage, ThreadActionPage, ThreadPage, ThreadsPage};
-use state::AppState;
+use state::{AppState, LockStatus};
 
 // Pages loaded on demand, each from its own wasm chunk (see `lazy`).
 lazy::lazy_page!(WriteRoute, editor, WritePage);
@@ -60,6 +62,9 @@ lazy::lazy_page!(TemplatesRoute, templates, TemplatesPage);
 lazy::lazy_page!(NewTemplateRoute, templates, NewTemplatePage);
 lazy::lazy_page!(EditTemplateRoute, templates, EditTemplatePage);
 lazy::lazy_page!(DeleteTemplateRoute, templates, DeleteTemplatePage);
+lazy::lazy_page!(UnlockRoute, unlock, UnlockPage);
+lazy::lazy_page!(TurnOnRoute, lock, TurnOnPage);
+lazy::lazy_page!(LockActionRoute, lock, LockActionPage);
 
 /// The whole app: state, layout and routes.
 #[component]
@@ -80,6 +85,8 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || listener.remove());
     // A tab the browser duplicated shares this tab's id until it hears otherwise.
     crate::storage::watch_tab_id(move |id| state.set_tab(&id));
+    // Other tabs locking, and the idle auto-lock.
+    lock::watch::watch(state);
     view! {
         <Router>
             <Layout/>
@@ -140,7 +147,12 @@ fn Layout() -> impl IntoView {
                 <div class="nhsuk-header__service">
                     <a class="nhsuk-header__service-name" href="/">"Anchorpoint"</a>
                 </div>
+                <Show when=move || state.lock.get() == LockStatus::Unlocked>
+                    <button class="nhsuk-button nhsuk-button--reverse app-lock-now" type="button"
+                        id="lock-now" on:click=move |_| state.lock_now()>"Lock now"</button>
+                </Show>
             </div>
+            <Show when=move || state.lock.get() != LockStatus::Locked>
             <nav class="nhsuk-header__navigation" aria-label="Menu">
                 <div class="nhsuk-header__navigation-container nhsuk-width-container">
                     <ul class="nhsuk-header__navigation-list">
@@ -162,6 +174,7 @@ fn Layout() -> impl IntoView {
                     </ul>
                 </div>
             </nav>
+            </Show>
         </header>
         <div class="nhsuk-width-container">
             <main class="nhsuk-main-wrapper" id="maincontent" role="main" tabindex="-1">
@@ -170,6 +183,15 @@ fn Layout() -> impl IntoView {
                         // On every page: a collection that could not be read shows as
                         // empty on its own page, so the reason must be there too.
                         <offline::UpdateNotice/>
+                        // While locked, only the unlock page: nothing of the journal is
+                        // read, so there is nothing else to show.
+                        <Show when=move || state.lock.get() != LockStatus::Locked fallback=|| view! {
+                            <Suspense fallback=|| ()>
+                                {Suspend::new(async {
+                                    <UnlockRoute as leptos_router::LazyRoute>::view(UnlockRoute {}).await
+                                })}
+                            </Suspense>
+                        }>
                         <StorageNotice/>
                         <ClashNotice/>
                         // FlatRoutes, not Routes: no route here nests, and the nested
@@ -202,7 +224,10 @@ fn Layout() -> impl IntoView {
                             <Route path=path!("/settings/templates/new") view={Lazy::<NewTemplateRoute>::new()}/>
                             <Route path=path!("/settings/templates/:id/edit") view={Lazy::<EditTemplateRoute>::new()}/>
                             <Route path=path!("/settings/templates/:id/delete") view={Lazy::<DeleteTemplateRoute>::new()}/>
+                            <Route path=path!("/settings/lock") view={Lazy::<TurnOnRoute>::new()}/>
+                            <Route path=path!("/settings/lock/:action") view={Lazy::<LockActionRoute>::new()}/>
                         </FlatRoutes>
+                        </Show>
                     </div>
                 </div>
             </main>

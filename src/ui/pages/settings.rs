@@ -429,6 +429,7 @@ pub fn SettingsPage() -> impl IntoView {
             <li><a href="/settings/templates">"Your templates"</a></li>
         </ul>
         <crate::ui::storage_health::StorageSection/>
+        <crate::ui::lock::section::LockSection/>
     }
 }
 
