@@ -94,6 +94,21 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The unlock page, fetched from its own chunk. Not a route: it stands in for every
+/// page while the journal is locked, and the address stays the page the worker was on,
+/// which shows once unlocked. (A `Suspense` here cost more of the first load.)
+fn unlock_gate() -> impl IntoView {
+    let page = RwSignal::new_local(None::<AnyView>);
+    leptos::task::spawn_local(async move {
+        let view = <UnlockRoute as leptos_router::LazyRoute>::view(UnlockRoute {}).await;
+        page.set(Some(view));
+    });
+    move || {
+        page.track();
+        page.try_update_untracked(Option::take).flatten()
+    }
+}
+
 /// The site's sections, in the header: where each starts and its name.
 const NAVIGATION: [(&str, &str); 6] = [
     ("/", "Journal"),
@@ -185,13 +200,7 @@ fn Layout() -> impl IntoView {
                         <offline::UpdateNotice/>
                         // While locked, only the unlock page: nothing of the journal is
                         // read, so there is nothing else to show.
-                        <Show when=move || state.lock.get() != LockStatus::Locked fallback=|| view! {
-                            <Suspense fallback=|| ()>
-                                {Suspend::new(async {
-                                    <UnlockRoute as leptos_router::LazyRoute>::view(UnlockRoute {}).await
-                                })}
-                            </Suspense>
-                        }>
+                        <Show when=move || state.lock.get() != LockStatus::Locked fallback=unlock_gate>
                         <StorageNotice/>
                         <ClashNotice/>
                         // FlatRoutes, not Routes: no route here nests, and the nested

@@ -125,7 +125,7 @@ impl AppState {
         // that cannot be read shows as locked too: the unlock page says why.
         let locked = state
             .store
-            .with_value(|store| !matches!(store.lock_header(), Ok(None)));
+            .with_value(|store| !matches!(store.lock_present(), Ok(false)));
         if locked {
             state.lock.set(LockStatus::Locked);
         } else {
@@ -206,9 +206,10 @@ impl AppState {
         if !changed {
             return false;
         }
-        match self.lock_header() {
+        let present = self.store.with_value(Store::lock_present);
+        match present {
             // Turned off elsewhere: read the journal as it now is.
-            Ok(None) => {
+            Ok(false) => {
                 self.store.update_value(Store::lock);
                 self.lock.set(LockStatus::Off);
                 self.reload();

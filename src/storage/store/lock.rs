@@ -14,7 +14,8 @@
 use super::*;
 
 impl<B: Backend> Store<B> {
-    /// The lock header as stored now: `None` when the lock is off.
+    /// The lock header as stored now, checked in full: `None` when the lock is off.
+    /// Used by the lock's own (lazily loaded) pages.
     pub fn lock_header(&self) -> Result<Option<LockHeader>, StorageError> {
         match self.backend.get(&self.ns.lock_key())? {
             None => Ok(None),
@@ -24,11 +25,34 @@ impl<B: Backend> Store<B> {
         }
     }
 
+    /// Whether a lock header is stored (readable or not).
+    pub fn lock_present(&self) -> Result<bool, StorageError> {
+        Ok(self.backend.get(&self.ns.lock_key())?.is_some())
+    }
+
+    /// The stored lock's key id, read without checking the rest of the header, so that
+    /// the first load carries no more of the lock than this. `None`: no lock.
+    fn stored_lock_id(&self) -> Result<Option<String>, StorageError> {
+        #[derive(serde::Deserialize)]
+        struct Probe {
+            kind: String,
+            key_id: String,
+        }
+        match self.backend.get(&self.ns.lock_key())? {
+            None => Ok(None),
+            Some(text) => match serde_json::from_str::<Probe>(&text) {
+                Ok(p) if p.kind == "lock" => Ok(Some(p.key_id)),
+                _ => Err(StorageError::LockDamaged(
+                    "it is not in the lock's shape".to_owned(),
+                )),
+            },
+        }
+    }
+
     /// Whether this store can read and write the namespace: it seals for exactly the
     /// lock that is stored (or there is none and it does not seal).
     pub(super) fn check_lock(&self) -> Result<(), StorageError> {
-        let stored = self.lock_header()?;
-        if stored.as_ref().map(LockHeader::key_id) == self.lock_id.as_deref() {
+        if self.stored_lock_id()? == self.lock_id {
             Ok(())
         } else {
             Err(StorageError::Locked)
@@ -93,7 +117,7 @@ impl<B: Backend> Store<B> {
         header: &LockHeader,
         codec: Box<dyn Codec>,
     ) -> Result<(), StorageError> {
-        if self.lock_id.is_some() || self.lock_header()?.is_some() {
+        if self.lock_id.is_some() || self.lock_present()? {
             return Err(StorageError::Locked);
         }
         let lock_key = self.ns.lock_key();

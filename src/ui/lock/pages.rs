@@ -67,6 +67,9 @@ pub fn UnlockPage() -> impl IntoView {
         problems.clear();
         busy.set(true);
         after_paint(move || {
+            // Marks for bench/lock-browser.mjs: the key derivation, and reading the
+            // journal once unlocked.
+            browser::mark("anchorpoint:unlock-start");
             let opened = match state.lock_header() {
                 Ok(Some(header)) => header
                     .unlock(&typed)
@@ -80,10 +83,12 @@ pub fn UnlockPage() -> impl IntoView {
                 }
                 Err(e) => Err(format!("Your journal cannot be opened because {e}")),
             };
+            browser::mark("anchorpoint:unlock-derived");
             busy.set(false);
             match opened {
                 Ok((header, key)) => {
                     state.unlock(&header, Box::new(Sealed::new(key)));
+                    browser::mark("anchorpoint:unlock-loaded");
                     browser::focus_id(HEADING_ID);
                 }
                 Err(message) => {
