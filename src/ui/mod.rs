@@ -21,6 +21,7 @@ use leptos_router::Lazy;
 
 use components::{ClashNotice, StorageNotice, HEADING_ID};
 use lock::pages::{LockActionPage, TurnOnPage, UnlockPage};
+use lock::suggestion::LockSuggestionBody;
 use pages::checkins::{CheckInPage, WellbeingPage};
 use pages::custom_tags::{DeleteTagPage, MergeTagPage, NewTagPage, RenameTagPage, TagsPage};
 use pages::custom_templates::{
@@ -63,6 +64,7 @@ lazy::lazy_page!(NewTemplateRoute, templates, NewTemplatePage);
 lazy::lazy_page!(EditTemplateRoute, templates, EditTemplatePage);
 lazy::lazy_page!(DeleteTemplateRoute, templates, DeleteTemplatePage);
 lazy::lazy_page!(UnlockRoute, unlock, UnlockPage);
+lazy::lazy_page!(SuggestLockRoute, suggest, LockSuggestionBody);
 lazy::lazy_page!(TurnOnRoute, lock, TurnOnPage);
 lazy::lazy_page!(LockActionRoute, lock, LockActionPage);
 
@@ -94,19 +96,28 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The unlock page, fetched from its own chunk. Not a route: it stands in for every
-/// page while the journal is locked, and the address stays the page the worker was on,
-/// which shows once unlocked. (A `Suspense` here cost more of the first load.)
-fn unlock_gate() -> impl IntoView {
+/// A lazily loaded view outside the routes: fetched from its chunk when first shown.
+/// The unlock page is one: it stands in for every page while the journal is locked, and
+/// the address stays the page the worker was on, which shows once unlocked. (A
+/// `Suspense` here cost more of the first load.)
+pub(crate) fn lazy_view<R: leptos_router::LazyRoute>() -> impl IntoView {
     let page = RwSignal::new_local(None::<AnyView>);
-    leptos::task::spawn_local(async move {
-        let view = <UnlockRoute as leptos_router::LazyRoute>::view(UnlockRoute {}).await;
-        page.set(Some(view));
-    });
+    // Under this owner, so the page finds the app's context; untracked, so what the page
+    // reads as it is built does not re-run this.
+    leptos::task::spawn_local(leptos::reactive::computed::ScopedFuture::new_untracked(
+        async move {
+            let view = R::view(R::data()).await;
+            page.set(Some(view));
+        },
+    ));
     move || {
         page.track();
         page.try_update_untracked(Option::take).flatten()
     }
+}
+
+fn unlock_gate() -> impl IntoView {
+    lazy_view::<UnlockRoute>()
 }
 
 /// The site's sections, in the header: where each starts and its name.
@@ -162,13 +173,11 @@ fn Layout() -> impl IntoView {
                 <div class="nhsuk-header__service">
                     <a class="nhsuk-header__service-name" href="/">"Anchorpoint"</a>
                 </div>
-                <Show when=move || state.lock.get() == LockStatus::Unlocked>
-                    <button class="nhsuk-button nhsuk-button--reverse app-lock-now" type="button"
-                        id="lock-now" on:click=move |_| state.lock_now()>"Lock now"</button>
-                </Show>
+                <button class="nhsuk-button nhsuk-button--reverse app-lock-now" type="button"
+                    id="lock-now" hidden=move || state.lock.get() != LockStatus::Unlocked
+                    on:click=move |_| state.lock_now()>"Lock now"</button>
             </div>
-            <Show when=move || state.lock.get() != LockStatus::Locked>
-            <nav class="nhsuk-header__navigation" aria-label="Menu">
+            <nav hidden=move || state.lock.get() == LockStatus::Locked class="nhsuk-header__navigation" aria-label="Menu">
                 <div class="nhsuk-header__navigation-container nhsuk-width-container">
                     <ul class="nhsuk-header__navigation-list">
                         {NAVIGATION.iter().map(|&(href, label)| {
@@ -189,7 +198,6 @@ fn Layout() -> impl IntoView {
                     </ul>
                 </div>
             </nav>
-            </Show>
         </header>
         <div class="nhsuk-width-container">
             <main class="nhsuk-main-wrapper" id="maincontent" role="main" tabindex="-1">
