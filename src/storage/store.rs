@@ -123,9 +123,6 @@ pub enum StorageError {
     /// tab since this one last read it. Nothing was written.
     #[error("the journal is locked, or its lock was changed in another tab or window")]
     Locked,
-    /// The lock's own record cannot be read, so neither can anything it protects.
-    #[error("the lock's record could not be read because {0}")]
-    LockDamaged(String),
 }
 
 impl StorageError {
@@ -154,10 +151,6 @@ impl StorageError {
             StorageError::Locked => {
                 "Nothing was saved here. Copy your text somewhere safe, unlock your journal \
                  (reload the page if it does not ask), and save again."
-            }
-            StorageError::LockDamaged(_) => {
-                "Nothing has been changed or deleted. If you have a backup, you can restore it; \
-                 otherwise keep this browser's data as it is and ask for help."
             }
         }
     }

@@ -20,7 +20,7 @@ use leptos_router::path;
 use leptos_router::Lazy;
 
 use components::{ClashNotice, StorageNotice, HEADING_ID};
-use lock::pages::{LockActionPage, TurnOnPage, UnlockPage};
+use lock::pages::{LockActionPage, UnlockPage};
 use lock::suggestion::LockSuggestionBody;
 use pages::checkins::{CheckInPage, WellbeingPage};
 use pages::custom_tags::{DeleteTagPage, MergeTagPage, NewTagPage, RenameTagPage, TagsPage};
@@ -65,7 +65,6 @@ lazy::lazy_page!(EditTemplateRoute, templates, EditTemplatePage);
 lazy::lazy_page!(DeleteTemplateRoute, templates, DeleteTemplatePage);
 lazy::lazy_page!(UnlockRoute, unlock, UnlockPage);
 lazy::lazy_page!(SuggestLockRoute, suggest, LockSuggestionBody);
-lazy::lazy_page!(TurnOnRoute, lock, TurnOnPage);
 lazy::lazy_page!(LockActionRoute, lock, LockActionPage);
 
 /// The whole app: state, layout and routes.
@@ -241,8 +240,8 @@ fn Layout() -> impl IntoView {
                             <Route path=path!("/settings/templates/new") view={Lazy::<NewTemplateRoute>::new()}/>
                             <Route path=path!("/settings/templates/:id/edit") view={Lazy::<EditTemplateRoute>::new()}/>
                             <Route path=path!("/settings/templates/:id/delete") view={Lazy::<DeleteTemplateRoute>::new()}/>
-                            <Route path=path!("/settings/lock") view={Lazy::<TurnOnRoute>::new()}/>
-                            <Route path=path!("/settings/lock/:action") view={Lazy::<LockActionRoute>::new()}/>
+                            // Turn on (no action), `change` and `off`: one route keeps the router small.
+                            <Route path=path!("/settings/lock/:action?") view={Lazy::<LockActionRoute>::new()}/>
                         </FlatRoutes>
                         </Show>
                     </div>

@@ -21,7 +21,7 @@ impl<B: Backend> Store<B> {
             None => Ok(None),
             Some(text) => LockHeader::decode(&text)
                 .map(Some)
-                .map_err(|e| StorageError::LockDamaged(e.to_string())),
+                .map_err(|e| StorageError::Failed(format!("the lock's record is damaged: {e}"))),
         }
     }
 
@@ -40,7 +40,7 @@ impl<B: Backend> Store<B> {
         };
         key_id_of(&text)
             .map(|id| Some(id.to_owned()))
-            .ok_or_else(|| StorageError::LockDamaged("it is not in the lock's shape".to_owned()))
+            .ok_or_else(|| StorageError::Failed("the lock's record is damaged".to_owned()))
     }
 
     /// Whether this store can read and write the namespace: it seals for exactly the
@@ -566,11 +566,9 @@ mod tests {
             )
             .unwrap();
         let stored = backend.0.snapshot();
-        assert!(matches!(s.load(), Err(StorageError::LockDamaged(_))));
-        assert!(matches!(
-            s.save_entry(&entry("e9", "x")),
-            Err(StorageError::LockDamaged(_))
-        ));
+        let damaged = StorageError::Failed("the lock's record is damaged".to_owned());
+        assert_eq!(s.load(), Err(damaged.clone()));
+        assert_eq!(s.save_entry(&entry("e9", "x")), Err(damaged));
         assert_eq!(backend.0.snapshot(), stored);
     }
 }

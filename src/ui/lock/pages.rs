@@ -188,11 +188,13 @@ pub fn TurnOnPage() -> impl IntoView {
     }
 }
 
-/// `/settings/lock/:action`: `change` the passphrase, or turn the lock `off`.
+/// `/settings/lock/:action?`: turn the lock on (no action), `change` the passphrase,
+/// or turn the lock `off`.
 #[component]
 pub fn LockActionPage() -> impl IntoView {
     let params = use_params_map();
     match params.read_untracked().get("action").as_deref() {
+        None | Some("") => view! { <TurnOnPage/> }.into_any(),
         Some("change") => change_page().into_any(),
         Some("off") => turn_off_page().into_any(),
         _ => view! { <crate::ui::pages::not_found::NotFoundPage/> }.into_any(),
