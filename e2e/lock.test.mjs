@@ -123,7 +123,7 @@ journey('the lock seals everything, locks, refuses wrong passphrases and unlocks
   // Moving within the app (opening an address anew would start locked again).
   await app.link('Journal').click();
   await app.expectPage('Your journal');
-  assert.equal((await app.listedEntries()).length, 3);
+  await app.waitUntil(async () => (await app.listedEntries()).length === 3, 'the three reflections to be listed');
   // The draft is back in the editor.
   await app.startWriting();
   await app.waitUntil(async () => (await app.reflectionInput().inputValue()).includes(SECRET), 'the draft to be restored');
@@ -165,7 +165,7 @@ journey('the passphrase is changed, a changed bit is reported, and the lock is t
   await app.link('Journal').click();
   await app.expectPage('Your journal');
   await app.expectVisibleText('changed or damaged after it was sealed');
-  assert.equal((await app.listedEntries()).length, 2);
+  await app.waitUntil(async () => (await app.listedEntries()).length === 2, 'the two other reflections to be listed');
   await a11y('journal, a sealed record set aside');
 
   // Turning off: asks for the passphrase again, and a full storage changes nothing.

@@ -100,13 +100,17 @@ pub fn App() -> impl IntoView {
 /// the address stays the page the worker was on, which shows once unlocked. (A
 /// `Suspense` here cost more of the first load.)
 pub(crate) fn lazy_view<R: leptos_router::LazyRoute>() -> impl IntoView {
+    // One copy of the loading code for every such view: only the boxing is per page.
+    load_view(Box::pin(R::view(R::data())))
+}
+
+fn load_view(load: std::pin::Pin<Box<dyn std::future::Future<Output = AnyView>>>) -> impl IntoView {
     let page = RwSignal::new_local(None::<AnyView>);
     // Under this owner, so the page finds the app's context; untracked, so what the page
     // reads as it is built does not re-run this.
     leptos::task::spawn_local(leptos::reactive::computed::ScopedFuture::new_untracked(
         async move {
-            let view = R::view(R::data()).await;
-            page.set(Some(view));
+            page.set(Some(load.await));
         },
     ));
     move || {

@@ -164,7 +164,6 @@ impl AppState {
     pub fn drop_everything(&self) {
         self.store.update_value(Store::lock);
         self.lock.set(LockStatus::Locked);
-        self.journal.set(Journal::new());
         self.bases.set_value(Collections::default());
         self.show(Some(Ok(crate::storage::Loaded::default())));
         self.clash.set(None);
