@@ -162,6 +162,7 @@ journey('the passphrase is changed, a changed bit is reported, and the lock is t
   }, key);
   await app.reload();
   await unlock(app, page, 'three random words');
+  await app.expectPage('Settings');
   await app.link('Journal').click();
   await app.expectPage('Your journal');
   await app.expectVisibleText('changed or damaged after it was sealed');
