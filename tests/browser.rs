@@ -496,3 +496,95 @@ fn a_workshop_tab_reads_writes_and_wipes_only_the_workshop_space() {
     assert_eq!(snapshot(), before);
     clear();
 }
+
+/// The lock over Chromium's real local storage, made with the cheapest settings the
+/// app accepts so the test stays fast (the chosen ones are measured by
+/// bench/lock-browser.mjs).
+fn lock_on(store: &mut Store<LocalStorage>) -> anchorpoint::core::lock::LockHeader {
+    use anchorpoint::core::crypto::KdfParams;
+    use anchorpoint::core::lock::{LockHeader, LockRandom, KEY_ID_BYTES};
+    use anchorpoint::storage::{random, Sealed};
+    let random_bytes = LockRandom {
+        salt: random::salt().unwrap(),
+        nonce: random::nonce().unwrap(),
+    };
+    let mut key_id = [0u8; KEY_ID_BYTES];
+    random::fill(&mut key_id).unwrap();
+    let key = random::data_key().unwrap();
+    let header = LockHeader::create(
+        "Tŷ Coch 🌱",
+        KdfParams::OWASP_MINIMUM,
+        &random_bytes,
+        &key_id,
+        &key,
+    )
+    .unwrap();
+    store
+        .turn_lock_on(&header, Box::new(Sealed::new(key)))
+        .unwrap();
+    header
+}
+
+#[wasm_bindgen_test]
+fn with_the_lock_on_real_storage_holds_nothing_readable_and_unlocks() {
+    use anchorpoint::storage::Sealed;
+    clear();
+    let mut store = Store::new(LocalStorage);
+    store
+        .save_entry(&entry("a", 20, "Marigold and the allotment"))
+        .unwrap();
+    lock_on(&mut store);
+    store.save_entry(&entry("b", 21, "Marigold again")).unwrap();
+    let storage = storage();
+    for i in 0..storage.length().unwrap() {
+        let key = storage.key(i).unwrap().unwrap();
+        let raw = storage.get_item(&key).unwrap().unwrap();
+        assert!(!raw.contains("Marigold"), "{key}");
+        assert!(
+            key == "anchorpoint.lock" || raw.starts_with("AP4;s;"),
+            "{key}: {raw}"
+        );
+    }
+    let mut locked = Store::new(LocalStorage);
+    assert_eq!(locked.load(), Err(StorageError::Locked));
+    let header = locked.lock_header().unwrap().unwrap();
+    assert!(header.unlock("Ty Coch 🌱").is_err());
+    let key = header.unlock("Tŷ Coch 🌱").unwrap();
+    locked.unlock(&header, Box::new(Sealed::new(key)));
+    assert_eq!(locked.load().unwrap().journal.len(), 2);
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn at_least_ten_thousand_reflections_fit_with_the_lock_on() {
+    clear();
+    let mut store = Store::new(LocalStorage);
+    lock_on(&mut store);
+    let ns = Namespace::JOURNAL;
+    let tags = ["md-patient", "holding-waiting", "boundary-stretched"]
+        .map(|t| TagId::parse(t).unwrap())
+        .to_vec();
+    let mut stored = 0u64;
+    let mut batch_size = 250u64;
+    loop {
+        let mut batch = Batch::new();
+        for n in stored..stored + batch_size {
+            let mut e = entry(
+                &format!("emx{n:05}-{:x}", n * 7919 % 4096),
+                1 + (n % 28) as u32,
+                &prose(n),
+            );
+            e.tags = tags.clone();
+            batch = batch.entry(&ns, &e);
+        }
+        match store.commit(batch) {
+            Ok(()) => stored += batch_size,
+            Err(StorageError::Full) if batch_size > 1 => batch_size = (batch_size / 5).max(1),
+            Err(StorageError::Full) => break,
+            Err(e) => panic!("{e}"),
+        }
+    }
+    wasm_bindgen_test::console_log!("MEASURE reflections that fit with the lock on: {stored}");
+    assert!(stored >= 10_000, "only {stored} reflections fit");
+    clear();
+}

@@ -46,11 +46,13 @@ fn a_typical_weekly_summary_is_small_enough_to_keep_a_year_of_ten_workers_in_an_
     open("weekly.json", &text).expect("the typical week is a valid summary");
     let compact =
         serde_json::to_string(&serde_json::from_str::<Value>(&text).expect("JSON")).expect("JSON");
-    let stored = Compact.encode(
-        "anchorpoint-supervisor.summary.0123456789abcdef",
-        1,
-        &compact,
-    );
+    let stored = Compact
+        .encode(
+            "anchorpoint-supervisor.summary.0123456789abcdef",
+            1,
+            &compact,
+        )
+        .expect("compact encoding never fails");
     let units = stored.encode_utf16().count() + 48; // and its key
     let fit = QUOTA_UNITS / units;
     println!(

@@ -72,8 +72,15 @@ impl KdfParams {
     /// What new keys are derived with: the strongest that unlocks within 1.5 s in
     /// Chromium on the project's machine (figures in the README). Stored beside every
     /// salt, so raising it later leaves old journals and files readable.
+    ///
+    /// Measured by `bench/lock-browser.mjs` (Chromium 156, 2-core VM at load 11,
+    /// 2026-12-06): 64 MiB x 3 derives in 265 ms, 128 MiB x 3 in 825 ms (worst 884),
+    /// 192 MiB x 3 in 1,075 ms (worst 1,210) and 256 MiB x 3 in 1,358 ms (worst 1,507).
+    /// 128 MiB x 3 is chosen: with a 5,000-reflection journal to read after it, unlocking
+    /// stays near 1.5 s here, and a practice laptop twice as slow still derives in under
+    /// 2 s; 192 MiB would also keep that much memory in the tab for the whole visit.
     pub const CHOSEN: KdfParams = KdfParams {
-        memory_kib: 64 * 1024,
+        memory_kib: 128 * 1024,
         iterations: 3,
         lanes: 1,
     };

@@ -16,6 +16,7 @@ pub mod frozen;
 pub mod ids;
 pub mod insights;
 pub mod journal;
+pub mod lock;
 pub mod merge;
 pub mod record;
 pub mod search;

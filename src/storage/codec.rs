@@ -14,7 +14,11 @@
 //! - The codec identifier says how the body was made: `j` is the JSON envelope as it is
 //!   (kept for tests and for records too small to gain from compression), `z` is the
 //!   envelope compressed with DEFLATE (`miniz_oxide`) and packed 15 bits to a UTF-16
-//!   character. Sealing adds its own identifier and header here.
+//!   character. `s` is the lock's sealing codec ([`Sealed`]): the body is
+//!   `dense(nonce || XChaCha20-Poly1305(deflate(envelope)))`, with a fresh random
+//!   192-bit nonce on every write and the frame version, codec, revision and storage
+//!   key as associated data, so a sealed record cannot be moved under another key or
+//!   given another revision unnoticed.
 //! - The revision counts the writes of this key, so a tab can tell that another tab
 //!   wrote since it last read. It sits outside the body so the lock can authenticate it.
 //!
@@ -29,6 +33,8 @@
 //! are read as revision 0 and migrated on reading by the core's decoders.
 
 use thiserror::Error;
+
+use crate::core::crypto::{self, Key, NONCE_BYTES, TAG_BYTES};
 
 /// The frame version this code writes.
 pub const FRAME_VERSION: u32 = 4;
@@ -54,6 +60,12 @@ pub enum CodecError {
     UnknownCodec(String),
 }
 
+/// Why a record could not be made into a stored value: only sealing can fail, when the
+/// browser gives no random numbers for its nonce. Nothing is written then.
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
+#[error("this browser could not provide the random numbers sealing needs ({0})")]
+pub struct EncodeError(pub String);
+
 /// A stored value opened: its revision (0 for values written before format 4) and the
 /// JSON envelope inside.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,7 +80,7 @@ pub struct Opened {
 pub trait Codec: Send + Sync {
     /// The identifier written into every frame this codec makes.
     fn id(&self) -> &'static str;
-    fn encode(&self, key: &str, revision: u64, json: &str) -> String;
+    fn encode(&self, key: &str, revision: u64, json: &str) -> Result<String, EncodeError>;
     /// Opens a frame whose header has already been read.
     fn decode_body(&self, key: &str, revision: u64, body: &str) -> Result<String, CodecError>;
 }
@@ -82,8 +94,8 @@ impl Codec for PlainJson {
         "j"
     }
 
-    fn encode(&self, _key: &str, revision: u64, json: &str) -> String {
-        frame("j", revision, json)
+    fn encode(&self, _key: &str, revision: u64, json: &str) -> Result<String, EncodeError> {
+        Ok(frame("j", revision, json))
     }
 
     fn decode_body(&self, _key: &str, _revision: u64, body: &str) -> Result<String, CodecError> {
@@ -100,21 +112,88 @@ impl Codec for Compact {
         "z"
     }
 
-    fn encode(&self, _key: &str, revision: u64, json: &str) -> String {
-        // Level 9: records are small, so the best ratio costs well under a millisecond.
-        let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
-        frame("z", revision, &dense::encode(&packed))
+    fn encode(&self, _key: &str, revision: u64, json: &str) -> Result<String, EncodeError> {
+        Ok(frame("z", revision, &dense::encode(&deflate(json))))
     }
 
     fn decode_body(&self, _key: &str, _revision: u64, body: &str) -> Result<String, CodecError> {
-        let packed = dense::decode(body).ok_or_else(|| {
-            CodecError::Damaged("its characters are not ones Anchorpoint writes".into())
-        })?;
-        let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_RECORD_BYTES)
-            .map_err(|e| {
-            CodecError::Damaged(format!("it does not decompress: {:?}", e.status))
-        })?;
-        String::from_utf8(bytes).map_err(|_| CodecError::Damaged("it is not text".into()))
+        inflate(&unpack(body)?)
+    }
+}
+
+/// Level 9: records are small, so the best ratio costs well under a millisecond.
+fn deflate(json: &str) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9)
+}
+
+fn unpack(body: &str) -> Result<Vec<u8>, CodecError> {
+    dense::decode(body)
+        .ok_or_else(|| CodecError::Damaged("its characters are not ones Anchorpoint writes".into()))
+}
+
+fn inflate(packed: &[u8]) -> Result<String, CodecError> {
+    let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(packed, MAX_RECORD_BYTES)
+        .map_err(|e| CodecError::Damaged(format!("it does not decompress: {:?}", e.status)))?;
+    String::from_utf8(bytes).map_err(|_| CodecError::Damaged("it is not text".into()))
+}
+
+/// The lock's codec: compact, then sealed with the journal's data key. It holds the
+/// only copy of the key a tab has while unlocked; dropping it (locking) wipes the key.
+/// Built only by the lazily loaded lock pages, so neither it nor the cipher is in the
+/// first load.
+pub struct Sealed {
+    key: Key,
+}
+
+impl Sealed {
+    pub fn new(key: Key) -> Sealed {
+        Sealed { key }
+    }
+
+    /// What each sealed record binds in: the frame version and codec, its revision and
+    /// the storage key it lives under.
+    fn aad(key: &str, revision: u64) -> Vec<u8> {
+        format!("AP{FRAME_VERSION};s;{revision};{key}").into_bytes()
+    }
+}
+
+impl std::fmt::Debug for Sealed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Sealed(…)")
+    }
+}
+
+impl Codec for Sealed {
+    fn id(&self) -> &'static str {
+        "s"
+    }
+
+    fn encode(&self, key: &str, revision: u64, json: &str) -> Result<String, EncodeError> {
+        let nonce = super::random::nonce().map_err(|e| EncodeError(e.to_string()))?;
+        let sealed = crypto::seal(&self.key, &nonce, &Self::aad(key, revision), &deflate(json));
+        let mut bytes = Vec::with_capacity(NONCE_BYTES + sealed.len());
+        bytes.extend_from_slice(&nonce);
+        bytes.extend_from_slice(&sealed);
+        Ok(frame("s", revision, &dense::encode(&bytes)))
+    }
+
+    fn decode_body(&self, key: &str, revision: u64, body: &str) -> Result<String, CodecError> {
+        let bytes = unpack(body)?;
+        if bytes.len() < NONCE_BYTES + TAG_BYTES {
+            return Err(CodecError::Damaged(
+                "its sealed contents are cut short".into(),
+            ));
+        }
+        let (nonce, sealed) = bytes.split_at(NONCE_BYTES);
+        let nonce: [u8; NONCE_BYTES] = nonce.try_into().unwrap_or([0; NONCE_BYTES]);
+        let packed =
+            crypto::open(&self.key, &nonce, &Self::aad(key, revision), sealed).map_err(|_| {
+                CodecError::Damaged(
+                    "it was changed or damaged after it was sealed, or moved from another record"
+                        .into(),
+                )
+            })?;
+        inflate(&packed)
     }
 }
 
@@ -271,7 +350,7 @@ mod tests {
 
     #[test]
     fn a_compact_frame_opens_to_the_same_json_and_revision() {
-        let stored = Compact.encode("anchorpoint.entry.a", 7, ENTRY);
+        let stored = Compact.encode("anchorpoint.entry.a", 7, ENTRY).unwrap();
         assert!(stored.starts_with("AP4;z;7;"), "{stored}");
         assert_eq!(
             open("anchorpoint.entry.a", &stored, &[&Compact, &PlainJson]),
@@ -300,7 +379,7 @@ mod tests {
             .repeat(6);
         let json =
             format!(r#"{{"app":"anchorpoint","kind":"entry","v":4,"data":{{"text":"{prose}"}}}}"#);
-        let stored = Compact.encode("k", 1, &json);
+        let stored = Compact.encode("k", 1, &json).unwrap();
         assert!(stored
             .encode_utf16()
             .all(|u| !(0xD800..0xE000).contains(&u)));
@@ -342,7 +421,7 @@ mod tests {
             "AP4;z;1;hello",
             CodecError::Damaged("its characters are not ones Anchorpoint writes".into()),
         );
-        let good = Compact.encode("k", 1, ENTRY);
+        let good = Compact.encode("k", 1, ENTRY).unwrap();
         let cut: String = good.chars().take(good.chars().count() - 3).collect();
         assert!(matches!(
             open("k", &cut, &[&Compact]),
@@ -384,6 +463,66 @@ mod tests {
         assert_eq!(dense::decode(&odd), None);
     }
 
+    fn sealed(n: u8) -> Sealed {
+        Sealed::new(Key::from_random(&mut [n; crypto::KEY_BYTES]))
+    }
+
+    #[test]
+    fn a_sealed_frame_opens_to_the_same_json_and_shows_none_of_it() {
+        let codec = sealed(1);
+        let stored = codec.encode("anchorpoint.entry.a", 7, ENTRY).unwrap();
+        assert!(stored.starts_with("AP4;s;7;"), "{stored}");
+        assert!(!stored.contains("fourth session"));
+        assert_eq!(
+            open("anchorpoint.entry.a", &stored, &[&codec, &Compact]),
+            Ok(Opened {
+                revision: 7,
+                json: ENTRY.into()
+            })
+        );
+        // A fresh nonce every time: the same record never seals to the same text.
+        assert_ne!(
+            stored,
+            codec.encode("anchorpoint.entry.a", 7, ENTRY).unwrap()
+        );
+        // Without the key (a locked tab, or the wrong key), it does not open.
+        assert_eq!(
+            open("anchorpoint.entry.a", &stored, &[&Compact]),
+            Err(CodecError::UnknownCodec("s".into()))
+        );
+        assert!(matches!(
+            open("anchorpoint.entry.a", &stored, &[&sealed(2)]),
+            Err(CodecError::Damaged(_))
+        ));
+    }
+
+    #[test]
+    fn a_sealed_record_moved_rolled_back_or_with_any_bit_changed_is_refused() {
+        let codec = sealed(1);
+        let stored = codec.encode("anchorpoint.entry.a", 7, ENTRY).unwrap();
+        let damaged =
+            |s: &str, key: &str| matches!(open(key, s, &[&codec]), Err(CodecError::Damaged(_)));
+        assert!(damaged(&stored, "anchorpoint.entry.b"), "moved");
+        assert!(
+            damaged(&stored.replacen(";7;", ";6;", 1), "anchorpoint.entry.a"),
+            "another revision"
+        );
+        // Every bit of every body character.
+        let head = "AP4;s;7;".len();
+        let chars: Vec<char> = stored[head..].chars().collect();
+        for i in 1..chars.len() {
+            for bit in 0..15 {
+                let mut bad = chars.clone();
+                let flipped = ((u32::from(bad[i]) - BASE) ^ (1 << bit)) + BASE;
+                bad[i] = char::from_u32(flipped).unwrap();
+                let text = format!("AP4;s;7;{}", bad.iter().collect::<String>());
+                assert!(damaged(&text, "anchorpoint.entry.a"), "char {i} bit {bit}");
+            }
+        }
+        let cut: String = stored.chars().take(head + 5).collect();
+        assert!(damaged(&cut, "anchorpoint.entry.a"));
+    }
+
     mod properties {
         use super::super::*;
         use proptest::prelude::*;
@@ -396,13 +535,21 @@ mod tests {
 
             #[test]
             fn any_record_survives_the_compact_codec(json in "\\PC{0,1500}", revision in any::<u64>(), key in "[a-z.0-9-]{1,40}") {
-                let stored = Compact.encode(&key, revision, &json);
+                let stored = Compact.encode(&key, revision, &json).unwrap();
                 prop_assert_eq!(open(&key, &stored, &[&Compact]), Ok(Opened { revision, json }));
             }
 
             #[test]
+            fn any_record_survives_the_sealed_codec(json in "\\PC{0,500}", revision in any::<u64>(), key in "[a-z.0-9-]{1,40}") {
+                let codec = Sealed::new(Key::from_random(&mut [5; crypto::KEY_BYTES]));
+                let stored = codec.encode(&key, revision, &json).unwrap();
+                prop_assert_eq!(open(&key, &stored, &[&codec]), Ok(Opened { revision, json }));
+            }
+
+            #[test]
             fn no_stored_text_makes_opening_panic(stored in "\\PC{0,300}") {
-                let _ = open("k", &stored, &[&Compact, &PlainJson]);
+                let sealed = Sealed::new(Key::from_random(&mut [5; crypto::KEY_BYTES]));
+                let _ = open("k", &stored, &[&Compact, &PlainJson, &sealed]);
                 let _ = dense::decode(&stored);
             }
         }

@@ -15,7 +15,7 @@ mod store;
 pub mod supervisor;
 
 pub use backend::{tab_id, watch_tab_id, Backend, BackendError, LocalStorage, MemoryBackend};
-pub use codec::{Codec, Compact, PlainJson};
+pub use codec::{Codec, Compact, PlainJson, Sealed};
 pub use session::{set_tab_flag, tab_flag, TabFlag};
 pub use store::{
     Batch, Collections, DraftSlot, Loaded, Namespace, OtherDraft, Problem, StorageError, Store,

@@ -15,12 +15,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use thiserror::Error;
 
 use super::backend::{Backend, BackendError};
-use super::codec::{self, Codec, CodecError, Compact, PlainJson};
-use crate::core::capacity::Usage;
+use super::codec::{self, Codec, CodecError, Compact, EncodeError, PlainJson};
+use crate::core::capacity::{Usage, QUOTA_UNITS};
 use crate::core::checkins::{EmbeddednessHistory, WellbeingLog};
 use crate::core::entry::Entry;
 use crate::core::ids::EntryId;
 use crate::core::journal::Journal;
+use crate::core::lock::LockHeader;
 use crate::core::record::{
     decode_draft, decode_embeddedness, decode_entry, decode_index, decode_preferences,
     decode_settings, decode_templates, decode_threads, decode_vocabulary, decode_wellbeing,
@@ -84,6 +85,11 @@ impl Namespace {
         self.key(&format!("index.{shard:02}"))
     }
 
+    /// The lock's header, `lock`: present exactly while the passphrase lock is on.
+    pub fn lock_key(&self) -> String {
+        self.key("lock")
+    }
+
     fn set_aside_prefix(&self) -> String {
         self.key("setaside.")
     }
@@ -117,6 +123,10 @@ pub enum StorageError {
     /// can never write something the newer version's records depend on.
     #[error("this browser's journal was last changed by a newer version of Anchorpoint, so this version only reads it")]
     ReadOnly,
+    /// The journal is locked here, or its lock was turned on, off or re-made in another
+    /// tab since this one last read it. Nothing was written.
+    #[error("the journal is locked, or its lock was changed in another tab or window")]
+    Locked,
 }
 
 impl StorageError {
@@ -146,11 +156,21 @@ impl StorageError {
                 "Nothing was saved, and your words are still here. Copy them somewhere safe, \
                  then reload the page to get the newest version of Anchorpoint and save again."
             }
+            StorageError::Locked => {
+                "Nothing was saved here. Copy your text somewhere safe, unlock your journal \
+                 (reload the page if it does not ask), and save again."
+            }
         }
     }
 
     pub fn is_conflict(&self) -> bool {
         matches!(self, StorageError::Conflict(_))
+    }
+}
+
+impl From<EncodeError> for StorageError {
+    fn from(e: EncodeError) -> Self {
+        StorageError::Failed(e.to_string())
     }
 }
 
@@ -445,6 +465,9 @@ pub struct Store<B: Backend> {
     /// shard is still stored exactly so, a commit need not open and decode it again,
     /// which keeps a save's cost from growing with the journal.
     shards: BTreeMap<u8, (String, u64, BTreeSet<EntryId>)>,
+    /// The key id of the lock this tab's codec seals for (`None`: not sealing). Checked
+    /// against the stored header before every read of the namespace and every write.
+    lock_id: Option<String>,
 }
 
 impl<B: Backend> std::fmt::Debug for Store<B> {
@@ -472,6 +495,7 @@ impl<B: Backend> Store<B> {
             index: BTreeSet::new(),
             seen: BTreeMap::new(),
             shards: BTreeMap::new(),
+            lock_id: None,
         }
     }
 
@@ -555,6 +579,7 @@ impl<B: Backend> Store<B> {
     /// Reads the whole namespace. Never writes: whatever cannot be read is reported and
     /// left where it is.
     pub fn load(&mut self) -> Result<Loaded, StorageError> {
+        self.check_lock()?;
         let mut found = BTreeMap::new();
         for key in self.backend.keys()? {
             if self.ns.owns(&key) {
@@ -563,6 +588,7 @@ impl<B: Backend> Store<B> {
                 }
             }
         }
+        found.remove(&self.ns.lock_key());
         self.seen.clear();
         let mut problems = Vec::new();
         let collections = Collections {
@@ -759,6 +785,7 @@ impl<B: Backend> Store<B> {
         if self.read_only() {
             return Err(StorageError::ReadOnly);
         }
+        self.check_lock()?;
         // 1. Plan: check every key against what this tab has seen.
         let mut conflicts = Vec::new();
         let mut planned: Vec<(String, Option<String>)> = Vec::new(); // key, value to store
@@ -786,7 +813,7 @@ impl<B: Backend> Store<B> {
             }
             match op {
                 Op::Put { json, .. } => {
-                    planned.push((key.clone(), Some(self.codec.encode(key, next, json))));
+                    planned.push((key.clone(), Some(self.codec.encode(key, next, json)?)));
                     revisions.insert(key.clone(), Some(next));
                 }
                 Op::Remove { .. } => {
@@ -883,7 +910,7 @@ impl<B: Backend> Store<B> {
                 let next = revision + 1;
                 shard_writes.push((
                     key.clone(),
-                    self.codec.encode(&key, next, &encode_index(&list)),
+                    self.codec.encode(&key, next, &encode_index(&list))?,
                     next,
                     shard,
                     ids,
@@ -913,29 +940,7 @@ impl<B: Backend> Store<B> {
         sequence.extend(planned.iter().filter(|(_, v)| v.is_none()).cloned());
         sequence.extend(draft_removals.into_iter().map(|k| (k, None)));
 
-        let mut touched: Vec<(String, Option<String>)> = Vec::new();
-        let result = (|| {
-            for (key, value) in &sequence {
-                touched.push((key.clone(), self.backend.get(key)?));
-                match value {
-                    Some(value) => self.backend.set(key, value)?,
-                    None => self.backend.remove(key)?,
-                }
-            }
-            // 3. Read everything back.
-            for (key, value) in &sequence {
-                if self.backend.get(key)?.as_ref() != value.as_ref() {
-                    return Err(StorageError::NotVerified);
-                }
-            }
-            Ok(())
-        })();
-        if let Err(e) = result {
-            for (key, previous) in touched.iter().rev() {
-                self.restore(key, previous.as_deref());
-            }
-            return Err(e);
-        }
+        self.write_all(&sequence)?;
 
         // 4. Remember what this tab now knows.
         for (key, revision) in revisions {
@@ -957,6 +962,34 @@ impl<B: Backend> Store<B> {
             self.index.remove(id);
         }
         Ok(())
+    }
+
+    /// Writes (or removes) every key in order, then reads every one back; on any failure
+    /// every key touched is put back as it was, last first.
+    fn write_all(&self, sequence: &[(String, Option<String>)]) -> Result<(), StorageError> {
+        let mut touched: Vec<(String, Option<String>)> = Vec::new();
+        let result = (|| {
+            for (key, value) in sequence {
+                touched.push((key.clone(), self.backend.get(key)?));
+                match value {
+                    Some(value) => self.backend.set(key, value)?,
+                    None => self.backend.remove(key)?,
+                }
+            }
+            // 3. Read everything back.
+            for (key, value) in sequence {
+                if self.backend.get(key)?.as_ref() != value.as_ref() {
+                    return Err(StorageError::NotVerified);
+                }
+            }
+            Ok(())
+        })();
+        if result.is_err() {
+            for (key, previous) in touched.iter().rev() {
+                self.restore(key, previous.as_deref());
+            }
+        }
+        result
     }
 
     /// A key for a set-aside copy that no earlier copy has: `setaside.<name>.<n>`.
@@ -1109,7 +1142,8 @@ impl<B: Backend> Store<B> {
     /// Keeps this tab's draft. A damaged value under the same key is copied aside first.
     pub fn save_draft(&mut self, draft: &StoredDraft) -> Result<(), StorageError> {
         let key = self.draft_key(&DraftSlot::of(draft));
-        let value = self.codec.encode(&key, 0, &encode_draft(draft));
+        self.check_lock()?;
+        let value = self.codec.encode(&key, 0, &encode_draft(draft))?;
         if let Some(raw) = self.backend.get(&key)? {
             if self.read(&key, &raw, decode_draft).is_err() {
                 let copy = self.next_set_aside_key(&key, &[])?;
@@ -1236,6 +1270,8 @@ enum Check {
     Conflict,
     Newer,
 }
+
+mod lock;
 
 #[cfg(test)]
 mod tests;

@@ -135,7 +135,7 @@ impl<B: Backend> SupervisorSpace<B> {
     /// Chooses to keep summaries, and keeps `open` (those not kept yet), all or nothing.
     pub fn keep(&self, open: &[Opened]) -> Result<(), StorageError> {
         let key = self.keep_key();
-        let mut writes = vec![(key.clone(), Compact.encode(&key, 1, &encode_keep(true)))];
+        let mut writes = vec![(key.clone(), Compact.encode(&key, 1, &encode_keep(true))?)];
         writes.extend(self.new_writes(open)?);
         self.write_all(writes)
     }
@@ -151,7 +151,7 @@ impl<B: Backend> SupervisorSpace<B> {
         for o in opened {
             let key = self.summary_key(o.fingerprint);
             if self.backend.get(&key)?.is_none() {
-                let value = Compact.encode(&key, 1, &encode_kept(o));
+                let value = Compact.encode(&key, 1, &encode_kept(o))?;
                 writes.push((key, value));
             }
         }

@@ -7,6 +7,7 @@ pub mod browser;
 pub mod components;
 pub mod forms;
 pub mod lazy;
+pub mod lock;
 pub mod nudges;
 pub mod offline;
 pub mod pages;
@@ -22,6 +23,8 @@ use leptos_router::path;
 use leptos_router::Lazy;
 
 use components::{ClashNotice, StorageNotice, HEADING_ID};
+use lock::pages::{LockActionPage, UnlockPage};
+use lock::suggestion::LockSuggestionBody;
 use pages::backup::{BackupPage, RestorePage};
 use pages::checkins::{CheckInPage, WellbeingPage};
 use pages::custom_tags::{DeleteTagPage, MergeTagPage, NewTagPage, RenameTagPage, TagsPage};
@@ -44,7 +47,7 @@ use pages::threads::{NewThreadPage, ThreadActionPage, ThreadPage, ThreadsPage};
 use pages::workshop::{
     case::CasePage, case::ComparePage, end::EndWorkshopPage, start::WorkshopPage,
 };
-use state::AppState;
+use state::{AppState, LockStatus};
 
 // Pages loaded on demand, each from its own wasm chunk (see `lazy`).
 lazy::lazy_page!(WriteRoute, editor, WritePage);
@@ -82,6 +85,9 @@ lazy::lazy_page!(WorkshopRoute, workshop, WorkshopPage);
 lazy::lazy_page!(CaseRoute, workshop, CasePage);
 lazy::lazy_page!(CompareRoute, workshop, ComparePage);
 lazy::lazy_page!(EndWorkshopRoute, workshop, EndWorkshopPage);
+lazy::lazy_page!(UnlockRoute, unlock, UnlockPage);
+lazy::lazy_page!(SuggestLockRoute, suggest, LockSuggestionBody);
+lazy::lazy_page!(LockActionRoute, lock, LockActionPage);
 
 /// The whole app: state, layout and routes.
 #[component]
@@ -101,11 +107,41 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || listener.remove());
     // A tab the browser duplicated shares this tab's id until it hears otherwise.
     crate::storage::watch_tab_id(move |id| state.set_tab(&id));
+    // Other tabs locking, and the idle auto-lock.
+    lock::watch::watch(state);
     view! {
         <Router>
             <Layout/>
         </Router>
     }
+}
+
+/// A lazily loaded view outside the routes: fetched from its chunk when first shown.
+/// The unlock page is one: it stands in for every page while the journal is locked, and
+/// the address stays the page the worker was on, which shows once unlocked. (A
+/// `Suspense` here cost more of the first load.)
+pub(crate) fn lazy_view<R: leptos_router::LazyRoute>() -> impl IntoView {
+    // One copy of the loading code for every such view: only the boxing is per page.
+    load_view(Box::pin(R::view(R::data())))
+}
+
+fn load_view(load: std::pin::Pin<Box<dyn std::future::Future<Output = AnyView>>>) -> impl IntoView {
+    let page = RwSignal::new_local(None::<AnyView>);
+    // Under this owner, so the page finds the app's context; untracked, so what the page
+    // reads as it is built does not re-run this.
+    leptos::task::spawn_local(leptos::reactive::computed::ScopedFuture::new_untracked(
+        async move {
+            page.set(Some(load.await));
+        },
+    ));
+    move || {
+        page.track();
+        page.try_update_untracked(Option::take).flatten()
+    }
+}
+
+fn unlock_gate() -> impl IntoView {
+    lazy_view::<UnlockRoute>()
 }
 
 /// The site's sections, in the header: where each starts and its name.
@@ -162,8 +198,11 @@ fn Layout() -> impl IntoView {
                 <div class="nhsuk-header__service">
                     <a class="nhsuk-header__service-name" href="/">"Anchorpoint"</a>
                 </div>
+                <button class="nhsuk-button nhsuk-button--reverse app-lock-now" type="button"
+                    id="lock-now" hidden=move || state.lock.get() != LockStatus::Unlocked
+                    on:click=move |_| state.lock_now()>"Lock now"</button>
             </div>
-            <nav class="nhsuk-header__navigation" aria-label="Menu">
+            <nav hidden=move || state.lock.get() == LockStatus::Locked class="nhsuk-header__navigation" aria-label="Menu">
                 <div class="nhsuk-header__navigation-container nhsuk-width-container">
                     <ul class="nhsuk-header__navigation-list">
                         {NAVIGATION.iter().map(|&(href, label)| {
@@ -193,6 +232,9 @@ fn Layout() -> impl IntoView {
                         // empty on its own page, so the reason must be there too.
                         <workshop_banner::WorkshopBanner/>
                         <offline::UpdateNotice/>
+                        // While locked, only the unlock page: nothing of the journal is
+                        // read, so there is nothing else to show.
+                        <Show when=move || state.lock.get() != LockStatus::Locked fallback=unlock_gate>
                         <StorageNotice/>
                         <ClashNotice/>
                         // FlatRoutes, not Routes: no route here nests, and the nested
@@ -236,7 +278,10 @@ fn Layout() -> impl IntoView {
                             <Route path=path!("/workshop/cases/:id") view={Lazy::<CaseRoute>::new()}/>
                             <Route path=path!("/workshop/cases/:id/compare") view={Lazy::<CompareRoute>::new()}/>
                             <Route path=path!("/workshop/end") view={Lazy::<EndWorkshopRoute>::new()}/>
+                            // Turn on (no action), `change` and `off`: one route keeps the router small.
+                            <Route path=path!("/settings/lock/:action?") view={Lazy::<LockActionRoute>::new()}/>
                         </FlatRoutes>
+                        </Show>
                     </div>
                 </div>
             </main>

@@ -11,6 +11,7 @@ use crate::core::checkins::{EmbeddednessHistory, WellbeingLog};
 use crate::core::entry::Entry;
 use crate::core::ids::EntryId;
 use crate::core::journal::Journal;
+use crate::core::lock::LockHeader;
 use crate::core::merge::{Difference, Merge};
 use crate::core::record::StoredDraft;
 use crate::core::settings::{Preferences, Settings};
@@ -18,8 +19,8 @@ use crate::core::tags::Vocabulary;
 use crate::core::templates::TemplateLibrary;
 use crate::core::threads::Threads;
 use crate::storage::{
-    tab_flag, tab_id, Batch, Collections, Compact, DraftSlot, LocalStorage, Namespace, OtherDraft,
-    Problem, StorageError, Store, StoredCollection, TabFlag,
+    tab_flag, tab_id, Batch, Codec, Collections, Compact, DraftSlot, LocalStorage, Namespace,
+    OtherDraft, Problem, StorageError, Store, StoredCollection, TabFlag,
 };
 
 /// A one-off confirmation ("Reflection saved") for the page an action goes to. It is
@@ -47,6 +48,18 @@ pub struct Clash {
 /// Saves one kept change; shared, so a `Clash` can sit in a signal.
 type KeepMine = Arc<dyn Fn(&AppState) -> Result<(), StorageError> + Send + Sync>;
 
+/// Whether the passphrase lock is on, and if so whether this tab has unlocked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LockStatus {
+    /// No lock: records are compact, readable by anyone with the browser.
+    Off,
+    /// The lock is on and this tab holds no key: only the unlock page shows, and
+    /// nothing of the journal is in memory.
+    Locked,
+    /// The lock is on and this tab holds the data key (in the store's codec).
+    Unlocked,
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub journal: RwSignal<Journal>,
@@ -73,6 +86,11 @@ pub struct AppState {
     pub external_changes: RwSignal<u32>,
     /// A collection change waiting for the worker to choose, after a clash.
     pub clash: RwSignal<Option<Clash>>,
+    /// The passphrase lock, as this tab knows it.
+    pub lock: RwSignal<LockStatus>,
+    /// The worker said "not now" to the journal page's suggestion to turn the lock on
+    /// (for this visit).
+    pub lock_suggestion_dismissed: RwSignal<bool>,
     store: StoredValue<Store<LocalStorage>>,
     /// Every collection as this tab last read or wrote it: the base of a three-way merge
     /// when another tab saved in between.
@@ -97,6 +115,8 @@ impl AppState {
             flash: RwSignal::new(None),
             external_changes: RwSignal::new(0),
             clash: RwSignal::new(None),
+            lock: RwSignal::new(LockStatus::Off),
+            lock_suggestion_dismissed: RwSignal::new(false),
             store: StoredValue::new(Store::with(
                 LocalStorage,
                 space(),
@@ -105,8 +125,103 @@ impl AppState {
             )),
             bases: StoredValue::new(Collections::default()),
         };
-        state.reload();
+        // With the lock on, nothing is read until the worker unlocks. A lock header
+        // that cannot be read shows as locked too: the unlock page says why.
+        let locked = state
+            .store
+            .with_value(|store| !matches!(store.lock_present(), Ok(false)));
+        if locked {
+            state.lock.set(LockStatus::Locked);
+        } else {
+            state.reload();
+        }
         state
+    }
+
+    /// The lock header as stored now.
+    pub fn lock_header(&self) -> Result<Option<LockHeader>, StorageError> {
+        self.store
+            .try_with_value(|store| store.lock_header())
+            .unwrap_or_else(|| Err(StorageError::Failed("the app has closed".into())))
+    }
+
+    /// Unlocks this tab: the store seals and opens with `codec` from now on, and the
+    /// journal is read.
+    pub fn unlock(&self, header: &LockHeader, codec: Box<dyn Codec>) {
+        self.store.update_value(|store| store.unlock(header, codec));
+        self.lock.set(LockStatus::Unlocked);
+        self.reload();
+    }
+
+    /// Locks this tab and tells every other open tab to lock too.
+    pub fn lock_now(&self) {
+        if self.lock.get_untracked() == LockStatus::Unlocked {
+            crate::ui::lock::watch::tell_other_tabs();
+            self.drop_everything();
+        }
+    }
+
+    /// Drops the key (the codec is dropped, which wipes it), then reloads the page, so
+    /// that no decrypted value is left anywhere in this tab's memory: not the journal's
+    /// signals, a page's copy, the search index or a summary in progress. Drafts were
+    /// saved (sealed) as they were typed, and come back after unlocking.
+    pub fn drop_everything(&self) {
+        self.store.update_value(Store::lock);
+        self.lock.set(LockStatus::Locked);
+        self.bases.set_value(Collections::default());
+        self.show(Some(Ok(crate::storage::Loaded::default())));
+        self.clash.set(None);
+        self.flash.set(None);
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    }
+
+    /// Turns the lock on: every record sealed in one batch, then this tab is unlocked.
+    pub fn turn_lock_on(
+        &self,
+        header: &LockHeader,
+        codec: Box<dyn Codec>,
+    ) -> Result<(), StorageError> {
+        self.with_store(|store| store.turn_lock_on(header, codec))?;
+        self.lock.set(LockStatus::Unlocked);
+        Ok(())
+    }
+
+    /// Turns the lock off (the passphrase already checked): every record unsealed in one
+    /// batch. Returns how many damaged sealed values were left as they were.
+    pub fn turn_lock_off(&self) -> Result<usize, StorageError> {
+        let kept = self.with_store(|store| store.turn_lock_off())?;
+        self.lock.set(LockStatus::Off);
+        self.reload();
+        Ok(kept)
+    }
+
+    /// Stores a re-made lock header (a new passphrase).
+    pub fn replace_lock_header(&self, header: &LockHeader) -> Result<(), StorageError> {
+        self.with_store(|store| store.replace_lock_header(header))
+    }
+
+    /// Another tab turned the lock on, off or re-made it, or this tab is locked and the
+    /// lock went away: follow what is stored. Returns whether it handled the change.
+    fn follow_lock_elsewhere(&self) -> bool {
+        let changed = self.store.with_value(Store::lock_changed);
+        if !changed {
+            return false;
+        }
+        let present = self.store.with_value(Store::lock_present);
+        match present {
+            // Turned off elsewhere: read the journal as it now is.
+            Ok(false) => {
+                self.store.update_value(Store::lock);
+                self.lock.set(LockStatus::Off);
+                self.reload();
+            }
+            // Turned on, or made with another key, elsewhere: this tab cannot read it.
+            _ if self.lock.get_untracked() != LockStatus::Locked => self.drop_everything(),
+            _ => {}
+        }
+        true
     }
 
     /// Reads storage, taking everything in it as this tab's starting point.
@@ -144,6 +259,9 @@ impl AppState {
     /// take it as seen: a form still open on older values must then get a conflict or a
     /// merge when saved, never overwrite the other tab's words.
     pub fn storage_changed_elsewhere(&self) {
+        if self.follow_lock_elsewhere() {
+            return;
+        }
         let loaded = self.store.try_update_value(|store| store.peek());
         self.show(loaded);
         self.external_changes.update(|n| *n += 1);

@@ -669,6 +669,7 @@ pub fn JournalPage() -> impl IntoView {
         <PageHeading text="Your journal"/>
         <crate::ui::storage_health::NearlyFullWarning/>
         <crate::ui::backup_reminder::BackupReminder/>
+        <crate::ui::lock::suggestion::LockSuggestion/>
         <Show when=move || has_draft.get()>
             <div class="nhsuk-inset-text">
                 <span class="nhsuk-u-visually-hidden">"Information: "</span>

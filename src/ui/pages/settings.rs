@@ -211,6 +211,8 @@ pub fn SettingsPage() -> impl IntoView {
         </ul>
         <crate::ui::backup_reminder::BackupSection errors=errors/>
         <crate::ui::storage_health::StorageSection/>
+        // The lock guards the real journal; a workshop tab never opens it.
+        {(!state.in_workshop()).then(|| view! { <crate::ui::lock::section::LockSection/> })}
         <h2 class="nhsuk-heading-m">"Training"</h2>
         <p>{if state.in_workshop() {
             "This tab is in a workshop: these settings are the workshop’s, not the real journal’s."
