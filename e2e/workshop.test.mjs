@@ -3,8 +3,9 @@
 // facilitator's perspective revealed and the tags compared; large text for a
 // projector; a practice supervision summary; and "End workshop", after which the
 // workshop space is empty and every real journal key is byte-for-byte as it was.
-// Only the one tab is in the workshop: another tab keeps the real journal. axe runs
-// on every page and state. Every case, name and reflection here is fictional.
+// Only the one tab is in the workshop: another tab keeps the real journal. With the
+// journal locked, a workshop starts from the unlock page and the journal stays locked.
+// axe runs on every page and state. Every case, name and reflection here is fictional.
 
 import assert from 'node:assert/strict';
 import { useHarness, normaliseSpace } from './harness.mjs';
@@ -231,4 +232,52 @@ journey('workshop pages in a tab that is not in a workshop say so and offer to s
   await app.open('/');
   await app.link('Run a training workshop').click();
   await app.expectPage('Run a workshop');
+});
+
+journey('with the journal locked, a workshop runs and ends without unlocking it or changing a byte of it', async ({ app, page, a11y }) => {
+  const passphrase = 'Heather on the moor 7';
+  await app.open('/');
+  await app.writeEntry({ text: REAL });
+  await app.open('/settings/lock');
+  await app.expectPage('Turn on the lock');
+  await page.getByLabel('Create a passphrase', { exact: true }).fill(passphrase);
+  await page.getByLabel('Type the passphrase again', { exact: true }).fill(passphrase);
+  await app.button('Turn on the lock').click();
+  await app.expectPage('Settings');
+  await app.expectVisibleText('The lock is on');
+  await page.locator('#lock-now').click();
+  await app.expectText(app.heading(), 'Unlock your journal', { exact: true });
+  const before = await app.rawStorage();
+  assert.ok(Object.keys(before).includes('anchorpoint.lock'), 'the lock is on');
+
+  // The unlock page offers a workshop; starting one never asks for the passphrase.
+  await a11y('unlock page, offering a workshop');
+  await app.link('run a workshop in this tab').click();
+  await app.expectPage('Run a workshop');
+  await app.expectVisibleText('If it is locked, it stays locked.');
+  await a11y('workshop start, journal locked');
+  await app.button('Start a workshop in this tab').click();
+  await app.expectPage('Workshop');
+  await app.expectText(banner(page), 'You are in a workshop');
+  assert.equal(await page.locator('#lock-now').isVisible(), false, 'no Lock now: the workshop has no lock');
+  await app.writeEntry({ text: 'Practice: the lunch club ran out of chairs again.' });
+  await app.open('/');
+  await app.expectPage('Your journal');
+  const listed = await app.listedEntries();
+  assert.equal(listed.length, 1, 'the practice reflection, and only it');
+  assert.match(listed[0].text, /lunch club ran out of chairs/);
+  assert.equal(await page.locator('#lock-suggestion').count(), 0, 'a workshop does not offer the lock');
+  await a11y('workshop journal, real journal locked');
+
+  await app.open('/workshop/end');
+  await app.button('End workshop and delete practice work').click();
+  await app.expectPage('Run a workshop');
+  await app.expectText(page.locator('.nhsuk-notification-banner--success'), 'The workshop has ended');
+  await a11y('workshop ended, journal locked');
+  assert.deepEqual(await workshopKeys(app), [], 'the workshop space is empty');
+  assert.deepEqual(await app.rawStorage(), before, 'every real key is byte-for-byte unchanged');
+
+  // The journal is still locked.
+  await app.open('/');
+  await app.expectText(app.heading(), 'Unlock your journal', { exact: true });
 });

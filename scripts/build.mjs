@@ -66,8 +66,10 @@ try {
   // --emit-relocs keeps the linker's relocations, which the split step reads to find
   // what code each lazy page needs. RUSTFLAGS changes cargo's fingerprint: the first
   // build after a build without it recompiles every dependency.
-  step('cargo build --release (wasm32, --emit-relocs, --features split)');
-  const rustflags = [process.env.RUSTFLAGS, '-Clink-args=--emit-relocs'].filter(Boolean).join(' ');
+  step('cargo build --release (wasm32, --emit-relocs, --cfg erase_components, --features split)');
+  // `--cfg erase_components` makes Leptos type-erase each component's view: one copy of
+  // the rendering code for many views, 11 KB less first load (measured 2026-12-05).
+  const rustflags = [process.env.RUSTFLAGS, '-Clink-args=--emit-relocs', '--cfg erase_components'].filter(Boolean).join(' ');
   run('cargo', ['build', '--release', '--quiet', '--target', 'wasm32-unknown-unknown', '--bin', BIN, '--features', 'split'], {
     env: { ...process.env, RUSTFLAGS: rustflags },
   });

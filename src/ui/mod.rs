@@ -144,6 +144,9 @@ fn unlock_gate() -> impl IntoView {
     lazy_view::<UnlockRoute>()
 }
 
+/// The workshop's start page, reachable while the journal is locked.
+const WORKSHOP_START: &str = "/workshop";
+
 /// The site's sections, in the header: where each starts and its name.
 const NAVIGATION: [(&str, &str); 7] = [
     ("/", "Journal"),
@@ -234,7 +237,9 @@ fn Layout() -> impl IntoView {
                         <offline::UpdateNotice/>
                         // While locked, only the unlock page: nothing of the journal is
                         // read, so there is nothing else to show.
-                        <Show when=move || state.lock.get() != LockStatus::Locked fallback=unlock_gate>
+                        // The one exception is the workshop's start page: a trainer can
+                        // start a workshop in this tab without unlocking the journal.
+                        <Show when=move || state.lock.get() != LockStatus::Locked || location.pathname.read().as_str() == WORKSHOP_START fallback=unlock_gate>
                         <StorageNotice/>
                         <ClashNotice/>
                         // FlatRoutes, not Routes: no route here nests, and the nested

@@ -118,6 +118,8 @@ pub fn UnlockPage() -> impl IntoView {
                 <p>"This is why backups matter. If you have downloaded a backup you can open, you can clear this browser's data for Anchorpoint and restore your backup into a new journal."</p>
             </div>
         </details>
+        <h2 class="nhsuk-heading-s">"Running a training session?"</h2>
+        <p>"A trainer can " <a href="/workshop">"run a workshop in this tab"</a> " with fictional cases. The journal stays locked."</p>
     }
 }
 

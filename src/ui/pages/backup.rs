@@ -21,6 +21,7 @@ use crate::storage::StorageError;
 use crate::ui::browser;
 use crate::ui::components::{PageHeading, HEADING_ID};
 use crate::ui::forms::{Choice, Problems, Radios};
+use crate::ui::lock::passphrase_field;
 use crate::ui::pages::settings::ACTION_ID;
 use crate::ui::state::{use_app_state, Flash};
 
@@ -42,48 +43,6 @@ fn after_paint(work: impl FnOnce() + 'static) {
     request_animation_frame(move || {
         set_timeout(work, std::time::Duration::from_millis(20));
     });
-}
-
-/// A password input with its label, hint and inline error.
-fn passphrase_field(
-    id: &'static str,
-    label: &'static str,
-    hint: Option<&'static str>,
-    value: RwSignal<String>,
-    errors: Problems,
-    autocomplete: &'static str,
-) -> impl IntoView {
-    let error = errors.message_for(id);
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut parts = Vec::new();
-            if hint.is_some() {
-                parts.push(hint_id.clone());
-            }
-            if error.read().is_some() {
-                parts.push(error_id.clone());
-            }
-            (!parts.is_empty()).then(|| parts.join(" "))
-        }
-    };
-    view! {
-        <div class=move || if error.read().is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
-            <label class="nhsuk-label" for=id>{label}</label>
-            {hint.map(|h| view! { <div class="nhsuk-hint" id=hint_id>{h}</div> })}
-            {move || error.get().map(|m| view! {
-                <span class="nhsuk-error-message" id=error_id.clone()>
-                    <span class="nhsuk-u-visually-hidden">"Error: "</span>{m}
-                </span>
-            })}
-            <input class=move || if error.read().is_some() { "nhsuk-input nhsuk-input--error" } else { "nhsuk-input" }
-                id=id name=id type="password" autocomplete=autocomplete spellcheck="false"
-                aria-describedby=described
-                prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
-        </div>
-    }
 }
 
 /// "Working…" while the slow part runs, announced to screen readers.
@@ -229,8 +188,8 @@ pub fn BackupPage() -> impl IntoView {
         {move || if protect.get() == "passphrase" {
             view! {
                 <div>
-                    {passphrase_field(PASSPHRASE_ID, "Passphrase", Some("A few words only you would think of. If you forget it, the backup cannot be opened: it cannot be recovered."), passphrase, errors, "new-password")}
-                    {passphrase_field(CONFIRM_ID, "Enter the passphrase again", None, confirm, errors, "new-password")}
+                    {passphrase_field(PASSPHRASE_ID, "Passphrase", Some("A few words only you would think of. If you forget it, the backup cannot be opened: it cannot be recovered."), "new-password", passphrase, errors)}
+                    {passphrase_field(CONFIRM_ID, "Enter the passphrase again", None, "new-password", confirm, errors)}
                 </div>
             }.into_any()
         } else {
@@ -479,7 +438,7 @@ pub fn RestorePage() -> impl IntoView {
             Step::Passphrase(name, _) => view! {
                 <PageHeading text="Enter the backup’s passphrase"/>
                 <p>{format!("{name} is protected with a passphrase.")}</p>
-                {passphrase_field(RESTORE_PASSPHRASE_ID, "Passphrase", Some("The passphrase you chose when you made this backup. It cannot be recovered if it is forgotten."), passphrase, errors, "current-password")}
+                {passphrase_field(RESTORE_PASSPHRASE_ID, "Passphrase", Some("The passphrase you chose when you made this backup. It cannot be recovered if it is forgotten."), "current-password", passphrase, errors)}
                 {busy_note(busy)}
                 <button id=ACTION_ID type="button" class="nhsuk-button" on:click=unlock>"Continue"</button>
                 <p><a href="/settings/restore" on:click=move |ev| { ev.prevent_default(); step.set(Step::Choose); errors.clear(); }>"Choose another file"</a></p>
