@@ -424,6 +424,17 @@ export class JournalApp {
     await this.button('Save reflection').click();
   }
 
+  /** Turns the passphrase lock on from its Settings page and lands back on Settings. */
+  async turnOnLock(passphrase) {
+    await this.open('/settings/lock');
+    await this.expectPage('Turn on the lock');
+    await this.page.getByLabel('Create a passphrase', { exact: true }).fill(passphrase);
+    await this.page.getByLabel('Type the passphrase again', { exact: true }).fill(passphrase);
+    await this.button('Turn on the lock').click();
+    await this.expectPage('Settings');
+    await this.expectVisibleText('The lock is on');
+  }
+
   /** Writes a whole entry from the journal page and lands on its page. Returns its id. */
   async writeEntry({ about, text }) {
     if (this.path() !== '/write') {

@@ -2,7 +2,8 @@
 // another tab and by the idle timer; wrong, empty and huge passphrases refused and
 // changing nothing; an accented passphrase typed another way still opens it; the
 // passphrase changed; the lock turned off; a full storage while turning it on or off
-// changes nothing; a record with a changed bit is set aside and reported. axe-core
+// changes nothing; a record with a changed bit is set aside and reported; summaries kept
+// in the supervisor view are sealed and unsealed with the journal. axe-core
 // runs on every new page and state.
 
 import assert from 'node:assert/strict';
@@ -28,13 +29,7 @@ async function writeThree(app) {
 }
 
 async function turnOn(app, page, passphrase = PASSPHRASE) {
-  await app.open('/settings/lock');
-  await app.expectPage('Turn on the lock');
-  await page.getByLabel('Create a passphrase', { exact: true }).fill(passphrase);
-  await page.getByLabel('Type the passphrase again', { exact: true }).fill(passphrase);
-  await app.button('Turn on the lock').click();
-  await app.expectPage('Settings');
-  await app.expectVisibleText('The lock is on');
+  await app.turnOnLock(passphrase);
 }
 
 async function unlock(app, page, passphrase = PASSPHRASE) {
@@ -258,4 +253,55 @@ journey('the lock locks itself after the chosen idle time', async ({ app, page, 
   await page.clock.fastForward('01:10');
   await app.expectPage('Unlock your journal');
   await expectNothingReadable(app);
+});
+
+journey('summaries a supervisor keeps on this device are sealed with the journal, and unsealed when the lock is off', async ({ app, page, a11y }) => {
+  const { readFileSync } = await import('node:fs');
+  const v2 = readFileSync(new URL('../tests/fixtures/export/v2/summary.json', import.meta.url), 'utf8');
+  const worker = JSON.parse(v2).worker;
+  const supervisorValues = async () =>
+    Object.entries(await app.rawStorage()).filter(([k]) => k.startsWith('anchorpoint-supervisor.'));
+
+  await app.open('/');
+  await writeThree(app);
+  await app.open('/supervisor');
+  await page.locator('#summary-files').setInputFiles([{ name: 'jo-b.json', mimeType: 'application/json', buffer: Buffer.from(v2, 'utf8') }]);
+  await app.expectText(page.locator('.nhsuk-notification-banner'), '1 summary opened');
+  await page.getByLabel('Keep them on this device').check();
+  await app.button('Save this choice').click();
+  await app.expectText(page.locator('#keep-saved'), 'Summaries you open are kept on this device');
+  const plain = await supervisorValues();
+  assert.equal(plain.length, 2);
+  assert.ok(plain.every(([, v]) => v.startsWith('AP4;z;')), 'kept as compact frames while the lock is off');
+
+  // Turning the lock on seals them too: the worker's name is nowhere in storage.
+  await turnOn(app, page);
+  await expectNothingReadable(app);
+  const sealed = await supervisorValues();
+  assert.deepEqual(sealed.map(([k]) => k), plain.map(([k]) => k));
+  for (const [key, value] of sealed) {
+    assert.ok(value.startsWith('AP4;s;'), `${key} is not sealed`);
+    assert.ok(!value.includes(worker), `${key} shows the worker's name`);
+  }
+
+  // Locked, then unlocked: the supervisor view still has the summary.
+  await page.locator('#lock-now').click();
+  await unlock(app, page);
+  // In the app: loading a page afresh would ask for the passphrase again.
+  await app.link('Supervisor view').click();
+  await app.expectText(page.locator('#open-summaries'), '1 summary from 1 worker open');
+  await a11y('supervisor view, kept summaries sealed with the journal');
+
+  // Turning the lock off unseals them with everything else.
+  await app.link('Settings').click();
+  await app.link('Turn off the lock').click();
+  await app.expectPage('Turn off the lock');
+  await page.getByLabel('Your passphrase', { exact: true }).fill(PASSPHRASE);
+  await app.button('Turn off the lock').click();
+  await app.expectPage('Settings');
+  const after = await supervisorValues();
+  assert.equal(after.length, 2);
+  assert.ok(after.every(([, v]) => v.startsWith('AP4;z;')), 'compact again');
+  await app.open('/supervisor');
+  await app.expectText(page.locator('#open-summaries'), '1 summary from 1 worker open');
 });

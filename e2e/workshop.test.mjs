@@ -238,13 +238,7 @@ journey('with the journal locked, a workshop runs and ends without unlocking it 
   const passphrase = 'Heather on the moor 7';
   await app.open('/');
   await app.writeEntry({ text: REAL });
-  await app.open('/settings/lock');
-  await app.expectPage('Turn on the lock');
-  await page.getByLabel('Create a passphrase', { exact: true }).fill(passphrase);
-  await page.getByLabel('Type the passphrase again', { exact: true }).fill(passphrase);
-  await app.button('Turn on the lock').click();
-  await app.expectPage('Settings');
-  await app.expectVisibleText('The lock is on');
+  await app.turnOnLock(passphrase);
   await page.locator('#lock-now').click();
   await app.expectText(app.heading(), 'Unlock your journal', { exact: true });
   const before = await app.rawStorage();

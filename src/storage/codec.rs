@@ -83,6 +83,9 @@ pub trait Codec: Send + Sync {
     fn encode(&self, key: &str, revision: u64, json: &str) -> Result<String, EncodeError>;
     /// Opens a frame whose header has already been read.
     fn decode_body(&self, key: &str, revision: u64, body: &str) -> Result<String, CodecError>;
+    /// A copy, for another store that seals with the same key (the supervisor space
+    /// while the journal's lock is on).
+    fn clone_box(&self) -> Box<dyn Codec>;
 }
 
 /// The JSON envelope as it is. Used by tests and fixtures, where readable values help.
@@ -90,6 +93,10 @@ pub trait Codec: Send + Sync {
 pub struct PlainJson;
 
 impl Codec for PlainJson {
+    fn clone_box(&self) -> Box<dyn Codec> {
+        Box::new(*self)
+    }
+
     fn id(&self) -> &'static str {
         "j"
     }
@@ -108,6 +115,10 @@ impl Codec for PlainJson {
 pub struct Compact;
 
 impl Codec for Compact {
+    fn clone_box(&self) -> Box<dyn Codec> {
+        Box::new(*self)
+    }
+
     fn id(&self) -> &'static str {
         "z"
     }
@@ -141,13 +152,17 @@ fn inflate(packed: &[u8]) -> Result<String, CodecError> {
 /// only copy of the key a tab has while unlocked; dropping it (locking) wipes the key.
 /// Built only by the lazily loaded lock pages, so neither it nor the cipher is in the
 /// first load.
+#[derive(Clone)]
 pub struct Sealed {
-    key: Key,
+    /// Shared by the copies a tab makes; wiped when the last one drops (on locking).
+    key: std::sync::Arc<Key>,
 }
 
 impl Sealed {
     pub fn new(key: Key) -> Sealed {
-        Sealed { key }
+        Sealed {
+            key: std::sync::Arc::new(key),
+        }
     }
 
     /// What each sealed record binds in: the frame version and codec, its revision and
@@ -164,6 +179,10 @@ impl std::fmt::Debug for Sealed {
 }
 
 impl Codec for Sealed {
+    fn clone_box(&self) -> Box<dyn Codec> {
+        Box::new(self.clone())
+    }
+
     fn id(&self) -> &'static str {
         "s"
     }

@@ -507,6 +507,12 @@ impl<B: Backend> Store<B> {
         &self.ns
     }
 
+    /// A copy of the codec this store writes with: sealing while the lock is on and this
+    /// tab is unlocked, compact otherwise.
+    pub fn codec_copy(&self) -> Box<dyn Codec> {
+        self.codec.clone_box()
+    }
+
     /// Opens a stored value with any codec this store can read.
     fn open(&self, key: &str, raw: &str) -> Result<codec::Opened, CodecError> {
         let codecs: [&dyn Codec; 3] = [self.codec.as_ref(), &Compact, &PlainJson];

@@ -1,8 +1,10 @@
 //! The supervisor space (`Namespace::SUPERVISOR`, `anchorpoint-supervisor.`): the
 //! summaries a supervisor chose to keep on this device, one key each, and that choice.
 //! It never reads or writes a key outside its namespace, so the worker's journal is
-//! never touched. Values go through the same codec seam as the journal's (compact
-//! frames); the records are `core::supervisor::kept`'s.
+//! never touched. Values go through the same codec seam as the journal's: compact
+//! frames, or sealed with the journal's data key while its lock is on and this tab is
+//! unlocked (so kept summaries are no more readable than the journal while it is
+//! locked). The records are `core::supervisor::kept`'s.
 //!
 //! A summary's key is its content's fingerprint, so the same summary is one key
 //! whichever tab keeps it, and two tabs keeping summaries never overwrite each other's
@@ -33,13 +35,23 @@ pub struct Kept {
 pub struct SupervisorSpace<B: Backend> {
     backend: B,
     ns: Namespace,
+    /// What it writes with; it reads that, compact and plain frames.
+    codec: Box<dyn Codec>,
 }
 
 impl<B: Backend> SupervisorSpace<B> {
+    /// The space with compact frames, as when the journal's lock is off.
     pub fn new(backend: B) -> SupervisorSpace<B> {
+        SupervisorSpace::with_codec(backend, Box::new(Compact))
+    }
+
+    /// The space writing with `codec`: the journal store's own copy, so that while the
+    /// lock is on kept summaries are sealed with the journal's data key.
+    pub fn with_codec(backend: B, codec: Box<dyn Codec>) -> SupervisorSpace<B> {
         SupervisorSpace {
             backend,
             ns: Namespace::SUPERVISOR,
+            codec,
         }
     }
 
@@ -57,15 +69,14 @@ impl<B: Backend> SupervisorSpace<B> {
     }
 
     fn open_value(&self, key: &str, raw: &str) -> Result<String, String> {
-        let codecs: [&dyn Codec; 2] = [&Compact, &PlainJson];
+        let codecs: [&dyn Codec; 3] = [self.codec.as_ref(), &Compact, &PlainJson];
         codec::open(key, raw, &codecs)
             .map(|o| o.json)
             .map_err(|e| e.to_string())
     }
 
-    /// Reads the whole space, writing nothing.
-    pub fn load(&self) -> Result<Kept, StorageError> {
-        let mut kept = Kept::default();
+    /// Every key of the space, sorted.
+    fn own_keys(&self) -> Result<Vec<String>, StorageError> {
         let mut keys: Vec<String> = self
             .backend
             .keys()?
@@ -73,7 +84,13 @@ impl<B: Backend> SupervisorSpace<B> {
             .filter(|k| self.ns.owns(k))
             .collect();
         keys.sort();
-        for key in keys {
+        Ok(keys)
+    }
+
+    /// Reads the whole space, writing nothing.
+    pub fn load(&self) -> Result<Kept, StorageError> {
+        let mut kept = Kept::default();
+        for key in self.own_keys()? {
             let Some(raw) = self.backend.get(&key)? else {
                 continue;
             };
@@ -135,7 +152,7 @@ impl<B: Backend> SupervisorSpace<B> {
     /// Chooses to keep summaries, and keeps `open` (those not kept yet), all or nothing.
     pub fn keep(&self, open: &[Opened]) -> Result<(), StorageError> {
         let key = self.keep_key();
-        let mut writes = vec![(key.clone(), Compact.encode(&key, 1, &encode_keep(true))?)];
+        let mut writes = vec![(key.clone(), self.codec.encode(&key, 1, &encode_keep(true))?)];
         writes.extend(self.new_writes(open)?);
         self.write_all(writes)
     }
@@ -151,11 +168,39 @@ impl<B: Backend> SupervisorSpace<B> {
         for o in opened {
             let key = self.summary_key(o.fingerprint);
             if self.backend.get(&key)?.is_none() {
-                let value = Compact.encode(&key, 1, &encode_kept(o))?;
+                let value = self.codec.encode(&key, 1, &encode_kept(o))?;
                 writes.push((key, value));
             }
         }
         Ok(writes)
+    }
+
+    /// Writes every value of the space again with this space's codec, having opened it
+    /// with `from` (or a compact or plain frame): sealing kept summaries when the
+    /// journal's lock is turned on, unsealing them before it is turned off. All or
+    /// nothing, each write read back. A value that cannot be opened is left exactly as
+    /// it is; returns how many were.
+    pub fn reencode(&self, from: &dyn Codec) -> Result<usize, StorageError> {
+        let codecs: [&dyn Codec; 3] = [from, &Compact, &PlainJson];
+        let keys = self.own_keys()?;
+        let mut writes = Vec::with_capacity(keys.len());
+        let mut left = 0;
+        for key in keys {
+            let Some(raw) = self.backend.get(&key)? else {
+                continue;
+            };
+            match codec::open(&key, &raw, &codecs) {
+                Ok(opened) => {
+                    let value = self
+                        .codec
+                        .encode(&key, opened.revision.max(1), &opened.json)?;
+                    writes.push((key, value));
+                }
+                Err(_) => left += 1,
+            }
+        }
+        self.write_all(writes)?;
+        Ok(left)
     }
 
     /// Stops keeping one summary.
@@ -166,12 +211,7 @@ impl<B: Backend> SupervisorSpace<B> {
     /// Lets every kept summary go and the choice with them: removes every key of the
     /// space (and only of the space). How many were removed.
     pub fn forget_all(&self) -> Result<usize, StorageError> {
-        let keys: Vec<String> = self
-            .backend
-            .keys()?
-            .into_iter()
-            .filter(|k| self.ns.owns(k))
-            .collect();
+        let keys = self.own_keys()?;
         for key in &keys {
             self.backend.remove(key)?;
         }
@@ -278,5 +318,86 @@ mod tests {
             space.backend().get(&key).expect("get").as_deref(),
             Some("AP4;z;1;garbage")
         );
+    }
+
+    /// A backend holding what this space's holds now, to open it with another codec.
+    fn copy_of(space: &SupervisorSpace<MemoryBackend>, quota: Option<usize>) -> MemoryBackend {
+        let copy = quota.map_or_else(MemoryBackend::new, MemoryBackend::with_quota);
+        for (k, v) in space.backend().snapshot() {
+            copy.set(&k, &v).expect("copied");
+        }
+        copy
+    }
+
+    fn sealing() -> crate::storage::Sealed {
+        use crate::core::crypto::{Key, KEY_BYTES};
+        crate::storage::Sealed::new(Key::from_random(&mut [7u8; KEY_BYTES]))
+    }
+
+    #[test]
+    fn with_the_lock_on_kept_summaries_are_sealed_and_unsealed_as_a_whole() {
+        let backend = with_neighbours(MemoryBackend::new());
+        // Kept before the lock was turned on: compact frames, readable by anyone.
+        let plain = SupervisorSpace::new(backend);
+        plain.keep(&two()).expect("kept");
+        let before = plain.load().expect("loads");
+        let outside = neighbours(&plain);
+
+        // Turning the lock on seals every kept value with the journal's data key.
+        let sealed = SupervisorSpace::with_codec(copy_of(&plain, None), Box::new(sealing()));
+        assert_eq!(sealed.reencode(&Compact).expect("sealed"), 0);
+        let stored = sealed.backend().snapshot();
+        let ours: Vec<_> = stored
+            .iter()
+            .filter(|(k, _)| Namespace::SUPERVISOR.owns(k))
+            .collect();
+        assert_eq!(ours.len(), 3, "the choice and two summaries");
+        for (key, value) in &ours {
+            assert!(value.starts_with("AP4;s;1;"), "{key} is not sealed");
+        }
+        assert_eq!(
+            sealed.load().expect("loads"),
+            before,
+            "it reads back the same"
+        );
+        // Without the key nothing opens; nothing is written by trying.
+        let locked = SupervisorSpace::new(copy_of(&sealed, None));
+        assert_eq!(locked.load().expect("loads").unreadable.len(), 3);
+        assert_eq!(locked.backend().snapshot(), stored);
+        // New summaries are sealed as they are kept.
+        sealed.remove(two()[0].fingerprint).expect("removed");
+        sealed.add(&two()).expect("kept again");
+        assert!(sealed
+            .backend()
+            .snapshot()
+            .iter()
+            .filter(|(k, _)| Namespace::SUPERVISOR.owns(k))
+            .all(|(_, v)| v.starts_with("AP4;s;")));
+
+        // Turning it off opens them with the old key and writes compact frames again.
+        let unsealed = SupervisorSpace::new(copy_of(&sealed, None));
+        assert_eq!(unsealed.reencode(&sealing()).expect("unsealed"), 0);
+        assert_eq!(unsealed.load().expect("loads"), before);
+        assert_eq!(
+            neighbours(&unsealed),
+            outside,
+            "nothing outside the space changed"
+        );
+    }
+
+    #[test]
+    fn sealing_the_space_with_a_full_quota_changes_nothing() {
+        let plain = SupervisorSpace::new(MemoryBackend::new());
+        plain.keep(&two()[..1]).expect("kept");
+        let before = plain.backend().snapshot();
+        // Room for what is kept and a little more, not for sealed copies (a third larger).
+        let used: usize = before
+            .iter()
+            .map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count())
+            .sum();
+        let sealed =
+            SupervisorSpace::with_codec(copy_of(&plain, Some(used + 20)), Box::new(sealing()));
+        assert_eq!(sealed.reencode(&Compact), Err(StorageError::Full));
+        assert_eq!(sealed.backend().snapshot(), before, "all or nothing");
     }
 }

@@ -18,6 +18,7 @@ use crate::core::settings::{Preferences, Settings};
 use crate::core::tags::Vocabulary;
 use crate::core::templates::TemplateLibrary;
 use crate::core::threads::Threads;
+use crate::storage::supervisor::SupervisorSpace;
 use crate::storage::{
     tab_flag, tab_id, Batch, Codec, Collections, Compact, DraftSlot, LocalStorage, Namespace,
     OtherDraft, Problem, StorageError, Store, StoredCollection, TabFlag,
@@ -135,7 +136,25 @@ impl AppState {
         } else {
             state.reload();
         }
+        CURRENT.with(|c| c.set(Some(state)));
         state
+    }
+
+    /// The app's state, for code that runs outside any component (a timer's callback):
+    /// set once by [`AppState::load`].
+    pub fn current() -> Option<AppState> {
+        CURRENT.with(std::cell::Cell::get)
+    }
+
+    /// The supervisor space, writing as the journal's store does: sealed with the
+    /// journal's data key while the lock is on and this tab is unlocked, compact
+    /// otherwise.
+    pub fn supervisor_space(&self) -> SupervisorSpace<LocalStorage> {
+        let codec = self
+            .store
+            .try_with_value(Store::codec_copy)
+            .unwrap_or_else(|| Box::new(Compact));
+        SupervisorSpace::with_codec(LocalStorage, codec)
     }
 
     /// The lock header as stored now.
@@ -183,7 +202,15 @@ impl AppState {
         header: &LockHeader,
         codec: Box<dyn Codec>,
     ) -> Result<(), StorageError> {
+        let sealing = codec.clone_box();
         self.with_store(|store| store.turn_lock_on(header, codec))?;
+        // Then the summaries a supervisor kept on this device, all or nothing. If they
+        // cannot be sealed, the journal's lock is turned off again, so nothing changes.
+        let kept = SupervisorSpace::with_codec(LocalStorage, sealing);
+        if let Err(e) = kept.reencode(&Compact) {
+            self.with_store(Store::turn_lock_off)?;
+            return Err(e);
+        }
         self.lock.set(LockStatus::Unlocked);
         Ok(())
     }
@@ -191,7 +218,18 @@ impl AppState {
     /// Turns the lock off (the passphrase already checked): every record unsealed in one
     /// batch. Returns how many damaged sealed values were left as they were.
     pub fn turn_lock_off(&self) -> Result<usize, StorageError> {
-        let kept = self.with_store(|store| store.turn_lock_off())?;
+        // The supervisor space's kept summaries first, while the key is still here: if
+        // they cannot be unsealed, nothing has changed.
+        let sealing = self.with_store(|store| Ok(store.codec_copy()))?;
+        SupervisorSpace::new(LocalStorage).reencode(sealing.as_ref())?;
+        let kept = match self.with_store(|store| store.turn_lock_off()) {
+            Ok(kept) => kept,
+            Err(e) => {
+                // Seal them again, so the journal and the summaries stay as they were.
+                let _ = SupervisorSpace::with_codec(LocalStorage, sealing).reencode(&Compact);
+                return Err(e);
+            }
+        };
         self.lock.set(LockStatus::Off);
         self.reload();
         Ok(kept)
@@ -765,6 +803,10 @@ impl AppState {
             .try_update_value(f)
             .unwrap_or_else(|| Err(StorageError::Failed("the app has closed".into())))
     }
+}
+
+thread_local! {
+    static CURRENT: std::cell::Cell<Option<AppState>> = const { std::cell::Cell::new(None) };
 }
 
 /// The space this tab works in, chosen once at start-up: the workshop's when the tab

@@ -24,6 +24,7 @@ use crate::core::supervisor::Library;
 use crate::storage::supervisor::SupervisorSpace;
 use crate::storage::{LocalStorage, StorageError};
 use crate::ui::pages::insights::escape;
+use crate::ui::state::AppState;
 
 /// The section's state for this tab.
 #[derive(Clone)]
@@ -76,9 +77,13 @@ pub fn space() -> ArcRwSignal<Library> {
     section().library
 }
 
-/// The supervisor space in this browser's local storage.
+/// The supervisor space in this browser's local storage: sealed with the journal's key
+/// while its lock is on (see `AppState::supervisor_space`).
 pub fn kept_space() -> SupervisorSpace<LocalStorage> {
-    SupervisorSpace::new(LocalStorage)
+    AppState::current().map_or_else(
+        || SupervisorSpace::new(LocalStorage),
+        |s| s.supervisor_space(),
+    )
 }
 
 /// After a failed write to the supervisor space: what happened, that the open summaries
