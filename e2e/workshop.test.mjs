@@ -162,6 +162,9 @@ journey('ending the workshop empties its space and leaves every real journal key
   // Practice work of every kind: a reflection, settings and a draft left unsaved.
   await app.writeEntry({ text: 'Practice: the desk by the fire exit, and lunch in the car again.' });
   await app.open('/settings');
+  // The lock and backups are the real journal's: a workshop's Settings do not offer them.
+  assert.equal(await page.locator('#lock').count(), 0, 'no lock section in a workshop');
+  assert.equal(await page.locator('#backups').count(), 0, 'no backups section in a workshop');
   await page.getByLabel('Names and places to remove from exports').fill('Hollybank Surgery');
   await app.button('Save settings').click();
   await app.expectText(page.locator('.nhsuk-notification-banner--success'), 'Settings saved');

@@ -20,7 +20,10 @@ pub fn BackupReminder() -> impl IntoView {
     move || {
         let prefs = state.preferences.get();
         let count = state.journal.with(|j| j.len());
-        reminder_due(now, prefs.backup_reminder_days, prefs.last_backup, count).then(|| {
+        // Practice work in a workshop is not backed up: the workshop ends by deleting it.
+        let due = !state.in_workshop()
+            && reminder_due(now, prefs.backup_reminder_days, prefs.last_backup, count);
+        due.then(|| {
             let said = match prefs.last_backup {
                 Some(at) => format!(
                     "Your last backup was made on {}. A backup keeps your reflections safe if this browser’s data is cleared or you change computer.",

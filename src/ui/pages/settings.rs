@@ -209,7 +209,8 @@ pub fn SettingsPage() -> impl IntoView {
             <li><a href="/settings/tags">"Your tags"</a></li>
             <li><a href="/settings/templates">"Your templates"</a></li>
         </ul>
-        <crate::ui::backup_reminder::BackupSection errors=errors/>
+        // Backups are of the real journal; a workshop's practice work is not backed up.
+        {(!state.in_workshop()).then(|| view! { <crate::ui::backup_reminder::BackupSection errors=errors/> })}
         <crate::ui::storage_health::StorageSection/>
         // The lock guards the real journal; a workshop tab never opens it.
         {(!state.in_workshop()).then(|| view! { <crate::ui::lock::section::LockSection/> })}
