@@ -129,6 +129,7 @@ try {
 
   const draws = [];
   const phrases = [];
+  const scans = [];
   let marks = 0;
   for (let round = 0; round <= ROUNDS; round += 1) {
     await page.goto(`${server.url}/summary`);
@@ -148,6 +149,7 @@ try {
       continueButton,
       `() => document.querySelectorAll('.app-review-text .app-review-words').length >= ${n}`,
     ]);
+    scans.push(await page.evaluate(between, 'anchorpoint:review'));
     marks = await page.evaluate(() => document.querySelectorAll('.app-review-text mark').length);
     await page.locator('#phrase').fill('walking group');
     const add = await page.evaluate(() => {
@@ -182,6 +184,7 @@ try {
   console.log(`Review page in Chromium: ${ENTRIES} reflections, ${chars.toLocaleString('en-GB')} characters, ${names.length} private names, ${marks} highlighted redactions`);
   console.log(`  "Continue" to the review drawn:  ${result.drawMedianMs} ms median, ${result.drawMaxMs} ms worst`);
   console.log(`  add a phrase to redact:           ${result.addPhraseMedianMs} ms median, ${result.addPhraseMaxMs} ms worst`);
+  console.log(`  scans (Review::new in wasm): ${scans.map(Math.round).join(', ')} ms`);
   console.log(`JSON ${JSON.stringify(result)}`);
 } finally {
   await browser.close();

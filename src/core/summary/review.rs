@@ -10,9 +10,18 @@
 //! A name on the worker's private list can never be shown: un-redacting a span that
 //! contains one is refused here, and [`Review::finish`] checks again, so a stale or
 //! hand-made [`Decisions`] value cannot leak one either.
+//!
+//! At scale (200 reflections dense with identifiers) the page shows one [`ReviewPage`] at
+//! a time, a reflection or the bring text ([`Review::page`]), with totals over every text,
+//! and [`Progress`] records which pages the worker has seen: nothing is downloaded until
+//! every page has been. Why the whole review is still replayed for one page: a page's
+//! pseudonyms depend on every text before it. The replay only applies spans (cheap); the
+//! scan is done once, in [`Review::new`], and each added phrase is looked for once
+//! ([`Review::add_phrase`] keeps where it was found), not again on every redraw.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
 use thiserror::Error;
@@ -224,6 +233,92 @@ pub struct Review {
     labels: Vec<(String, Vec<Span>)>,
     /// The summary with its counts filled in and no text yet.
     skeleton: Summary,
+    /// The pages of the review page, in order: each reflection, then the bring text.
+    pages: Vec<ReviewPage>,
+    /// Where each added phrase appears in each text, keyed by the phrase as stored in
+    /// [`Decisions::phrases`]: found once, so a redraw does not look again. Deterministic
+    /// (it only remembers [`find_phrase`]'s answer), so sharing it is safe.
+    phrase_hits: Arc<Mutex<BTreeMap<String, Hits>>>,
+}
+
+/// Where one phrase appears: for each text of the review, its spans.
+type Hits = Arc<Vec<Vec<Span>>>;
+
+/// One page of the review page: a reflection's texts, or the bring text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReviewPage {
+    /// The reflection's number in the summary; none for the bring text.
+    pub reflection: Option<usize>,
+    /// The Monday of the reflection's week; none for the bring text.
+    pub week: Option<NaiveDate>,
+    /// Its texts, as indexes into [`Review::texts`].
+    pub texts: Range<usize>,
+}
+
+/// A quasi-identifier not yet covered by a redaction, anywhere in the review, with the
+/// page it is on so the overview can link to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageWarning {
+    pub page: usize,
+    pub text: usize,
+    pub warning: WarningView,
+}
+
+/// One page of the review under the current decisions, with the totals over every text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageView {
+    /// The page's texts, each with its index in [`Review::texts`].
+    pub texts: Vec<(usize, TextView)>,
+    /// How many words or phrases will be redacted in every text (found and not shown as
+    /// written, and added), as the export will count them.
+    pub redactions: usize,
+    /// Every quasi-identifier in every text that no redaction covers yet.
+    pub warnings: Vec<PageWarning>,
+}
+
+/// Which pages of the review the worker has seen. Seeing a page is what counts as
+/// reviewing it: the page shows every redaction in it and the actions on each, so a
+/// worker who has seen every page has had every redaction in front of them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    seen: Vec<bool>,
+}
+
+impl Progress {
+    /// Nothing seen yet, of `pages` pages.
+    pub fn new(pages: usize) -> Progress {
+        Progress {
+            seen: vec![false; pages],
+        }
+    }
+
+    /// Marks `page` as seen (a page out of range is ignored).
+    pub fn see(&mut self, page: usize) {
+        if let Some(s) = self.seen.get_mut(page) {
+            *s = true;
+        }
+    }
+
+    pub fn is_seen(&self, page: usize) -> bool {
+        self.seen.get(page).copied().unwrap_or(false)
+    }
+
+    pub fn seen_count(&self) -> usize {
+        self.seen.iter().filter(|s| **s).count()
+    }
+
+    pub fn pages(&self) -> usize {
+        self.seen.len()
+    }
+
+    /// The first page not seen yet: none once every page has been (or there are none).
+    pub fn first_unseen(&self) -> Option<usize> {
+        self.seen.iter().position(|s| !*s)
+    }
+
+    pub fn all_seen(&self) -> bool {
+        self.first_unseen().is_none()
+    }
 }
 
 /// Position in the overview's family list: the built-in families, then custom tags.
@@ -461,6 +556,21 @@ impl Review {
                 (l, spans)
             })
             .collect();
+        let mut pages: Vec<ReviewPage> = shared
+            .iter()
+            .map(|sh| ReviewPage {
+                reflection: Some(sh.number),
+                week: Some(sh.week),
+                texts: sh.texts.clone(),
+            })
+            .collect();
+        if texts.last().is_some_and(|t| t.id == TextId::Bring) {
+            pages.push(ReviewPage {
+                reflection: None,
+                week: None,
+                texts: texts.len() - 1..texts.len(),
+            });
+        }
         Review {
             anonymiser,
             private_names: data.private_names.to_vec(),
@@ -470,7 +580,86 @@ impl Review {
             shared,
             labels,
             skeleton,
+            pages,
+            phrase_hits: Arc::default(),
         }
+    }
+
+    /// The review page's pages: one per reflection whose words are included (oldest
+    /// first), then the bring text if there is one. A reflection with no words in it has
+    /// none, so a summary of counts only has no pages at all.
+    pub fn pages(&self) -> &[ReviewPage] {
+        &self.pages
+    }
+
+    /// The page a text is on.
+    pub fn page_of(&self, text: usize) -> Option<usize> {
+        self.pages.iter().position(|p| p.texts.contains(&text))
+    }
+
+    /// Where `phrase` appears in each text, found once and then remembered.
+    fn hits(&self, phrase: &str) -> Hits {
+        let mut cache = self
+            .phrase_hits
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        cache
+            .entry(phrase.to_owned())
+            .or_insert_with(|| {
+                Arc::new(
+                    self.texts
+                        .iter()
+                        .map(|t| find_phrase(&t.text, phrase))
+                        .collect(),
+                )
+            })
+            .clone()
+    }
+
+    /// Page `page` as the review page shows it under `decisions`, with the totals over
+    /// every text. The whole review is replayed through a fresh copy of the anonymiser, so
+    /// the page's pseudonyms are the ones the export will have; only the page's texts are
+    /// turned into views. A page out of range gives no texts, and the totals.
+    pub fn page(&self, decisions: &Decisions, page: usize) -> PageView {
+        let range = self.pages.get(page).map_or(0..0, |p| p.texts.clone());
+        let hits: Vec<Hits> = decisions.phrases.iter().map(|p| self.hits(p)).collect();
+        let mut anonymiser = self.anonymiser.clone();
+        let mut out = PageView {
+            texts: Vec::with_capacity(range.len()),
+            redactions: 0,
+            warnings: Vec::new(),
+        };
+        let mut on_page = 0;
+        for (i, t) in self.texts.iter().enumerate() {
+            let applied = anonymiser.apply(&t.text, &self.chosen_with(i, t, decisions, &hits));
+            out.redactions += applied.redactions.len();
+            if t.findings
+                .warnings
+                .iter()
+                .any(|w| !covered(&applied, w.start, w.end))
+            {
+                while self.pages.get(on_page).is_some_and(|p| p.texts.end <= i) {
+                    on_page += 1;
+                }
+                for w in &t.findings.warnings {
+                    if !covered(&applied, w.start, w.end) {
+                        out.warnings.push(PageWarning {
+                            page: on_page,
+                            text: i,
+                            warning: WarningView {
+                                kind: w.kind,
+                                words: t.text[w.start..w.end].to_owned(),
+                                resolved: false,
+                            },
+                        });
+                    }
+                }
+            }
+            if range.contains(&i) {
+                out.texts.push((i, view_of(t, &applied, decisions)));
+            }
+        }
+        out
     }
 
     pub fn period(&self) -> Period {
@@ -541,13 +730,13 @@ impl Review {
         if phrase.chars().count() > MAX_PHRASE_CHARS {
             return Err(ReviewError::PhraseTooLong);
         }
-        let found = self
-            .texts
-            .iter()
-            .map(|t| t.text.as_str())
-            .chain(self.labels.iter().map(|(l, _)| l.as_str()))
-            .map(|t| find_phrase(t, &phrase).len())
-            .sum();
+        // Looked for once here; every later view and the export reuse where it was found.
+        let found = self.hits(&phrase).iter().map(Vec::len).sum::<usize>()
+            + self
+                .labels
+                .iter()
+                .map(|(l, _)| find_phrase(l, &phrase).len())
+                .sum::<usize>();
         let lower = phrase.to_lowercase();
         if !decisions.phrases.iter().any(|p| p.to_lowercase() == lower) {
             decisions.phrases.push(phrase);
@@ -559,10 +748,12 @@ impl Review {
     /// order, with the same replacements the export will have.
     pub fn view(&self, decisions: &Decisions) -> Vec<TextView> {
         let mut anonymiser = self.anonymiser.clone();
+        let hits: Vec<_> = decisions.phrases.iter().map(|p| self.hits(p)).collect();
         self.texts
             .iter()
-            .map(|t| {
-                let out = anonymiser.apply(&t.text, &self.chosen(t, decisions));
+            .enumerate()
+            .map(|(i, t)| {
+                let out = anonymiser.apply(&t.text, &self.chosen_with(i, t, decisions, &hits));
                 view_of(t, &out, decisions)
             })
             .collect()
@@ -577,11 +768,13 @@ impl Review {
                 *kinds.entry(r.kind).or_default() += 1;
             }
         };
+        let hits: Vec<_> = decisions.phrases.iter().map(|p| self.hits(p)).collect();
         let texts: Vec<Text> = self
             .texts
             .iter()
-            .map(|t| {
-                let out = anonymiser.apply(&t.text, &self.chosen(t, decisions));
+            .enumerate()
+            .map(|(i, t)| {
+                let out = anonymiser.apply(&t.text, &self.chosen_with(i, t, decisions, &hits));
                 tally(&out);
                 text_of(&t.text, &out)
             })
@@ -667,7 +860,14 @@ impl Review {
 
     /// The spans to redact in one text: what was found, less what the worker showed
     /// (never a listed name), plus every added phrase.
-    fn chosen(&self, t: &ReviewText, decisions: &Decisions) -> Vec<Span> {
+    /// `hits` holds where each of `decisions.phrases` appears, in the same order.
+    fn chosen_with(
+        &self,
+        index: usize,
+        t: &ReviewText,
+        decisions: &Decisions,
+        hits: &[Hits],
+    ) -> Vec<Span> {
         let mut spans: Vec<Span> = t
             .findings
             .spans
@@ -678,8 +878,8 @@ impl Review {
                     || self.listed(&t.text[s.start..s.end]).is_some()
             })
             .collect();
-        for p in &decisions.phrases {
-            spans.extend(find_phrase(&t.text, p));
+        for h in hits {
+            spans.extend(h.get(index).into_iter().flatten().copied());
         }
         spans
     }
@@ -815,6 +1015,13 @@ pub fn text_markup(
         out.push_str("</tbody></table>");
     }
     out
+}
+
+/// Whether a redaction covers the whole of `start..end`.
+fn covered(out: &Anonymised, start: usize, end: usize) -> bool {
+    out.redactions
+        .iter()
+        .any(|r| r.start <= start && end <= r.end)
 }
 
 /// The anonymised text with each replacement's place in chars, for the export.
