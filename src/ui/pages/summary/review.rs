@@ -266,7 +266,7 @@ fn review_page(flow: SummaryFlow, review: Arc<Review>) -> AnyView {
                                 <span class="nhsuk-pagination__title">"Next"</span>
                                 <span class="nhsuk-u-visually-hidden">":"</span>
                                 <span class="nhsuk-pagination__page">{label}</span>
-                                <svg class="nhsuk-icon nhsuk-icon--arrow-right" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="16" height="16" focusable="false" aria-hidden="true">
+                                <svg class="app-pagination__icon" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="16" height="16" focusable="false" aria-hidden="true">
                                     <path d="m14.7 6.3 5 5c.2.2.3.4.3.7 0 .3-.1.5-.3.7l-5 5a1 1 0 0 1-1.4-1.4l3.3-3.3H5a1 1 0 0 1 0-2h11.6l-3.3-3.3a1 1 0 1 1 1.4-1.4Z"/>
                                 </svg>
                             </a>
@@ -280,7 +280,7 @@ fn review_page(flow: SummaryFlow, review: Arc<Review>) -> AnyView {
                                 <span class="nhsuk-pagination__title">"Previous"</span>
                                 <span class="nhsuk-u-visually-hidden">":"</span>
                                 <span class="nhsuk-pagination__page">{label}</span>
-                                <svg class="nhsuk-icon nhsuk-icon--arrow-left" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="16" height="16" focusable="false" aria-hidden="true">
+                                <svg class="app-pagination__icon" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="16" height="16" focusable="false" aria-hidden="true">
                                     <path d="M10.7 6.3c.4.4.4 1 0 1.4L7.4 11H19a1 1 0 0 1 0 2H7.4l3.3 3.3c.4.4.4 1 0 1.4a1 1 0 0 1-1.4 0l-5-5A1 1 0 0 1 4 12c0-.3.1-.5.3-.7l5-5a1 1 0 0 1 1.4 0Z"/>
                                 </svg>
                             </a>
