@@ -197,7 +197,10 @@ journey('every planted identifier is gone from every format, and tags and counts
   await app.button('Confirm and download').click();
   await app.expectText(app.errorSummary(), 'Check every reflection before you download: you have checked 1 of 4. Go to reflection 2, the first you have not checked');
   await a11y('summary review, not every reflection checked');
-  await page.getByRole('link', { name: 'Go to reflection 2, the first you have not checked' }).click();
+  // The error links to the way to the first reflection not checked, as GOV.UK errors do.
+  await app.errorSummary().getByRole('link').click();
+  await app.waitUntil(async () => (await app.focused()).id === 'first-unchecked', 'focus on the link to reflection 2');
+  await page.keyboard.press('Enter');
   await app.waitUntil(async () => (await app.focused()).id === 'review-page-heading', 'focus on reflection 2’s heading');
   await app.expectText(heading, 'Reflection 2 of 3');
   await app.expectText(page.getByRole('status'), 'Showing reflection 2. You have checked 2 of 4.');

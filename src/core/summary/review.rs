@@ -21,7 +21,7 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use chrono::NaiveDate;
 use thiserror::Error;
@@ -94,7 +94,8 @@ pub struct ReviewText {
     pub prompt: Option<String>,
     pub role: PromptRole,
     pub text: String,
-    pub findings: Findings,
+    /// What the anonymiser found, once scanned: see [`Review::findings`].
+    found: OnceLock<Findings>,
 }
 
 /// A found span the worker chose to show as written: a deliberate action on one span.
@@ -274,6 +275,8 @@ pub struct PageView {
     pub redactions: usize,
     /// Every quasi-identifier in every text that no redaction covers yet.
     pub warnings: Vec<PageWarning>,
+    /// Whether every text had been scanned, so the totals and warnings are for them all.
+    pub complete: bool,
 }
 
 /// Which pages of the review the worker has seen. Seeing a page is what counts as
@@ -432,7 +435,7 @@ impl Review {
                     reflection: Some(number),
                     prompt: section.prompt.clone(),
                     role: section.role,
-                    findings: anonymiser.find(&section.text),
+                    found: OnceLock::new(),
                     text: section.text.clone(),
                 });
             }
@@ -452,7 +455,7 @@ impl Review {
                 reflection: None,
                 prompt: None,
                 role: PromptRole::Other,
-                findings: anonymiser.find(bring),
+                found: OnceLock::new(),
                 text: bring.to_owned(),
             });
         }
@@ -597,6 +600,39 @@ impl Review {
         self.pages.iter().position(|p| p.texts.contains(&text))
     }
 
+    /// What the anonymiser found in text `index`. Texts are scanned in order, once each:
+    /// asking for one scans every text before it that was not scanned yet, so the texts
+    /// scanned are always the first ones ([`Review::scanned`] of them).
+    ///
+    /// Panics if `index` is out of range, like indexing [`Review::texts`].
+    pub fn findings(&self, index: usize) -> &Findings {
+        for t in &self.texts[..index] {
+            t.found.get_or_init(|| self.anonymiser.find(&t.text));
+        }
+        let t = &self.texts[index];
+        t.found.get_or_init(|| self.anonymiser.find(&t.text))
+    }
+
+    /// How many texts have been scanned (the first ones).
+    pub fn scanned(&self) -> usize {
+        self.texts
+            .iter()
+            .position(|t| t.found.get().is_none())
+            .unwrap_or(self.texts.len())
+    }
+
+    /// Scans up to `count` more texts, in order, and returns how many are scanned now.
+    /// Why in steps: the page draws the first reflection straight away and scans the
+    /// rest between frames, so 200 reflections do not hold up the first one.
+    pub fn scan_more(&self, count: usize) -> usize {
+        let done = self.scanned();
+        let target = done.saturating_add(count).min(self.texts.len());
+        if target > 0 {
+            self.findings(target - 1);
+        }
+        target
+    }
+
     /// Where `phrase` appears in each text, found once and then remembered.
     fn hits(&self, phrase: &str) -> Hits {
         let mut cache = self
@@ -617,23 +653,35 @@ impl Review {
     }
 
     /// Page `page` as the review page shows it under `decisions`, with the totals over
-    /// every text. The whole review is replayed through a fresh copy of the anonymiser, so
-    /// the page's pseudonyms are the ones the export will have; only the page's texts are
-    /// turned into views. A page out of range gives no texts, and the totals.
+    /// every text scanned so far (all of them once [`PageView::complete`]). The review is
+    /// replayed from the first text through a fresh copy of the anonymiser, so the page's
+    /// pseudonyms are the ones the export will have; the page and every text before it
+    /// are scanned first if they were not yet; only the page's texts are turned into
+    /// views. A page out of range gives no texts, and the totals.
     pub fn page(&self, decisions: &Decisions, page: usize) -> PageView {
         let range = self.pages.get(page).map_or(0..0, |p| p.texts.clone());
+        if let Some(last) = range.end.checked_sub(1) {
+            self.findings(last);
+        }
         let hits: Vec<Hits> = decisions.phrases.iter().map(|p| self.hits(p)).collect();
         let mut anonymiser = self.anonymiser.clone();
         let mut out = PageView {
             texts: Vec::with_capacity(range.len()),
             redactions: 0,
             warnings: Vec::new(),
+            complete: true,
         };
         let mut on_page = 0;
         for (i, t) in self.texts.iter().enumerate() {
+            // Texts are scanned in order, so the first one not scanned ends what can be
+            // counted yet; the page itself was scanned above.
+            let Some(findings) = t.found.get() else {
+                out.complete = false;
+                break;
+            };
             let applied = anonymiser.apply(&t.text, &self.chosen_with(i, t, decisions, &hits));
             out.redactions += applied.redactions.len();
-            if t.findings
+            if findings
                 .warnings
                 .iter()
                 .any(|w| !covered(&applied, w.start, w.end))
@@ -641,7 +689,7 @@ impl Review {
                 while self.pages.get(on_page).is_some_and(|p| p.texts.end <= i) {
                     on_page += 1;
                 }
-                for w in &t.findings.warnings {
+                for w in &findings.warnings {
                     if !covered(&applied, w.start, w.end) {
                         out.warnings.push(PageWarning {
                             page: on_page,
@@ -656,7 +704,8 @@ impl Review {
                 }
             }
             if range.contains(&i) {
-                out.texts.push((i, view_of(t, &applied, decisions)));
+                out.texts
+                    .push((i, view_of(t, findings, &applied, decisions)));
             }
         }
         out
@@ -693,13 +742,14 @@ impl Review {
         start: usize,
         end: usize,
     ) -> Result<(), ReviewError> {
-        let t = self
+        let index = self
             .texts
             .iter()
-            .find(|t| &t.id == text)
+            .position(|t| &t.id == text)
             .ok_or(ReviewError::NotARedaction)?;
-        if !t
-            .findings
+        let t = &self.texts[index];
+        if !self
+            .findings(index)
             .spans
             .iter()
             .any(|s| s.start == start && s.end == end)
@@ -754,7 +804,7 @@ impl Review {
             .enumerate()
             .map(|(i, t)| {
                 let out = anonymiser.apply(&t.text, &self.chosen_with(i, t, decisions, &hits));
-                view_of(t, &out, decisions)
+                view_of(t, self.findings(i), &out, decisions)
             })
             .collect()
     }
@@ -868,8 +918,8 @@ impl Review {
         decisions: &Decisions,
         hits: &[Hits],
     ) -> Vec<Span> {
-        let mut spans: Vec<Span> = t
-            .findings
+        let mut spans: Vec<Span> = self
+            .findings(index)
             .spans
             .iter()
             .copied()
@@ -1045,13 +1095,17 @@ fn text_of(original: &str, out: &Anonymised) -> Text {
     }
 }
 
-fn view_of(t: &ReviewText, out: &Anonymised, decisions: &Decisions) -> TextView {
+fn view_of(
+    t: &ReviewText,
+    findings: &Findings,
+    out: &Anonymised,
+    decisions: &Decisions,
+) -> TextView {
     let mut marks: Vec<SegmentMark> = out
         .redactions
         .iter()
         .map(|r| {
-            let found = t
-                .findings
+            let found = findings
                 .spans
                 .iter()
                 .any(|s| s.start == r.start && s.end == r.end);
@@ -1068,7 +1122,7 @@ fn view_of(t: &ReviewText, out: &Anonymised, decisions: &Decisions) -> TextView 
             }
         })
         .collect();
-    for s in &t.findings.spans {
+    for s in &findings.spans {
         let covered = out
             .redactions
             .iter()
@@ -1105,8 +1159,7 @@ fn view_of(t: &ReviewText, out: &Anonymised, decisions: &Decisions) -> TextView 
             mark: None,
         });
     }
-    let warnings = t
-        .findings
+    let warnings = findings
         .warnings
         .iter()
         .map(|w| WarningView {

@@ -390,8 +390,8 @@ fn a_found_span_shows_as_written_only_after_the_deliberate_decision() {
     )]);
     let review = w.review(&["e1"], "");
     let t = &review.texts()[0];
-    let found: Vec<(Kind, &str)> = t
-        .findings
+    let found: Vec<(Kind, &str)> = review
+        .findings(0)
         .spans
         .iter()
         .map(|s| (s.kind, &t.text[s.start..s.end]))
@@ -400,8 +400,8 @@ fn a_found_span_shows_as_written_only_after_the_deliberate_decision() {
     let before = review.finish(&Decisions::default());
     assert!(!to_markdown(&before).contains("Bramley said"));
 
-    let span = t
-        .findings
+    let span = review
+        .findings(0)
         .spans
         .iter()
         .find(|s| &t.text[s.start..s.end] == "Bramley" && s.start > 20)
@@ -463,7 +463,7 @@ fn a_name_on_the_private_list_can_never_be_shown() {
     )]);
     let review = w.review(&["e1"], "");
     let t = &review.texts()[0];
-    let span = t.findings.spans[0];
+    let span = review.findings(0).spans[0];
     // The possessive stays outside the span: "Person A's daughter".
     assert_eq!(&t.text[span.start..span.end], "Mrs Okafor");
     // The page offers no "show as written" for it, and a surname alone counts.
@@ -1224,8 +1224,8 @@ mod properties {
             // Even a worker who tries to show every single redaction cannot show a listed name.
             let mut d = Decisions::default();
             if show_everything {
-                for t in review.texts() {
-                    for s in &t.findings.spans {
+                for (i, t) in review.texts().iter().enumerate() {
+                    for s in &review.findings(i).spans {
                         d.unredacted.push(Unredaction { text: t.id.clone(), start: s.start, end: s.end });
                     }
                 }
@@ -1451,7 +1451,9 @@ fn warnings_of_every_page_are_listed_with_their_page_until_redacted() {
 fn an_added_phrase_counts_and_redacts_everywhere_and_undoing_it_restores_the_page() {
     let w = paged_world();
     let review = w.review(&["e1", "e2", "e3"], "");
+    review.scan_more(usize::MAX);
     let before = review.page(&Decisions::default(), 1);
+    assert!(before.complete);
     let mut d = Decisions::default();
     // Found once in each of three texts, on three pages.
     assert_eq!(review.add_phrase(&mut d, "walking group"), Ok(3));
@@ -1504,4 +1506,37 @@ fn nothing_counts_as_checked_until_every_page_has_been_seen() {
     assert_eq!(p.pages(), 3);
     // A summary of counts only has nothing to check.
     assert!(Progress::new(0).all_seen());
+}
+
+#[test]
+fn the_review_scans_in_order_and_a_page_counts_everything_only_once_all_are_scanned() {
+    let w = paged_world();
+    let review = w.review(&["e1", "e2", "e3"], "Talk about Mr Quibble.");
+    // Nothing is scanned until asked: "Continue" only counts.
+    assert_eq!(review.scanned(), 0);
+    let first = review.page(&Decisions::default(), 0);
+    // The first page is scanned to draw it; the totals so far say they are not complete.
+    assert_eq!(review.scanned(), 1);
+    assert!(!first.complete);
+    // Page 3 needs every text before it, for its pseudonyms.
+    let third = review.page(&Decisions::default(), 2);
+    assert_eq!(review.scanned(), 4);
+    assert!(!third.complete);
+    assert_eq!(review.scan_more(10), 5);
+    assert_eq!(review.scan_more(10), 5);
+    let done = review.page(&Decisions::default(), 0);
+    assert!(done.complete);
+    // Scanned in steps or all at once, the same review.
+    let fresh = w.review(&["e1", "e2", "e3"], "Talk about Mr Quibble.");
+    assert_eq!(fresh.scan_more(2), 2);
+    assert_eq!(fresh.scan_more(2), 4);
+    assert_eq!(fresh.scan_more(2), 5);
+    assert_eq!(fresh.page(&Decisions::default(), 0), done);
+    assert_eq!(third.texts, fresh.page(&Decisions::default(), 2).texts);
+    // Confirming never depends on how far the scan had got.
+    let unscanned = w.review(&["e1", "e2", "e3"], "Talk about Mr Quibble.");
+    assert_eq!(
+        to_json(&unscanned.finish(&Decisions::default())),
+        to_json(&review.finish(&Decisions::default()))
+    );
 }
