@@ -151,6 +151,8 @@ journey('every planted identifier is gone from every format, and tags and counts
   const heading = page.locator('#review-page-heading');
   await app.expectText(heading, 'Reflection 1 of 3');
   await app.expectText(page.locator('main'), 'You have checked 1 of 4: every reflection, and what you want to bring to supervision.');
+  // The rest of the reflections are scanned between frames; then the totals show.
+  await app.expectText(page.locator('main'), 'Anchorpoint has marked');
   const total = Number(/Anchorpoint has marked (\d+) words or phrases to redact/.exec(await page.locator('main').innerText())?.[1]);
   assert.ok(total >= 12, `expected many redactions in all, saw ${total}`);
   // Only the first reflection's words are drawn.

@@ -84,6 +84,9 @@ fn review_page(flow: SummaryFlow, review: Arc<Review>) -> AnyView {
             flow.decisions.with(|d| review.page(d, page))
         })
     };
+    // The page's own views, apart: the scan finishing changes the totals but not the page,
+    // and redrawing the page then would take focus from a button the worker is on.
+    let page_texts = Memo::new(move |_| current.with(|v| v.texts.clone()));
     if !complete.get_untracked() {
         scan_in_steps(review.clone(), scanned, complete);
     }
@@ -214,8 +217,8 @@ fn review_page(flow: SummaryFlow, review: Arc<Review>) -> AnyView {
         let review = review.clone();
         move || {
             let review = review.clone();
-            current.with(|view| {
-                view.texts
+            page_texts.with(|texts| {
+                texts
                     .iter()
                     .map(|(index, text)| {
                         let index = *index;
