@@ -4,15 +4,21 @@
 //
 //   node bench/review-browser.mjs
 //   DIST=/path/to/an/older/dist node bench/review-browser.mjs     (the "before")
+//   BEFORE=/path/to/an/older/dist node bench/review-browser.mjs   (both, in one run)
 //
 // ENTRIES reflections (200) of test-corpus lines, about 1,500 characters each and dense
 // with identifiers, and NAMES private names (2,000). Two figures, each measured in the
 // page (no Playwright round trip inside the measure), median of ROUNDS after a warm-up:
 //
-// - draw: from the click on "Continue" to the first frame drawn after every reflection's
-//   text is on the review page;
+// - draw: from the click on "Continue" to the first frame drawn with the review's words
+//   on the page (before paging, every reflection's text at once; since, the first
+//   reflection with the overview of totals over all 200);
 // - add a phrase: from the click on "Redact" to the first frame drawn after the page
-//   says where the phrase will be redacted.
+//   says where the phrase will be redacted;
+// - next reflection (paged review only): from the click on "Next" to the first frame
+//   drawn with reflection 2's heading.
+// The "Continue" handler's work (Review::new) and, for the paged review, the time until
+// every text is scanned and the totals shown are read from marks the page leaves.
 //
 // Nothing leaves 127.0.0.1: the e2e harness's network guard is used.
 
@@ -114,7 +120,9 @@ function clickAndTime([selector, doneSource]) {
   });
 }
 
-const server = await serveDist(process.env.DIST);
+/** Every figure for the build in `dist` (undefined: dist/), in one browser. */
+async function measure(dist) {
+const server = await serveDist(dist);
 const browser = await launch();
 try {
   const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale: 'en-GB' });
@@ -129,6 +137,9 @@ try {
 
   const draws = [];
   const phrases = [];
+  const scans = [];
+  const nexts = [];
+  const completes = [];
   let marks = 0;
   for (let round = 0; round <= ROUNDS; round += 1) {
     await page.goto(`${server.url}/summary`);
@@ -146,8 +157,20 @@ try {
     const n = ENTRIES;
     const draw = await page.evaluate(clickAndTime, [
       continueButton,
-      `() => document.querySelectorAll('.app-review-text .app-review-words').length >= ${n}`,
+      // Both versions draw in one pass, so the first text drawn means the page is drawn.
+      `() => document.querySelectorAll('.app-review-text .app-review-words').length >= 1`,
     ]);
+    void n;
+    // The paged review scans the rest between frames: wait for the totals, and time
+    // "Continue" to every text scanned from the marks the page leaves.
+    await page.waitForFunction(() => document.querySelector('main')?.innerText.includes('Anchorpoint has marked'), null, { timeout: 120_000 });
+    const complete = await page.evaluate(() => {
+      const s = performance.getEntriesByName('anchorpoint:review-start').at(-1);
+      const e = performance.getEntriesByName('anchorpoint:review-complete').at(-1);
+      return s && e ? e.startTime - s.startTime : null;
+    });
+    if (round > 0 && complete !== null) completes.push(complete);
+    scans.push(await page.evaluate(between, 'anchorpoint:review'));
     marks = await page.evaluate(() => document.querySelectorAll('.app-review-text mark').length);
     await page.locator('#phrase').fill('walking group');
     const add = await page.evaluate(() => {
@@ -159,6 +182,14 @@ try {
       add,
       "() => (document.querySelector('[role=status][aria-live=polite]')?.textContent ?? '').includes('walking group')",
     ]);
+    // Paged review only: the next reflection.
+    if (await page.locator('#review-next').count()) {
+      const next = await page.evaluate(clickAndTime, [
+        '#review-next',
+        "() => (document.querySelector('#review-page-heading')?.textContent ?? '').startsWith('Reflection 2 of')",
+      ]);
+      if (round > 0) nexts.push(next);
+    }
     if (round > 0) {
       draws.push(draw);
       phrases.push(phrase);
@@ -168,7 +199,7 @@ try {
   await context.close();
   if (problems.length > 0) throw new Error(problems.join('\n'));
   const result = {
-    dist: process.env.DIST ?? 'dist',
+    dist: dist ?? 'dist',
     entries: ENTRIES,
     chars,
     privateNames: names.length,
@@ -177,13 +208,25 @@ try {
     drawMaxMs: Math.round(Math.max(...draws)),
     addPhraseMedianMs: round1(median(phrases)),
     addPhraseMaxMs: round1(Math.max(...phrases)),
+    nextMedianMs: nexts.length ? round1(median(nexts)) : null,
+    scanMedianMs: round1(median(scans.slice(1))),
+    completeMedianMs: completes.length ? Math.round(median(completes)) : null,
     rounds: ROUNDS,
   };
-  console.log(`Review page in Chromium: ${ENTRIES} reflections, ${chars.toLocaleString('en-GB')} characters, ${names.length} private names, ${marks} highlighted redactions`);
+  console.log(`Review page in Chromium (${result.dist}): ${ENTRIES} reflections, ${chars.toLocaleString('en-GB')} characters, ${names.length} private names, ${marks} highlighted redactions on the first screen`);
   console.log(`  "Continue" to the review drawn:  ${result.drawMedianMs} ms median, ${result.drawMaxMs} ms worst`);
   console.log(`  add a phrase to redact:           ${result.addPhraseMedianMs} ms median, ${result.addPhraseMaxMs} ms worst`);
+  if (nexts.length) console.log(`  next reflection:                  ${result.nextMedianMs} ms median, ${round1(Math.max(...nexts))} ms worst`);
+  console.log(`  "Continue" handler (Review::new):  ${result.scanMedianMs} ms median (before: every text scanned; after: counting only)`);
+  if (completes.length) console.log(`  "Continue" to every text scanned and the totals shown: ${result.completeMedianMs} ms median, ${Math.round(Math.max(...completes))} ms worst`);
   console.log(`JSON ${JSON.stringify(result)}`);
+  return result;
 } finally {
   await browser.close();
   await server.close();
 }
+}
+
+// BEFORE=<an older dist> measures it first, in the same run, for a before/after table.
+if (process.env.BEFORE) await measure(process.env.BEFORE);
+await measure(process.env.DIST);

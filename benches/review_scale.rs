@@ -1,10 +1,10 @@
 //! The summary's review step at scale (issue 13): 200 reflections dense with identifiers
 //! and a private list of 2,000 names. Natively it times what the review page computes
-//! from "Continue" (build the review, view every text, write every text's markup) and
-//! what adding a phrase to redact costs (add it, view again, ask for every redaction
-//! whether it holds a listed name). "Before" asks that last question as the page did
-//! until now, preparing the list once per name per redaction; "after" uses the list
-//! prepared once (`ListedNames`). The Chromium draw is in `bench/review-browser.mjs`.
+//! from "Continue" and on adding a phrase to redact, before and after paging the review
+//! by reflection. Before: every text's view and markup, and a phrase looked for in every
+//! text on adding it and again on every view. After: one page's view and markup with the
+//! totals over every text (`Review::page`), and a phrase looked for once. The Chromium
+//! figures are in `bench/review-browser.mjs`.
 //!
 //! Run: `cargo bench --bench review_scale`
 
@@ -16,7 +16,9 @@ use anchorpoint::core::checkins::{EmbeddednessHistory, WellbeingLog};
 use anchorpoint::core::entry::{Entry, Section};
 use anchorpoint::core::ids::EntryId;
 use anchorpoint::core::journal::Journal;
-use anchorpoint::core::summary::{text_markup, Decisions, Review, SummaryData, SummaryRequest};
+use anchorpoint::core::summary::{
+    text_markup, Decisions, PageView, Review, SummaryData, SummaryRequest,
+};
 use anchorpoint::core::tags::Vocabulary;
 use anchorpoint::core::templates::PromptRole;
 use anchorpoint::core::threads::Threads;
@@ -97,23 +99,45 @@ fn main() {
     };
 
     let samples = 7;
-    let mut steps: [Vec<Duration>; 5] = Default::default();
+    let names_of = [
+        "build the review and scan every text (before: all on Continue)",
+        "before: view every text and write its markup",
+        "after, once every text is scanned: page 1 with the totals, and its markup",
+        "before: add a phrase (looked for on adding and again per view; every text redrawn)",
+        "after: add a phrase (looked for once; page 1 and totals redrawn)",
+        "after: the next reflection (page 2 and totals)",
+        "from Continue to drawn, before",
+        "from Continue to drawn, after (page 1 scanned and drawn; the rest in steps)",
+    ];
+    let mut steps: Vec<Vec<Duration>> = vec![Vec::new(); names_of.len()];
     let mut marks = 0;
     let mut markup_bytes = 0;
+    let mut page_bytes = 0;
+    let phrase = "walking group";
     for _ in 0..samples {
         let t = Instant::now();
         let review = Review::new(black_box(&request), black_box(&data));
-        steps[0].push(t.elapsed());
+        // Before, "Continue" scanned every text; it still must before the totals show.
+        review.scan_more(usize::MAX);
+        let build = t.elapsed();
+        steps[0].push(build);
+        let listed = |w: &str| review.on_private_list(w);
+        let page_markup = |view: &PageView| -> Vec<String> {
+            view.texts
+                .iter()
+                .map(|(i, v)| text_markup(*i, None, v, &listed))
+                .collect()
+        };
 
         let t = Instant::now();
         let views = review.view(&Decisions::default());
-        let listed = |w: &str| review.on_private_list(w);
         let markup: Vec<String> = views
             .iter()
             .enumerate()
             .map(|(i, v)| text_markup(i, None, v, &listed))
             .collect();
-        steps[1].push(t.elapsed());
+        let before = t.elapsed();
+        steps[1].push(before);
         markup_bytes = markup.iter().map(String::len).sum();
         marks = views
             .iter()
@@ -121,57 +145,67 @@ fn main() {
             .filter(|s| s.mark.is_some())
             .count();
 
-        // Adding a phrase: the decision, the new views, and the listed question for
-        // every highlighted redaction, as the page redraws.
+        let t = Instant::now();
+        let first = review.page(&Decisions::default(), 0);
+        let markup = page_markup(&first);
+        let after = t.elapsed();
+        steps[2].push(after);
+        page_bytes = markup.iter().map(String::len).sum();
+        steps[6].push(build + before);
+        // After, from a fresh "Continue": counting, then only page 1 scanned and drawn;
+        // the rest is scanned between frames (`Review::scan_more`).
+        let t = Instant::now();
+        let fresh = Review::new(black_box(&request), black_box(&data));
+        let fresh_listed = |w: &str| fresh.on_private_list(w);
+        let first = fresh.page(&Decisions::default(), 0);
+        let markup: Vec<String> = first
+            .texts
+            .iter()
+            .map(|(i, v)| text_markup(*i, None, v, &fresh_listed))
+            .collect();
+        black_box(markup);
+        steps[7].push(t.elapsed());
+
+        // After: the phrase is looked for once, and only page 1 is drawn again.
         let t = Instant::now();
         let mut decisions = Decisions::default();
-        review
-            .add_phrase(&mut decisions, "walking group")
-            .expect("a phrase");
+        review.add_phrase(&mut decisions, phrase).expect("a phrase");
+        black_box(page_markup(&review.page(&decisions, 0)));
+        steps[4].push(t.elapsed());
+
+        // Before, as the page did until now: looked for in every text on adding and again
+        // in every text for the view, and every text's markup written again.
+        let t = Instant::now();
+        let found: usize = review
+            .texts()
+            .iter()
+            .map(|t| find_phrase(&t.text, phrase).len())
+            .sum();
+        let again: usize = review
+            .texts()
+            .iter()
+            .map(|t| find_phrase(&t.text, phrase).len())
+            .sum();
         let views = review.view(&decisions);
         let markup: Vec<String> = views
             .iter()
             .enumerate()
             .map(|(i, v)| text_markup(i, None, v, &listed))
             .collect();
-        black_box(markup);
-        steps[2].push(t.elapsed());
+        black_box((found, again, markup));
+        steps[3].push(t.elapsed());
 
-        // The same, asking the listed question as before: the list prepared afresh for
-        // each name and each redaction (only one sample: it takes seconds).
-        if steps[3].is_empty() {
-            let old_listed = |w: &str| names.iter().any(|n| !find_phrase(w, n).is_empty());
-            let t = Instant::now();
-            let mut decisions = Decisions::default();
-            review
-                .add_phrase(&mut decisions, "walking group")
-                .expect("a phrase");
-            let views = review.view(&decisions);
-            let n = views
-                .iter()
-                .flat_map(|v| &v.segments)
-                .filter(|s| s.mark.is_some() && old_listed(&s.text))
-                .count();
-            black_box(n);
-            steps[3].push(t.elapsed());
-        }
-        steps[4].push(steps[0][steps[0].len() - 1] + steps[1][steps[1].len() - 1]);
+        let t = Instant::now();
+        black_box(page_markup(&review.page(&decisions, 1)));
+        steps[5].push(t.elapsed());
     }
     println!(
-        "review: {ENTRIES} reflections, {marks} redactions, {} private names, {} KB of markup",
+        "review: {ENTRIES} reflections, {marks} redactions, {} private names, {} KB of markup for every text, {} KB for page 1",
         names.len(),
-        markup_bytes / 1024
+        markup_bytes / 1024,
+        page_bytes / 1024,
     );
-    for (name, v) in [
-        "build the review (scan every text)",
-        "view every text and write its markup",
-        "add a phrase (after: list prepared once)",
-        "add a phrase (before: list prepared per name and redaction), 1 sample",
-        "from Continue to markup, native",
-    ]
-    .iter()
-    .zip(steps.iter_mut())
-    {
+    for (name, v) in names_of.iter().zip(steps.iter_mut()) {
         println!("review: {name}: {:.1} ms median", median(v));
     }
 }

@@ -137,29 +137,35 @@ function assertNoPlanted(text, format) {
   }
 }
 
+/** Goes to the next reflection with "Next" and checks that focus moved to its heading. */
+async function next(app, page) {
+  await page.locator('#review-next').click();
+  await app.waitUntil(async () => (await app.focused()).id === 'review-page-heading', 'focus on the reflection’s heading');
+}
+
 journey('every planted identifier is gone from every format, and tags and counts are right', async ({ app, page, context, a11y }) => {
   const { today } = await toReview(app, page, a11y);
   await a11y('summary review');
 
-  // Each redaction is shown with its kind and what replaces it.
-  const marks = page.locator('mark.app-redaction');
-  assert.ok((await marks.count()) >= 12, `expected many redactions, saw ${await marks.count()}`);
-  const labels = normaliseSpace(await page.locator('main').innerText());
-  for (const kind of ['NHS number', 'Phone number', 'Email address', 'Postcode', 'Address', 'Name', 'Date', 'Age', 'National Insurance number']) {
-    assert.ok(labels.includes(kind), `the review page names the kind “${kind}”`);
-  }
+  // One reflection at a time, with a count and the totals over all of them.
+  const heading = page.locator('#review-page-heading');
+  await app.expectText(heading, 'Reflection 1 of 3');
+  await app.expectText(page.locator('main'), 'You have checked 1 of 4: every reflection, and what you want to bring to supervision.');
+  // The rest of the reflections are scanned between frames; then the totals show.
+  await app.expectText(page.locator('main'), 'Anchorpoint has marked');
+  const total = Number(/Anchorpoint has marked (\d+) words or phrases to redact/.exec(await page.locator('main').innerText())?.[1]);
+  assert.ok(total >= 12, `expected many redactions in all, saw ${total}`);
+  // Only the first reflection's words are drawn.
+  assert.equal(await page.locator('.app-review-text').count(), 1);
+  assert.ok(!normaliseSpace(await page.locator('.app-review-page').innerText()).includes('Quillfeather'));
   // The escalated reflection is counted, never quoted.
-  assert.ok(!labels.includes('Orrin'), 'the escalated reflection’s words are not on the review page');
-  assert.ok(labels.includes('3 reflections. 1 reflection tagged escalate elsewhere: counted, words not included'));
-  // Quasi-identifiers are listed, not removed.
+  const first = normaliseSpace(await page.locator('main').innerText());
+  assert.ok(!first.includes('Orrin'), 'the escalated reflection’s words are not on the review page');
+  assert.ok(first.includes('3 reflections. 1 reflection tagged escalate elsewhere: counted, words not included'));
+  // Quasi-identifiers of every reflection are listed, not removed.
   const warning = page.locator('.nhsuk-card--warning', { hasText: 'Check these details' });
   await app.expectText(warning, 'Polish');
   await app.expectText(warning, 'Catholic');
-
-  // A name on the private list is never offered to be shown.
-  const listedRow = page.locator('tr', { hasText: 'Ada Quillfeather' }).first();
-  await app.expectText(listedRow, 'On your list of names, so always redacted');
-  assert.equal(await listedRow.getByRole('button').count(), 0);
 
   // Any other redaction can be shown as written, hypothetically as a false alarm: a
   // deliberate button per redaction, which can be undone.
@@ -173,12 +179,58 @@ journey('every planted identifier is gone from every format, and tags and counts
   await again.click();
   await app.waitUntil(async () => (await postcode.count()) === 1, 'the postcode is redacted again');
 
-  // The worker redacts more words.
+  // The worker redacts more words, in every reflection.
   await page.getByLabel('Word or phrase to redact').fill('the Catholic church');
   await app.button('Redact').click();
   await app.expectText(page.getByRole('status'), '‘the Catholic church’ will be redacted wherever it appears: 1 place now.');
   await app.expectText(page.locator('mark.app-redaction', { hasText: 'the Catholic church' }), 'Chosen by you');
+  await app.expectText(page.locator('main'), `Anchorpoint has marked ${total + 1} words or phrases to redact`);
   await a11y('summary review, word added');
+  // Undo: it is no longer redacted, and the totals are as they were.
+  await page.getByRole('button', { name: 'Stop redacting ‘the Catholic church’' }).click();
+  await app.expectText(page.getByRole('status'), '‘the Catholic church’ is no longer redacted everywhere.');
+  await app.expectText(page.locator('main'), `Anchorpoint has marked ${total} words or phrases to redact`);
+  assert.equal(await page.locator('mark.app-redaction', { hasText: 'the Catholic church' }).count(), 0);
+  await page.getByLabel('Word or phrase to redact').fill('the Catholic church');
+  await app.button('Redact').click();
+  await app.expectText(page.getByRole('status'), '‘the Catholic church’ will be redacted wherever it appears: 1 place now.');
+
+  // Nothing is downloaded before every reflection has been seen.
+  await app.button('Confirm and download').click();
+  await app.expectText(app.errorSummary(), 'Check every reflection before you download: you have checked 1 of 4. Go to reflection 2, the first you have not checked');
+  await a11y('summary review, not every reflection checked');
+  // The error links to the way to the first reflection not checked, as GOV.UK errors do.
+  await app.errorSummary().getByRole('link').click();
+  await app.waitUntil(async () => (await app.focused()).id === 'first-unchecked', 'focus on the link to reflection 2');
+  await page.keyboard.press('Enter');
+  await app.waitUntil(async () => (await app.focused()).id === 'review-page-heading', 'focus on reflection 2’s heading');
+  await app.expectText(heading, 'Reflection 2 of 3');
+  await app.expectText(page.getByRole('status'), 'Showing reflection 2. You have checked 2 of 4.');
+  await a11y('summary review, reflection 2');
+
+  // A name on the private list is never offered to be shown.
+  const listedRow = page.locator('tr', { hasText: 'Ada Quillfeather' }).first();
+  await app.expectText(listedRow, 'On your list of names, so always redacted');
+  assert.equal(await listedRow.getByRole('button').count(), 0);
+
+  // Every kind is shown, over the pages; "Previous" goes back.
+  let labels = normaliseSpace(await page.locator('.app-review-page').innerText());
+  await page.locator('#review-previous').click();
+  await app.expectText(heading, 'Reflection 1 of 3');
+  labels += normaliseSpace(await page.locator('.app-review-page').innerText());
+  await next(app, page);
+  await next(app, page);
+  await app.expectText(heading, 'Reflection 3 of 3');
+  labels += normaliseSpace(await page.locator('.app-review-page').innerText());
+  await next(app, page);
+  await app.expectText(heading, 'What I want to bring to supervision');
+  assert.equal(await page.locator('#review-next').count(), 0, 'the last page has no “Next”');
+  await a11y('summary review, the bring text');
+  labels += normaliseSpace(await page.locator('.app-review-page').innerText());
+  for (const kind of ['NHS number', 'Phone number', 'Email address', 'Postcode', 'Address', 'Name', 'Date', 'Age', 'National Insurance number']) {
+    assert.ok(labels.includes(kind), `the review page names the kind “${kind}”`);
+  }
+  assert.equal(await page.locator('#first-unchecked').count(), 0, 'every page has been seen');
 
   // Nothing is downloaded without choosing a format.
   await app.button('Confirm and download').click();
@@ -257,6 +309,12 @@ journey('the summary can be made by keyboard alone, and un-redacting keeps focus
   const first = await app.focused();
   await page.keyboard.press('Enter');
   await app.waitUntil(async () => (await app.focused()).id === first.id && (await app.focused()).text.startsWith('Redact again'), 'focus stays on the same redaction');
+  // Every reflection by keyboard: "Next" moves focus to the next reflection's heading.
+  while ((await page.locator('#review-next').count()) > 0) {
+    await app.tabTo('the next reflection link', (f) => f.id === 'review-next', { max: 80 });
+    await page.keyboard.press('Enter');
+    await app.waitUntil(async () => (await app.focused()).id === 'review-page-heading', 'focus on the reflection’s heading');
+  }
   await app.tabTo('the Markdown radio', (f) => f.id === 'format', { max: 80 });
   await page.keyboard.press('Space');
   await app.tabTo('the confirm button', (f) => f.id === 'confirm-download');

@@ -233,13 +233,14 @@ fn fixture_summary() -> Summary {
     let review = Review::new(&request, &data);
     let mut decisions = Decisions::default();
     // The worker shows "Priya" as written (a deliberate decision on one span) ...
-    let t = review
+    let (i, t) = review
         .texts()
         .iter()
-        .find(|t| t.text.contains("Priya"))
+        .enumerate()
+        .find(|(_, t)| t.text.contains("Priya"))
         .expect("e2 is shared");
-    let priya = t
-        .findings
+    let priya = review
+        .findings(i)
         .spans
         .iter()
         .find(|s| &t.text[s.start..s.end] == "Priya")

@@ -27,8 +27,9 @@ mod review;
 
 pub use form::{SummaryField, SummaryFieldError, SummaryForm, SummaryRequest};
 pub use review::{
-    mark_id, text_markup, Decisions, MarkState, Review, ReviewError, ReviewText, Segment,
-    SegmentMark, SummaryData, TextId, TextView, Unredaction, WarningView, MAX_PHRASE_CHARS,
+    mark_id, text_markup, Decisions, MarkState, PageView, PageWarning, Progress, Review,
+    ReviewError, ReviewPage, ReviewText, Segment, SegmentMark, SummaryData, TextId, TextView,
+    Unredaction, WarningView, MAX_PHRASE_CHARS,
 };
 
 use chrono::{Datelike, Days, NaiveDate};

@@ -10,9 +10,18 @@
 //! A name on the worker's private list can never be shown: un-redacting a span that
 //! contains one is refused here, and [`Review::finish`] checks again, so a stale or
 //! hand-made [`Decisions`] value cannot leak one either.
+//!
+//! At scale (200 reflections dense with identifiers) the page shows one [`ReviewPage`] at
+//! a time, a reflection or the bring text ([`Review::page`]), with totals over every text,
+//! and [`Progress`] records which pages the worker has seen: nothing is downloaded until
+//! every page has been. Why the whole review is still replayed for one page: a page's
+//! pseudonyms depend on every text before it. The replay only applies spans (cheap); the
+//! scan is done once, in [`Review::new`], and each added phrase is looked for once
+//! ([`Review::add_phrase`] keeps where it was found), not again on every redraw.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use chrono::NaiveDate;
 use thiserror::Error;
@@ -85,7 +94,8 @@ pub struct ReviewText {
     pub prompt: Option<String>,
     pub role: PromptRole,
     pub text: String,
-    pub findings: Findings,
+    /// What the anonymiser found, once scanned: see [`Review::findings`].
+    found: OnceLock<Findings>,
 }
 
 /// A found span the worker chose to show as written: a deliberate action on one span.
@@ -224,6 +234,94 @@ pub struct Review {
     labels: Vec<(String, Vec<Span>)>,
     /// The summary with its counts filled in and no text yet.
     skeleton: Summary,
+    /// The pages of the review page, in order: each reflection, then the bring text.
+    pages: Vec<ReviewPage>,
+    /// Where each added phrase appears in each text, keyed by the phrase as stored in
+    /// [`Decisions::phrases`]: found once, so a redraw does not look again. Deterministic
+    /// (it only remembers [`find_phrase`]'s answer), so sharing it is safe.
+    phrase_hits: Arc<Mutex<BTreeMap<String, Hits>>>,
+}
+
+/// Where one phrase appears: for each text of the review, its spans.
+type Hits = Arc<Vec<Vec<Span>>>;
+
+/// One page of the review page: a reflection's texts, or the bring text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReviewPage {
+    /// The reflection's number in the summary; none for the bring text.
+    pub reflection: Option<usize>,
+    /// The Monday of the reflection's week; none for the bring text.
+    pub week: Option<NaiveDate>,
+    /// Its texts, as indexes into [`Review::texts`].
+    pub texts: Range<usize>,
+}
+
+/// A quasi-identifier not yet covered by a redaction, anywhere in the review, with the
+/// page it is on so the overview can link to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageWarning {
+    pub page: usize,
+    pub text: usize,
+    pub warning: WarningView,
+}
+
+/// One page of the review under the current decisions, with the totals over every text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageView {
+    /// The page's texts, each with its index in [`Review::texts`].
+    pub texts: Vec<(usize, TextView)>,
+    /// How many words or phrases will be redacted in every text (found and not shown as
+    /// written, and added), as the export will count them.
+    pub redactions: usize,
+    /// Every quasi-identifier in every text that no redaction covers yet.
+    pub warnings: Vec<PageWarning>,
+    /// Whether every text had been scanned, so the totals and warnings are for them all.
+    pub complete: bool,
+}
+
+/// Which pages of the review the worker has seen. Seeing a page is what counts as
+/// reviewing it: the page shows every redaction in it and the actions on each, so a
+/// worker who has seen every page has had every redaction in front of them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    seen: Vec<bool>,
+}
+
+impl Progress {
+    /// Nothing seen yet, of `pages` pages.
+    pub fn new(pages: usize) -> Progress {
+        Progress {
+            seen: vec![false; pages],
+        }
+    }
+
+    /// Marks `page` as seen (a page out of range is ignored).
+    pub fn see(&mut self, page: usize) {
+        if let Some(s) = self.seen.get_mut(page) {
+            *s = true;
+        }
+    }
+
+    pub fn is_seen(&self, page: usize) -> bool {
+        self.seen.get(page).copied().unwrap_or(false)
+    }
+
+    pub fn seen_count(&self) -> usize {
+        self.seen.iter().filter(|s| **s).count()
+    }
+
+    pub fn pages(&self) -> usize {
+        self.seen.len()
+    }
+
+    /// The first page not seen yet: none once every page has been (or there are none).
+    pub fn first_unseen(&self) -> Option<usize> {
+        self.seen.iter().position(|s| !*s)
+    }
+
+    pub fn all_seen(&self) -> bool {
+        self.first_unseen().is_none()
+    }
 }
 
 /// Position in the overview's family list: the built-in families, then custom tags.
@@ -337,7 +435,7 @@ impl Review {
                     reflection: Some(number),
                     prompt: section.prompt.clone(),
                     role: section.role,
-                    findings: anonymiser.find(&section.text),
+                    found: OnceLock::new(),
                     text: section.text.clone(),
                 });
             }
@@ -357,7 +455,7 @@ impl Review {
                 reflection: None,
                 prompt: None,
                 role: PromptRole::Other,
-                findings: anonymiser.find(bring),
+                found: OnceLock::new(),
                 text: bring.to_owned(),
             });
         }
@@ -461,6 +559,21 @@ impl Review {
                 (l, spans)
             })
             .collect();
+        let mut pages: Vec<ReviewPage> = shared
+            .iter()
+            .map(|sh| ReviewPage {
+                reflection: Some(sh.number),
+                week: Some(sh.week),
+                texts: sh.texts.clone(),
+            })
+            .collect();
+        if texts.last().is_some_and(|t| t.id == TextId::Bring) {
+            pages.push(ReviewPage {
+                reflection: None,
+                week: None,
+                texts: texts.len() - 1..texts.len(),
+            });
+        }
         Review {
             anonymiser,
             private_names: data.private_names.to_vec(),
@@ -470,7 +583,132 @@ impl Review {
             shared,
             labels,
             skeleton,
+            pages,
+            phrase_hits: Arc::default(),
         }
+    }
+
+    /// The review page's pages: one per reflection whose words are included (oldest
+    /// first), then the bring text if there is one. A reflection with no words in it has
+    /// none, so a summary of counts only has no pages at all.
+    pub fn pages(&self) -> &[ReviewPage] {
+        &self.pages
+    }
+
+    /// The page a text is on.
+    pub fn page_of(&self, text: usize) -> Option<usize> {
+        self.pages.iter().position(|p| p.texts.contains(&text))
+    }
+
+    /// What the anonymiser found in text `index`. Texts are scanned in order, once each:
+    /// asking for one scans every text before it that was not scanned yet, so the texts
+    /// scanned are always the first ones ([`Review::scanned`] of them).
+    ///
+    /// Panics if `index` is out of range, like indexing [`Review::texts`].
+    pub fn findings(&self, index: usize) -> &Findings {
+        for t in &self.texts[..index] {
+            t.found.get_or_init(|| self.anonymiser.find(&t.text));
+        }
+        let t = &self.texts[index];
+        t.found.get_or_init(|| self.anonymiser.find(&t.text))
+    }
+
+    /// How many texts have been scanned (the first ones).
+    pub fn scanned(&self) -> usize {
+        self.texts
+            .iter()
+            .position(|t| t.found.get().is_none())
+            .unwrap_or(self.texts.len())
+    }
+
+    /// Scans up to `count` more texts, in order, and returns how many are scanned now.
+    /// Why in steps: the page draws the first reflection straight away and scans the
+    /// rest between frames, so 200 reflections do not hold up the first one.
+    pub fn scan_more(&self, count: usize) -> usize {
+        let done = self.scanned();
+        let target = done.saturating_add(count).min(self.texts.len());
+        if target > 0 {
+            self.findings(target - 1);
+        }
+        target
+    }
+
+    /// Where `phrase` appears in each text, found once and then remembered.
+    fn hits(&self, phrase: &str) -> Hits {
+        let mut cache = self
+            .phrase_hits
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        cache
+            .entry(phrase.to_owned())
+            .or_insert_with(|| {
+                Arc::new(
+                    self.texts
+                        .iter()
+                        .map(|t| find_phrase(&t.text, phrase))
+                        .collect(),
+                )
+            })
+            .clone()
+    }
+
+    /// Page `page` as the review page shows it under `decisions`, with the totals over
+    /// every text scanned so far (all of them once [`PageView::complete`]). The review is
+    /// replayed from the first text through a fresh copy of the anonymiser, so the page's
+    /// pseudonyms are the ones the export will have; the page and every text before it
+    /// are scanned first if they were not yet; only the page's texts are turned into
+    /// views. A page out of range gives no texts, and the totals.
+    pub fn page(&self, decisions: &Decisions, page: usize) -> PageView {
+        let range = self.pages.get(page).map_or(0..0, |p| p.texts.clone());
+        if let Some(last) = range.end.checked_sub(1) {
+            self.findings(last);
+        }
+        let hits: Vec<Hits> = decisions.phrases.iter().map(|p| self.hits(p)).collect();
+        let mut anonymiser = self.anonymiser.clone();
+        let mut out = PageView {
+            texts: Vec::with_capacity(range.len()),
+            redactions: 0,
+            warnings: Vec::new(),
+            complete: true,
+        };
+        let mut on_page = 0;
+        for (i, t) in self.texts.iter().enumerate() {
+            // Texts are scanned in order, so the first one not scanned ends what can be
+            // counted yet; the page itself was scanned above.
+            let Some(findings) = t.found.get() else {
+                out.complete = false;
+                break;
+            };
+            let applied = anonymiser.apply(&t.text, &self.chosen_with(i, t, decisions, &hits));
+            out.redactions += applied.redactions.len();
+            if findings
+                .warnings
+                .iter()
+                .any(|w| !covered(&applied, w.start, w.end))
+            {
+                while self.pages.get(on_page).is_some_and(|p| p.texts.end <= i) {
+                    on_page += 1;
+                }
+                for w in &findings.warnings {
+                    if !covered(&applied, w.start, w.end) {
+                        out.warnings.push(PageWarning {
+                            page: on_page,
+                            text: i,
+                            warning: WarningView {
+                                kind: w.kind,
+                                words: t.text[w.start..w.end].to_owned(),
+                                resolved: false,
+                            },
+                        });
+                    }
+                }
+            }
+            if range.contains(&i) {
+                out.texts
+                    .push((i, view_of(t, findings, &applied, decisions)));
+            }
+        }
+        out
     }
 
     pub fn period(&self) -> Period {
@@ -504,13 +742,14 @@ impl Review {
         start: usize,
         end: usize,
     ) -> Result<(), ReviewError> {
-        let t = self
+        let index = self
             .texts
             .iter()
-            .find(|t| &t.id == text)
+            .position(|t| &t.id == text)
             .ok_or(ReviewError::NotARedaction)?;
-        if !t
-            .findings
+        let t = &self.texts[index];
+        if !self
+            .findings(index)
             .spans
             .iter()
             .any(|s| s.start == start && s.end == end)
@@ -541,13 +780,13 @@ impl Review {
         if phrase.chars().count() > MAX_PHRASE_CHARS {
             return Err(ReviewError::PhraseTooLong);
         }
-        let found = self
-            .texts
-            .iter()
-            .map(|t| t.text.as_str())
-            .chain(self.labels.iter().map(|(l, _)| l.as_str()))
-            .map(|t| find_phrase(t, &phrase).len())
-            .sum();
+        // Looked for once here; every later view and the export reuse where it was found.
+        let found = self.hits(&phrase).iter().map(Vec::len).sum::<usize>()
+            + self
+                .labels
+                .iter()
+                .map(|(l, _)| find_phrase(l, &phrase).len())
+                .sum::<usize>();
         let lower = phrase.to_lowercase();
         if !decisions.phrases.iter().any(|p| p.to_lowercase() == lower) {
             decisions.phrases.push(phrase);
@@ -559,11 +798,13 @@ impl Review {
     /// order, with the same replacements the export will have.
     pub fn view(&self, decisions: &Decisions) -> Vec<TextView> {
         let mut anonymiser = self.anonymiser.clone();
+        let hits: Vec<_> = decisions.phrases.iter().map(|p| self.hits(p)).collect();
         self.texts
             .iter()
-            .map(|t| {
-                let out = anonymiser.apply(&t.text, &self.chosen(t, decisions));
-                view_of(t, &out, decisions)
+            .enumerate()
+            .map(|(i, t)| {
+                let out = anonymiser.apply(&t.text, &self.chosen_with(i, t, decisions, &hits));
+                view_of(t, self.findings(i), &out, decisions)
             })
             .collect()
     }
@@ -577,11 +818,13 @@ impl Review {
                 *kinds.entry(r.kind).or_default() += 1;
             }
         };
+        let hits: Vec<_> = decisions.phrases.iter().map(|p| self.hits(p)).collect();
         let texts: Vec<Text> = self
             .texts
             .iter()
-            .map(|t| {
-                let out = anonymiser.apply(&t.text, &self.chosen(t, decisions));
+            .enumerate()
+            .map(|(i, t)| {
+                let out = anonymiser.apply(&t.text, &self.chosen_with(i, t, decisions, &hits));
                 tally(&out);
                 text_of(&t.text, &out)
             })
@@ -667,9 +910,16 @@ impl Review {
 
     /// The spans to redact in one text: what was found, less what the worker showed
     /// (never a listed name), plus every added phrase.
-    fn chosen(&self, t: &ReviewText, decisions: &Decisions) -> Vec<Span> {
-        let mut spans: Vec<Span> = t
-            .findings
+    /// `hits` holds where each of `decisions.phrases` appears, in the same order.
+    fn chosen_with(
+        &self,
+        index: usize,
+        t: &ReviewText,
+        decisions: &Decisions,
+        hits: &[Hits],
+    ) -> Vec<Span> {
+        let mut spans: Vec<Span> = self
+            .findings(index)
             .spans
             .iter()
             .copied()
@@ -678,8 +928,8 @@ impl Review {
                     || self.listed(&t.text[s.start..s.end]).is_some()
             })
             .collect();
-        for p in &decisions.phrases {
-            spans.extend(find_phrase(&t.text, p));
+        for h in hits {
+            spans.extend(h.get(index).into_iter().flatten().copied());
         }
         spans
     }
@@ -817,6 +1067,13 @@ pub fn text_markup(
     out
 }
 
+/// Whether a redaction covers the whole of `start..end`.
+fn covered(out: &Anonymised, start: usize, end: usize) -> bool {
+    out.redactions
+        .iter()
+        .any(|r| r.start <= start && end <= r.end)
+}
+
 /// The anonymised text with each replacement's place in chars, for the export.
 fn text_of(original: &str, out: &Anonymised) -> Text {
     let mut redactions = Vec::with_capacity(out.redactions.len());
@@ -838,13 +1095,17 @@ fn text_of(original: &str, out: &Anonymised) -> Text {
     }
 }
 
-fn view_of(t: &ReviewText, out: &Anonymised, decisions: &Decisions) -> TextView {
+fn view_of(
+    t: &ReviewText,
+    findings: &Findings,
+    out: &Anonymised,
+    decisions: &Decisions,
+) -> TextView {
     let mut marks: Vec<SegmentMark> = out
         .redactions
         .iter()
         .map(|r| {
-            let found = t
-                .findings
+            let found = findings
                 .spans
                 .iter()
                 .any(|s| s.start == r.start && s.end == r.end);
@@ -861,7 +1122,7 @@ fn view_of(t: &ReviewText, out: &Anonymised, decisions: &Decisions) -> TextView 
             }
         })
         .collect();
-    for s in &t.findings.spans {
+    for s in &findings.spans {
         let covered = out
             .redactions
             .iter()
@@ -898,8 +1159,7 @@ fn view_of(t: &ReviewText, out: &Anonymised, decisions: &Decisions) -> TextView 
             mark: None,
         });
     }
-    let warnings = t
-        .findings
+    let warnings = findings
         .warnings
         .iter()
         .map(|w| WarningView {

@@ -390,8 +390,8 @@ fn a_found_span_shows_as_written_only_after_the_deliberate_decision() {
     )]);
     let review = w.review(&["e1"], "");
     let t = &review.texts()[0];
-    let found: Vec<(Kind, &str)> = t
-        .findings
+    let found: Vec<(Kind, &str)> = review
+        .findings(0)
         .spans
         .iter()
         .map(|s| (s.kind, &t.text[s.start..s.end]))
@@ -400,8 +400,8 @@ fn a_found_span_shows_as_written_only_after_the_deliberate_decision() {
     let before = review.finish(&Decisions::default());
     assert!(!to_markdown(&before).contains("Bramley said"));
 
-    let span = t
-        .findings
+    let span = review
+        .findings(0)
         .spans
         .iter()
         .find(|s| &t.text[s.start..s.end] == "Bramley" && s.start > 20)
@@ -463,7 +463,7 @@ fn a_name_on_the_private_list_can_never_be_shown() {
     )]);
     let review = w.review(&["e1"], "");
     let t = &review.texts()[0];
-    let span = t.findings.spans[0];
+    let span = review.findings(0).spans[0];
     // The possessive stays outside the span: "Person A's daughter".
     assert_eq!(&t.text[span.start..span.end], "Mrs Okafor");
     // The page offers no "show as written" for it, and a surname alone counts.
@@ -1224,8 +1224,8 @@ mod properties {
             // Even a worker who tries to show every single redaction cannot show a listed name.
             let mut d = Decisions::default();
             if show_everything {
-                for t in review.texts() {
-                    for s in &t.findings.spans {
+                for (i, t) in review.texts().iter().enumerate() {
+                    for s in &review.findings(i).spans {
                         d.unredacted.push(Unredaction { text: t.id.clone(), start: s.start, end: s.end });
                     }
                 }
@@ -1315,4 +1315,228 @@ fn headings_never_skip_a_level_in_markdown_or_html() {
             );
         }
     }
+}
+
+// --- the review at scale: pages, progress, phrases found once (issue 13) --------------------
+
+/// Three reflections (the middle one with two answers) and a bring text.
+fn paged_world() -> World {
+    World::new(vec![
+        free(
+            "e1",
+            "2026-11-03",
+            &[],
+            "Saw Mrs Pennywhistle; a retired headteacher. The walking group is full.",
+        ),
+        entry(
+            "e2",
+            "2026-11-10",
+            &[],
+            vec![
+                answer(
+                    "What happened?",
+                    PromptRole::Other,
+                    "Rang Joy Okafor on 07700 900123.",
+                ),
+                answer(
+                    "What next?",
+                    PromptRole::Action,
+                    "Ask Mrs Pennywhistle about the walking group.",
+                ),
+            ],
+        ),
+        free(
+            "e3",
+            "2026-11-17",
+            &[],
+            "Mr Quibble joined the walking group.",
+        ),
+    ])
+}
+
+#[test]
+fn the_review_has_one_page_per_reflection_then_the_bring_text() {
+    let w = paged_world();
+    let review = w.review(&["e1", "e2", "e3"], "Talk about Mr Quibble.");
+    let pages: Vec<(Option<usize>, std::ops::Range<usize>)> = review
+        .pages()
+        .iter()
+        .map(|p| (p.reflection, p.texts.clone()))
+        .collect();
+    assert_eq!(
+        pages,
+        vec![
+            (Some(1), 0..1),
+            (Some(2), 1..3),
+            (Some(3), 3..4),
+            (None, 4..5)
+        ]
+    );
+    assert_eq!(review.pages()[1].week, Some(day("2026-11-09")));
+    assert_eq!(review.page_of(2), Some(1));
+    assert_eq!(review.page_of(4), Some(3));
+    assert_eq!(review.page_of(5), None);
+    // Counts only: no pages, so nothing to check one by one.
+    assert!(w.review(&[], "").pages().is_empty());
+    assert!(w.review(&["e2"], "").pages().len() == 1);
+}
+
+#[test]
+fn a_page_shows_its_texts_with_the_pseudonyms_and_totals_of_the_whole_review() {
+    let w = paged_world();
+    let review = w.review(&["e1", "e2", "e3"], "Talk about Mr Quibble.");
+    let d = Decisions::default();
+    let all = review.view(&d);
+    let total: usize = all
+        .iter()
+        .flat_map(|v| &v.segments)
+        .filter(|s| {
+            s.mark
+                .as_ref()
+                .is_some_and(|m| m.state != MarkState::Unredacted)
+        })
+        .count();
+    let mut shown = Vec::new();
+    for (n, page) in review.pages().iter().enumerate() {
+        let view = review.page(&d, n);
+        // Exactly the page's texts, each as the whole review's view has it: "Person B" on
+        // page 3 is Person B because of what pages 1 and 2 hold.
+        let indexes: Vec<usize> = view.texts.iter().map(|(i, _)| *i).collect();
+        assert_eq!(indexes, page.texts.clone().collect::<Vec<_>>());
+        for (i, text) in &view.texts {
+            assert_eq!(text, &all[*i]);
+            shown.push(*i);
+        }
+        assert_eq!(view.redactions, total, "page {n} totals every text");
+    }
+    assert_eq!(shown, (0..review.texts().len()).collect::<Vec<_>>());
+    let third = review.page(&d, 2);
+    let replacements: Vec<String> = third.texts[0]
+        .1
+        .segments
+        .iter()
+        .filter_map(|s| s.mark.as_ref().and_then(|m| m.replacement.clone()))
+        .collect();
+    assert_eq!(replacements, vec!["Person C"]);
+    // A page out of range has no texts, and still the totals.
+    let none = review.page(&d, 9);
+    assert!(none.texts.is_empty());
+    assert_eq!(none.redactions, total);
+}
+
+#[test]
+fn warnings_of_every_page_are_listed_with_their_page_until_redacted() {
+    let w = paged_world();
+    let review = w.review(&["e1", "e2", "e3"], "");
+    let view = review.page(&Decisions::default(), 2);
+    let warning = view
+        .warnings
+        .iter()
+        .find(|w| w.warning.kind == QuasiKind::JobTitle)
+        .expect("the job title on page 1 is listed on page 3");
+    assert_eq!((warning.page, warning.text), (0, 0));
+    assert!(!warning.warning.resolved);
+    let mut d = Decisions::default();
+    review
+        .add_phrase(&mut d, "retired headteacher")
+        .expect("a phrase");
+    assert!(review
+        .page(&d, 2)
+        .warnings
+        .iter()
+        .all(|w| w.warning.kind != QuasiKind::JobTitle));
+}
+
+#[test]
+fn an_added_phrase_counts_and_redacts_everywhere_and_undoing_it_restores_the_page() {
+    let w = paged_world();
+    let review = w.review(&["e1", "e2", "e3"], "");
+    review.scan_more(usize::MAX);
+    let before = review.page(&Decisions::default(), 1);
+    assert!(before.complete);
+    let mut d = Decisions::default();
+    // Found once in each of three texts, on three pages.
+    assert_eq!(review.add_phrase(&mut d, "walking group"), Ok(3));
+    // Again, in another case: counted, but kept once.
+    assert_eq!(review.add_phrase(&mut d, "Walking Group"), Ok(3));
+    assert_eq!(d.phrases, vec!["walking group".to_owned()]);
+    for n in 0..3 {
+        let page = review.page(&d, n);
+        assert!(
+            page.texts.iter().any(|(_, t)| t.segments.iter().any(|s| s
+                .mark
+                .as_ref()
+                .is_some_and(|m| m.state == MarkState::Added && s.text == "walking group"))),
+            "page {n}"
+        );
+    }
+    assert_eq!(review.page(&d, 1).redactions, before.redactions + 3);
+    let s = review.finish(&d);
+    assert!(!to_markdown(&s).contains("walking group"));
+    // Undo: the page is exactly as it was.
+    assert!(d.remove_phrase("walking group"));
+    assert_eq!(review.page(&d, 1), before);
+    assert!(to_markdown(&review.finish(&d)).contains("walking group"));
+    // A hand-made decision with a phrase never added through the review still applies.
+    let hand = Decisions {
+        unredacted: vec![],
+        phrases: vec!["Quibble".to_owned()],
+    };
+    assert!(!to_markdown(&review.finish(&hand)).contains("Quibble"));
+}
+
+#[test]
+fn nothing_counts_as_checked_until_every_page_has_been_seen() {
+    let mut p = Progress::new(3);
+    assert_eq!(
+        (p.seen_count(), p.first_unseen(), p.all_seen()),
+        (0, Some(0), false)
+    );
+    p.see(0);
+    p.see(2);
+    p.see(2);
+    p.see(7); // out of range: ignored
+    assert_eq!(
+        (p.seen_count(), p.first_unseen(), p.all_seen()),
+        (2, Some(1), false)
+    );
+    assert!(p.is_seen(2) && !p.is_seen(1) && !p.is_seen(7));
+    p.see(1);
+    assert!(p.all_seen());
+    assert_eq!(p.pages(), 3);
+    // A summary of counts only has nothing to check.
+    assert!(Progress::new(0).all_seen());
+}
+
+#[test]
+fn the_review_scans_in_order_and_a_page_counts_everything_only_once_all_are_scanned() {
+    let w = paged_world();
+    let review = w.review(&["e1", "e2", "e3"], "Talk about Mr Quibble.");
+    // Nothing is scanned until asked: "Continue" only counts.
+    assert_eq!(review.scanned(), 0);
+    let first = review.page(&Decisions::default(), 0);
+    // The first page is scanned to draw it; the totals so far say they are not complete.
+    assert_eq!(review.scanned(), 1);
+    assert!(!first.complete);
+    // Page 3 needs every text before it, for its pseudonyms.
+    let third = review.page(&Decisions::default(), 2);
+    assert_eq!(review.scanned(), 4);
+    assert!(!third.complete);
+    assert_eq!(review.scan_more(10), 5);
+    assert_eq!(review.scan_more(10), 5);
+    let done = review.page(&Decisions::default(), 0);
+    assert!(done.complete);
+    // Scanned in steps or all at once, the same review.
+    let fresh = w.review(&["e1", "e2", "e3"], "Talk about Mr Quibble.");
+    assert_eq!(fresh.scan_more(2), 2);
+    assert_eq!(fresh.scan_more(2), 4);
+    assert_eq!(fresh.scan_more(2), 5);
+    assert_eq!(fresh.page(&Decisions::default(), 0), done);
+    assert_eq!(third.texts, fresh.page(&Decisions::default(), 2).texts);
+    // Confirming never depends on how far the scan had got.
+    let unscanned = w.review(&["e1", "e2", "e3"], "Talk about Mr Quibble.");
+    assert_eq!(
+        to_json(&unscanned.finish(&Decisions::default())),
+        to_json(&review.finish(&Decisions::default()))
+    );
 }
