@@ -586,3 +586,50 @@ fn a_protected_file_among_good_and_bad_ones_waits_and_the_others_open() {
     assert_eq!(report.errors[0].0, "bad.json");
     assert_eq!(lib.len(), 1);
 }
+
+#[test]
+fn a_batch_opened_in_parts_reports_as_if_opened_at_once() {
+    let files = || {
+        vec![
+            FileInput::Text {
+                name: "a.json".into(),
+                text: summary(Some("Jo"), "2026-11-02", 1, 1),
+            },
+            FileInput::TooBig {
+                name: "big.json".into(),
+                bytes: 2 * MAX_FILE_BYTES,
+            },
+            FileInput::Text {
+                name: "b.json".into(),
+                text: summary(Some("Sam"), "2026-11-02", 1, 2),
+            },
+            FileInput::Unreadable {
+                name: "gone.json".into(),
+            },
+            // The same summary as a.json, in the second part.
+            FileInput::Text {
+                name: "a copy.json".into(),
+                text: summary(Some("Jo"), "2026-11-02", 1, 1),
+            },
+        ]
+    };
+    let mut whole = Library::new();
+    let at_once = whole.open_files(files());
+    let mut parts = Library::new();
+    let mut in_parts = OpenReport::default();
+    let mut all = files();
+    let second = all.split_off(3);
+    in_parts.extend(parts.open_files(all));
+    in_parts.extend(parts.open_files(second));
+    assert_eq!(in_parts, at_once);
+    assert_eq!(parts, whole);
+    assert_eq!(
+        at_once.opened,
+        vec!["a.json".to_owned(), "b.json".to_owned()]
+    );
+    assert_eq!(
+        at_once.duplicates,
+        vec![("a copy.json".to_owned(), "a.json".to_owned())]
+    );
+    assert_eq!(at_once.errors.len(), 2);
+}
