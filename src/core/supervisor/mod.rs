@@ -38,16 +38,6 @@ pub struct OpenReport {
     pub protected: Vec<(String, String)>,
 }
 
-impl OpenReport {
-    /// Adds what happened to a later part of the same batch.
-    pub fn extend(&mut self, later: OpenReport) {
-        self.opened.extend(later.opened);
-        self.duplicates.extend(later.duplicates);
-        self.errors.extend(later.errors);
-        self.protected.extend(later.protected);
-    }
-}
-
 /// Opens a protected summary file with the passphrase the worker told the supervisor:
 /// its contents as a file to open, or the sentence to show. A wrong passphrase changes
 /// nothing. The passphrase is used as given (the page normalises it to NFC, as the

@@ -2,9 +2,8 @@
 //! page, see what opened and what could not (each bad file its own error in the error
 //! summary, the good ones open all the same), and the summaries open now, by worker.
 //!
-//! Files are read here (the size first: a file over the limit is never read), a few blobs
-//! at a time, and handed to `Library::open_files` group by group as they arrive, which
-//! validates every one before anything is shown.
+//! Files are read here (the size first: a file over the limit is never read) and handed
+//! to `Library::open_files`, which validates every one before anything is shown.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -13,9 +12,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::{keep_failure, kept_space, section, space, NothingOpen, SectionNav};
 use crate::core::plural;
 use crate::core::supervisor::views::totals;
-use crate::core::supervisor::{
-    check_size, open_protected, split_read, FileInput, Library, OpenReport,
-};
+use crate::core::supervisor::{check_size, open_protected, split_read, FileInput, OpenReport};
 use crate::ui::browser;
 use crate::ui::components::{ErrorSummary, PageHeading, SummaryItem, ERROR_SUMMARY_ID};
 use crate::ui::forms::{choice, choice_id, fieldset, ChoiceKind};
@@ -26,107 +23,87 @@ const KEEP_ID: &str = "keep";
 /// Files are read in groups of about this many bytes, each group as one blob.
 const GROUP_BYTES: u64 = 4 * 1024 * 1024;
 
-/// A run of a batch of files, in the order they were given: a file too big to read, or a
-/// group of files read together.
-enum Part {
-    TooBig(usize),
-    Group(Vec<usize>),
-}
-
-/// Reads and opens a batch of files into the library, and says what happened to each.
+/// Reads each file's text, or notes that it is too big to read or could not be read.
 ///
 /// The files that may be read are joined into a few blobs of about [`GROUP_BYTES`], each
 /// read in one go as bytes and cut back into files by their sizes
 /// (`core::supervisor::split_read`). Reading a year of summaries one `File::text` call
 /// each spent about half of opening them in the calls and in copying each text into the
-/// app: 2,600 reads cost far more than a few. Every group's read starts at once, and each
-/// group is validated and opened as soon as it has arrived, while the browser reads the
-/// next. If a group cannot be read (a file changed or vanished since it was chosen), its
-/// files are read one by one, so each unreadable file gets its own error and the others
-/// still open. The library is changed without telling the page until the whole batch is
-/// in, so the page draws once. `None` if the library is gone.
-async fn open_all(files: Vec<web_sys::File>, library: &ArcRwSignal<Library>) -> Option<OpenReport> {
+/// app: 2,600 reads cost far more than a few. Groups keep any one buffer small. If a
+/// group cannot be read (a file changed or vanished since it was chosen), its files are
+/// read one by one, so each unreadable file gets its own error and the others still open.
+/// (Opening each group as it arrived, while the browser read the next, was slower: the
+/// reads are delivered on the same thread, so they waited for the opening.)
+async fn read_all(files: Vec<web_sys::File>) -> Vec<FileInput> {
     let sizes: Vec<u64> = files.iter().map(|f| f.size() as u64).collect();
-    let mut parts: Vec<Part> = Vec::new();
+    // Groups of readable files, in order.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut bytes = 0;
     for (i, &size) in sizes.iter().enumerate() {
         if check_size(size).is_err() {
-            parts.push(Part::TooBig(i));
             continue;
         }
-        match parts.last_mut() {
-            Some(Part::Group(group)) if bytes + size <= GROUP_BYTES => group.push(i),
+        match groups.last_mut() {
+            Some(group) if bytes + size <= GROUP_BYTES => group.push(i),
             _ => {
-                parts.push(Part::Group(vec![i]));
+                groups.push(vec![i]);
                 bytes = 0;
             }
         }
         bytes += size;
     }
-    let reads: Vec<Option<JsFuture>> = parts
-        .iter()
-        .map(|part| match part {
-            Part::Group(group) => {
-                let blobs: js_sys::Array = group.iter().map(|&i| files[i].clone()).collect();
-                let promise = match web_sys::Blob::new_with_blob_sequence(&blobs) {
-                    Ok(blob) => blob.array_buffer(),
-                    Err(e) => js_sys::Promise::reject(&e),
-                };
-                Some(JsFuture::from(promise))
-            }
-            Part::TooBig(_) => None,
-        })
-        .collect();
-    let last_group = parts.iter().rposition(|p| matches!(p, Part::Group(_)));
-    let mut report = OpenReport::default();
-    for (k, (part, read)) in parts.iter().zip(reads).enumerate() {
-        let inputs = match part {
-            Part::TooBig(i) => vec![FileInput::TooBig {
-                name: files[*i].name(),
-                bytes: sizes[*i],
-            }],
-            Part::Group(group) => {
-                let group_sizes: Vec<u64> = group.iter().map(|&i| sizes[i]).collect();
-                let read = match read {
-                    Some(read) => read.await.ok(),
-                    None => None,
-                };
-                if Some(k) == last_group {
-                    browser::mark("anchorpoint:supervisor-read-end");
-                }
-                let texts = read
-                    .filter(|v| v.is_instance_of::<js_sys::ArrayBuffer>())
-                    .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
-                    .and_then(|bytes| split_read(&bytes, &group_sizes));
-                let texts: Vec<Option<String>> = match texts {
-                    Some(texts) => texts.into_iter().map(Some).collect(),
-                    None => read_each(&files, group).await,
-                };
-                group
-                    .iter()
-                    .zip(texts)
-                    .map(|(&i, text)| {
-                        let name = files[i].name();
-                        match text {
-                            Some(text) => FileInput::Text { name, text },
-                            None => FileInput::Unreadable { name },
-                        }
-                    })
-                    .collect()
-            }
+    let promises = js_sys::Array::new();
+    for group in &groups {
+        let parts = js_sys::Array::new();
+        for &i in group {
+            parts.push(&files[i]);
+        }
+        // A blob that cannot be made is a group read one file at a time.
+        let promise = match web_sys::Blob::new_with_blob_sequence(&parts) {
+            Ok(blob) => blob.array_buffer(),
+            Err(_) => js_sys::Promise::resolve(&wasm_bindgen::JsValue::UNDEFINED),
         };
-        report.extend(library.try_update_untracked(|lib| lib.open_files(inputs))?);
+        promises.push(&promise);
     }
-    library.notify();
-    Some(report)
-}
-
-/// Reads each file of a group on its own: its text, or `None` if it cannot be read.
-async fn read_each(files: &[web_sys::File], group: &[usize]) -> Vec<Option<String>> {
-    let promises: js_sys::Array = group.iter().map(|&i| files[i].text()).collect();
     let settled = settle(&promises).await;
-    (0..group.len())
-        .map(|k| fulfilled(&settled, k).and_then(|v| v.as_string()))
+    let mut texts: Vec<Option<String>> = vec![None; files.len()];
+    let mut one_by_one = Vec::new();
+    for (g, group) in groups.iter().enumerate() {
+        let group_sizes: Vec<u64> = group.iter().map(|&i| sizes[i]).collect();
+        // Anything but the bytes of every file (their sizes add up) is not used.
+        let read = fulfilled(&settled, g)
+            .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
+            .and_then(|bytes| split_read(&bytes, &group_sizes));
+        match read {
+            Some(read) => {
+                for (&i, text) in group.iter().zip(read) {
+                    texts[i] = Some(text);
+                }
+            }
+            None => one_by_one.extend(group.iter().copied()),
+        }
+    }
+    if !one_by_one.is_empty() {
+        let promises: js_sys::Array = one_by_one.iter().map(|&i| files[i].text()).collect();
+        let settled = settle(&promises).await;
+        for (k, &i) in one_by_one.iter().enumerate() {
+            texts[i] = fulfilled(&settled, k).and_then(|v| v.as_string());
+        }
+    }
+    files
+        .into_iter()
+        .zip(texts)
+        .zip(sizes)
+        .map(|((file, text), bytes)| {
+            let name = file.name();
+            if check_size(bytes).is_err() {
+                return FileInput::TooBig { name, bytes };
+            }
+            match text {
+                Some(text) => FileInput::Text { name, text },
+                None => FileInput::Unreadable { name },
+            }
+        })
         .collect()
 }
 
@@ -219,7 +196,9 @@ pub fn SupervisorPage() -> impl IntoView {
             browser::mark("anchorpoint:supervisor-open-start");
             let library = library.clone();
             leptos::task::spawn_local(async move {
-                let result = open_all(files, &library).await;
+                let inputs = read_all(files).await;
+                browser::mark("anchorpoint:supervisor-read-end");
+                let result = library.try_update(|lib| lib.open_files(inputs));
                 // The overview below adds every worker's summaries up: part of opening.
                 library.with_untracked(|lib| {
                     for w in lib.workers() {
