@@ -5,6 +5,11 @@
 //
 //   node bench/supervisor-browser.mjs
 //   WORKERS=10 WEEKS=52 ROUNDS=3 node bench/supervisor-browser.mjs
+//   BEFORE=/path/to/old/dist node bench/supervisor-browser.mjs
+//
+// With BEFORE, the old build is measured in the same run, its rounds alternating with
+// this build's (old, new, old, new, ...), so both see the same machine load; it prints
+// both, and the JSON line holds both.
 //
 // Each summary is a typical weekly one made from the frozen v2 fixture
 // (tests/fixtures/export/v2/summary.json): one week, one reflection to discuss, one
@@ -14,7 +19,9 @@
 //
 // - open: from the drop to every file read, validated, de-duplicated, grouped by worker
 //   and added up (anchorpoint:supervisor-open-start/-end), and on to the next frame
-//   after the page shows the workers (-shown);
+//   after the page shows the workers (-shown); split at the moment every file has been
+//   read (anchorpoint:supervisor-read-end; builds before it have no such mark) into
+//   reading and the rest (validating and adding up);
 // - patterns: the four across-worker charts with their tables and sentences, worked
 //   out and written as markup (anchorpoint:supervisor-patterns-start/-end).
 //
@@ -83,27 +90,27 @@ function median(values) {
 
 const round1 = (x) => Math.round(x * 10) / 10;
 
-const server = await serveDist();
-const browser = await launch();
-try {
-  const opens = [];
-  const showns = [];
-  const patterns = [];
-  let made = null;
-  for (let round = 0; round <= ROUNDS; round += 1) {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale: 'en-GB' });
-    const guard = await guardContext(context);
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/supervisor`);
+/** One round against one build: a fresh page, the drop, the patterns page. */
+async function round(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale: 'en-GB' });
+  const guard = await guardContext(context);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await page.goto(`${url}/supervisor`);
     await page.getByRole('heading', { level: 1, name: 'Supervisor view' }).waitFor();
-    made = await page.evaluate(dropAll, [fixture, WORKERS, WEEKS]);
+    const made = await page.evaluate(dropAll, [fixture, WORKERS, WEEKS]);
     const count = WORKERS * WEEKS;
     await page.waitForFunction(() => performance.getEntriesByName('anchorpoint:supervisor-open-end').length > 0, null, { timeout: 120_000 });
     const heading = await page.locator('#open-summaries').innerText();
     if (!heading.startsWith(`${count} summaries from ${WORKERS} workers`)) throw new Error(`unexpected: ${heading}`);
     const open = await page.evaluate(between, 'anchorpoint:supervisor-open');
+    const read = await page.evaluate(() => {
+      const start = performance.getEntriesByName('anchorpoint:supervisor-open-start').at(-1);
+      const end = performance.getEntriesByName('anchorpoint:supervisor-read-end').at(-1);
+      return end ? end.startTime - start.startTime : null;
+    });
     await page.waitForFunction(() => performance.getEntriesByName('anchorpoint:supervisor-open-shown').length > 0);
     const shown = await page.evaluate(() => {
       const start = performance.getEntriesByName('anchorpoint:supervisor-open-start').at(-1);
@@ -113,35 +120,63 @@ try {
     await page.getByRole('link', { name: 'Patterns across workers' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Patterns across workers' }).waitFor();
     await page.waitForFunction(() => performance.getEntriesByName('anchorpoint:supervisor-patterns-end').length > 0);
-    const p = await page.evaluate(between, 'anchorpoint:supervisor-patterns');
+    const patterns = await page.evaluate(between, 'anchorpoint:supervisor-patterns');
     const problems = [...guard.problems(), ...errors];
-    await context.close();
     if (problems.length > 0) throw new Error(problems.join('\n'));
-    if (round > 0) {
-      opens.push(open);
-      showns.push(shown);
-      patterns.push(p);
-    }
+    return { made, open, read, shown, patterns };
+  } finally {
+    await context.close();
   }
+}
+
+function summarise(label, rounds, made) {
+  const pick = (k) => rounds.map((r) => r[k]);
+  const reads = pick('read').filter((x) => x !== null);
   const result = {
+    build: label,
     workers: WORKERS,
     weeks: WEEKS,
     files: made.files,
     averageFileBytes: Math.round(made.bytes / made.files),
     totalMB: round1(made.bytes / 1024 / 1024),
-    openMs: Math.round(median(opens)),
-    openShownMs: Math.round(median(showns)),
-    patternsMs: Math.round(median(patterns)),
-    totalMs: Math.round(median(showns) + median(patterns)),
-    rounds: ROUNDS,
+    openMs: Math.round(median(pick('open'))),
+    readMs: reads.length ? Math.round(median(reads)) : null,
+    validateMs: reads.length ? Math.round(median(rounds.map((r) => r.open - r.read))) : null,
+    openShownMs: Math.round(median(pick('shown'))),
+    patternsMs: Math.round(median(pick('patterns'))),
+    rounds: rounds.length,
   };
-  console.log(`Supervisor view in Chromium: ${WORKERS} workers x ${WEEKS} weekly summaries = ${made.files} files, ${result.totalMB} MB (${result.averageFileBytes} bytes each)`);
+  result.totalMs = Math.round(median(pick('shown')) + median(pick('patterns')));
+  console.log(`${label}: ${WORKERS} workers x ${WEEKS} weekly summaries = ${made.files} files, ${result.totalMB} MB (${result.averageFileBytes} bytes each)`);
   console.log(`  open (read, validate, de-duplicate, group, add up):  ${result.openMs} ms median`);
+  if (result.readMs !== null) {
+    console.log(`    of which reading the files:                       ${result.readMs} ms`);
+    console.log(`    and validating, grouping, adding up:              ${result.validateMs} ms`);
+  }
   console.log(`  ...until the page shows them:                        ${result.openShownMs} ms median`);
   console.log(`  patterns across workers (four charts and tables):   ${result.patternsMs} ms median`);
   console.log(`  together:                                           ${result.totalMs} ms (goal: under 1,000 ms)`);
-  console.log(`JSON ${JSON.stringify(result)}`);
+  return result;
+}
+
+const builds = [];
+if (process.env.BEFORE) builds.push({ label: `before (${process.env.BEFORE})`, server: await serveDist(process.env.BEFORE), rounds: [] });
+builds.push({ label: 'this build', server: await serveDist(), rounds: [] });
+const browser = await launch();
+try {
+  let made = null;
+  // Round 0 of each build is a warm-up, not counted.
+  for (let r = 0; r <= ROUNDS; r += 1) {
+    for (const b of builds) {
+      const one = await round(browser, b.server.url);
+      made = one.made;
+      if (r > 0) b.rounds.push(one);
+    }
+  }
+  console.log(`Supervisor view in Chromium, median of ${ROUNDS} rounds after a warm-up${builds.length > 1 ? ', builds alternating' : ''}:`);
+  const results = builds.map((b) => summarise(b.label, b.rounds, made));
+  console.log(`JSON ${JSON.stringify(results.length === 1 ? results[0] : results)}`);
 } finally {
   await browser.close();
-  await server.close();
+  for (const b of builds) await b.server.close();
 }

@@ -75,6 +75,28 @@ pub enum FileInput {
     Unreadable { name: String },
 }
 
+/// Cuts the bytes of several files read as one (the shell joins a batch of files into one
+/// blob, which reads far faster than a read per file) back into each file's text, given
+/// each file's size in bytes. Each text is decoded as `Blob.text()` decodes a file: UTF-8,
+/// a leading byte order mark dropped, any invalid sequence replaced with U+FFFD (and then
+/// refused by the JSON checks, with the file named). `None` if the sizes do not add up to
+/// the bytes read: the shell then reads each file on its own.
+pub fn split_read(bytes: &[u8], sizes: &[u64]) -> Option<Vec<String>> {
+    let total = sizes.iter().try_fold(0u64, |sum, &n| sum.checked_add(n))?;
+    if total != bytes.len() as u64 {
+        return None;
+    }
+    let mut rest = bytes;
+    let mut texts = Vec::with_capacity(sizes.len());
+    for &size in sizes {
+        let (file, after) = rest.split_at(usize::try_from(size).ok()?);
+        rest = after;
+        let file = file.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(file);
+        texts.push(String::from_utf8_lossy(file).into_owned());
+    }
+    Some(texts)
+}
+
 /// The summaries open now, oldest period first within each worker.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Library {
@@ -105,14 +127,16 @@ impl Library {
         let mut report = OpenReport::default();
         for file in files {
             let (name, result) = match file {
-                FileInput::Text { name, text } if crate::core::crypto::is_sealed_file(&text) => {
-                    report.protected.push((name, text));
-                    continue;
-                }
-                FileInput::Text { name, text } => {
-                    let result = open(&name, &text);
-                    (name, result)
-                }
+                // A protected file is not a summary until it is opened with its
+                // passphrase. Asked only of a file that does not open as a summary:
+                // asking every file first read each one twice.
+                FileInput::Text { name, text } => match open(&name, &text) {
+                    Err(_) if crate::core::crypto::is_sealed_file(&text) => {
+                        report.protected.push((name, text));
+                        continue;
+                    }
+                    result => (name, result),
+                },
                 FileInput::TooBig { name, bytes } => {
                     let result = Err(OpenError::TooBig {
                         size: open::size_label(bytes),

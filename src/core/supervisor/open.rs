@@ -161,25 +161,28 @@ fn shape(e: serde_json::Error) -> OpenError {
     damaged(format!("part of it has the wrong shape ({message})"))
 }
 
-/// FNV-1a over the canonical JSON (serde writes fields in the frozen order, no spaces),
-/// hashed as it is written rather than built as a string first.
+/// FNV-1a over the canonical JSON (serde writes fields in the frozen order, no spaces).
+/// Kept summaries are stored under this value, so it must never change for the same
+/// summary. The JSON is written into one buffer, reused for every file of a batch, and
+/// hashed in one loop: hashing as serde wrote, a call per token, cost more than the
+/// hashing itself.
 fn fingerprint(s: &SummaryV2) -> u64 {
-    struct Fnv(u64);
-    impl std::io::Write for Fnv {
-        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            for &byte in bytes {
-                self.0 ^= u64::from(byte);
-                self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-            }
-            Ok(bytes.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
+    thread_local! {
+        static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    let mut hash = Fnv(0xcbf2_9ce4_8422_2325);
-    let _ = serde_json::to_writer(&mut hash, s);
-    hash.0
+    BUFFER.with(|buffer| {
+        let mut buffer = buffer.borrow_mut();
+        buffer.clear();
+        let _ = serde_json::to_writer(&mut *buffer, s);
+        fnv1a(&buffer)
+    })
+}
+
+/// FNV-1a, 64 bits.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 /// The checks serde cannot make.

@@ -503,3 +503,86 @@ fn a_protected_file_waits_for_its_passphrase_and_a_wrong_one_changes_nothing() {
         .expect_err("refused")
         .contains("not a summary"));
 }
+
+#[test]
+fn the_fingerprint_is_fnv1a_over_the_canonical_json_so_kept_keys_never_change() {
+    // Kept summaries are stored under their fingerprint: the same summary must keep the
+    // same value from one version of the app to the next.
+    let opened = open("a.json", V2).expect("opens");
+    let canonical = serde_json::to_string(&opened.summary).expect("JSON");
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in canonical.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    assert_eq!(opened.fingerprint, hash);
+    assert_eq!(opened.fingerprint, FIXTURE_FINGERPRINT);
+    // Whatever the spacing, and again after other files (the buffer is reused).
+    let other = open("b.json", &summary(Some("Sam"), "2026-11-02", 1, 3)).expect("opens");
+    assert_ne!(other.fingerprint, opened.fingerprint);
+    let compact = serde_json::to_string(&fixture()).expect("JSON");
+    assert_eq!(
+        open("c.json", &compact).expect("opens").fingerprint,
+        FIXTURE_FINGERPRINT
+    );
+}
+
+/// The v2 fixture's fingerprint, as every version of the app has computed it.
+const FIXTURE_FINGERPRINT: u64 = 0x8de4_c3a1_826e_c93a;
+
+#[test]
+fn files_read_as_one_are_cut_back_into_each_files_text() {
+    let bytes = b"{\"a\":1}\xEF\xBB\xBF{\"b\":2}caf\xC3\xA9\xFF";
+    // Sizes in bytes: a BOM is dropped as Blob.text() drops it; a bad byte becomes U+FFFD.
+    assert_eq!(
+        split_read(bytes, &[7, 10, 6]),
+        Some(vec![
+            "{\"a\":1}".to_owned(),
+            "{\"b\":2}".to_owned(),
+            "café\u{FFFD}".to_owned()
+        ])
+    );
+    assert_eq!(split_read(b"", &[]), Some(vec![]));
+    assert_eq!(split_read(b"", &[0]), Some(vec![String::new()]));
+    // Sizes that do not add up: nothing is guessed.
+    assert_eq!(split_read(bytes, &[7, 10]), None);
+    assert_eq!(split_read(bytes, &[7, 10, 7]), None);
+    assert_eq!(split_read(bytes, &[u64::MAX, 2]), None);
+}
+
+#[test]
+fn a_protected_file_among_good_and_bad_ones_waits_and_the_others_open() {
+    use crate::core::crypto::{seal_file, FileRandom, KdfParams, Purpose, NONCE_BYTES, SALT_BYTES};
+    let random = FileRandom {
+        salt: [1; SALT_BYTES],
+        nonce: [2; NONCE_BYTES],
+    };
+    let sealed = seal_file(
+        Purpose::Summary,
+        "passphrase",
+        KdfParams::OWASP_MINIMUM,
+        &random,
+        V2.as_bytes(),
+    )
+    .expect("sealed");
+    let mut lib = Library::new();
+    let report = lib.open_files(vec![
+        FileInput::Text {
+            name: "good.json".into(),
+            text: V2.to_owned(),
+        },
+        FileInput::Text {
+            name: "sealed.json".into(),
+            text: sealed.clone(),
+        },
+        FileInput::Text {
+            name: "bad.json".into(),
+            text: "{\"app\":\"anchorpoint\",\"kind\":\"entry\"}".into(),
+        },
+    ]);
+    assert_eq!(report.opened, vec!["good.json".to_owned()]);
+    assert_eq!(report.protected, vec![("sealed.json".to_owned(), sealed)]);
+    assert_eq!(report.errors.len(), 1);
+    assert_eq!(report.errors[0].0, "bad.json");
+    assert_eq!(lib.len(), 1);
+}

@@ -15,15 +15,11 @@ pub mod print;
 pub mod prompts;
 pub mod worker;
 
-use std::fmt::Write;
-
 use leptos::prelude::*;
 
-use crate::core::insights::Table;
 use crate::core::supervisor::Library;
 use crate::storage::supervisor::SupervisorSpace;
 use crate::storage::{LocalStorage, StorageError};
-use crate::ui::pages::insights::escape;
 use crate::ui::state::AppState;
 
 /// The section's state for this tab.
@@ -146,43 +142,4 @@ pub fn NothingOpen() -> impl IntoView {
             <p><a href="/supervisor">"Open summaries"</a></p>
         </div>
     }
-}
-
-/// A table from the core as NHS.UK table markup, scrolling sideways on a narrow screen
-/// (the scrolling box takes focus, so keyboard users can scroll it). Every cell escaped.
-pub fn table_markup(id: &str, table: &Table) -> String {
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "<div class=\"app-table-scroll\" role=\"region\" aria-labelledby=\"{id}-caption\" \
-         tabindex=\"0\"><table class=\"nhsuk-table\"><caption class=\"nhsuk-table__caption\" \
-         id=\"{id}-caption\">{}</caption><thead class=\"nhsuk-table__head\">\
-         <tr class=\"nhsuk-table__row\">",
-        escape(&table.caption)
-    );
-    for head in &table.head {
-        let _ = write!(
-            out,
-            "<th scope=\"col\" class=\"nhsuk-table__header\">{}</th>",
-            escape(head)
-        );
-    }
-    out.push_str("</tr></thead><tbody class=\"nhsuk-table__body\">");
-    for row in &table.rows {
-        out.push_str("<tr class=\"nhsuk-table__row\">");
-        for (i, text) in row.iter().enumerate() {
-            let text = escape(text);
-            let _ = if i == 0 {
-                write!(
-                    out,
-                    "<th scope=\"row\" class=\"nhsuk-table__header\">{text}</th>"
-                )
-            } else {
-                write!(out, "<td class=\"nhsuk-table__cell\">{text}</td>")
-            };
-        }
-        out.push_str("</tr>");
-    }
-    out.push_str("</tbody></table></div>");
-    out
 }

@@ -12,7 +12,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::{keep_failure, kept_space, section, space, NothingOpen, SectionNav};
 use crate::core::plural;
 use crate::core::supervisor::views::totals;
-use crate::core::supervisor::{check_size, open_protected, FileInput, OpenReport};
+use crate::core::supervisor::{check_size, open_protected, split_read, FileInput, OpenReport};
 use crate::ui::browser;
 use crate::ui::components::{ErrorSummary, PageHeading, SummaryItem, ERROR_SUMMARY_ID};
 use crate::ui::forms::{choice, choice_id, fieldset, ChoiceKind};
@@ -20,44 +20,109 @@ use crate::ui::forms::{choice, choice_id, fieldset, ChoiceKind};
 const INPUT_ID: &str = "summary-files";
 const KEEP_ID: &str = "keep";
 
+/// Files are read in groups of about this many bytes, each group as one blob.
+const GROUP_BYTES: u64 = 4 * 1024 * 1024;
+
 /// Reads each file's text, or notes that it is too big to read or could not be read.
-/// All files are read at once (one promise each, settled together): awaiting them one
-/// by one cost a round trip per file, most of the time for a year of summaries.
+///
+/// The files that may be read are joined into a few blobs of about [`GROUP_BYTES`], each
+/// read in one go as bytes and cut back into files by their sizes
+/// (`core::supervisor::split_read`). Reading a year of summaries one `File::text` call
+/// each spent about half of opening them in the calls and in copying each text into the
+/// app: 2,600 reads cost far more than a few. Groups keep any one buffer small. If a
+/// group cannot be read (a file changed or vanished since it was chosen), its files are
+/// read one by one, so each unreadable file gets its own error and the others still open.
+/// (Opening each group as it arrived, while the browser read the next, was slower: the
+/// reads are delivered on the same thread, so they waited for the opening.)
 async fn read_all(files: Vec<web_sys::File>) -> Vec<FileInput> {
+    let sizes: Vec<u64> = files.iter().map(|f| f.size() as u64).collect();
+    // Groups of readable files, in order.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut bytes = 0;
+    for (i, &size) in sizes.iter().enumerate() {
+        if check_size(size).is_err() {
+            continue;
+        }
+        match groups.last_mut() {
+            Some(group) if bytes + size <= GROUP_BYTES => group.push(i),
+            _ => {
+                groups.push(vec![i]);
+                bytes = 0;
+            }
+        }
+        bytes += size;
+    }
     let promises = js_sys::Array::new();
-    for file in &files {
-        let bytes = file.size() as u64;
-        let promise = if check_size(bytes).is_ok() {
-            file.text()
-        } else {
-            js_sys::Promise::resolve(&wasm_bindgen::JsValue::UNDEFINED)
+    for group in &groups {
+        let parts = js_sys::Array::new();
+        for &i in group {
+            parts.push(&files[i]);
+        }
+        // A blob that cannot be made is a group read one file at a time.
+        let promise = match web_sys::Blob::new_with_blob_sequence(&parts) {
+            Ok(blob) => blob.array_buffer(),
+            Err(_) => js_sys::Promise::resolve(&wasm_bindgen::JsValue::UNDEFINED),
         };
         promises.push(&promise);
     }
-    let settled = JsFuture::from(js_sys::Promise::all_settled(&promises))
-        .await
-        .ok()
-        .map(|v| js_sys::Array::from(&v));
+    let settled = settle(&promises).await;
+    let mut texts: Vec<Option<String>> = vec![None; files.len()];
+    let mut one_by_one = Vec::new();
+    for (g, group) in groups.iter().enumerate() {
+        let group_sizes: Vec<u64> = group.iter().map(|&i| sizes[i]).collect();
+        // Anything but the bytes of every file (their sizes add up) is not used.
+        let read = fulfilled(&settled, g)
+            .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
+            .and_then(|bytes| split_read(&bytes, &group_sizes));
+        match read {
+            Some(read) => {
+                for (&i, text) in group.iter().zip(read) {
+                    texts[i] = Some(text);
+                }
+            }
+            None => one_by_one.extend(group.iter().copied()),
+        }
+    }
+    if !one_by_one.is_empty() {
+        let promises: js_sys::Array = one_by_one.iter().map(|&i| files[i].text()).collect();
+        let settled = settle(&promises).await;
+        for (k, &i) in one_by_one.iter().enumerate() {
+            texts[i] = fulfilled(&settled, k).and_then(|v| v.as_string());
+        }
+    }
     files
         .into_iter()
-        .enumerate()
-        .map(|(i, file)| {
+        .zip(texts)
+        .zip(sizes)
+        .map(|((file, text), bytes)| {
             let name = file.name();
-            let bytes = file.size() as u64;
             if check_size(bytes).is_err() {
                 return FileInput::TooBig { name, bytes };
             }
-            let text = settled
-                .as_ref()
-                .map(|s| s.get(i as u32))
-                .and_then(|r| js_sys::Reflect::get(&r, &"value".into()).ok())
-                .and_then(|v| v.as_string());
             match text {
                 Some(text) => FileInput::Text { name, text },
                 None => FileInput::Unreadable { name },
             }
         })
         .collect()
+}
+
+/// Waits for every promise, fulfilled or not.
+async fn settle(promises: &js_sys::Array) -> Option<js_sys::Array> {
+    JsFuture::from(js_sys::Promise::all_settled(promises))
+        .await
+        .ok()
+        .map(|v| js_sys::Array::from(&v))
+}
+
+/// The value of the `i`th settled promise, if it was fulfilled.
+fn fulfilled(settled: &Option<js_sys::Array>, i: usize) -> Option<wasm_bindgen::JsValue> {
+    let outcome = settled.as_ref()?.get(i as u32);
+    let status = js_sys::Reflect::get(&outcome, &"status".into()).ok()?;
+    if status.as_string().as_deref() != Some("fulfilled") {
+        return None;
+    }
+    js_sys::Reflect::get(&outcome, &"value".into()).ok()
 }
 
 fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
@@ -132,6 +197,7 @@ pub fn SupervisorPage() -> impl IntoView {
             let library = library.clone();
             leptos::task::spawn_local(async move {
                 let inputs = read_all(files).await;
+                browser::mark("anchorpoint:supervisor-read-end");
                 let result = library.try_update(|lib| lib.open_files(inputs));
                 // The overview below adds every worker's summaries up: part of opening.
                 library.with_untracked(|lib| {

@@ -8,8 +8,7 @@ use leptos::prelude::*;
 use super::{space, NothingOpen, SectionNav};
 use crate::core::supervisor::views::across;
 use crate::ui::browser;
-use crate::ui::components::PageHeading;
-use crate::ui::pages::insights::chart_markup;
+use crate::ui::components::{chart_markup, PageHeading};
 
 /// Every across-worker chart as markup.
 pub fn charts_markup() -> String {

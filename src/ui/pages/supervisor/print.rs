@@ -7,10 +7,10 @@ use leptos::prelude::*;
 
 use super::patterns::charts_markup;
 use super::prompts::prompts_view;
-use super::{space, table_markup, NothingOpen, SectionNav};
+use super::{space, NothingOpen, SectionNav};
 use crate::core::supervisor::views::timeline;
 use crate::ui::browser;
-use crate::ui::components::PageHeading;
+use crate::ui::components::{table_markup, PageHeading};
 
 #[component]
 pub fn PrintPage() -> impl IntoView {
@@ -26,11 +26,11 @@ pub fn PrintPage() -> impl IntoView {
             return view! { <NothingOpen/> }.into_any();
         }
         let timelines = library.with(|lib| {
-            lib.workers()
-                .iter()
-                .enumerate()
-                .map(|(i, w)| table_markup(&format!("print-timeline-{i}"), &timeline(w)))
-                .collect::<String>()
+            let mut out = String::new();
+            for (i, w) in lib.workers().iter().enumerate() {
+                table_markup(&mut out, &format!("print-timeline-{i}"), &timeline(w));
+            }
+            out
         });
         // On paper a closed "Show the data" would hide the numbers: open them all.
         let charts = charts_markup().replace(

@@ -6,13 +6,13 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::{close_summary, space, table_markup, NothingOpen, SectionNav};
+use super::{close_summary, space, NothingOpen, SectionNav};
 use crate::core::summary::json::{Reflection, SummaryV2, Text};
 use crate::core::summary::{full_label, week_label};
 use crate::core::supervisor::views::{period_label, timeline};
 use crate::core::templates::PromptRole;
 use crate::ui::browser;
-use crate::ui::components::{ErrorSummary, PageHeading, SummaryItem};
+use crate::ui::components::{table_markup, ErrorSummary, PageHeading, SummaryItem};
 
 fn text_view(t: &Text) -> impl IntoView {
     view! { <p class="app-entry-text">{t.text.clone()}</p> }
@@ -135,7 +135,8 @@ pub fn WorkerPage() -> impl IntoView {
             Some(w) => {
                 let title = format!("{}: timeline", w.label);
                 browser::set_title(&title, false);
-                let table = table_markup("timeline", &timeline(&w));
+                let mut table = String::new();
+                table_markup(&mut table, "timeline", &timeline(&w));
                 let overlap = w.overlapping().then(|| view! {
                     <div class="nhsuk-inset-text">
                         <span class="nhsuk-u-visually-hidden">"Information: "</span>
