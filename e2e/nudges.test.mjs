@@ -106,7 +106,7 @@ journey('a dismissed nudge goes for this reflection and the words stay as writte
   assert.deepEqual(await nudgeTexts(page), ['0113 496 0123']);
 });
 
-journey('a saved reflection that may contain identifiers is flagged on its page with a link to tidy it', async ({ app, page, a11y }) => {
+journey('a saved reflection that may contain identifiers is flagged on its page and in the journal list, with a link to tidy it', async ({ app, page, a11y }) => {
   const id = await app.writeEntry({ text: 'Mrs Quillfeather rang from 07700 900456 about the walking group.' });
   const flag = page.locator('.app-entry-flag');
   await app.expectText(flag, 'This reflection may contain identifiers.');
@@ -121,6 +121,18 @@ journey('a saved reflection that may contain identifiers is flagged on its page 
   await app.writeEntry({ text: 'A quiet day of admin and reading about supervision.' });
   await page.waitForTimeout(500);
   assert.equal(await page.locator('.app-entry-flag').count(), 0);
+
+  // The journal list flags the first reflection, not the second, with a link to tidy it.
+  await app.link('Back to your journal').click();
+  await app.expectPage('Your journal');
+  const listFlags = page.locator('#search-results .app-entry-flag');
+  await app.waitUntil(async () => (await listFlags.count()) === 1, 'one reflection flagged in the list');
+  const flagged = page.locator('#search-results > li', { has: page.locator('.app-entry-flag') });
+  await app.expectText(flagged, 'Mrs Quillfeather rang');
+  await a11y('journal list, one reflection flagged');
+  await listFlags.getByRole('link').click();
+  await app.expectPage('Edit reflection');
+  assert.equal(app.path(), `/entries/${id}/edit`);
 });
 
 journey('with nudges turned off in Settings nothing is pointed out', async ({ app, page, a11y }) => {

@@ -703,9 +703,11 @@ pub fn JournalPage() -> impl IntoView {
                         {row(result).map(|row| view! {
                         <li class="app-entry-list__item">
                             <h3 class="nhsuk-heading-s nhsuk-u-margin-bottom-1">
-                                <a href=format!("/entries/{}", row.id) id=format!("entry-{}", row.id)>{row.day}</a>
+                                <a href=format!("/entries/{}", row.id) id=format!("entry-{}", row.id)>{row.day.clone()}</a>
                             </h3>
                             <p class="nhsuk-body-s app-entry-list__preview">{row.preview}</p>
+                            // Worked out after the list is drawn, in its own chunk.
+                            <crate::ui::nudges::IdentifierFlag entry=row.id.clone() about=row.day/>
                             {(!row.tags.is_empty()).then(|| view! {
                                 <ul class="app-tag-list" aria-label="Tags">
                                     {row.tags.into_iter().map(|t| view! {
