@@ -347,7 +347,8 @@ export class JournalApp {
   /** The day-links of the listed entries, top to bottom. */
   async listedDays() {
     if ((await this.entryList().count()) === 0) return [];
-    return (await this.entryList().locator(':scope > li').getByRole('link').allInnerTexts()).map(
+    // The heading's link only: a row may also have "Tidy it" (identifiers flagged).
+    return (await this.entryList().locator(':scope > li > h3 a').allInnerTexts()).map(
       normaliseSpace,
     );
   }
