@@ -56,16 +56,9 @@ pub fn UnlockPage() -> impl IntoView {
     }
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
+        let Some(typed) = begin_check(busy, passphrase, problems) else {
             return;
-        }
-        let typed = normalised(&passphrase.get_untracked());
-        if let Some(message) = refused(&typed, "Enter your passphrase") {
-            problems.one(PASSPHRASE, message);
-            return;
-        }
-        problems.clear();
-        busy.set(true);
+        };
         after_paint(move || {
             // Marks for bench/lock-browser.mjs: the key derivation, and reading the
             // journal once unlocked.
@@ -291,16 +284,9 @@ fn turn_off_page() -> impl IntoView {
     let busy = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
+        let Some(typed) = begin_check(busy, passphrase, problems) else {
             return;
-        }
-        let typed = normalised(&passphrase.get_untracked());
-        if let Some(message) = refused(&typed, "Enter your passphrase") {
-            problems.one(PASSPHRASE, message);
-            return;
-        }
-        problems.clear();
-        busy.set(true);
+        };
         let navigate = navigate.clone();
         after_paint(move || {
             let result = (|| {
@@ -446,4 +432,25 @@ fn done(
         on: SETTINGS.to_owned(),
     }));
     navigate(SETTINGS, Default::default());
+}
+
+/// The start of checking a typed passphrase (unlock, turn off): nothing while a check
+/// is running; an empty or over-long one refused with its message; otherwise the
+/// problems cleared, the busy message on, and the passphrase normalised as set.
+fn begin_check(
+    busy: RwSignal<bool>,
+    passphrase: RwSignal<String>,
+    problems: Problems,
+) -> Option<zeroize::Zeroizing<String>> {
+    if busy.get_untracked() {
+        return None;
+    }
+    let typed = normalised(&passphrase.get_untracked());
+    if let Some(message) = refused(&typed, "Enter your passphrase") {
+        problems.one(PASSPHRASE, message);
+        return None;
+    }
+    problems.clear();
+    busy.set(true);
+    Some(typed)
 }
