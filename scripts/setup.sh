@@ -23,6 +23,8 @@ die() {
 export CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}"
 export PATH="$ROOT/node_modules/.bin:$CARGO_HOME/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
+# A CI run compiles each crate once: incremental state would only cost time and disk.
+if [ "${CI:-}" = true ]; then export CARGO_INCREMENTAL=0; fi
 # wasm-bindgen-test-runner leaves Chromium profiles in TMPDIR: keep them in the project.
 export TMPDIR="$ROOT/.tmp"
 mkdir -p "$TMPDIR"
