@@ -7,26 +7,46 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
 
-say "Formatting"
+# Each stage prints how long it took, and the end the whole time from the start of set-up,
+# so a slow fresh machine or CI run shows where the time went.
+stage_started=$SECONDS
+stage() {
+    if [ "$stage_started" != "$SECONDS" ]; then printf '    (%s s)\n' "$((SECONDS - stage_started))"; fi
+    stage_started=$SECONDS
+    say "$*"
+}
+finish() {
+    local rc=$? total=$SECONDS
+    printf '    (%s s)\n' "$((SECONDS - stage_started))"
+    if [ "$rc" = 0 ]; then
+        say "Every test passed: $((total / 60)) min $((total % 60)) s in all, set-up included"
+    else
+        printf '\033[1;31m==> Stopped: exit code %s after %d min %d s\033[0m\n' "$rc" "$((total / 60))" "$((total % 60))"
+    fi
+}
+trap finish EXIT
+printf '    (set-up: %s s)\n' "$SECONDS"
+
+stage "Formatting"
 cargo fmt --check
 
-say "Lints"
+stage "Lints"
 cargo clippy --all-targets --quiet -- -D warnings
 
-say "Native tests (core, storage rules, frozen formats, anonymiser corpus)"
+stage "Native tests (core, storage rules, frozen formats, anonymiser corpus)"
 cargo test --quiet
 
-say "Browser tests (wasm-bindgen-test in headless Chromium)"
+stage "Browser tests (wasm-bindgen-test in headless Chromium)"
 # The runner gives the whole suite 20 s by default; filling real local storage with
 # compact reflections takes longer on a loaded CI machine (CI stopped at 18.4 s).
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-600}"
 cargo test --target wasm32-unknown-unknown --test browser
 
-say "Release build"
+stage "Release build"
 node scripts/build.mjs
 
-say "Release bundle size"
+stage "Release bundle size"
 node scripts/size-report.mjs dist
 
-say "End-to-end journeys (Chromium against the release build, axe-core on every page)"
+stage "End-to-end journeys (Chromium against the release build, axe-core on every page)"
 node e2e/run.mjs
