@@ -356,6 +356,86 @@ const GENERIC: &[&str] = &[
 ];
 /// `BUILDINGS` and `GENERIC` are kept sorted (a test checks) so these are binary searches:
 /// the venue scanner asks them of every capitalised word.
+fn is_compass(w: &str) -> bool {
+    matches!(w, "north" | "south" | "east" | "west")
+}
+
+/// Churches known by their dedication alone ("attends Holy Trinity"), as lower-case words.
+/// A dedication is a venue only after a word of going or being somewhere ("at", "to"), so
+/// "the doctrine of the Holy Trinity" and "All Saints Day" are left alone.
+const DEDICATIONS: &[&[&str]] = &[
+    &["all", "hallows"],
+    &["all", "saints"],
+    &["all", "souls"],
+    &["blessed", "sacrament"],
+    &["christ", "church"],
+    &["christ", "the", "king"],
+    &["holy", "cross"],
+    &["holy", "family"],
+    &["holy", "name"],
+    &["holy", "redeemer"],
+    &["holy", "rood"],
+    &["holy", "spirit"],
+    &["holy", "trinity"],
+    &["our", "lady"],
+    &["sacred", "heart"],
+];
+
+/// Words before a venue that say someone goes or is there.
+fn is_locative(w: &str) -> bool {
+    matches!(
+        w,
+        "at" | "to" | "from" | "attends" | "attend" | "attended" | "attending" | "joined" | "joins"
+    )
+}
+
+/// A dedication starting at token `i` ("Holy Trinity", "Our Lady of Lourdes", "Christ
+/// Church Hall"): the index of its last word.
+fn dedication_at(s: &str, toks: &[Token], i: usize) -> Option<usize> {
+    if i == 0 || !is_space_gap(&s[toks[i - 1].end..toks[i].start]) {
+        return None;
+    }
+    let before = toks[i - 1];
+    if !before.is(super::text::ALL_LOWER) || !is_locative(&lower(&before, s)) {
+        return None;
+    }
+    let words = DEDICATIONS.iter().find(|d| {
+        d.iter().enumerate().all(|(k, w)| {
+            toks.get(i + k).is_some_and(|t| {
+                (k == 0 || is_space_gap(&s[toks[i + k - 1].end..t.start]))
+                    && (t.is_title() || *w == "the")
+                    && lower(t, s) == *w
+            })
+        })
+    })?;
+    let mut end = i + words.len() - 1;
+    // "Our Lady of Lourdes", "Our Lady of Perpetual Succour".
+    if let (Some(of), Some(_)) = (toks.get(end + 1), toks.get(end + 2)) {
+        if lower(of, s) == "of" && is_space_gap(&s[toks[end].end..of.start]) {
+            let mut k = end + 2;
+            while k < toks.len()
+                && k <= end + 3
+                && toks[k].is_title()
+                && is_space_gap(&s[toks[k - 1].end..toks[k].start])
+            {
+                k += 1;
+            }
+            if k > end + 2 {
+                end = k - 1;
+            }
+        }
+    }
+    // "Holy Trinity Church", "Christ Church Hall".
+    while let Some(n) = toks.get(end + 1) {
+        if !(n.is_title() && is_space_gap(&s[toks[end].end..n.start]) && is_building(&lower(n, s)))
+        {
+            break;
+        }
+        end += 1;
+    }
+    Some(end)
+}
+
 fn is_building(w: &str) -> bool {
     BUILDINGS.binary_search(&w).is_ok()
 }
@@ -424,6 +504,26 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
                 {
                     out.push(Span::new(t.start, n.end, Kind::Address));
                 }
+            }
+        }
+        // "HMP Leeds", "HMYOI Wetherby": a prison places a person as surely as an address.
+        if matches!(t.text(s), "HMP" | "HMYOI" | "HMPYOI") {
+            let mut j = i;
+            while j + 1 < toks.len()
+                && j < i + 2
+                && toks[j + 1].is_title()
+                && is_space_gap(&s[toks[j].end..toks[j + 1].start])
+                && !is_stop_word(&lower(&toks[j + 1], s))
+            {
+                j += 1;
+            }
+            if j > i {
+                out.push(Span::new(t.start, toks[j].end, Kind::Address));
+            }
+        }
+        if t.is_title() {
+            if let Some(end) = dedication_at(s, toks, i) {
+                out.push(Span::new(t.start, toks[end].end, Kind::Address));
             }
         }
         // "Meadowbank care home", "Elm Court nursing home": a named home in lower case.
@@ -549,11 +649,14 @@ fn street_after(s: &str, toks: &[Token], first: usize, numbered: bool) -> Option
                     || (numbered && strong && t.is(super::text::ALL_UPPER) && t.len() > 2);
                 let names_ok = all_title || (numbered && strong);
                 if street_ok && names_ok && (strong || numbered || !first_common) {
-                    // "St" could be "Saint" before a name: "St Mary's" is not a street.
+                    // "St" could be "Saint" before a name: "St Mary's" is not a street, but
+                    // "Banstead St East" is.
                     if (lw == "st")
-                        && toks
-                            .get(j + 1)
-                            .is_some_and(|n| n.is_title() && is_space_gap(&s[t.end..n.start]))
+                        && toks.get(j + 1).is_some_and(|n| {
+                            n.is_title()
+                                && is_space_gap(&s[t.end..n.start])
+                                && !is_compass(&lower(n, s))
+                        })
                     {
                         return None;
                     }
@@ -603,6 +706,25 @@ fn extend_street(
             break;
         }
         j += 1;
+    }
+    // "Harehills Lane North", "Banstead St East": a compass point ends some street names
+    // (but not "Mill Road East of the river").
+    if let Some(n) = toks.get(j + 1) {
+        let same_case = if title {
+            n.is_title()
+        } else {
+            n.is(super::text::ALL_LOWER)
+        };
+        let of_after = toks
+            .get(j + 2)
+            .is_some_and(|o| lower(o, s) == "of" && is_space_gap(&s[n.end..o.start]));
+        if same_case
+            && is_space_gap(&s[toks[j].end..n.start])
+            && is_compass(&lower(n, s))
+            && !of_after
+        {
+            j += 1;
+        }
     }
     // "Rose Hill Surgery" is a practice: `quasi` warns about it.
     if !numbered
@@ -695,6 +817,52 @@ mod tests {
             found("to 19 north parade avenue"),
             ["19 north parade avenue"]
         );
+    }
+
+    #[test]
+    fn a_compass_point_after_the_street_word_is_part_of_the_street() {
+        assert_eq!(
+            found("lives at 44 Banstead St East with"),
+            ["44 Banstead St East"]
+        );
+        assert_eq!(
+            found("lives at 44 Banstead Street East with"),
+            ["44 Banstead Street East"]
+        );
+        assert_eq!(
+            found("at 12 Harehills Lane North."),
+            ["12 Harehills Lane North"]
+        );
+        assert_eq!(
+            found("moved to Mansfield Road South"),
+            ["Mansfield Road South"]
+        );
+        // "St" before another name is still a saint, not a street.
+        assert_eq!(found("at 3 St Mary's Close"), ["3 St Mary's Close"]);
+    }
+
+    #[test]
+    fn prisons_and_churches_known_by_their_dedication_are_venues() {
+        for (text, venue) in [
+            ("his brother in HMP Leeds since May", "HMP Leeds"),
+            ("he is at HMP Wakefield", "HMP Wakefield"),
+            ("moved to HMYOI Wetherby", "HMYOI Wetherby"),
+            ("attends Holy Trinity on Sundays", "Holy Trinity"),
+            ("goes to All Saints every week", "All Saints"),
+            ("the priest at Sacred Heart", "Sacred Heart"),
+            ("a coffee morning at Christ Church", "Christ Church"),
+            ("she prays at Our Lady of Lourdes", "Our Lady of Lourdes"),
+        ] {
+            assert_eq!(found(text), [venue], "{text}");
+        }
+        // The same words not naming a place where someone goes are left alone.
+        for text in [
+            "the doctrine of the Holy Trinity",
+            "All Saints Day is in November",
+            "HMP is short for His Majesty's Prison",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
     }
 
     #[test]

@@ -206,6 +206,14 @@ pub(crate) fn is_stop_word(w: &str) -> bool {
                 | "bank"
                 | "holiday"
                 | "nhs"
+                // Note-taking shorthand that starts a line ("Appt moved to Weds").
+                | "appt"
+                | "appts"
+                | "hv"
+                | "tel"
+                | "f2f"
+                | "dna"
+                | "dnas"
                 | "gp"
                 | "gps"
                 | "pcn"
@@ -529,7 +537,51 @@ fn is_acronym(w: &str) -> bool {
 /// "Helped Sandra", "Apparently Dean..."): names rarely end like this, and the ones that do
 /// ("Fleming", "Golding") are in the gazetteer, which is asked first.
 fn looks_like_verb_or_adverb(w: &str) -> bool {
-    w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly"))
+    (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly")))
+        // "Haven't heard from Stefan", "Didn't see Kemi".
+        || w.ends_with("n't")
+        || w.ends_with("n\u{2019}t")
+        // "Sent Rhiannon the link", "Gave Tunde the voucher": irregular past tenses that
+        // start a note's sentence, which the endings above miss.
+        || is_left_cue(w)
+        || matches!(
+            w,
+            "sent"
+                | "gave"
+                | "got"
+                | "went"
+                | "came"
+                | "made"
+                | "found"
+                | "left"
+                | "brought"
+                | "kept"
+                | "heard"
+                | "felt"
+                | "thought"
+                | "bought"
+                | "paid"
+                | "held"
+                | "let"
+                | "put"
+                | "sat"
+                | "spoke"
+                | "wrote"
+                | "spent"
+                | "lent"
+                | "knew"
+                | "forgot"
+                | "began"
+                | "chose"
+                | "gives"
+                | "give"
+                | "send"
+                | "sends"
+                | "meet"
+                | "let's"
+                | "caught"
+                | "taught"
+        )
 }
 
 /// "jan", "jun", "sept": month abbreviations that are also gazetteer names.
@@ -624,6 +676,15 @@ fn is_left_cue(w: &str) -> bool {
             | "ms"
             | "stepson"
             | "stepdaughter"
+            | "stepbrother"
+            | "stepsister"
+            | "godson"
+            | "goddaughter"
+            | "twin"
+            // "youngest Kayden is five": a child named after their place in the family.
+            | "youngest"
+            | "eldest"
+            | "oldest"
             | "stepmum"
             | "stepdad"
             | "ex"
@@ -654,6 +715,7 @@ fn is_left_cue(w: &str) -> bool {
             | "visit"
             | "see"
             | "tell"
+            | "telling"
             | "ask"
             | "mate"
             | "pal"
@@ -1361,6 +1423,32 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
             && space_before(j + 1)
         {
             flagged[j + 1] = true;
+        }
+    }
+    // "Margaret (Peggy) Whitworth", "Margaret \"Peggy\" Whitworth": a nickname in brackets
+    // or quotes between a forename and a surname. The surname is taken when both around it
+    // are names, so an unknown surname after a known nickname is not left behind.
+    for k in 1..n.saturating_sub(1) {
+        let opens = matches!(
+            gap_before(s, toks, k),
+            " (" | " \"" | " \u{201c}" | " '" | " \u{2018}"
+        );
+        let closes = matches!(
+            gap_before(s, toks, k + 1),
+            ") " | "\" " | "\u{201d} " | "' " | "\u{2019} "
+        );
+        if opens
+            && closes
+            && flagged[k - 1]
+            && flagged[k]
+            && !flagged[k + 1]
+            && matches!(
+                class[k + 1],
+                Class::Unknown | Class::Ambiguous | Class::Strong
+            )
+            && toks[k + 1].is_title()
+        {
+            flagged[k + 1] = true;
         }
     }
     // Emit runs of flagged tokens as single spans, with initials and honorifics.

@@ -288,6 +288,39 @@ fn gazetteer_names_are_found_but_everyday_words_need_a_cue() {
         &[(Name, "Priya"), (Name, "Tendai")],
     );
     check("on Monday in April", &[]);
+    check("Appt moved to Weds", &[]);
+    // A verb starting the sentence is not part of the name after it.
+    check("Sent Rhiannon the link", &[(Name, "Rhiannon")]);
+    check("Gave Tunde the voucher", &[(Name, "Tunde")]);
+    check("Drove Shabana to her appointment", &[(Name, "Shabana")]);
+    check("Haven't heard from Stefan", &[(Name, "Stefan")]);
+    check(
+        "I held back from telling Tamsin what to do",
+        &[(Name, "Tamsin")],
+    );
+    check("HV done, Tel call booked", &[]);
+}
+
+#[test]
+fn eldest_youngest_and_oldest_introduce_a_child_by_name() {
+    check("youngest Kayden is five", &[(Name, "Kayden")]);
+    check("her eldest Brayden is at college", &[(Name, "Brayden")]);
+    check("his oldest Tayla moved out", &[(Name, "Tayla")]);
+    check("the youngest is five", &[]);
+}
+
+#[test]
+fn a_surname_after_a_nickname_in_brackets_or_quotes_is_part_of_the_name() {
+    check(
+        "Margaret (Peggy) Whitworth is housebound",
+        &[(Name, "Margaret"), (Name, "Peggy"), (Name, "Whitworth")],
+    );
+    check(
+        "Margaret \"Peggy\" Whitworth is housebound",
+        &[(Name, "Margaret"), (Name, "Peggy"), (Name, "Whitworth")],
+    );
+    // A place in brackets after a name does not make the next word a name.
+    check("Tendai (Leeds) Housing rang", &[(Name, "Tendai")]);
 }
 
 #[test]
