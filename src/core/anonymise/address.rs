@@ -356,6 +356,58 @@ const GENERIC: &[&str] = &[
 ];
 /// `BUILDINGS` and `GENERIC` are kept sorted (a test checks) so these are binary searches:
 /// the venue scanner asks them of every capitalised word.
+/// Streets named with "the" ("The Oval", "The Paddocks"), after a house number.
+fn is_street_named_with_the(w: &str) -> bool {
+    STRONG.contains(&w)
+        || WEAK.contains(&w)
+        || matches!(
+            w,
+            "oval"
+                | "paddock"
+                | "paddocks"
+                | "orchard"
+                | "orchards"
+                | "spinney"
+                | "willows"
+                | "limes"
+                | "laurels"
+                | "beeches"
+                | "elms"
+                | "poplars"
+                | "maltings"
+                | "ridings"
+                | "meadows"
+                | "chase"
+                | "circus"
+                | "glade"
+                | "glebe"
+                | "croft"
+                | "fold"
+                | "garth"
+                | "nook"
+                | "hollies"
+                | "pastures"
+                | "cloisters"
+                | "coppice"
+                | "copse"
+                | "downs"
+                | "leys"
+                | "lawns"
+                | "hawthorns"
+                | "firs"
+                | "pines"
+                | "cedars"
+                | "oaks"
+                | "sycamores"
+                | "birches"
+                | "rowans"
+                | "links"
+                | "strand"
+                | "quadrant"
+                | "broadway"
+        )
+}
+
 fn is_compass(w: &str) -> bool {
     matches!(w, "north" | "south" | "east" | "west")
 }
@@ -490,6 +542,19 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
                 if let Some(end) = street_after(s, toks, first, true) {
                     out.push(Span::new(t.start, toks[end].end, Kind::Address));
                     continue;
+                }
+            }
+        }
+        // "5 the Oval", "12 The Crescent": a street named with "the".
+        if is_house_number(&t, s) {
+            if let (Some(the), Some(n)) = (toks.get(i + 1), toks.get(i + 2)) {
+                if lower(the, s) == "the"
+                    && &s[t.end..the.start] == " "
+                    && is_space_gap(&s[the.end..n.start])
+                    && n.is_title()
+                    && is_street_named_with_the(&lower(n, s))
+                {
+                    out.push(Span::new(t.start, n.end, Kind::Address));
                 }
             }
         }
@@ -839,6 +904,15 @@ mod tests {
         );
         // "St" before another name is still a saint, not a street.
         assert_eq!(found("at 3 St Mary's Close"), ["3 St Mary's Close"]);
+    }
+
+    #[test]
+    fn a_house_number_before_a_street_named_with_the_is_an_address() {
+        assert_eq!(found("moved into 5 the Oval, Beeston"), ["5 the Oval"]);
+        assert_eq!(found("lives at 12 The Crescent."), ["12 The Crescent"]);
+        assert_eq!(found("at 3 The Paddocks with her son"), ["3 The Paddocks"]);
+        assert!(found("scored 5 the first time").is_empty());
+        assert!(found("Group 2 The Walking Group").is_empty());
     }
 
     #[test]

@@ -813,9 +813,15 @@ fn age_at(s: &str, toks: &[Token], i: usize) -> Option<Span> {
                         return Some(Span::new(t.start, y.end, Kind::Age));
                     }
                 }
-                let ends = toks
-                    .get(i + 1)
-                    .is_none_or(|_| !is_space_gap(gap(s, toks, i + 1)));
+                // "celebrated his 90th.", "his 90th in March", "her 80th at the club":
+                // nothing counted follows ("her 15th session" is a count).
+                let ends = toks.get(i + 1).is_none_or(|n| {
+                    !is_space_gap(gap(s, toks, i + 1))
+                        || matches!(
+                            n.text(s).to_ascii_lowercase().as_str(),
+                            "in" | "on" | "at" | "last" | "next" | "this" | "party" | "do"
+                        )
+                });
                 if ends {
                     return Some(Span::new(t.start, t.end, Kind::Age));
                 }
@@ -836,7 +842,8 @@ fn age_at(s: &str, toks: &[Token], i: usize) -> Option<Span> {
             if matches!(ul.as_str(), "years" | "year" | "yrs" | "yr") {
                 if let Some(o) = toks.get(i0 + 2) {
                     let ol = o.text(s).to_ascii_lowercase();
-                    if ol == "old" && matches!(gap(s, toks, i0 + 2), " " | "-") {
+                    // "79 years young" is how some notes say it kindly.
+                    if (ol == "old" || ol == "young") && matches!(gap(s, toks, i0 + 2), " " | "-") {
                         return Some(Span::new(t.start, o.end, Kind::Age));
                     }
                     if ol == "of"
@@ -973,6 +980,11 @@ fn age_at(s: &str, toks: &[Token], i: usize) -> Option<Span> {
                             | "yesterday"
                             | "last"
                             | "when"
+                            | "with"
+                            | "at"
+                            | "by"
+                            | "then"
+                            | "or"
                     )
                 });
             if !unit && !joined && !g_after.starts_with('%') && !word_noun {
@@ -1171,6 +1183,30 @@ mod tests {
         assert_eq!(found("he is now 58"), [(Kind::Age, "58")]);
         assert_eq!(found("he'll be 60 soon"), [(Kind::Age, "60")]);
         assert_eq!(found("her mum, 82, lives"), [(Kind::Age, "82")]);
+    }
+
+    #[test]
+    fn ages_followed_by_a_preposition_or_said_kindly_are_found() {
+        assert_eq!(
+            found("She's thirty-four with two kids"),
+            [(Kind::Age, "thirty-four")]
+        );
+        assert_eq!(
+            found("she's 79 years young"),
+            [(Kind::Age, "79 years young")]
+        );
+        assert_eq!(
+            found("He celebrated his 90th in March"),
+            [(Kind::Age, "90th")]
+        );
+        assert_eq!(
+            found("planning her 80th at the club"),
+            [(Kind::Age, "80th")]
+        );
+        // Counts of things are not ages.
+        assert!(found("her 15th session with us").is_empty());
+        assert!(found("he is twenty minutes late").is_empty());
+        assert!(found("she is forty pence short").is_empty());
     }
 
     #[test]
