@@ -94,6 +94,7 @@ const BUILDINGS: &[&str] = &[
     "allotments",
     "arms",
     "association",
+    "baths",
     "block",
     "brownies",
     "buildings",
@@ -120,6 +121,7 @@ const BUILDINGS: &[&str] = &[
     "festival",
     "flats",
     "foodbank",
+    "forum",
     "fridge",
     "gallery",
     "group",
@@ -941,6 +943,11 @@ mod tests {
 
     #[test]
     fn named_venues_are_found_up_to_their_last_building_word() {
+        assert_eq!(found("goes to Bramley Baths weekly"), ["Bramley Baths"]);
+        assert_eq!(
+            found("lunch at Leeds Older People's Forum"),
+            ["Leeds Older People's Forum"]
+        );
         assert_eq!(found("at St Mary's Church Hall"), ["St Mary's Church Hall"]);
         assert_eq!(
             found("at Maple Court Community Centre"),
