@@ -904,8 +904,20 @@ fn age_at(s: &str, toks: &[Token], i: usize) -> Option<Span> {
     if i > 0 && !in_words {
         let before = gap(s, toks, i);
         let after = toks.get(i + 1).map_or(&s[t.end..], |_| gap(s, toks, i + 1));
+        // "Eileen, 88 on Saturday, wants...": the age she turns, set off the same way.
+        let turning = before == ", "
+            && after == " "
+            && toks.get(i + 1).is_some_and(|n| {
+                let w = n.text(s).to_ascii_lowercase();
+                (w == "on"
+                    && toks
+                        .get(i + 2)
+                        .is_some_and(|d| is_weekday(&d.text(s).to_ascii_lowercase())))
+                    || matches!(w.as_str(), "tomorrow" | "today" | "next")
+            });
         let set_off = (before == ", " && after.starts_with(','))
-            || (before == " (" && after.starts_with(')'));
+            || (before == " (" && after.starts_with(')'))
+            || (turning && value >= 13);
         let p = toks[i - 1];
         let who = p.text(s).to_ascii_lowercase();
         let named = p.is_title() && !super::names::is_stop_word(&super::text::fold(p.text(s)));
@@ -1204,6 +1216,9 @@ mod tests {
             [(Kind::Age, "80th")]
         );
         // Counts of things are not ages.
+        assert_eq!(found("Eileen, 88 on Saturday, wants"), [(Kind::Age, "88")]);
+        assert_eq!(found("her mum, 90 next week, is"), [(Kind::Age, "90")]);
+        assert!(found("Eileen, 3 on Saturday were late").is_empty());
         assert!(found("her 15th session with us").is_empty());
         assert!(found("he is twenty minutes late").is_empty());
         assert!(found("she is forty pence short").is_empty());
