@@ -18,10 +18,12 @@ use super::backend::{Backend, BackendError};
 use super::codec::{self, Codec, CodecError, Compact, EncodeError, PlainJson};
 use crate::core::capacity::{Usage, QUOTA_UNITS};
 use crate::core::checkins::{EmbeddednessHistory, WellbeingLog};
+use crate::core::dismissals::Dismissals;
 use crate::core::entry::Entry;
 use crate::core::ids::EntryId;
 use crate::core::journal::Journal;
 use crate::core::lock::LockHeader;
+use crate::core::record::{decode_dismissals, encode_dismissals};
 use crate::core::record::{
     decode_draft, decode_embeddedness, decode_entry, decode_index, decode_preferences,
     decode_settings, decode_templates, decode_threads, decode_vocabulary, decode_wellbeing,
@@ -263,6 +265,13 @@ stored_collection!(
     decode_preferences
 );
 stored_collection!(
+    Dismissals,
+    "dismissals",
+    "dismissed nudges",
+    encode_dismissals,
+    decode_dismissals
+);
+stored_collection!(
     Vocabulary,
     "tags",
     "tags",
@@ -309,6 +318,8 @@ pub struct Collections {
     pub threads: Threads,
     pub embeddedness: EmbeddednessHistory,
     pub wellbeing: WellbeingLog,
+    /// Dismissed identifier nudges, by reflection (a collection of its own, v1).
+    pub dismissals: Dismissals,
 }
 
 /// What loading found.
@@ -605,6 +616,7 @@ impl<B: Backend> Store<B> {
             threads: self.load_collection(&mut found, &mut problems),
             embeddedness: self.load_collection(&mut found, &mut problems),
             wellbeing: self.load_collection(&mut found, &mut problems),
+            dismissals: self.load_collection(&mut found, &mut problems),
         };
         let index_key = self.ns.index_key();
         let shard_prefix = format!("{index_key}.");
@@ -1077,6 +1089,11 @@ impl<B: Backend> Store<B> {
 
     /// Takes a new tab id, when this tab turned out to be a duplicate of another: its
     /// drafts from now on live under the new id.
+    /// This tab's id, as its drafts are keyed.
+    pub fn tab(&self) -> &str {
+        &self.tab
+    }
+
     pub fn set_tab(&mut self, tab: &str) {
         tab.clone_into(&mut self.tab);
     }

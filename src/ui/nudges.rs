@@ -5,8 +5,12 @@
 //! after a pause in typing, never on the key itself, and never changes words by itself.
 //! The list is announced politely (a count, in a live region) and never takes focus.
 //!
-//! Dismissals live in the open page only: the stored draft's format is frozen (v4), and
-//! a dismissal is cheap to repeat, so it is not worth a new format version.
+//! A dismissal lasts for the reflection: the editor keeps it in `core::dismissals`, a
+//! collection of its own keyed by the reflection's id (or by the tab, for the draft of a
+//! new one), as a fingerprint of the kind and words, never the words. It is written when
+//! the worker dismisses, moved and pruned in the same batch as the saved reflection, and
+//! removed in the same batch as a deleted one. A thread's pseudonym box keeps its
+//! dismissals for the open page only (a thread is not a reflection).
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -14,7 +18,8 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::core::anonymise::nudge::{replace, Nudge, NudgeKey, NudgeKind, Nudger};
+use crate::core::anonymise::nudge::{replace, Nudge, NudgeKind, Nudger};
+use crate::core::dismissals::Fingerprint;
 use crate::core::settings::MAX_PRIVATE_NAMES;
 use crate::ui::browser;
 use crate::ui::components::storage_failure;
@@ -172,12 +177,18 @@ pub fn IdentifierNudges(
     #[prop(into)] text: Signal<String>,
     on_change: Callback<String>,
     nudger: Memo<SharedNudger>,
-    dismissed: RwSignal<BTreeSet<NudgeKey>>,
+    /// The fingerprints dismissed in this reflection (`core::dismissals`).
+    dismissed: RwSignal<BTreeSet<Fingerprint>>,
     #[prop(into, optional)] pseudonyms: Signal<Vec<String>>,
+    /// Keeps a dismissal beyond the open page; an error is the failure's message and
+    /// what to do (the nudge stays dismissed while the page is open).
+    #[prop(optional)]
+    remember: Option<Callback<Fingerprint, Result<(), (String, Vec<String>)>>>,
 ) -> impl IntoView {
     let state = use_app_state();
     let found = RwSignal::new(Vec::<Nudge>::new());
     let added = RwSignal::new(None::<Added>);
+    let not_kept = RwSignal::new(None::<(String, Vec<String>)>);
     let timer = StoredValue::new(None::<TimeoutHandle>);
     let scan = move || {
         let Some(words) = text.try_get_untracked() else {
@@ -210,7 +221,7 @@ pub fn IdentifierNudges(
         dismissed.with(|d| {
             found.with(|f| {
                 f.iter()
-                    .filter(|n| !d.contains(&n.key()))
+                    .filter(|n| !d.contains(&n.key().fingerprint()))
                     .cloned()
                     .collect::<Vec<_>>()
             })
@@ -241,9 +252,11 @@ pub fn IdentifierNudges(
         })
     };
     let dismiss = Callback::new(move |nudge: Nudge| {
+        let fingerprint = nudge.key().fingerprint();
         dismissed.update(|d| {
-            d.insert(nudge.key());
+            d.insert(fingerprint);
         });
+        not_kept.set(remember.and_then(|r| r.run(fingerprint).err()));
         focus_after();
     });
     let add = Callback::new(move |nudge: Nudge| {
@@ -281,6 +294,12 @@ pub fn IdentifierNudges(
                         {detail.into_iter().map(|d| view! { <p>{d}</p> }).collect_view()}
                     </div>
                 }.into_any(),
+            })}
+            {move || not_kept.get().map(|(message, detail)| view! {
+                <div class="nhsuk-error-message" role="alert">
+                    <p>{message}</p>
+                    {detail.into_iter().map(|d| view! { <p>{d}</p> }).collect_view()}
+                </div>
             })}
             <Show when=move || !visible.with(Vec::is_empty)>
                 <div class="nhsuk-warning-callout app-nudge-callout" id=list_id.clone() tabindex="-1">

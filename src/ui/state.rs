@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::checkins::{EmbeddednessHistory, WellbeingLog};
+use crate::core::dismissals::Dismissals;
 use crate::core::entry::Entry;
 use crate::core::ids::EntryId;
 use crate::core::journal::Journal;
@@ -74,6 +75,8 @@ pub struct AppState {
     pub settings: RwSignal<Settings>,
     /// Nudges, the lock's idle time, the backup reminder and the last backup.
     pub preferences: RwSignal<Preferences>,
+    /// Dismissed identifier nudges, by reflection (see `ui::nudges`).
+    pub dismissals: RwSignal<Dismissals>,
     /// Values that could not be read at the last load. Nothing in them was changed.
     pub problems: RwSignal<Vec<Problem>>,
     /// Set when loading found records from a newer version of Anchorpoint: then this
@@ -110,6 +113,7 @@ impl AppState {
             wellbeing: RwSignal::new(WellbeingLog::new()),
             settings: RwSignal::new(Settings::default()),
             preferences: RwSignal::new(Preferences::default()),
+            dismissals: RwSignal::new(Dismissals::default()),
             problems: RwSignal::new(Vec::new()),
             read_only: RwSignal::new(false),
             load_error: RwSignal::new(None),
@@ -283,6 +287,7 @@ impl AppState {
                 self.wellbeing.set(c.wellbeing);
                 self.settings.set(c.settings);
                 self.preferences.set(c.preferences);
+                self.dismissals.set(c.dismissals);
                 self.problems.set(loaded.problems);
                 self.read_only
                     .set(self.store.with_value(|store| store.read_only()));
@@ -369,18 +374,22 @@ impl AppState {
     /// Stores an entry, then shows it. `base` is the stored revision the editor opened
     /// (`None` for a new entry). On failure nothing changes.
     pub fn save(&self, entry: Entry, base: Option<u64>) -> Result<(), StorageError> {
-        self.save_with_threads(entry, base, None)
+        self.save_with_threads(entry, base, None, None)
     }
 
-    /// Stores an entry together with its holding-thread links, in one batch.
+    /// Stores an entry together with its holding-thread links and its dismissed
+    /// nudges, in one batch.
     pub fn save_with_threads(
         &self,
         entry: Entry,
         base: Option<u64>,
         threads: Option<Threads>,
+        dismissals: Option<Dismissals>,
     ) -> Result<(), StorageError> {
         let ns = self.namespace();
-        let base_threads = self.bases.with_value(|b| b.threads.clone());
+        let (base_threads, base_dismissals) = self
+            .bases
+            .with_value(|b| (b.threads.clone(), b.dismissals.clone()));
         let written = self.with_store(|store| {
             let mut batch = Batch::new().entry_based_on(&ns, &entry, base);
             let threads = match threads {
@@ -390,9 +399,21 @@ impl AppState {
             if let Some(t) = &threads {
                 batch = batch.collection(&ns, t);
             }
+            let dismissals = match dismissals {
+                Some(d) => Some(self.rebase(store, &base_dismissals, d)?),
+                None => None,
+            };
+            if let Some(d) = &dismissals {
+                batch = batch.collection(&ns, d);
+            }
             store.commit(batch)?;
-            Ok(threads)
+            Ok((threads, dismissals))
         })?;
+        let (written, dismissals) = written;
+        if let Some(d) = dismissals {
+            self.bases.update_value(|b| b.dismissals = d.clone());
+            self.dismissals.set(d);
+        }
         if let Some(threads) = written {
             self.bases.update_value(|b| b.threads = threads.clone());
             self.threads.set(threads);
@@ -415,14 +436,16 @@ impl AppState {
     /// tab's draft of it, so its words do not stay on the device.
     pub fn delete(&self, id: &EntryId) -> Result<(), StorageError> {
         let ns = self.namespace();
-        let (base_threads, base_wellbeing) = self
+        let (base_threads, base_wellbeing, base_dismissals) = self
             .bases
-            .with_value(|b| (b.threads.clone(), b.wellbeing.clone()));
+            .with_value(|b| (b.threads.clone(), b.wellbeing.clone(), b.dismissals.clone()));
         let mut threads = self.threads.get_untracked();
         let mut wellbeing = self.wellbeing.get_untracked();
+        let mut dismissals = self.dismissals.get_untracked();
         let threads_changed = threads.forget_entry(id) > 0;
         let wellbeing_changed = wellbeing.forget_entry(id);
-        let (threads, wellbeing) = self.with_store(|store| {
+        let dismissals_changed = dismissals.forget_entry(id);
+        let (threads, wellbeing, dismissals) = self.with_store(|store| {
             // The worker confirmed deleting the reflection they were shown.
             let mut batch = Batch::new().delete(&ns, id).overriding(ns.entry_key(id));
             let threads = if threads_changed {
@@ -439,9 +462,21 @@ impl AppState {
             } else {
                 None
             };
+            // Its dismissed nudges go with it: nothing of a deleted reflection stays.
+            let dismissals = if dismissals_changed {
+                let d = self.rebase(store, &base_dismissals, dismissals)?;
+                batch = batch.collection(&ns, &d);
+                Some(d)
+            } else {
+                None
+            };
             store.commit(batch)?;
-            Ok((threads, wellbeing))
+            Ok((threads, wellbeing, dismissals))
         })?;
+        if let Some(d) = dismissals {
+            self.bases.update_value(|b| b.dismissals = d.clone());
+            self.dismissals.set(d);
+        }
         if let Some(t) = threads {
             self.bases.update_value(|b| b.threads = t.clone());
             self.threads.set(t);
@@ -595,6 +630,7 @@ impl AppState {
             threads: self.threads.get_untracked(),
             embeddedness: self.embeddedness.get_untracked(),
             wellbeing: self.wellbeing.get_untracked(),
+            dismissals: self.dismissals.get_untracked(),
         })
     }
 
@@ -630,6 +666,9 @@ impl AppState {
         if let Some(v) = &plan.wellbeing {
             batch = batch.collection(&ns, v);
         }
+        if let Some(v) = &plan.dismissals {
+            batch = batch.collection(&ns, v);
+        }
         self.with_store(|store| store.commit(batch))?;
         self.reload();
         Ok(())
@@ -644,6 +683,22 @@ impl AppState {
             |b, v| b.preferences = v,
             self.preferences,
         )
+    }
+
+    /// Stores dismissed nudges, merged with another tab's, then shows them.
+    pub fn save_dismissals(&self, value: Dismissals) -> Result<(), StorageError> {
+        self.save_collection(
+            "dismissed nudges",
+            value,
+            |b| &b.dismissals,
+            |b, v| b.dismissals = v,
+            self.dismissals,
+        )
+    }
+
+    /// This tab's id, as its drafts (and a new reflection's dismissals) are keyed.
+    pub fn tab(&self) -> String {
+        self.store.with_value(|store| store.tab().to_owned())
     }
 
     pub fn save_templates(&self, value: TemplateLibrary) -> Result<(), StorageError> {
