@@ -59,13 +59,13 @@ pub fn nudges_on(state: AppState) -> bool {
 const PREFERENCE_ID: &str = "nudges";
 
 /// The nudges preference in Settings: a radio group with its own save button, saved
-/// through the normal checked write. A failure says what happened and changes nothing.
+/// through the normal checked write. A failure says what happened and changes nothing;
+/// it shows in the settings page's one error summary (`errors`), as `BackupSection`'s do.
 #[component]
-pub fn NudgePreference() -> impl IntoView {
+pub fn NudgePreference(errors: crate::ui::forms::Problems) -> impl IntoView {
     use crate::ui::forms::{choice, choice_id, fieldset, ChoiceKind};
     let state = use_app_state();
     let chosen = RwSignal::new(state.preferences.with_untracked(|p| p.nudges));
-    let error = RwSignal::new(None::<String>);
     let saved = RwSignal::new(String::new());
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -73,7 +73,7 @@ pub fn NudgePreference() -> impl IntoView {
         value.nudges = chosen.get_untracked();
         match state.save_preferences(value) {
             Ok(()) => {
-                error.set(None);
+                errors.clear();
                 saved.set(
                     if chosen.get_untracked() {
                         "Saved: Anchorpoint will point out details that could identify someone."
@@ -85,9 +85,13 @@ pub fn NudgePreference() -> impl IntoView {
             }
             Err(e) => {
                 saved.set(String::new());
-                let (message, detail) = storage_failure("Your choice about nudges", &e);
-                error.set(Some(format!("{message}. {}", detail.join(" "))));
-                browser::focus_id(PREFERENCE_ID);
+                // The summary links to the first radio (its id is the group's).
+                errors.storage_kept(
+                    PREFERENCE_ID,
+                    "Your choice about nudges",
+                    &e,
+                    "Your choice is still on this page, and your saved choice has not changed.",
+                );
             }
         }
     };
@@ -120,7 +124,7 @@ pub fn NudgePreference() -> impl IntoView {
                 PREFERENCE_ID,
                 "Point out names, phone numbers and other identifiers while you write?",
                 Some("Anchorpoint never changes your words by itself. It lists what it finds under the box, and you choose what to do."),
-                error.into(),
+                errors.message_for(PREFERENCE_ID),
                 "nhsuk-radios",
                 radios.into_any(),
             )}
@@ -129,6 +133,9 @@ pub fn NudgePreference() -> impl IntoView {
         </form>
     }
 }
+
+/// A failed write as the page shows it: the message, then what is safe and what to do.
+pub type Failure = (String, Vec<String>);
 
 /// What became of the last "add to my private list" action.
 #[derive(Clone, Debug, PartialEq)]
@@ -183,12 +190,12 @@ pub fn IdentifierNudges(
     /// Keeps a dismissal beyond the open page; an error is the failure's message and
     /// what to do (the nudge stays dismissed while the page is open).
     #[prop(optional)]
-    remember: Option<Callback<Fingerprint, Result<(), (String, Vec<String>)>>>,
+    remember: Option<Callback<Fingerprint, Result<(), Failure>>>,
 ) -> impl IntoView {
     let state = use_app_state();
     let found = RwSignal::new(Vec::<Nudge>::new());
     let added = RwSignal::new(None::<Added>);
-    let not_kept = RwSignal::new(None::<(String, Vec<String>)>);
+    let not_kept = RwSignal::new(None::<Failure>);
     let timer = StoredValue::new(None::<TimeoutHandle>);
     let scan = move || {
         let Some(words) = text.try_get_untracked() else {
@@ -416,6 +423,7 @@ pub async fn may_identify_later(
     names: Vec<String>,
     pseudonyms: Vec<String>,
     text: String,
+    dismissed: BTreeSet<Fingerprint>,
 ) -> Option<bool> {
     #[cfg(feature = "split")]
     {
@@ -425,20 +433,26 @@ pub async fn may_identify_later(
             names: Vec<String>,
             pseudonyms: Vec<String>,
             text: String,
+            dismissed: BTreeSet<Fingerprint>,
         ) -> Result<bool, ::leptos::wasm_split::SplitLoaderError> {
-            Ok(flag_now(names, pseudonyms, &text))
+            Ok(flag_now(names, pseudonyms, &text, &dismissed))
         }
-        flag(names, pseudonyms, text).await.ok()
+        flag(names, pseudonyms, text, dismissed).await.ok()
     }
     #[cfg(not(feature = "split"))]
     {
-        Some(flag_now(names, pseudonyms, &text))
+        Some(flag_now(names, pseudonyms, &text, &dismissed))
     }
 }
 
 /// One nudger kept for the flags of a page, rebuilt only when the list changes, so ten
 /// rows of a journal with 2,000 private names build it once.
-fn flag_now(names: Vec<String>, pseudonyms: Vec<String>, text: &str) -> bool {
+fn flag_now(
+    names: Vec<String>,
+    pseudonyms: Vec<String>,
+    text: &str,
+    dismissed: &BTreeSet<Fingerprint>,
+) -> bool {
     use std::cell::RefCell;
     /// The names and pseudonyms a nudger was built from, and the nudger.
     type Cached = ((Vec<String>, Vec<String>), Nudger);
@@ -452,9 +466,10 @@ fn flag_now(names: Vec<String>, pseudonyms: Vec<String>, text: &str) -> bool {
             let nudger = Nudger::new(&key.0, &key.1);
             *cache = Some((key, nudger));
         }
+        // What the worker dismissed in this reflection does not flag it.
         cache
             .as_ref()
-            .is_some_and(|(_, n)| crate::core::anonymise::nudge::may_identify(n, text))
+            .is_some_and(|(_, n)| crate::core::anonymise::nudge::may_identify(n, text, dismissed))
     })
 }
 
@@ -478,9 +493,12 @@ pub fn IdentifierFlag(
             let pseudonyms: Vec<String> = state
                 .threads
                 .with_untracked(|t| t.open_threads().map(|t| t.pseudonym.to_string()).collect());
+            let dismissed = state
+                .dismissals
+                .with_untracked(|d| d.of(&crate::core::dismissals::Owner::Entry(entry.clone())));
             request_animation_frame(move || {
                 leptos::task::spawn_local(async move {
-                    if may_identify_later(names, pseudonyms, text).await == Some(true) {
+                    if may_identify_later(names, pseudonyms, text, dismissed).await == Some(true) {
                         let _ = flagged.try_set(true);
                     }
                 });

@@ -499,10 +499,13 @@ impl ListedNames {
 }
 
 /// Whether `text` holds anything worth a nudge, for the "may contain identifiers" flag
-/// on the journal list and the entry page. Dismissals are not stored with a reflection,
-/// so this counts every nudge.
-pub fn may_identify(nudger: &Nudger, text: &str) -> bool {
-    !nudger.find(text).is_empty()
+/// on the journal list and the entry page: every nudge counts but those the worker
+/// dismissed for this reflection (`dismissed`, their fingerprints).
+pub fn may_identify(nudger: &Nudger, text: &str, dismissed: &BTreeSet<Fingerprint>) -> bool {
+    nudger
+        .find(text)
+        .iter()
+        .any(|n| !dismissed.contains(&n.key().fingerprint()))
 }
 
 #[cfg(test)]
@@ -764,7 +767,15 @@ mod tests {
     #[test]
     fn may_identify_flags_text_with_any_nudge() {
         let nudger = Nudger::new(&["Joy Okafor"], &NONE);
-        assert!(may_identify(&nudger, "Rang Joy."));
-        assert!(!may_identify(&nudger, "A quiet day of admin."));
+        let none = BTreeSet::new();
+        assert!(may_identify(&nudger, "Rang Joy.", &none));
+        assert!(!may_identify(&nudger, "A quiet day of admin.", &none));
+        // Once every nudge in it is dismissed, a reflection is not flagged.
+        let text = "Rang Joy on 07700 900123.";
+        let all = fingerprints_in(&nudger, [text]);
+        assert_eq!(all.len(), 2);
+        assert!(!may_identify(&nudger, text, &all));
+        let one: BTreeSet<Fingerprint> = all.iter().take(1).copied().collect();
+        assert!(may_identify(&nudger, text, &one));
     }
 }
