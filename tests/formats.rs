@@ -387,7 +387,7 @@ fn a_dismissals_record_of_another_version_or_shape_is_refused() {
 #[test]
 fn every_older_fixture_still_loads_with_and_without_dismissals() {
     use anchorpoint::core::dismissals::Dismissals;
-    use anchorpoint::storage::{Backend, MemoryBackend, Namespace, Store};
+    use anchorpoint::storage::{Backend, Codec, MemoryBackend, Namespace, Store};
     let backend = MemoryBackend::new();
     // Not the index fixture: it lists reflections that are not among these fixtures.
     for name in [
@@ -409,7 +409,10 @@ fn every_older_fixture_still_loads_with_and_without_dismissals() {
     let mut store = Store::with(backend, Namespace::JOURNAL, Box::new(Compact), "t1");
     let before = store.load().expect("loads");
     assert!(before.problems.is_empty(), "{:?}", before.problems);
-    assert_eq!(before.collections.dismissals, Dismissals::default());
+    assert_eq!(
+        store.stored_collection::<Dismissals>().unwrap(),
+        Some(Dismissals::default())
+    );
     assert_eq!(before.journal.len(), 1);
 
     let stored = fixture("dismissals/v1/stored.txt");
@@ -418,10 +421,30 @@ fn every_older_fixture_still_loads_with_and_without_dismissals() {
     let after = store.load().expect("loads");
     assert!(after.problems.is_empty(), "{:?}", after.problems);
     assert_eq!(
-        after.collections.dismissals,
-        decode_dismissals(&fixture("dismissals/v1/dismissals.json")).unwrap()
+        store.stored_collection::<Dismissals>().unwrap(),
+        Some(decode_dismissals(&fixture("dismissals/v1/dismissals.json")).unwrap())
     );
     assert_eq!(after.journal, before.journal);
+    assert!(!store.read_only());
+
+    // Loading checks only its envelope (the first load decodes none of it): one from a
+    // newer version is reported and makes the store read only, and one that is not a
+    // dismissals record is set aside, as for every other record.
+    let plain = fixture("dismissals/v1/dismissals.json");
+    for (raw, newer) in [
+        (plain.replace(r#""v":1"#, r#""v":2"#), true),
+        (
+            plain.replace(r#""kind":"dismissals""#, r#""kind":"settings""#),
+            false,
+        ),
+    ] {
+        let frame = Compact.encode(key, 4, &raw).unwrap();
+        store.backend().set(key, &frame).unwrap();
+        let loaded = store.load().expect("loads");
+        assert_eq!(loaded.problems.len(), 1, "{:?}", loaded.problems);
+        assert_eq!(loaded.problems[0].key(), Some(key));
+        assert_eq!(store.read_only(), newer);
+    }
 }
 
 /// Wrote `dismissals/v1/stored.txt` once. Run by hand only; the fixture is frozen.

@@ -719,6 +719,16 @@ pub fn encode_dismissals(value: &Dismissals) -> String {
     )
 }
 
+/// Checks a dismissals record's envelope (ours, its kind, a version this code reads)
+/// without decoding its data: what loading does, so the first load stays small.
+pub fn check_dismissals(raw: &str) -> Result<(), DecodeError> {
+    let (v, _) = open(raw, Kind::Dismissals)?;
+    if v > DISMISSALS_VERSION {
+        return Err(DecodeError::Newer(v));
+    }
+    Ok(())
+}
+
 pub fn decode_dismissals(raw: &str) -> Result<Dismissals, DecodeError> {
     let (v, value) = open(raw, Kind::Dismissals)?;
     if v > DISMISSALS_VERSION {

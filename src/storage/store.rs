@@ -23,7 +23,7 @@ use crate::core::entry::Entry;
 use crate::core::ids::EntryId;
 use crate::core::journal::Journal;
 use crate::core::lock::LockHeader;
-use crate::core::record::{decode_dismissals, encode_dismissals};
+use crate::core::record::{check_dismissals, decode_dismissals, encode_dismissals};
 use crate::core::record::{
     decode_draft, decode_embeddedness, decode_entry, decode_index, decode_preferences,
     decode_settings, decode_templates, decode_threads, decode_vocabulary, decode_wellbeing,
@@ -318,8 +318,6 @@ pub struct Collections {
     pub threads: Threads,
     pub embeddedness: EmbeddednessHistory,
     pub wellbeing: WellbeingLog,
-    /// Dismissed identifier nudges, by reflection (a collection of its own, v1).
-    pub dismissals: Dismissals,
 }
 
 /// What loading found.
@@ -616,7 +614,6 @@ impl<B: Backend> Store<B> {
             threads: self.load_collection(&mut found, &mut problems),
             embeddedness: self.load_collection(&mut found, &mut problems),
             wellbeing: self.load_collection(&mut found, &mut problems),
-            dismissals: self.load_collection(&mut found, &mut problems),
         };
         let index_key = self.ns.index_key();
         let shard_prefix = format!("{index_key}.");
@@ -641,6 +638,7 @@ impl<B: Backend> Store<B> {
         let entry_prefix = self.ns.key("entry.");
         let draft_prefix = self.ns.draft_prefix();
         let set_aside_prefix = self.ns.set_aside_prefix();
+        let dismissals_key = self.ns.key(Dismissals::NAME);
         let mut entries = Vec::new();
         let mut stored_ids = BTreeSet::new();
         for (key, raw) in found {
@@ -669,6 +667,16 @@ impl<B: Backend> Store<B> {
                 }
             } else if key.starts_with(&set_aside_prefix) {
                 problems.push(Problem::Copy { key });
+            } else if key == dismissals_key {
+                // Dismissed nudges are read when a page needs them (`stored_collection`),
+                // so the first load carries none of their decoding: here only their
+                // envelope is checked, and their revision noted.
+                match self.read(&key, &raw, check_dismissals) {
+                    Ok((revision, ())) => {
+                        self.seen.insert(key, Seen::At(revision));
+                    }
+                    Err(reason) => self.unreadable(&key, raw, reason, &mut problems),
+                }
             } else {
                 let reason = "it is not a kind of record this version of Anchorpoint knows".into();
                 self.unreadable(&key, raw, reason, &mut problems);

@@ -423,7 +423,7 @@ pub async fn may_identify_later(
     names: Vec<String>,
     pseudonyms: Vec<String>,
     text: String,
-    dismissed: BTreeSet<Fingerprint>,
+    entry: crate::core::ids::EntryId,
 ) -> Option<bool> {
     #[cfg(feature = "split")]
     {
@@ -433,16 +433,28 @@ pub async fn may_identify_later(
             names: Vec<String>,
             pseudonyms: Vec<String>,
             text: String,
-            dismissed: BTreeSet<Fingerprint>,
+            entry: crate::core::ids::EntryId,
         ) -> Result<bool, ::leptos::wasm_split::SplitLoaderError> {
-            Ok(flag_now(names, pseudonyms, &text, &dismissed))
+            Ok(flag_now(names, pseudonyms, &text, &dismissed_in(entry)))
         }
-        flag(names, pseudonyms, text, dismissed).await.ok()
+        flag(names, pseudonyms, text, entry).await.ok()
     }
     #[cfg(not(feature = "split"))]
     {
-        Some(flag_now(names, pseudonyms, &text, &dismissed))
+        Some(flag_now(names, pseudonyms, &text, &dismissed_in(entry)))
     }
+}
+
+/// What the worker dismissed in reflection `entry`, read from storage here (in the
+/// flags' chunk) so the first load carries none of the dismissals' decoding.
+fn dismissed_in(entry: crate::core::ids::EntryId) -> BTreeSet<Fingerprint> {
+    AppState::current()
+        .map(|state| {
+            state
+                .dismissals()
+                .of(&crate::core::dismissals::Owner::Entry(entry))
+        })
+        .unwrap_or_default()
 }
 
 /// One nudger kept for the flags of a page, rebuilt only when the list changes, so ten
@@ -493,12 +505,10 @@ pub fn IdentifierFlag(
             let pseudonyms: Vec<String> = state
                 .threads
                 .with_untracked(|t| t.open_threads().map(|t| t.pseudonym.to_string()).collect());
-            let dismissed = state
-                .dismissals
-                .with_untracked(|d| d.of(&crate::core::dismissals::Owner::Entry(entry.clone())));
+            let entry = entry.clone();
             request_animation_frame(move || {
                 leptos::task::spawn_local(async move {
-                    if may_identify_later(names, pseudonyms, text, dismissed).await == Some(true) {
+                    if may_identify_later(names, pseudonyms, text, entry).await == Some(true) {
                         let _ = flagged.try_set(true);
                     }
                 });

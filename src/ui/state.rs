@@ -25,6 +25,10 @@ use crate::storage::{
     OtherDraft, Problem, StorageError, Store, StoredCollection, TabFlag,
 };
 
+/// A change to the stored dismissed nudges: given them as stored now, the new value, or
+/// `None` for no change.
+pub type DismissalsChange<'a> = dyn Fn(&Dismissals) -> Option<Dismissals> + 'a;
+
 /// A one-off confirmation ("Reflection saved") for the page an action goes to. It is
 /// shown only on that page and cleared once the worker moves elsewhere.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,8 +79,6 @@ pub struct AppState {
     pub settings: RwSignal<Settings>,
     /// Nudges, the lock's idle time, the backup reminder and the last backup.
     pub preferences: RwSignal<Preferences>,
-    /// Dismissed identifier nudges, by reflection (see `ui::nudges`).
-    pub dismissals: RwSignal<Dismissals>,
     /// Values that could not be read at the last load. Nothing in them was changed.
     pub problems: RwSignal<Vec<Problem>>,
     /// Set when loading found records from a newer version of Anchorpoint: then this
@@ -113,7 +115,6 @@ impl AppState {
             wellbeing: RwSignal::new(WellbeingLog::new()),
             settings: RwSignal::new(Settings::default()),
             preferences: RwSignal::new(Preferences::default()),
-            dismissals: RwSignal::new(Dismissals::default()),
             problems: RwSignal::new(Vec::new()),
             read_only: RwSignal::new(false),
             load_error: RwSignal::new(None),
@@ -287,7 +288,6 @@ impl AppState {
                 self.wellbeing.set(c.wellbeing);
                 self.settings.set(c.settings);
                 self.preferences.set(c.preferences);
-                self.dismissals.set(c.dismissals);
                 self.problems.set(loaded.problems);
                 self.read_only
                     .set(self.store.with_value(|store| store.read_only()));
@@ -377,19 +377,17 @@ impl AppState {
         self.save_with_threads(entry, base, None, None)
     }
 
-    /// Stores an entry together with its holding-thread links and its dismissed
-    /// nudges, in one batch.
+    /// Stores an entry together with its holding-thread links and, when `dismissals`
+    /// gives a change to the stored dismissed nudges, that change, in one batch.
     pub fn save_with_threads(
         &self,
         entry: Entry,
         base: Option<u64>,
         threads: Option<Threads>,
-        dismissals: Option<Dismissals>,
+        dismissals: Option<&DismissalsChange<'_>>,
     ) -> Result<(), StorageError> {
         let ns = self.namespace();
-        let (base_threads, base_dismissals) = self
-            .bases
-            .with_value(|b| (b.threads.clone(), b.dismissals.clone()));
+        let base_threads = self.bases.with_value(|b| b.threads.clone());
         let written = self.with_store(|store| {
             let mut batch = Batch::new().entry_based_on(&ns, &entry, base);
             let threads = match threads {
@@ -399,21 +397,12 @@ impl AppState {
             if let Some(t) = &threads {
                 batch = batch.collection(&ns, t);
             }
-            let dismissals = match dismissals {
-                Some(d) => Some(self.rebase(store, &base_dismissals, d)?),
-                None => None,
-            };
-            if let Some(d) = &dismissals {
-                batch = batch.collection(&ns, d);
+            if let Some(change) = dismissals {
+                batch = Self::dismissals_change(store, &ns, batch, change)?;
             }
             store.commit(batch)?;
-            Ok((threads, dismissals))
+            Ok(threads)
         })?;
-        let (written, dismissals) = written;
-        if let Some(d) = dismissals {
-            self.bases.update_value(|b| b.dismissals = d.clone());
-            self.dismissals.set(d);
-        }
         if let Some(threads) = written {
             self.bases.update_value(|b| b.threads = threads.clone());
             self.threads.set(threads);
@@ -436,16 +425,14 @@ impl AppState {
     /// tab's draft of it, so its words do not stay on the device.
     pub fn delete(&self, id: &EntryId) -> Result<(), StorageError> {
         let ns = self.namespace();
-        let (base_threads, base_wellbeing, base_dismissals) = self
+        let (base_threads, base_wellbeing) = self
             .bases
-            .with_value(|b| (b.threads.clone(), b.wellbeing.clone(), b.dismissals.clone()));
+            .with_value(|b| (b.threads.clone(), b.wellbeing.clone()));
         let mut threads = self.threads.get_untracked();
         let mut wellbeing = self.wellbeing.get_untracked();
-        let mut dismissals = self.dismissals.get_untracked();
         let threads_changed = threads.forget_entry(id) > 0;
         let wellbeing_changed = wellbeing.forget_entry(id);
-        let dismissals_changed = dismissals.forget_entry(id);
-        let (threads, wellbeing, dismissals) = self.with_store(|store| {
+        let (threads, wellbeing) = self.with_store(|store| {
             // The worker confirmed deleting the reflection they were shown.
             let mut batch = Batch::new().delete(&ns, id).overriding(ns.entry_key(id));
             let threads = if threads_changed {
@@ -463,20 +450,13 @@ impl AppState {
                 None
             };
             // Its dismissed nudges go with it: nothing of a deleted reflection stays.
-            let dismissals = if dismissals_changed {
-                let d = self.rebase(store, &base_dismissals, dismissals)?;
-                batch = batch.collection(&ns, &d);
-                Some(d)
-            } else {
-                None
-            };
+            batch = Self::dismissals_change(store, &ns, batch, &|d| {
+                let mut d = d.clone();
+                d.forget_entry(id).then_some(d)
+            })?;
             store.commit(batch)?;
-            Ok((threads, wellbeing, dismissals))
+            Ok((threads, wellbeing))
         })?;
-        if let Some(d) = dismissals {
-            self.bases.update_value(|b| b.dismissals = d.clone());
-            self.dismissals.set(d);
-        }
         if let Some(t) = threads {
             self.bases.update_value(|b| b.threads = t.clone());
             self.threads.set(t);
@@ -630,7 +610,7 @@ impl AppState {
             threads: self.threads.get_untracked(),
             embeddedness: self.embeddedness.get_untracked(),
             wellbeing: self.wellbeing.get_untracked(),
-            dismissals: self.dismissals.get_untracked(),
+            dismissals: self.dismissals(),
         })
     }
 
@@ -685,15 +665,58 @@ impl AppState {
         )
     }
 
-    /// Stores dismissed nudges, merged with another tab's, then shows them.
-    pub fn save_dismissals(&self, value: Dismissals) -> Result<(), StorageError> {
-        self.save_collection(
-            "dismissed nudges",
-            value,
-            |b| &b.dismissals,
-            |b, v| b.dismissals = v,
-            self.dismissals,
-        )
+    /// The dismissed identifier nudges as stored now (none if they cannot be read). They
+    /// are read when a page needs them, never at start-up (see `core::dismissals`).
+    pub fn dismissals(&self) -> Dismissals {
+        self.with_store(|store| store.stored_collection::<Dismissals>())
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+
+    /// Changes the stored dismissed nudges: `change` is given them as stored now and says
+    /// whether it changed them. Read and written in one go, so another tab's dismissals
+    /// are kept; a record that cannot be read is never written over.
+    pub fn update_dismissals(
+        &self,
+        change: impl Fn(&mut Dismissals) -> bool,
+    ) -> Result<(), StorageError> {
+        let ns = self.namespace();
+        self.with_store(|store| {
+            if store.stored_collection::<Dismissals>()?.is_none() {
+                return Err(StorageError::Failed(
+                    "the stored dismissed nudges could not be read".into(),
+                ));
+            }
+            let batch = Self::dismissals_change(store, &ns, Batch::new(), &|d| {
+                let mut d = d.clone();
+                change(&mut d).then_some(d)
+            })?;
+            store.commit(batch)
+        })
+    }
+
+    /// Adds to `batch` the change `change` makes to the dismissals as stored now, taking
+    /// that stored revision as the base (nothing else runs between this read and the
+    /// commit). An unreadable record is left as it is, never overwritten: saving or
+    /// deleting a reflection does not wait on it.
+    fn dismissals_change(
+        store: &mut Store<LocalStorage>,
+        ns: &Namespace,
+        batch: Batch,
+        change: &DismissalsChange<'_>,
+    ) -> Result<Batch, StorageError> {
+        let key = store.collection_key::<Dismissals>();
+        let Some(now) = store.stored_collection::<Dismissals>()? else {
+            return Ok(batch);
+        };
+        Ok(match change(&now) {
+            Some(new) => {
+                store.accept_stored(&key)?;
+                batch.collection(ns, &new)
+            }
+            None => batch,
+        })
     }
 
     /// This tab's id, as its drafts (and a new reflection's dismissals) are keyed.

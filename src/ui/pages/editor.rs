@@ -179,17 +179,12 @@ fn EntryEditor(
     // Identifier nudges: one finder for every box, and what the worker dismissed in
     // this reflection, kept as fingerprints in the dismissals collection as they go.
     let nudger = use_nudger(state);
-    let dismissed_nudges = RwSignal::new(
-        state
-            .dismissals
-            .with_untracked(|d| owner.with_value(|o| d.of(o))),
-    );
+    let dismissed_nudges = RwSignal::new(owner.with_value(|o| state.dismissals().of(o)));
     let remember_dismissal = Callback::new(move |fingerprint: Fingerprint| {
-        let mut all = state.dismissals.get_untracked();
-        if !owner.with_value(|o| all.dismiss(o, fingerprint)) {
-            return Ok(());
-        }
-        state.save_dismissals(all).map_err(|e| {
+        let owner = owner.get_value();
+        state
+            .update_dismissals(|all| all.dismiss(&owner, fingerprint))
+            .map_err(|e| {
             (
                 format!("Your dismissal could not be kept because {e}"),
                 vec![
@@ -345,17 +340,16 @@ fn EntryEditor(
         let present = nudger.with_untracked(|n| {
             fingerprints_in(&n.0, entry.sections.iter().map(|s| s.text.as_str()))
         });
-        let dismissals = state.dismissals.with_untracked(|d| {
-            let after = owner.with_value(|o| {
-                dismissed_nudges.with_untracked(|page| d.saved(&id, o, page, &present))
-            });
+        let (from, on_page) = (owner.get_value(), dismissed_nudges.get_untracked());
+        let dismissals = |d: &crate::core::dismissals::Dismissals| {
+            let after = d.saved(&id, &from, &on_page, &present);
             (after != *d).then_some(after)
-        });
+        };
         match state.save_with_threads(
             entry.clone(),
             base_revision.get_value(),
             threads,
-            dismissals,
+            Some(&dismissals),
         ) {
             Err(StorageError::Conflict(keys))
                 if keys.iter().any(|k| k.ends_with(&format!("entry.{id}"))) =>
