@@ -12,7 +12,8 @@
 //! new version of the frozen entry and draft records: see ARCHITECTURE.md. Its rules are
 //! pure: [`Dismissals::saved`] moves a new reflection's draft set to the reflection and
 //! prunes every fingerprint its words no longer contain; [`Dismissals::forget_entry`]
-//! goes in the same batch as deleting the reflection.
+//! goes in the same batch as deleting the reflection. It is read when a page needs it,
+//! never at start-up, so the first load carries none of its decoding.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
