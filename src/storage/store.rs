@@ -1095,13 +1095,13 @@ impl<B: Backend> Store<B> {
         self.ns.key(C::NAME)
     }
 
-    /// Takes a new tab id, when this tab turned out to be a duplicate of another: its
-    /// drafts from now on live under the new id.
     /// This tab's id, as its drafts are keyed.
     pub fn tab(&self) -> &str {
         &self.tab
     }
 
+    /// Takes a new tab id, when this tab turned out to be a duplicate of another: its
+    /// drafts from now on live under the new id.
     pub fn set_tab(&mut self, tab: &str) {
         tab.clone_into(&mut self.tab);
     }
