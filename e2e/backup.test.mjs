@@ -173,7 +173,7 @@ journey('files that are not backups are refused with a reason, and nothing chang
   for (const [name, message] of [
     ['another-app.json', 'it is not an Anchorpoint backup: another program made it'],
     ['truncated.json', 'it is damaged or incomplete'],
-    ['future-version.json', 'it was made by a newer version of Anchorpoint'],
+    ['future-version-3.json', 'it was made by a newer version of Anchorpoint'],
     ['duplicate-ids.json', 'it holds the reflection emi4x2k1c-3v3 twice'],
   ]) {
     await choose(app, page, join(BAD, name));

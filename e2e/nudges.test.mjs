@@ -7,6 +7,7 @@
 
 import assert from 'node:assert/strict';
 import { useHarness } from './harness.mjs';
+import { allowWrites, refuseWrites } from './storage.mjs';
 
 const { journey } = useHarness();
 
@@ -104,6 +105,108 @@ journey('a dismissed nudge goes for this reflection and the words stay as writte
   await app.typeReflection(' Later.');
   await page.waitForTimeout(600);
   assert.deepEqual(await nudgeTexts(page), ['0113 496 0123']);
+});
+
+async function storedDismissals(app) {
+  const raw = (await app.storage())['anchorpoint.dismissals'];
+  return raw === undefined ? null : JSON.parse(raw).data;
+}
+
+journey('a dismissed nudge stays dismissed for that reflection, through a reload, a save and reopening, and goes with it when it is deleted', async ({ app, page, a11y }) => {
+  await app.open('/write');
+  await app.expectPage('Write a reflection');
+  await app.typeReflection('Rang her on 07700 900123 about the walking group.');
+  await nudges(page).first().waitFor();
+  assert.deepEqual(await nudgeTexts(page), ['07700 900123']);
+  await nudgeButton(page, '07700 900123', 'Dismiss').click();
+  await app.waitUntil(async () => (await nudges(page).count()) === 0, 'the nudge to go');
+  // Kept for this tab's draft, as a fingerprint: never the number itself.
+  await app.waitUntil(async () => (await storedDismissals(app)) !== null, 'the dismissal to be stored');
+  const draftOnly = await storedDismissals(app);
+  assert.deepEqual(draftOnly.entries, {});
+  assert.equal(Object.values(draftOnly.drafts).flat().length, 1);
+  assert.match(Object.values(draftOnly.drafts)[0][0], /^[0-9a-f]{16}$/);
+  const everything = JSON.stringify(await app.storage()) + JSON.stringify(await app.rawStorage());
+  assert.equal((everything.match(/07700 900123/g) ?? []).length, 1, 'only the draft holds the number');
+
+  // A reload of the editor keeps the dismissal with the draft.
+  await app.reload();
+  await app.expectPage('Write a reflection');
+  assert.match(await app.reflectionInput().inputValue(), /07700 900123/);
+  await page.waitForTimeout(800);
+  assert.equal(await nudges(page).count(), 0, 'still dismissed after a reload');
+
+  await app.saveNew();
+  await app.expectPath(/^\/entries\/[^/]+$/);
+  const id = app.entryId();
+  const saved = await storedDismissals(app);
+  assert.deepEqual(Object.keys(saved.entries), [id]);
+  assert.deepEqual(saved.entries[id], Object.values(draftOnly.drafts)[0]);
+  assert.deepEqual(saved.drafts, {}, 'the draft\'s dismissals moved to the reflection');
+  // Nothing left to point out, so no flag.
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('.app-entry-flag').count(), 0);
+
+  // Reopened, the phone number is still dismissed; a new, different identifier is nudged.
+  await app.open(`/entries/${id}/edit`);
+  await app.expectPage('Edit reflection');
+  await app.typeReflection(' Her email is jo.bloggs@example.org.');
+  await nudges(page).first().waitFor();
+  assert.deepEqual(await nudgeTexts(page), ['jo.bloggs@example.org']);
+  await a11y('edit page, an earlier dismissal kept, a new identifier nudged');
+  await app.button('Save changes').click();
+  await app.expectPath(new RegExp(`^/entries/${id}$`));
+  await app.expectText(page.locator('.app-entry-flag'), 'This reflection may contain identifiers.');
+
+  // Deleted: the reflection's dismissals go in the same write.
+  await app.link('Delete this reflection').click();
+  await app.button('Yes, delete it').click();
+  await app.expectPage('Your journal');
+  const after = await storedDismissals(app);
+  assert.ok(!(id in after.entries), `the dismissals of ${id} are gone`);
+  assert.deepEqual(after, { entries: {}, drafts: {} });
+});
+
+journey('a dismissal that cannot be kept says so, and the nudge stays dismissed while the page is open', async ({ app, page, a11y }) => {
+  await app.open('/write');
+  await app.expectPage('Write a reflection');
+  await app.typeReflection('Rang her on 07700 900321 today.');
+  await nudges(page).first().waitFor();
+  await refuseWrites(page);
+  await nudgeButton(page, '07700 900321', 'Dismiss').click();
+  await app.waitUntil(async () => (await nudges(page).count()) === 0, 'the nudge to go');
+  const alert = page.locator('.app-nudges [role="alert"]');
+  await app.expectText(alert, 'Your dismissal could not be kept because');
+  await app.expectText(alert, 'your words are safe');
+  await a11y('editor, dismissal not kept');
+  await allowWrites(page);
+  assert.equal(await storedDismissals(app), null, 'nothing was stored');
+});
+
+journey('a failure to save the nudges choice shows in the settings page\'s one error summary', async ({ app, page, a11y }) => {
+  await app.open('/settings');
+  await app.expectPage('Settings');
+  await refuseWrites(page);
+  await page.getByLabel('No, do not point them out').check();
+  await app.button('Save this choice').click();
+  const message = 'Your choice about nudges could not be saved because';
+  await app.expectText(app.errorSummary(), message);
+  await app.expectText(app.errorSummary(), 'your saved choice has not changed');
+  const links = await app.errorLinks();
+  assert.equal(links.length, 1);
+  assert.ok(links[0].text.startsWith(message), links[0].text);
+  assert.equal(links[0].href, '#nudges');
+  await app.expectText(page.locator('#nudges-error'), `Error: ${message}`);
+  await app.expectTitle('Error: Settings – Anchorpoint');
+  assert.equal(await page.getByRole('status').filter({ hasText: 'Saved:' }).count(), 0, 'nothing said saved');
+  await a11y('settings, nudges choice not saved');
+  await app.errorSummary().getByRole('link').click();
+  await app.waitUntil(async () => (await app.focused()).id === 'nudges', 'focus on the first choice');
+
+  await allowWrites(page);
+  await app.button('Save this choice').click();
+  await app.expectText(page.getByRole('status').filter({ hasText: 'Saved:' }), 'Saved: Anchorpoint will not point out details while you write.');
+  assert.equal(await app.errorSummary().count(), 0, 'the error summary has gone');
 });
 
 journey('a saved reflection that may contain identifiers is flagged on its page and in the journal list, with a link to tidy it', async ({ app, page, a11y }) => {

@@ -385,3 +385,85 @@ journey('words chosen to redact still apply after going back to change the choic
   assert.equal(await page.getByRole('checkbox').count(), 4);
   await a11y('summary form, bring text too long');
 });
+
+// Many dense reflections: the review scans them between frames after drawing the first,
+// and says it is still looking until it has finished. The texts are the test corpus's
+// fictional lines (tests/corpus/redaction.jsonl), about 1,500 characters each, as the
+// review benchmark (bench/review-browser.mjs) builds them.
+const DENSE = 240;
+
+async function denseTexts() {
+  const corpus = (await readFile(new URL('../tests/corpus/redaction.jsonl', import.meta.url), 'utf8'))
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
+  const names = [...new Set(corpus.flatMap((c) => c.names))].slice(0, 50);
+  const texts = [];
+  let next = 0;
+  for (let i = 0; i < DENSE; i += 1) {
+    let text = '';
+    while (text.length < 1500) {
+      text += (text ? ' ' : '') + corpus[next % corpus.length].text;
+      next += 1;
+    }
+    texts.push(text.slice(0, 2000));
+  }
+  return { texts, names };
+}
+
+journey('with many dense reflections the review says it is still looking, refuses to download meanwhile, and then shows the totals', async ({ app, page, context, a11y }) => {
+  await app.open('/');
+  const today = await app.today();
+  const { texts, names } = await denseTexts();
+  const at = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const envelope = (kind, data) => JSON.stringify({ app: 'anchorpoint', kind, v: 3, data });
+  const ids = texts.map((_, i) => `edense${i.toString(36)}-1`);
+  const items = texts.map((text, i) => [
+    `anchorpoint.entry.${ids[i]}`,
+    envelope('entry', {
+      id: ids[i], written_at: at, updated_at: at, about: iso(addDays(today, -(i % 14))),
+      sections: [{ text }], tags: ['md-patient'], dismissed: [],
+    }),
+  ]);
+  items.push(['anchorpoint.index', envelope('index', { ids })]);
+  items.push(['anchorpoint.settings', envelope('settings', { end_question: true, check_in_interval: 'fortnightly', private_names: names })]);
+  await page.evaluate((pairs) => pairs.forEach(([k, v]) => localStorage.setItem(k, v)), items);
+  await app.reload();
+
+  await app.open('/summary');
+  await app.expectPage('Create a supervision summary');
+  await app.button(`Include all ${DENSE} reflections`).click();
+  // The scan takes about half a second for 200 such texts on a quiet machine: a slower
+  // processor (Chromium's own throttling) keeps the state on screen long enough to check.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+  await app.button('Continue').click();
+  await app.expectPage('Check your summary before you download it');
+  const main = page.locator('main');
+  const still = new RegExp(
+    `Anchorpoint is still looking for identifiers in what you are sharing: \\d+ of ${DENSE} done\\. ` +
+      'The number of redactions and the details to check appear when it has finished\\.',
+  );
+  assert.match(normaliseSpace(await main.innerText()), still);
+  assert.ok(!normaliseSpace(await main.innerText()).includes('Anchorpoint has marked'), 'no totals yet');
+  await a11y('summary review, still looking for identifiers');
+
+  // Confirming while it looks is refused: not every reflection has been seen, so nothing
+  // is downloaded.
+  let downloaded = false;
+  page.on('download', () => { downloaded = true; });
+  await app.button('Confirm and download').click();
+  await app.expectText(app.errorSummary(), `Check every reflection before you download: you have checked 1 of ${DENSE}.`);
+  assert.match(normaliseSpace(await main.innerText()), still, 'still looking when Confirm was refused');
+  await a11y('summary review, still looking, download refused');
+
+  // The state ends: the totals replace it.
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await app.waitUntil(async () => normaliseSpace(await main.innerText()).includes('Anchorpoint has marked'), 'the scan to finish', 60_000);
+  const done = normaliseSpace(await main.innerText());
+  assert.ok(!/still looking for identifiers/.test(done), 'the “still looking” words are gone');
+  const total = Number(/Anchorpoint has marked (\d+) words or phrases to redact/.exec(done)?.[1]);
+  assert.ok(total > DENSE, `expected many redactions over ${DENSE} dense reflections, saw ${total}`);
+  assert.equal(downloaded, false, 'nothing was downloaded');
+  await a11y('summary review, every text scanned');
+});

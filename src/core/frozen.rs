@@ -12,7 +12,7 @@
 //! here, never a silent change of format. Ids and enum values are stored as strings and
 //! checked with the core's own parsers.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -21,7 +21,8 @@ use super::checkins::{
     CheckInInterval, EmbeddednessCheckIn, EmbeddednessHistory, Load, Rating, WellbeingCheck,
     WellbeingLog,
 };
-use super::ids::{EntryId, PromptKey, TagId, TemplateId, ThreadId};
+use super::dismissals::{Dismissals, Fingerprint};
+use super::ids::{is_slug, EntryId, PromptKey, TagId, TemplateId, ThreadId};
 use super::record::DecodeError;
 use super::settings::{Preferences, Settings, MAX_AUTO_LOCK_MINUTES, MAX_BACKUP_REMINDER_DAYS};
 use super::tags::{CustomTag, Embeddedness, EmbeddednessConcept, Vocabulary};
@@ -47,6 +48,17 @@ pub struct Preferences4 {
     pub backup_reminder_days: Option<u32>,
     /// RFC 3339, UTC.
     pub last_backup: Option<DateTime<Utc>>,
+}
+
+/// Dismissed identifier nudges (see `core::dismissals`), a collection of its own first
+/// written after format 4 was frozen, with a version of its own: 1. Fingerprints are
+/// sixteen lowercase hex digits; `entries` is keyed by reflection id, `drafts` by the
+/// tab whose unsaved new reflection they belong to. Never the dismissed words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dismissals1 {
+    pub entries: BTreeMap<String, Vec<String>>,
+    pub drafts: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -249,6 +261,50 @@ impl Frozen for Preferences4 {
             )?,
             last_backup: self.last_backup,
         })
+    }
+}
+
+impl Frozen for Dismissals1 {
+    type Core = Dismissals;
+
+    fn from_core(d: &Dismissals) -> Self {
+        let hex = |set: &BTreeSet<Fingerprint>| set.iter().map(|f| f.to_hex()).collect();
+        Dismissals1 {
+            entries: d
+                .entries
+                .iter()
+                .map(|(id, set)| (id.to_string(), hex(set)))
+                .collect(),
+            drafts: d
+                .drafts
+                .iter()
+                .map(|(tab, set)| (tab.clone(), hex(set)))
+                .collect(),
+        }
+    }
+
+    fn into_core(self) -> Result<Dismissals, DecodeError> {
+        // An empty set is never written, so one is not ours.
+        let prints = |list: Vec<String>| -> Result<BTreeSet<Fingerprint>, DecodeError> {
+            if list.is_empty() {
+                return Err(bad("list of dismissals", "[]"));
+            }
+            list.iter()
+                .map(|f| parse("dismissal fingerprint", f, Fingerprint::parse))
+                .collect()
+        };
+        let mut out = Dismissals::default();
+        for (id, list) in self.entries {
+            let id = parse("entry id", &id, EntryId::parse)?;
+            out.entries.insert(id, prints(list)?);
+        }
+        for (tab, list) in self.drafts {
+            if !is_slug(&tab) {
+                return Err(bad("tab id", &tab));
+            }
+            out.drafts.insert(tab, prints(list)?);
+        }
+        Ok(out)
     }
 }
 

@@ -11,6 +11,7 @@ pub mod capacity;
 pub mod checkins;
 pub mod crypto;
 pub mod cues;
+pub mod dismissals;
 pub mod entry;
 pub mod frozen;
 pub mod ids;

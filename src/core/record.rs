@@ -18,8 +18,10 @@ use thiserror::Error;
 
 use super::entry::{Answer, Draft, Entry, JudgementCall, Section, TemplateUse};
 
+use super::dismissals::Dismissals;
 use super::frozen::{
-    Embeddedness4, Frozen, Preferences4, Settings4, Templates4, Threads4, Vocabulary4, Wellbeing4,
+    Dismissals1, Embeddedness4, Frozen, Preferences4, Settings4, Templates4, Threads4, Vocabulary4,
+    Wellbeing4,
 };
 use super::ids::{EntryId, PromptKey, TagId, TemplateId, ThreadId};
 use super::templates::PromptRole;
@@ -43,6 +45,7 @@ pub enum Kind {
     Embeddedness,
     Wellbeing,
     Preferences,
+    Dismissals,
 }
 
 impl Kind {
@@ -58,6 +61,7 @@ impl Kind {
             Kind::Embeddedness => "embeddedness",
             Kind::Wellbeing => "wellbeing",
             Kind::Preferences => "preferences",
+            Kind::Dismissals => "dismissals",
         }
     }
 }
@@ -100,10 +104,15 @@ struct EnvelopeIn {
 }
 
 fn encode<T: Serialize>(kind: Kind, data: &T) -> String {
+    encode_as(kind, FORMAT_VERSION, data)
+}
+
+/// As [`encode`], for a record with a version of its own (dismissals).
+fn encode_as<T: Serialize>(kind: Kind, v: u32, data: &T) -> String {
     let envelope = EnvelopeOut {
         app: APP,
         kind: kind.as_str(),
-        v: FORMAT_VERSION,
+        v,
         data,
     };
     // Serialising plain structs of strings, numbers and dates cannot fail.
@@ -696,6 +705,38 @@ collection_record!(
     Wellbeing4,
     Kind::Wellbeing
 );
+
+/// The version of the dismissals record this code writes. Dismissals were added after
+/// format 4 was frozen, as a collection with a version of its own (see
+/// `core::dismissals`); a later version is newer, whatever the format version.
+pub const DISMISSALS_VERSION: u32 = 1;
+
+pub fn encode_dismissals(value: &Dismissals) -> String {
+    encode_as(
+        Kind::Dismissals,
+        DISMISSALS_VERSION,
+        &Dismissals1::from_core(value),
+    )
+}
+
+/// Checks a dismissals record's envelope (ours, its kind, a version this code reads)
+/// without decoding its data: what loading does, so the first load stays small.
+pub fn check_dismissals(raw: &str) -> Result<(), DecodeError> {
+    let (v, _) = open(raw, Kind::Dismissals)?;
+    if v > DISMISSALS_VERSION {
+        return Err(DecodeError::Newer(v));
+    }
+    Ok(())
+}
+
+pub fn decode_dismissals(raw: &str) -> Result<Dismissals, DecodeError> {
+    let (v, value) = open(raw, Kind::Dismissals)?;
+    if v > DISMISSALS_VERSION {
+        return Err(DecodeError::Newer(v));
+    }
+    let stored: Dismissals1 = data(value)?;
+    stored.into_core()
+}
 
 #[cfg(test)]
 mod tests {

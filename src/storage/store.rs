@@ -18,10 +18,12 @@ use super::backend::{Backend, BackendError};
 use super::codec::{self, Codec, CodecError, Compact, EncodeError, PlainJson};
 use crate::core::capacity::{Usage, QUOTA_UNITS};
 use crate::core::checkins::{EmbeddednessHistory, WellbeingLog};
+use crate::core::dismissals::Dismissals;
 use crate::core::entry::Entry;
 use crate::core::ids::EntryId;
 use crate::core::journal::Journal;
 use crate::core::lock::LockHeader;
+use crate::core::record::{check_dismissals, decode_dismissals, encode_dismissals};
 use crate::core::record::{
     decode_draft, decode_embeddedness, decode_entry, decode_index, decode_preferences,
     decode_settings, decode_templates, decode_threads, decode_vocabulary, decode_wellbeing,
@@ -261,6 +263,13 @@ stored_collection!(
     "preferences",
     encode_preferences,
     decode_preferences
+);
+stored_collection!(
+    Dismissals,
+    "dismissals",
+    "dismissed nudges",
+    encode_dismissals,
+    decode_dismissals
 );
 stored_collection!(
     Vocabulary,
@@ -629,6 +638,7 @@ impl<B: Backend> Store<B> {
         let entry_prefix = self.ns.key("entry.");
         let draft_prefix = self.ns.draft_prefix();
         let set_aside_prefix = self.ns.set_aside_prefix();
+        let dismissals_key = self.ns.key(Dismissals::NAME);
         let mut entries = Vec::new();
         let mut stored_ids = BTreeSet::new();
         for (key, raw) in found {
@@ -657,6 +667,16 @@ impl<B: Backend> Store<B> {
                 }
             } else if key.starts_with(&set_aside_prefix) {
                 problems.push(Problem::Copy { key });
+            } else if key == dismissals_key {
+                // Dismissed nudges are read when a page needs them (`stored_collection`),
+                // so the first load carries none of their decoding: here only their
+                // envelope is checked, and their revision noted.
+                match self.read(&key, &raw, check_dismissals) {
+                    Ok((revision, ())) => {
+                        self.seen.insert(key, Seen::At(revision));
+                    }
+                    Err(reason) => self.unreadable(&key, raw, reason, &mut problems),
+                }
             } else {
                 let reason = "it is not a kind of record this version of Anchorpoint knows".into();
                 self.unreadable(&key, raw, reason, &mut problems);
@@ -1073,6 +1093,11 @@ impl<B: Backend> Store<B> {
 
     pub fn collection_key<C: StoredCollection>(&self) -> String {
         self.ns.key(C::NAME)
+    }
+
+    /// This tab's id, as its drafts are keyed.
+    pub fn tab(&self) -> &str {
+        &self.tab
     }
 
     /// Takes a new tab id, when this tab turned out to be a duplicate of another: its

@@ -5,8 +5,12 @@
 //! after a pause in typing, never on the key itself, and never changes words by itself.
 //! The list is announced politely (a count, in a live region) and never takes focus.
 //!
-//! Dismissals live in the open page only: the stored draft's format is frozen (v4), and
-//! a dismissal is cheap to repeat, so it is not worth a new format version.
+//! A dismissal lasts for the reflection: the editor keeps it in `core::dismissals`, a
+//! collection of its own keyed by the reflection's id (or by the tab, for the draft of a
+//! new one), as a fingerprint of the kind and words, never the words. It is written when
+//! the worker dismisses, moved and pruned in the same batch as the saved reflection, and
+//! removed in the same batch as a deleted one. A thread's pseudonym box keeps its
+//! dismissals for the open page only (a thread is not a reflection).
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -14,7 +18,8 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::core::anonymise::nudge::{replace, Nudge, NudgeKey, NudgeKind, Nudger};
+use crate::core::anonymise::nudge::{replace, Nudge, NudgeKind, Nudger};
+use crate::core::dismissals::Fingerprint;
 use crate::core::settings::MAX_PRIVATE_NAMES;
 use crate::ui::browser;
 use crate::ui::components::storage_failure;
@@ -54,13 +59,13 @@ pub fn nudges_on(state: AppState) -> bool {
 const PREFERENCE_ID: &str = "nudges";
 
 /// The nudges preference in Settings: a radio group with its own save button, saved
-/// through the normal checked write. A failure says what happened and changes nothing.
+/// through the normal checked write. A failure says what happened and changes nothing;
+/// it shows in the settings page's one error summary (`errors`), as `BackupSection`'s do.
 #[component]
-pub fn NudgePreference() -> impl IntoView {
+pub fn NudgePreference(errors: crate::ui::forms::Problems) -> impl IntoView {
     use crate::ui::forms::{choice, choice_id, fieldset, ChoiceKind};
     let state = use_app_state();
     let chosen = RwSignal::new(state.preferences.with_untracked(|p| p.nudges));
-    let error = RwSignal::new(None::<String>);
     let saved = RwSignal::new(String::new());
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -68,7 +73,7 @@ pub fn NudgePreference() -> impl IntoView {
         value.nudges = chosen.get_untracked();
         match state.save_preferences(value) {
             Ok(()) => {
-                error.set(None);
+                errors.clear();
                 saved.set(
                     if chosen.get_untracked() {
                         "Saved: Anchorpoint will point out details that could identify someone."
@@ -80,9 +85,13 @@ pub fn NudgePreference() -> impl IntoView {
             }
             Err(e) => {
                 saved.set(String::new());
-                let (message, detail) = storage_failure("Your choice about nudges", &e);
-                error.set(Some(format!("{message}. {}", detail.join(" "))));
-                browser::focus_id(PREFERENCE_ID);
+                // The summary links to the first radio (its id is the group's).
+                errors.storage_kept(
+                    PREFERENCE_ID,
+                    "Your choice about nudges",
+                    &e,
+                    "Your choice is still on this page, and your saved choice has not changed.",
+                );
             }
         }
     };
@@ -115,7 +124,7 @@ pub fn NudgePreference() -> impl IntoView {
                 PREFERENCE_ID,
                 "Point out names, phone numbers and other identifiers while you write?",
                 Some("Anchorpoint never changes your words by itself. It lists what it finds under the box, and you choose what to do."),
-                error.into(),
+                errors.message_for(PREFERENCE_ID),
                 "nhsuk-radios",
                 radios.into_any(),
             )}
@@ -124,6 +133,9 @@ pub fn NudgePreference() -> impl IntoView {
         </form>
     }
 }
+
+/// A failed write as the page shows it: the message, then what is safe and what to do.
+pub type Failure = (String, Vec<String>);
 
 /// What became of the last "add to my private list" action.
 #[derive(Clone, Debug, PartialEq)]
@@ -172,12 +184,18 @@ pub fn IdentifierNudges(
     #[prop(into)] text: Signal<String>,
     on_change: Callback<String>,
     nudger: Memo<SharedNudger>,
-    dismissed: RwSignal<BTreeSet<NudgeKey>>,
+    /// The fingerprints dismissed in this reflection (`core::dismissals`).
+    dismissed: RwSignal<BTreeSet<Fingerprint>>,
     #[prop(into, optional)] pseudonyms: Signal<Vec<String>>,
+    /// Keeps a dismissal beyond the open page; an error is the failure's message and
+    /// what to do (the nudge stays dismissed while the page is open).
+    #[prop(optional)]
+    remember: Option<Callback<Fingerprint, Result<(), Failure>>>,
 ) -> impl IntoView {
     let state = use_app_state();
     let found = RwSignal::new(Vec::<Nudge>::new());
     let added = RwSignal::new(None::<Added>);
+    let not_kept = RwSignal::new(None::<Failure>);
     let timer = StoredValue::new(None::<TimeoutHandle>);
     let scan = move || {
         let Some(words) = text.try_get_untracked() else {
@@ -210,7 +228,7 @@ pub fn IdentifierNudges(
         dismissed.with(|d| {
             found.with(|f| {
                 f.iter()
-                    .filter(|n| !d.contains(&n.key()))
+                    .filter(|n| !d.contains(&n.key().fingerprint()))
                     .cloned()
                     .collect::<Vec<_>>()
             })
@@ -241,9 +259,11 @@ pub fn IdentifierNudges(
         })
     };
     let dismiss = Callback::new(move |nudge: Nudge| {
+        let fingerprint = nudge.key().fingerprint();
         dismissed.update(|d| {
-            d.insert(nudge.key());
+            d.insert(fingerprint);
         });
+        not_kept.set(remember.and_then(|r| r.run(fingerprint).err()));
         focus_after();
     });
     let add = Callback::new(move |nudge: Nudge| {
@@ -281,6 +301,12 @@ pub fn IdentifierNudges(
                         {detail.into_iter().map(|d| view! { <p>{d}</p> }).collect_view()}
                     </div>
                 }.into_any(),
+            })}
+            {move || not_kept.get().map(|(message, detail)| view! {
+                <div class="nhsuk-error-message" role="alert">
+                    <p>{message}</p>
+                    {detail.into_iter().map(|d| view! { <p>{d}</p> }).collect_view()}
+                </div>
             })}
             <Show when=move || !visible.with(Vec::is_empty)>
                 <div class="nhsuk-warning-callout app-nudge-callout" id=list_id.clone() tabindex="-1">
@@ -397,6 +423,7 @@ pub async fn may_identify_later(
     names: Vec<String>,
     pseudonyms: Vec<String>,
     text: String,
+    entry: crate::core::ids::EntryId,
 ) -> Option<bool> {
     #[cfg(feature = "split")]
     {
@@ -406,20 +433,38 @@ pub async fn may_identify_later(
             names: Vec<String>,
             pseudonyms: Vec<String>,
             text: String,
+            entry: crate::core::ids::EntryId,
         ) -> Result<bool, ::leptos::wasm_split::SplitLoaderError> {
-            Ok(flag_now(names, pseudonyms, &text))
+            Ok(flag_now(names, pseudonyms, &text, &dismissed_in(entry)))
         }
-        flag(names, pseudonyms, text).await.ok()
+        flag(names, pseudonyms, text, entry).await.ok()
     }
     #[cfg(not(feature = "split"))]
     {
-        Some(flag_now(names, pseudonyms, &text))
+        Some(flag_now(names, pseudonyms, &text, &dismissed_in(entry)))
     }
+}
+
+/// What the worker dismissed in reflection `entry`, read from storage here (in the
+/// flags' chunk) so the first load carries none of the dismissals' decoding.
+fn dismissed_in(entry: crate::core::ids::EntryId) -> BTreeSet<Fingerprint> {
+    AppState::current()
+        .map(|state| {
+            state
+                .dismissals()
+                .of(&crate::core::dismissals::Owner::Entry(entry))
+        })
+        .unwrap_or_default()
 }
 
 /// One nudger kept for the flags of a page, rebuilt only when the list changes, so ten
 /// rows of a journal with 2,000 private names build it once.
-fn flag_now(names: Vec<String>, pseudonyms: Vec<String>, text: &str) -> bool {
+fn flag_now(
+    names: Vec<String>,
+    pseudonyms: Vec<String>,
+    text: &str,
+    dismissed: &BTreeSet<Fingerprint>,
+) -> bool {
     use std::cell::RefCell;
     /// The names and pseudonyms a nudger was built from, and the nudger.
     type Cached = ((Vec<String>, Vec<String>), Nudger);
@@ -433,9 +478,10 @@ fn flag_now(names: Vec<String>, pseudonyms: Vec<String>, text: &str) -> bool {
             let nudger = Nudger::new(&key.0, &key.1);
             *cache = Some((key, nudger));
         }
+        // What the worker dismissed in this reflection does not flag it.
         cache
             .as_ref()
-            .is_some_and(|(_, n)| crate::core::anonymise::nudge::may_identify(n, text))
+            .is_some_and(|(_, n)| crate::core::anonymise::nudge::may_identify(n, text, dismissed))
     })
 }
 
@@ -459,9 +505,10 @@ pub fn IdentifierFlag(
             let pseudonyms: Vec<String> = state
                 .threads
                 .with_untracked(|t| t.open_threads().map(|t| t.pseudonym.to_string()).collect());
+            let entry = entry.clone();
             request_animation_frame(move || {
                 leptos::task::spawn_local(async move {
-                    if may_identify_later(names, pseudonyms, text).await == Some(true) {
+                    if may_identify_later(names, pseudonyms, text, entry).await == Some(true) {
                         let _ = flagged.try_set(true);
                     }
                 });

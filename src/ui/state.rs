@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::checkins::{EmbeddednessHistory, WellbeingLog};
+use crate::core::dismissals::Dismissals;
 use crate::core::entry::Entry;
 use crate::core::ids::EntryId;
 use crate::core::journal::Journal;
@@ -23,6 +24,10 @@ use crate::storage::{
     tab_flag, tab_id, Batch, Codec, Collections, Compact, DraftSlot, LocalStorage, Namespace,
     OtherDraft, Problem, StorageError, Store, StoredCollection, TabFlag,
 };
+
+/// A change to the stored dismissed nudges: given them as stored now, the new value, or
+/// `None` for no change.
+pub type DismissalsChange<'a> = dyn Fn(&Dismissals) -> Option<Dismissals> + 'a;
 
 /// A one-off confirmation ("Reflection saved") for the page an action goes to. It is
 /// shown only on that page and cleared once the worker moves elsewhere.
@@ -369,15 +374,17 @@ impl AppState {
     /// Stores an entry, then shows it. `base` is the stored revision the editor opened
     /// (`None` for a new entry). On failure nothing changes.
     pub fn save(&self, entry: Entry, base: Option<u64>) -> Result<(), StorageError> {
-        self.save_with_threads(entry, base, None)
+        self.save_with_threads(entry, base, None, None)
     }
 
-    /// Stores an entry together with its holding-thread links, in one batch.
+    /// Stores an entry together with its holding-thread links and, when `dismissals`
+    /// gives a change to the stored dismissed nudges, that change, in one batch.
     pub fn save_with_threads(
         &self,
         entry: Entry,
         base: Option<u64>,
         threads: Option<Threads>,
+        dismissals: Option<&DismissalsChange<'_>>,
     ) -> Result<(), StorageError> {
         let ns = self.namespace();
         let base_threads = self.bases.with_value(|b| b.threads.clone());
@@ -389,6 +396,9 @@ impl AppState {
             };
             if let Some(t) = &threads {
                 batch = batch.collection(&ns, t);
+            }
+            if let Some(change) = dismissals {
+                batch = Self::dismissals_change(store, &ns, batch, change)?;
             }
             store.commit(batch)?;
             Ok(threads)
@@ -439,6 +449,11 @@ impl AppState {
             } else {
                 None
             };
+            // Its dismissed nudges go with it: nothing of a deleted reflection stays.
+            batch = Self::dismissals_change(store, &ns, batch, &|d| {
+                let mut d = d.clone();
+                d.forget_entry(id).then_some(d)
+            })?;
             store.commit(batch)?;
             Ok((threads, wellbeing))
         })?;
@@ -595,6 +610,7 @@ impl AppState {
             threads: self.threads.get_untracked(),
             embeddedness: self.embeddedness.get_untracked(),
             wellbeing: self.wellbeing.get_untracked(),
+            dismissals: self.dismissals(),
         })
     }
 
@@ -630,6 +646,9 @@ impl AppState {
         if let Some(v) = &plan.wellbeing {
             batch = batch.collection(&ns, v);
         }
+        if let Some(v) = &plan.dismissals {
+            batch = batch.collection(&ns, v);
+        }
         self.with_store(|store| store.commit(batch))?;
         self.reload();
         Ok(())
@@ -644,6 +663,65 @@ impl AppState {
             |b, v| b.preferences = v,
             self.preferences,
         )
+    }
+
+    /// The dismissed identifier nudges as stored now (none if they cannot be read). They
+    /// are read when a page needs them, never at start-up (see `core::dismissals`).
+    pub fn dismissals(&self) -> Dismissals {
+        self.with_store(|store| store.stored_collection::<Dismissals>())
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+
+    /// Changes the stored dismissed nudges: `change` is given them as stored now and says
+    /// whether it changed them. Read and written in one go, so another tab's dismissals
+    /// are kept; a record that cannot be read is never written over.
+    pub fn update_dismissals(
+        &self,
+        change: impl Fn(&mut Dismissals) -> bool,
+    ) -> Result<(), StorageError> {
+        let ns = self.namespace();
+        self.with_store(|store| {
+            if store.stored_collection::<Dismissals>()?.is_none() {
+                return Err(StorageError::Failed(
+                    "the stored dismissed nudges could not be read".into(),
+                ));
+            }
+            let batch = Self::dismissals_change(store, &ns, Batch::new(), &|d| {
+                let mut d = d.clone();
+                change(&mut d).then_some(d)
+            })?;
+            store.commit(batch)
+        })
+    }
+
+    /// Adds to `batch` the change `change` makes to the dismissals as stored now, taking
+    /// that stored revision as the base (nothing else runs between this read and the
+    /// commit). An unreadable record is left as it is, never overwritten: saving or
+    /// deleting a reflection does not wait on it.
+    fn dismissals_change(
+        store: &mut Store<LocalStorage>,
+        ns: &Namespace,
+        batch: Batch,
+        change: &DismissalsChange<'_>,
+    ) -> Result<Batch, StorageError> {
+        let key = store.collection_key::<Dismissals>();
+        let Some(now) = store.stored_collection::<Dismissals>()? else {
+            return Ok(batch);
+        };
+        Ok(match change(&now) {
+            Some(new) => {
+                store.accept_stored(&key)?;
+                batch.collection(ns, &new)
+            }
+            None => batch,
+        })
+    }
+
+    /// This tab's id, as its drafts (and a new reflection's dismissals) are keyed.
+    pub fn tab(&self) -> String {
+        self.store.with_value(|store| store.tab().to_owned())
     }
 
     pub fn save_templates(&self, value: TemplateLibrary) -> Result<(), StorageError> {

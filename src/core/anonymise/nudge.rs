@@ -18,6 +18,7 @@ use super::gazetteer::is_common_word;
 use super::names::{is_honorific, is_stop_word, scan_list_only, NameList};
 use super::text::{fold, strip_possessive, tokenize, Token, ALL_UPPER, SENTENCE_START};
 use super::{Anonymiser, Kind, Span};
+use crate::core::dismissals::Fingerprint;
 use std::collections::BTreeSet;
 
 /// What a nudge is about. Each kind has its own message and placeholder.
@@ -147,6 +148,27 @@ impl Nudge {
 pub struct NudgeKey {
     pub kind: NudgeKind,
     pub words: String,
+}
+
+impl NudgeKey {
+    /// What is stored for a dismissal: a hash of the kind and the words, never the
+    /// words (see `core::dismissals`).
+    pub fn fingerprint(&self) -> Fingerprint {
+        Fingerprint::of(self.kind.code(), &self.words)
+    }
+}
+
+/// The fingerprint of every nudge found in `texts` (a reflection's boxes, each scanned
+/// on its own as the editor does): what a saved reflection's dismissals are pruned to.
+pub fn fingerprints_in<'a>(
+    nudger: &Nudger,
+    texts: impl IntoIterator<Item = &'a str>,
+) -> BTreeSet<Fingerprint> {
+    texts
+        .into_iter()
+        .flat_map(|t| nudger.find(t))
+        .map(|n| n.key().fingerprint())
+        .collect()
 }
 
 /// The nudge finder, holding the worker's private list of names and the pseudonyms of
@@ -477,10 +499,13 @@ impl ListedNames {
 }
 
 /// Whether `text` holds anything worth a nudge, for the "may contain identifiers" flag
-/// on the journal list and the entry page. Dismissals are not stored with a reflection,
-/// so this counts every nudge.
-pub fn may_identify(nudger: &Nudger, text: &str) -> bool {
-    !nudger.find(text).is_empty()
+/// on the journal list and the entry page: every nudge counts but those the worker
+/// dismissed for this reflection (`dismissed`, their fingerprints).
+pub fn may_identify(nudger: &Nudger, text: &str, dismissed: &BTreeSet<Fingerprint>) -> bool {
+    nudger
+        .find(text)
+        .iter()
+        .any(|n| !dismissed.contains(&n.key().fingerprint()))
 }
 
 #[cfg(test)]
@@ -503,6 +528,22 @@ mod tests {
         let want: Vec<(String, NudgeKind)> =
             expected.iter().map(|(t, k)| (t.to_string(), *k)).collect();
         assert_eq!(got, want, "{text}");
+    }
+
+    #[test]
+    fn the_fingerprints_in_a_reflection_are_those_of_its_nudges_in_any_box() {
+        let nudger = Nudger::new(&NONE, &NONE);
+        let found = fingerprints_in(
+            &nudger,
+            ["Rang 07700 900123 today.", "Email jo@example.org"],
+        );
+        let phone = NudgeKey {
+            kind: NudgeKind::Phone,
+            words: "07700 900123".into(),
+        };
+        assert!(found.contains(&phone.fingerprint()), "{found:?}");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(fingerprints_in(&nudger, ["Nothing to see here."]).is_empty());
     }
 
     #[test]
@@ -726,7 +767,15 @@ mod tests {
     #[test]
     fn may_identify_flags_text_with_any_nudge() {
         let nudger = Nudger::new(&["Joy Okafor"], &NONE);
-        assert!(may_identify(&nudger, "Rang Joy."));
-        assert!(!may_identify(&nudger, "A quiet day of admin."));
+        let none = BTreeSet::new();
+        assert!(may_identify(&nudger, "Rang Joy.", &none));
+        assert!(!may_identify(&nudger, "A quiet day of admin.", &none));
+        // Once every nudge in it is dismissed, a reflection is not flagged.
+        let text = "Rang Joy on 07700 900123.";
+        let all = fingerprints_in(&nudger, [text]);
+        assert_eq!(all.len(), 2);
+        assert!(!may_identify(&nudger, text, &all));
+        let one: BTreeSet<Fingerprint> = all.iter().take(1).copied().collect();
+        assert!(may_identify(&nudger, text, &one));
     }
 }

@@ -1,11 +1,13 @@
-//! The backup file, format 1: the whole journal in one JSON file a worker can keep
+//! The backup file, format 2: the whole journal in one JSON file a worker can keep
 //! somewhere safe and restore on this or another device. It holds every reflection,
 //! every tab's readable draft and every collection (settings and preferences included),
 //! each as the very envelope the store keeps (`core::record`'s `encode_entry` and
 //! friends), so one set of frozen record formats and decoders rules stored records and
 //! backups alike, and a backup from an older app carries older envelopes that the
-//! decoders already migrate. The file itself is described in `docs/backup-v1.md`; a
-//! sealed backup wraps it in `core::crypto`'s sealed file (`docs/sealed-file-v1.md`).
+//! decoders already migrate. The file itself is described in `docs/backup-v1.md` and
+//! `docs/backup-v2.md` (format 2 adds the dismissed nudges' collection; format 1 files
+//! still restore); a sealed backup wraps it in `core::crypto`'s sealed file
+//! (`docs/sealed-file-v1.md`).
 //!
 //! Reading is all or nothing: [`read_backup`] checks the whole file (size, shape,
 //! version, counts, every record through its decoder, duplicate ids) before anything may
@@ -21,8 +23,10 @@ use thiserror::Error;
 
 use super::checkins::{EmbeddednessHistory, WellbeingLog};
 use super::crypto::{self, CryptoError, FileRandom, KdfParams, Purpose};
+use super::dismissals::Dismissals;
 use super::entry::Entry;
 use super::ids::EntryId;
+use super::record::{decode_dismissals, encode_dismissals};
 use super::record::{
     decode_draft, decode_embeddedness, decode_entry, decode_preferences, decode_settings,
     decode_templates, decode_threads, decode_vocabulary, decode_wellbeing, encode_draft,
@@ -35,7 +39,7 @@ use super::templates::TemplateLibrary;
 use super::threads::Threads;
 
 /// The backup format this code writes and the newest it reads.
-pub const BACKUP_VERSION: u32 = 1;
+pub const BACKUP_VERSION: u32 = 2;
 
 /// The largest file a restore reads, in bytes (sealed or plain). A full journal in
 /// Chromium's local storage is about 15 MB as plain JSON, so this leaves room for a
@@ -71,6 +75,8 @@ pub struct Contents {
     pub threads: Threads,
     pub embeddedness: EmbeddednessHistory,
     pub wellbeing: WellbeingLog,
+    /// Dismissed identifier nudges (format 2 on; empty from a format 1 file).
+    pub dismissals: Dismissals,
 }
 
 /// A backup as read: when it was made, and what it holds.
@@ -121,6 +127,65 @@ pub mod v1 {
         pub threads: Value,
         pub embeddedness: Value,
         pub wellbeing: Value,
+    }
+}
+
+/// Frozen types of backup format 2: format 1 with the dismissed nudges' collection
+/// (`dismissals`, required). Drafts keep format 1's shape. Never change these.
+pub mod v2 {
+    use chrono::{DateTime, Utc};
+    use serde::{Deserialize, Serialize};
+    use serde_json::Value;
+
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Backup {
+        pub app: String,
+        pub kind: String,
+        pub v: u32,
+        pub made_at: DateTime<Utc>,
+        pub entries: Vec<Value>,
+        pub drafts: Vec<super::v1::Draft>,
+        pub collections: Collections,
+    }
+
+    /// Each collection's stored envelope, named as its storage key.
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Collections {
+        pub settings: Value,
+        pub preferences: Value,
+        pub tags: Value,
+        pub templates: Value,
+        pub threads: Value,
+        pub embeddedness: Value,
+        pub wellbeing: Value,
+        pub dismissals: Value,
+    }
+
+    /// A format 1 file as format 2: the same, with no dismissals.
+    pub fn from_v1(file: super::v1::Backup) -> Backup {
+        let c = file.collections;
+        Backup {
+            app: file.app,
+            kind: file.kind,
+            v: file.v,
+            made_at: file.made_at,
+            entries: file.entries,
+            drafts: file.drafts,
+            collections: Collections {
+                settings: c.settings,
+                preferences: c.preferences,
+                tags: c.tags,
+                templates: c.templates,
+                threads: c.threads,
+                embeddedness: c.embeddedness,
+                wellbeing: c.wellbeing,
+                dismissals: super::envelope(
+                    super::encode_dismissals(&super::Dismissals::default()),
+                ),
+            },
+        }
     }
 }
 
@@ -185,7 +250,7 @@ fn envelope(json: String) -> Value {
 
 /// Writes a plain (unsealed) backup of `contents`, made at `made_at`.
 pub fn write_backup(made_at: DateTime<Utc>, contents: &Contents) -> String {
-    let file = v1::Backup {
+    let file = v2::Backup {
         app: APP.to_owned(),
         kind: KIND.to_owned(),
         v: BACKUP_VERSION,
@@ -203,7 +268,7 @@ pub fn write_backup(made_at: DateTime<Utc>, contents: &Contents) -> String {
                 record: envelope(encode_draft(&d.draft)),
             })
             .collect(),
-        collections: v1::Collections {
+        collections: v2::Collections {
             settings: envelope(encode_settings(&contents.settings)),
             preferences: envelope(encode_preferences(&contents.preferences)),
             tags: envelope(encode_vocabulary(&contents.vocabulary)),
@@ -211,6 +276,7 @@ pub fn write_backup(made_at: DateTime<Utc>, contents: &Contents) -> String {
             threads: envelope(encode_threads(&contents.threads)),
             embeddedness: envelope(encode_embeddedness(&contents.embeddedness)),
             wellbeing: envelope(encode_wellbeing(&contents.wellbeing)),
+            dismissals: envelope(encode_dismissals(&contents.dismissals)),
         },
     };
     serde_json::to_string(&file).unwrap_or_default()
@@ -307,9 +373,13 @@ pub fn read_plain(text: &str) -> Result<Backup, BackupError> {
     if v == 0 {
         return Err(BackupError::Damaged("its format version is 0".into()));
     }
-    let file: v1::Backup =
-        serde_json::from_str(text).map_err(|e| BackupError::Damaged(e.to_string()))?;
-    from_v1(file)
+    let damaged = |e: serde_json::Error| BackupError::Damaged(e.to_string());
+    let file = if v == 1 {
+        v2::from_v1(serde_json::from_str::<v1::Backup>(text).map_err(damaged)?)
+    } else {
+        serde_json::from_str::<v2::Backup>(text).map_err(damaged)?
+    };
+    from_v2(file)
 }
 
 /// Whether a file that is not valid JSON starts as Anchorpoint's files do.
@@ -367,7 +437,7 @@ fn check_draft_key(key: &str, draft: &StoredDraft) -> Result<(), String> {
     Ok(())
 }
 
-fn from_v1(file: v1::Backup) -> Result<Backup, BackupError> {
+fn from_v2(file: v2::Backup) -> Result<Backup, BackupError> {
     if file.entries.len() > MAX_ENTRIES {
         return Err(BackupError::TooMany(MAX_ENTRIES, "reflections"));
     }
@@ -417,6 +487,8 @@ fn from_v1(file: v1::Backup) -> Result<Backup, BackupError> {
         embeddedness: decode_value(&c.embeddedness, decode_embeddedness)
             .map_err(bad("embeddedness check-ins"))?,
         wellbeing: decode_value(&c.wellbeing, decode_wellbeing).map_err(bad("wellbeing checks"))?,
+        dismissals: decode_value(&c.dismissals, decode_dismissals)
+            .map_err(bad("dismissed nudges"))?,
     };
     Ok(Backup {
         made_at: file.made_at,

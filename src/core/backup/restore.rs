@@ -18,6 +18,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Backup, BackupDraft, BackupError, Contents};
 use crate::core::checkins::{EmbeddednessHistory, WellbeingLog};
+use crate::core::dismissals::Dismissals;
 use crate::core::entry::Entry;
 use crate::core::ids::{name_key, EntryId, TagId, TemplateId};
 use crate::core::merge::Merge;
@@ -62,6 +63,8 @@ pub struct Plan {
     pub threads: Option<Threads>,
     pub embeddedness: Option<EmbeddednessHistory>,
     pub wellbeing: Option<WellbeingLog>,
+    /// Dismissed nudges, merged: not listed to the worker (they only hide nudges).
+    pub dismissals: Option<Dismissals>,
     /// One line per collection, changed or not.
     pub collections: Vec<CollectionChange>,
 }
@@ -79,6 +82,7 @@ impl Plan {
             && self.threads.is_none()
             && self.embeddedness.is_none()
             && self.wellbeing.is_none()
+            && self.dismissals.is_none()
     }
 }
 
@@ -331,6 +335,7 @@ pub fn plan(current: &Contents, backup: &Backup) -> Result<Plan, BackupError> {
         "embeddedness check-ins",
     )?;
     let wellbeing = merge_one(&current.wellbeing, &theirs.wellbeing, "wellbeing checks")?;
+    let dismissals = merge_one(&current.dismissals, &theirs.dismissals, "dismissed nudges")?;
 
     let names_added = settings.as_ref().map_or(0, |s| {
         s.private_names
@@ -461,6 +466,7 @@ pub fn plan(current: &Contents, backup: &Backup) -> Result<Plan, BackupError> {
         threads,
         embeddedness,
         wellbeing,
+        dismissals,
         collections,
     })
 }

@@ -39,6 +39,10 @@ fn contents() -> Contents {
         threads: decode_threads(&fixture("threads.json")).unwrap(),
         embeddedness: decode_embeddedness(&fixture("embeddedness.json")).unwrap(),
         wellbeing: decode_wellbeing(&fixture("wellbeing.json")).unwrap(),
+        dismissals: crate::core::record::decode_dismissals(&fixture(
+            "../dismissals/v1/dismissals.json",
+        ))
+        .unwrap(),
     }
 }
 
@@ -118,8 +122,8 @@ fn files_that_are_not_backups_are_refused_with_a_reason() {
             BackupError::NotBackup("single reflection".into()),
         ),
         (
-            r#"{"app":"anchorpoint","kind":"backup","v":2,"whatever":1}"#,
-            BackupError::Newer(2),
+            r#"{"app":"anchorpoint","kind":"backup","v":3,"whatever":1}"#,
+            BackupError::Newer(3),
         ),
         (
             r#"{"app":"anchorpoint","kind":"backup","v":0}"#,
@@ -200,6 +204,7 @@ fn restoring_into_an_empty_journal_brings_everything_back() {
     assert_eq!(p.threads.as_ref(), Some(&c.threads));
     assert_eq!(p.embeddedness.as_ref(), Some(&c.embeddedness));
     assert_eq!(p.wellbeing.as_ref(), Some(&c.wellbeing));
+    assert_eq!(p.dismissals.as_ref(), Some(&c.dismissals));
     // The worker made no backup on this device: restoring does not claim one.
     assert!(p
         .preferences
@@ -221,6 +226,7 @@ fn restoring_the_same_backup_twice_changes_nothing_the_second_time() {
         threads: p.threads.clone().unwrap(),
         embeddedness: p.embeddedness.clone().unwrap(),
         wellbeing: p.wellbeing.clone().unwrap(),
+        dismissals: p.dismissals.clone().unwrap(),
     };
     let again = plan(&after, &backup()).unwrap();
     assert!(again.changes_nothing(), "{again:?}");

@@ -5,14 +5,14 @@
 //! closed tab or a failed save never loses words; the draft is dropped once the entry is
 //! saved.
 
-use std::collections::BTreeSet;
-
 use chrono::{DateTime, Local, Utc};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
+use crate::core::anonymise::nudge::fingerprints_in;
 use crate::core::cues::end_of_entry_question;
+use crate::core::dismissals::{Fingerprint, Owner};
 use crate::core::entry::{date_and_time, validate, Draft, Entry, Field, FieldError, JudgementCall};
 use crate::core::ids::{EntryId, TemplateId, ThreadId};
 use crate::core::journal::JournalError;
@@ -167,14 +167,33 @@ fn EntryEditor(
     } else {
         None
     });
+    // Whose dismissed nudges these are: the reflection's, or this tab's new draft's.
+    let owner = StoredValue::new(match &draft_slot {
+        DraftSlot::New => Owner::NewDraft(state.tab()),
+        DraftSlot::Edit(id) => Owner::Entry(id.clone()),
+    });
     let slot = StoredValue::new(draft_slot);
     // Mine and the other tab's version, after a save was refused as a conflict.
     let conflict = RwSignal::new(None::<(Entry, Option<Entry>)>);
     let confirm_cancel = RwSignal::new(false);
     // Identifier nudges: one finder for every box, and what the worker dismissed in
-    // this reflection (kept for the open page only).
+    // this reflection, kept as fingerprints in the dismissals collection as they go.
     let nudger = use_nudger(state);
-    let dismissed_nudges = RwSignal::new(BTreeSet::new());
+    let dismissed_nudges = RwSignal::new(owner.with_value(|o| state.dismissals().of(o)));
+    let remember_dismissal = Callback::new(move |fingerprint: Fingerprint| {
+        let owner = owner.get_value();
+        state
+            .update_dismissals(|all| all.dismiss(&owner, fingerprint))
+            .map_err(|e| {
+            (
+                format!("Your dismissal could not be kept because {e}"),
+                vec![
+                    "It is dismissed while this page is open, and your words are safe: it may show again when you reopen this reflection.".to_owned(),
+                    e.what_to_do().to_owned(),
+                ],
+            )
+        })
+    });
     let nudges_wanted = move || nudges_on(state);
     // Pseudonyms offered in place of a name: the threads this reflection is linked to
     // first, then the other open threads.
@@ -316,7 +335,22 @@ fn EntryEditor(
         let chosen = draft.with_untracked(|d| d.threads.clone());
         let mut threads = state.threads.get_untracked();
         let threads = threads.set_links(&id, &chosen).then_some(threads);
-        match state.save_with_threads(entry.clone(), base_revision.get_value(), threads) {
+        // Dismissals move from a new reflection's draft to it, and those whose words
+        // are no longer in it go, in the same batch as the words.
+        let present = nudger.with_untracked(|n| {
+            fingerprints_in(&n.0, entry.sections.iter().map(|s| s.text.as_str()))
+        });
+        let (from, on_page) = (owner.get_value(), dismissed_nudges.get_untracked());
+        let dismissals = |d: &crate::core::dismissals::Dismissals| {
+            let after = d.saved(&id, &from, &on_page, &present);
+            (after != *d).then_some(after)
+        };
+        match state.save_with_threads(
+            entry.clone(),
+            base_revision.get_value(),
+            threads,
+            Some(&dismissals),
+        ) {
             Err(StorageError::Conflict(keys))
                 if keys.iter().any(|k| k.ends_with(&format!("entry.{id}"))) =>
             {
@@ -485,6 +519,7 @@ fn EntryEditor(
                         nudger=nudger
                         dismissed=dismissed_nudges
                         pseudonyms=nudge_pseudonyms
+                        remember=remember_dismissal
                     />
                 </Show>
             </div>
@@ -724,6 +759,7 @@ fn EntryEditor(
                             nudger=nudger
                             dismissed=dismissed_nudges
                             pseudonyms=nudge_pseudonyms
+                            remember=remember_dismissal
                         />
                     </Show>
                 </div>

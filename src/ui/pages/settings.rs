@@ -203,7 +203,7 @@ pub fn SettingsPage() -> impl IntoView {
                 hint="One on each line: the people you support, their family, colleagues, practices and groups. This list stays on this device. Anchorpoint uses it to warn you when a holding thread’s pseudonym matches a real name, and to remove these words from anything you export."/>
             <button id=SAVE_ID class="nhsuk-button" type="submit">"Save settings"</button>
         </form>
-        <crate::ui::nudges::NudgePreference/>
+        <crate::ui::nudges::NudgePreference errors=errors/>
         <h2 class="nhsuk-heading-m">"Tags and templates"</h2>
         <ul class="nhsuk-list">
             <li><a href="/settings/tags">"Your tags"</a></li>
