@@ -344,7 +344,7 @@ mod tests {
                     about: day(1 + next(5)),
                     written_at: at(next(4)),
                     updated_at: at(5 + next(3)),
-                    sections: vec![Section::free(&format!("copy {i}"))],
+                    sections: vec![Section::free(format!("copy {i}"))],
                     ..seed.clone()
                 })
                 .collect();
