@@ -140,30 +140,6 @@ fn open(raw: &str, kind: Kind) -> Result<(u32, serde_json::Value), DecodeError> 
     Ok((v, data))
 }
 
-/// The envelope with its data read straight into `T`, for the common case.
-#[derive(Deserialize)]
-struct TypedIn<T> {
-    app: Option<String>,
-    kind: Option<String>,
-    v: Option<u32>,
-    data: Option<T>,
-}
-
-/// Reads an envelope of this version's family in one pass, straight into its stored
-/// type `T`, when everything about it is in order: `None` otherwise, and the caller
-/// takes the generic path ([`open`]), which words the reason. The generic path builds a
-/// JSON tree of the whole record first, which for thousands of reflections was a large
-/// part of start-up.
-fn open_typed<T: DeserializeOwned>(raw: &str, kind: Kind, from: u32) -> Option<T> {
-    let envelope: TypedIn<T> = serde_json::from_str(raw).ok()?;
-    let current = envelope.app.as_deref() == Some(APP)
-        && envelope.kind.as_deref() == Some(kind.as_str())
-        && envelope
-            .v
-            .is_some_and(|v| (from..=FORMAT_VERSION).contains(&v));
-    current.then_some(envelope.data).flatten()
-}
-
 fn data<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, DecodeError> {
     serde_json::from_value(value).map_err(|e| DecodeError::Malformed(e.to_string()))
 }
@@ -501,16 +477,11 @@ pub fn encode_entry(entry: &Entry) -> String {
 
 /// Reads an entry written by any format version, migrating older ones.
 pub fn decode_entry(raw: &str) -> Result<Entry, DecodeError> {
-    let stored: v3::Entry = match open_typed(raw, Kind::Entry, 3) {
-        Some(stored) => stored,
-        None => {
-            let (v, value) = open(raw, Kind::Entry)?;
-            match v {
-                1 => migrate_entry_v2(migrate_entry_v1(data(value)?)),
-                2 => migrate_entry_v2(data(value)?),
-                _ => data(value)?,
-            }
-        }
+    let (v, value) = open(raw, Kind::Entry)?;
+    let stored: v3::Entry = match v {
+        1 => migrate_entry_v2(migrate_entry_v1(data(value)?)),
+        2 => migrate_entry_v2(data(value)?),
+        _ => data(value)?,
     };
     let id = EntryId::parse(&stored.id).ok_or_else(|| malformed("id", &stored.id))?;
     let sections = stored
@@ -762,42 +733,6 @@ mod tests {
     #[test]
     fn an_entry_survives_a_round_trip() {
         assert_eq!(decode_entry(&encode_entry(&entry())), Ok(entry()));
-    }
-
-    /// The one-pass read of an entry takes only what the generic path would read the
-    /// same way; everything else (older formats, newer, foreign, other kinds, a repeated
-    /// field) goes the generic way, so its result and reasons are unchanged.
-    #[test]
-    fn the_one_pass_read_of_an_entry_agrees_with_the_generic_path() {
-        let generic = |raw: &str| -> Result<v3::Entry, DecodeError> {
-            let (_, value) = open(raw, Kind::Entry)?;
-            data(value)
-        };
-        let current = encode_entry(&entry());
-        let typed: Option<v3::Entry> = open_typed(&current, Kind::Entry, 3);
-        assert_eq!(typed.as_ref(), Some(&generic(&current).unwrap()));
-        let v3 = current.replace(r#""v":4"#, r#""v":3"#);
-        assert!(open_typed::<v3::Entry>(&v3, Kind::Entry, 3).is_some());
-        for other in [
-            current.replace(r#""v":4"#, r#""v":2"#),
-            current.replace(r#""v":4"#, r#""v":5"#),
-            current.replace(r#""v":4"#, r#""v":0"#),
-            current.replace(r#""kind":"entry""#, r#""kind":"draft""#),
-            current.replace(r#""app":"anchorpoint""#, r#""app":"other""#),
-            current.replace(r#""about":"#, r#""about":"2026-11-01","about":"#),
-            r#"{"app":"anchorpoint","kind":"entry","v":4,"data":null}"#.to_owned(),
-            r#"{"app":"anchorpoint","kind":"entry","v":4}"#.to_owned(),
-            "not json".to_owned(),
-        ] {
-            assert_eq!(
-                open_typed::<v3::Entry>(&other, Kind::Entry, 3),
-                None,
-                "{other}"
-            );
-        }
-        // A repeated field is still read as before (the last one), by the generic path.
-        let repeated = current.replace(r#""about":"#, r#""about":"2026-11-01","about":"#);
-        assert_eq!(decode_entry(&repeated), Ok(entry()));
     }
 
     #[test]
