@@ -10,6 +10,9 @@
 //   SIZES=0,1000,5000 node bench/browser.mjs   other journal sizes for the start-up
 //   DIST=/tmp/dist-bench node bench/browser.mjs  another bundle (a copy of dist/, so a
 //                                       rebuild during the run cannot change what is measured)
+//   BEFORE=/tmp/dist-main ONLY=startup node bench/browser.mjs   the start-up of two
+//                                       bundles in one run: BEFORE's pages are reloaded in
+//                                       the same rounds as DIST's, so both see the same load
 //
 // 1. Start-up: from navigation start (performance.timeOrigin) to the journal being
 //    interactive: the first result in #search-results and an enabled #search-text, or
@@ -56,6 +59,7 @@
 // Prints a table and one JSON line (prefixed "JSON ") for the README.
 
 import { serveDist, launch, guardContext, DIST } from '../e2e/harness.mjs';
+import { resolve } from 'node:path';
 import { makeJournal, compactFrame, checkEncoder, indexShards } from './journal-v4.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 7);
@@ -63,6 +67,7 @@ const KEYS = Number(process.env.KEYS ?? 30);
 const SIZES = (process.env.SIZES ?? '0,5000,10000').split(',').map(Number);
 const CHUNK = 500; // key/value pairs per page.evaluate when seeding
 const ONLY = process.env.ONLY ?? '';
+const BEFORE = process.env.BEFORE ? resolve(process.env.BEFORE) : null;
 const MANY = 'waiting';
 const FEW = 'allotment';
 
@@ -292,12 +297,12 @@ async function checkLoaded(page, n) {
  * page is reloaded in turn (the order rotates each round; the first round warms the
  * caches and is dropped), so every size sees the same machine load.
  */
-async function startups(browser, server) {
+async function startups(browser, servers) {
   const largest = Math.max(...SIZES);
   const journal = makeJournal(largest).map((e) => ({ ...e, stored: compactFrame(e.json) }));
   checkEncoder(journal.slice(0, 5).map((e) => e.json));
   const runs = [];
-  for (const n of SIZES) {
+  for (const [bundle, server] of servers) for (const n of SIZES) {
     const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale: 'en-GB' });
     const guard = await guardContext(context);
     const page = await context.newPage();
@@ -305,7 +310,7 @@ async function startups(browser, server) {
     const seeded = await seedCompact(page, journal, n);
     const texts = journal.slice(0, seeded.written).map((e) => e.text.length);
     await page.addInitScript(startupProbe);
-    runs.push({ n, context, guard, page, seeded, samples: [], meanText: texts.length ? texts.reduce((a, b) => a + b) / texts.length : 0 });
+    runs.push({ bundle, n, context, guard, page, seeded, samples: [], meanText: texts.length ? texts.reduce((a, b) => a + b) / texts.length : 0 });
   }
   for (let round = 0; round <= ROUNDS; round += 1) {
     for (let k = 0; k < runs.length; k += 1) {
@@ -323,6 +328,7 @@ async function startups(browser, server) {
     await run.context.close();
     if (problems.length > 0) throw new Error(problems.join('\n'));
     results.push({
+      bundle: run.bundle,
       entries: run.n,
       stored: run.seeded.written,
       storageFull: run.seeded.full,
@@ -415,25 +421,27 @@ async function bareInput(browser) {
 }
 
 const server = await serveDist();
+const before = BEFORE ? await serveDist(BEFORE) : null;
 const browser = await launch();
 try {
   const version = browser.version();
-  const starts = ONLY === 'keys' ? [] : await startups(browser, server);
+  const bundles = [['after', server], ...(before ? [['before', before]] : [])];
+  const starts = ONLY === 'keys' ? [] : await startups(browser, bundles);
   const keys = ONLY === 'startup' ? {} : await keystrokes(browser, server, 5000);
   const floor = ONLY === 'startup' ? {} : await bareInput(browser);
 
-  console.log(`Chromium ${version}, bundle ${DIST}`);
+  console.log(`Chromium ${version}, bundle ${DIST}${before ? ` ("after"), against ${BEFORE} ("before")` : ''}`);
   const runs = [ONLY !== 'keys' && `${ROUNDS} interleaved reloads each (median)`, ONLY !== 'startup' && `${KEYS}+ keystrokes per word`];
   console.log(`${runs.filter(Boolean).join(', ')}\n`);
   const ratios = {};
   if (starts.length > 0) {
-    const empty = starts.find((s) => s.entries === 0);
     console.log('start-up   reflections  stored  UTF-16 units  DOM ms (median/worst)  frame ms (median/worst)  frame / empty');
     for (const s of starts) {
+      const empty = starts.find((e) => e.entries === 0 && e.bundle === s.bundle);
       const ratio = empty && s.entries > 0 ? round1(s.frameMs / empty.frameMs) : null;
-      if (ratio !== null) ratios[s.entries] = ratio;
+      if (ratio !== null) ratios[before ? `${s.bundle} ${s.entries}` : s.entries] = ratio;
       console.log(
-        `           ${String(s.entries).padStart(11)}  ${String(s.stored).padStart(6)}  ${String(s.units).padStart(12)}  ` +
+        `${(before ? s.bundle : '').padEnd(7)}    ${String(s.entries).padStart(11)}  ${String(s.stored).padStart(6)}  ${String(s.units).padStart(12)}  ` +
           `${`${s.domMs} / ${s.domMaxMs}`.padStart(21)}  ${`${s.frameMs} / ${s.frameMaxMs}`.padStart(23)}  ` +
           `${ratio === null ? '' : `${ratio}×`.padStart(13)}`,
       );
@@ -469,4 +477,5 @@ try {
 } finally {
   await browser.close();
   await server.close();
+  await before?.close();
 }

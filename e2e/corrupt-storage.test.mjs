@@ -145,3 +145,42 @@ journey('a record from a newer version makes the app read only: a notice, and a 
   const added = Object.keys(after).filter((k) => !(k in before));
   assert.ok(added.every((k) => k.startsWith('anchorpoint.draft.')), `only a draft was added: ${added}`);
 });
+
+// Start-up decodes only what the journal page shows (issue 11): the wellbeing checks are
+// read the first time a page needs them. A damaged value there must then still get its
+// clear message, on that page, and change nothing.
+journey('a damaged collection the journal page does not show is reported when its page first needs it, and nothing changes', async ({ app, page, a11y }) => {
+  await app.open('/');
+  const id = await app.writeEntry({ text: GROUP_DAY });
+  const raw = '{"app":"anchorpoint","kind":"wellbeing","v":4,"data":{"checks":[{"entry":"e1","on":"2026-11-';
+  await page.evaluate((v) => localStorage.setItem('anchorpoint.wellbeing', v), raw);
+  const before = await app.storage();
+
+  await app.open('/');
+  await app.expectPage('Your journal');
+  assert.equal(await app.listedDays().then((days) => days.length), 1, 'the journal is listed');
+  assert.equal(await page.locator('.app-set-aside').count(), 0, 'the journal page did not read the wellbeing checks');
+
+  // Insights shows the wellbeing trend: its first use, within the same start-up.
+  await app.link('Insights').click();
+  await app.expectPage('Insights');
+  const callout = page.locator('.app-set-aside');
+  await app.waitUntil(
+    async () => {
+      const text = ((await callout.allInnerTexts()).join(' ') || '').toLowerCase();
+      return text.includes('set aside') && text.includes('nothing has been deleted') && text.includes('anchorpoint.wellbeing');
+    },
+    async () => `a set-aside warning naming anchorpoint.wellbeing, got: ${JSON.stringify(await callout.allInnerTexts())}`,
+  );
+  await a11y('insights, wellbeing checks set aside on first use');
+  assert.deepEqual(await app.storage(), before, 'reading it changed nothing');
+
+  // Answering the wellbeing question later keeps the damaged value under a key of its own.
+  await app.open(`/entries/${id}/wellbeing`);
+  await app.expectPage('How are you after this?');
+  await page.getByRole('radio', { name: 'Low', exact: true }).check();
+  await app.button('Save').click();
+  await app.expectPath(`/entries/${id}`);
+  await app.expectVisibleText('Low');
+  await expectKept(app, raw);
+});

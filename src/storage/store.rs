@@ -9,6 +9,11 @@
 //! the index once, every key read back, and every key it touched put back as it was on any
 //! failure. Loading reads only this namespace's keys and never writes: whatever cannot be
 //! read is reported and left exactly where it is.
+//!
+//! A collection the first page does not show can be deferred ([`Store::defer`]): loading
+//! then leaves it undecoded, and [`Store::use_collection`] reads it, with the same
+//! revision and damage rules, the first time a page needs it. Start-up then decodes only
+//! what the journal page shows.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -456,6 +461,10 @@ enum Seen {
     Unreadable { raw: String, newer: bool },
 }
 
+/// Checks that a stored collection's JSON decodes, for a deferred collection: see
+/// [`Store::defer`].
+type DecodeCheck = fn(&str) -> Result<(), DecodeError>;
+
 /// The storage of one namespace.
 /// One index shard a commit writes: key, stored value, revision, shard number, ids.
 type ShardWrite = (String, String, u64, u8, BTreeSet<EntryId>);
@@ -477,6 +486,11 @@ pub struct Store<B: Backend> {
     /// The key id of the lock this tab's codec seals for (`None`: not sealing). Checked
     /// against the stored header before every read of the namespace and every write.
     lock_id: Option<String>,
+    /// Collections decoded only when first used, by key name, with a check that their
+    /// JSON decodes (for the newer-version rule before a write).
+    deferred: BTreeMap<&'static str, DecodeCheck>,
+    /// Deferred collections a page has used: loaded like any other from then on.
+    used: BTreeSet<&'static str>,
 }
 
 impl<B: Backend> std::fmt::Debug for Store<B> {
@@ -505,7 +519,80 @@ impl<B: Backend> Store<B> {
             seen: BTreeMap::new(),
             shards: BTreeMap::new(),
             lock_id: None,
+            deferred: BTreeMap::new(),
+            used: BTreeSet::new(),
         }
+    }
+
+    /// Leaves collection `C` undecoded when loading, until a page asks for it with
+    /// [`Store::use_collection`]: start-up then does only what the first page needs.
+    /// Until then a write of `C` is refused as a conflict if it is stored (this tab has
+    /// not seen it), and every write first checks that `C` is not from a newer version.
+    pub fn defer<C: StoredCollection>(&mut self) {
+        fn check<C: StoredCollection>(json: &str) -> Result<(), DecodeError> {
+            C::decode(json).map(drop)
+        }
+        self.deferred.insert(C::NAME, check::<C>);
+    }
+
+    /// Whether `C` is deferred and no page has used it yet.
+    pub fn is_pending<C: StoredCollection>(&self) -> bool {
+        self.pending(C::NAME)
+    }
+
+    fn pending(&self, name: &str) -> bool {
+        self.deferred.contains_key(name) && !self.used.contains(name)
+    }
+
+    /// Reads a deferred collection for its first use, as loading would have: its revision
+    /// taken as seen, or, when it cannot be read, the default value and a problem
+    /// reporting it, with the value left exactly where it is. From then on every load
+    /// decodes it too. On a storage error nothing is marked used, so the next use tries
+    /// again.
+    pub fn use_collection<C: StoredCollection>(
+        &mut self,
+    ) -> Result<(C, Vec<Problem>), StorageError> {
+        self.check_lock()?;
+        let key = self.ns.key(C::NAME);
+        let raw = self.backend.get(&key)?;
+        self.used.insert(C::NAME);
+        let mut problems = Vec::new();
+        let value = match raw {
+            None => {
+                self.seen.remove(&key);
+                C::default()
+            }
+            Some(raw) => match self.read(&key, &raw, C::decode) {
+                Ok((revision, value)) => {
+                    self.seen.insert(key, Seen::At(revision));
+                    value
+                }
+                Err(reason) => {
+                    self.unreadable(&key, raw, reason, &mut problems);
+                    C::default()
+                }
+            },
+        };
+        Ok((value, problems))
+    }
+
+    /// Whether a deferred collection no page has used yet was written by a newer version
+    /// of Anchorpoint: then, as when loading finds such a record, nothing is written.
+    fn pending_newer(&self) -> Result<bool, StorageError> {
+        for (name, check) in &self.deferred {
+            if self.used.contains(name) {
+                continue;
+            }
+            let key = self.ns.key(name);
+            if let Some(raw) = self.backend.get(&key)? {
+                if let Err(reason) = self.read(&key, &raw, check) {
+                    if reason.contains("newer version") {
+                        return Ok(true);
+                    }
+                }
+            }
+        }
+        Ok(false)
     }
 
     pub fn backend(&self) -> &B {
@@ -559,6 +646,11 @@ impl<B: Backend> Store<B> {
         let Some(raw) = found.remove(&key) else {
             return C::default();
         };
+        if self.pending(C::NAME) {
+            // Not decoded until a page uses it; not seen either, so it is never written
+            // over unread.
+            return C::default();
+        }
         match self.read(&key, &raw, C::decode) {
             Ok((revision, value)) => {
                 self.seen.insert(key, Seen::At(revision));
@@ -808,7 +900,7 @@ impl<B: Backend> Store<B> {
         if batch.is_empty() {
             return Ok(());
         }
-        if self.read_only() {
+        if self.read_only() || self.pending_newer()? {
             return Err(StorageError::ReadOnly);
         }
         self.check_lock()?;

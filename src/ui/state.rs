@@ -2,6 +2,11 @@
 //! the store itself. Every change goes one way: a page asks the core for the new entry,
 //! calls a method here, which writes to storage first and only then updates the
 //! signals, so what the worker sees always matches what is stored.
+//!
+//! Start-up decodes only what the journal page shows. The wellbeing checks, which it
+//! does not show, are deferred in the store and decoded the first time a page asks for
+//! them ([`AppState::wellbeing`]) or anything is written, whichever comes first: a
+//! damaged or newer record among them is then reported, and set aside, at that point.
 
 use std::sync::Arc;
 
@@ -75,7 +80,8 @@ pub struct AppState {
     pub templates: RwSignal<TemplateLibrary>,
     pub threads: RwSignal<Threads>,
     pub embeddedness: RwSignal<EmbeddednessHistory>,
-    pub wellbeing: RwSignal<WellbeingLog>,
+    /// Read through [`AppState::wellbeing`], which decodes it on first use.
+    wellbeing: RwSignal<WellbeingLog>,
     pub settings: RwSignal<Settings>,
     /// Nudges, the lock's idle time, the backup reminder and the last backup.
     pub preferences: RwSignal<Preferences>,
@@ -123,12 +129,12 @@ impl AppState {
             clash: RwSignal::new(None),
             lock: RwSignal::new(LockStatus::Off),
             lock_suggestion_dismissed: RwSignal::new(false),
-            store: StoredValue::new(Store::with(
-                LocalStorage,
-                space(),
-                Box::new(Compact),
-                &tab_id(),
-            )),
+            store: StoredValue::new({
+                let mut store = Store::with(LocalStorage, space(), Box::new(Compact), &tab_id());
+                // The journal page does not show wellbeing checks.
+                store.defer::<WellbeingLog>();
+                store
+            }),
             bases: StoredValue::new(Collections::default()),
         };
         // With the lock on, nothing is read until the worker unlocks. A lock header
@@ -143,6 +149,43 @@ impl AppState {
         }
         CURRENT.with(|c| c.set(Some(state)));
         state
+    }
+
+    /// The wellbeing checks, decoded from storage the first time a page asks (the journal
+    /// page, shown first, does not). If they cannot be read, the problem is reported
+    /// like any found at start-up, and nothing is changed.
+    pub fn wellbeing(&self) -> RwSignal<WellbeingLog> {
+        self.use_deferred();
+        self.wellbeing
+    }
+
+    /// Decodes the deferred collections no page has used yet, taking them as this tab's
+    /// starting point as loading would have. Nothing to do while locked: nothing of the
+    /// journal is read then.
+    fn use_deferred(&self) {
+        let pending = self
+            .store
+            .try_with_value(|store| store.is_pending::<WellbeingLog>())
+            .unwrap_or(false);
+        if !pending || self.lock.get_untracked() == LockStatus::Locked {
+            return;
+        }
+        match self
+            .store
+            .try_update_value(|store| store.use_collection::<WellbeingLog>())
+        {
+            Some(Ok((value, problems))) => {
+                self.bases.update_value(|b| b.wellbeing = value.clone());
+                self.wellbeing.set(value);
+                if !problems.is_empty() {
+                    self.problems.update(|p| p.extend(problems));
+                }
+                self.read_only
+                    .set(self.store.with_value(|store| store.read_only()));
+            }
+            Some(Err(e)) => self.load_error.set(Some(e)),
+            None => {}
+        }
     }
 
     /// The app's state, for code that runs outside any component (a timer's callback):
@@ -424,12 +467,14 @@ impl AppState {
     /// wellbeing check, so nothing points at a reflection that is gone, and with every
     /// tab's draft of it, so its words do not stay on the device.
     pub fn delete(&self, id: &EntryId) -> Result<(), StorageError> {
+        // The wellbeing checks' base must be what storage holds before it is read here.
+        self.use_deferred();
         let ns = self.namespace();
         let (base_threads, base_wellbeing) = self
             .bases
             .with_value(|b| (b.threads.clone(), b.wellbeing.clone()));
         let mut threads = self.threads.get_untracked();
-        let mut wellbeing = self.wellbeing.get_untracked();
+        let mut wellbeing = self.wellbeing().get_untracked();
         let threads_changed = threads.forget_entry(id) > 0;
         let wellbeing_changed = wellbeing.forget_entry(id);
         let (threads, wellbeing) = self.with_store(|store| {
@@ -484,6 +529,7 @@ impl AppState {
     where
         C: StoredCollection + Merge + Clone + Send + Sync + 'static,
     {
+        self.use_deferred();
         let base_value = self.bases.with_value(|b| base(b).clone());
         let result = self.with_store(|store| {
             let value = self.rebase(store, &base_value, value.clone())?;
@@ -609,7 +655,7 @@ impl AppState {
             templates: self.templates.get_untracked(),
             threads: self.threads.get_untracked(),
             embeddedness: self.embeddedness.get_untracked(),
-            wellbeing: self.wellbeing.get_untracked(),
+            wellbeing: self.wellbeing().get_untracked(),
             dismissals: self.dismissals(),
         })
     }
@@ -877,6 +923,9 @@ impl AppState {
         &self,
         f: impl FnOnce(&mut Store<LocalStorage>) -> Result<T, StorageError>,
     ) -> Result<T, StorageError> {
+        // A write is based on everything this tab shows, so what start-up deferred is
+        // read first (and its problems, or a newer version, reported).
+        self.use_deferred();
         self.store
             .try_update_value(f)
             .unwrap_or_else(|| Err(StorageError::Failed("the app has closed".into())))

@@ -933,3 +933,159 @@ fn every_tabs_drafts_are_listed_and_a_restored_draft_is_written_in_the_batch() {
         .unwrap_err();
     assert!(err.is_conflict(), "{err:?}");
 }
+
+// --- Collections deferred until first use -------------------------------------------
+
+fn wellbeing_for(entry: &str, rating: &str) -> WellbeingLog {
+    let mut log = WellbeingLog::new();
+    let on = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    log.record(crate::core::checkins::WellbeingCheck::parse(id(entry), on, rating, "").unwrap());
+    log
+}
+
+fn deferring(backend: &Shared, name: &str) -> Store<Shared> {
+    let mut s = Store::with(backend.clone(), Namespace::JOURNAL, Box::new(Compact), name);
+    s.defer::<WellbeingLog>();
+    s
+}
+
+#[test]
+fn a_deferred_collection_is_not_decoded_at_load_but_on_first_use() {
+    let backend = Shared::default();
+    let mut writer = tab(&backend, "t1");
+    writer.save_entry(&entry("a", 1, "mine")).unwrap();
+    writer.save_collection(&wellbeing_for("a", "4")).unwrap();
+
+    let mut s = deferring(&backend, "t2");
+    assert!(s.is_pending::<WellbeingLog>());
+    let loaded = s.load().unwrap();
+    assert_eq!(loaded.journal.len(), 1);
+    assert_eq!(
+        loaded.collections.wellbeing,
+        WellbeingLog::new(),
+        "not decoded yet"
+    );
+    assert!(loaded.problems.is_empty());
+
+    let (log, problems) = s.use_collection::<WellbeingLog>().unwrap();
+    assert_eq!(log, wellbeing_for("a", "4"));
+    assert!(problems.is_empty());
+    assert!(!s.is_pending::<WellbeingLog>());
+    // From now on loading decodes it like any other collection.
+    assert_eq!(
+        s.load().unwrap().collections.wellbeing,
+        wellbeing_for("a", "4")
+    );
+}
+
+#[test]
+fn a_damaged_deferred_collection_is_reported_when_first_used_and_changes_nothing() {
+    let backend = Shared::default();
+    let mut writer = tab(&backend, "t1");
+    writer.save_entry(&entry("a", 1, "mine")).unwrap();
+    backend.set("anchorpoint.wellbeing", "{cut off").unwrap();
+    let before = backend.0.snapshot();
+
+    let mut s = deferring(&backend, "t2");
+    let loaded = s.load().unwrap();
+    assert!(
+        loaded.problems.is_empty(),
+        "the journal page is not told: {:?}",
+        loaded.problems
+    );
+    assert_eq!(loaded.journal.len(), 1);
+
+    let (log, problems) = s.use_collection::<WellbeingLog>().unwrap();
+    assert_eq!(log, WellbeingLog::new());
+    assert_eq!(keys_of(&problems), ["anchorpoint.wellbeing".to_owned()]);
+    assert_eq!(
+        backend.0.snapshot(),
+        before,
+        "nothing changed by reading it"
+    );
+    // Later loads keep reporting it, and the first save copies it aside first.
+    assert_eq!(
+        keys_of(&s.load().unwrap().problems),
+        ["anchorpoint.wellbeing".to_owned()]
+    );
+    s.save_collection(&wellbeing_for("a", "3")).unwrap();
+    assert_eq!(
+        backend
+            .get("anchorpoint.setaside.wellbeing.1")
+            .unwrap()
+            .as_deref(),
+        Some("{cut off")
+    );
+}
+
+#[test]
+fn a_deferred_collection_is_never_written_over_unread() {
+    let backend = Shared::default();
+    let mut writer = tab(&backend, "t1");
+    writer.save_collection(&wellbeing_for("a", "4")).unwrap();
+    let mut s = deferring(&backend, "t2");
+    s.load().unwrap();
+    let before = backend.0.snapshot();
+    // A write of it before any page read it would be based on nothing: refused.
+    assert!(s
+        .save_collection(&wellbeing_for("b", "2"))
+        .unwrap_err()
+        .is_conflict());
+    assert_eq!(backend.0.snapshot(), before);
+    // Once read, it is saved against the revision read, as any collection is.
+    s.use_collection::<WellbeingLog>().unwrap();
+    writer.load().unwrap();
+    writer.save_collection(&wellbeing_for("c", "5")).unwrap();
+    assert!(s
+        .save_collection(&wellbeing_for("b", "2"))
+        .unwrap_err()
+        .is_conflict());
+    s.use_collection::<WellbeingLog>().unwrap();
+    s.save_collection(&wellbeing_for("b", "2")).unwrap();
+    assert_eq!(
+        tab(&backend, "t3").load().unwrap().collections.wellbeing,
+        wellbeing_for("b", "2")
+    );
+}
+
+#[test]
+fn a_newer_deferred_collection_makes_every_write_refused_before_it_is_read() {
+    for newer in [
+        r#"{"app":"anchorpoint","kind":"wellbeing","v":99,"data":{}}"#,
+        "AP9;z;4;whatever comes next",
+    ] {
+        let backend = Shared::default();
+        backend.set("anchorpoint.wellbeing", newer).unwrap();
+        let mut s = deferring(&backend, "t1");
+        s.load().unwrap();
+        assert!(!s.read_only(), "not known until it is read");
+        let before = backend.0.snapshot();
+        assert_eq!(
+            s.save_entry(&entry("a", 1, "new")),
+            Err(StorageError::ReadOnly),
+            "{newer}"
+        );
+        assert_eq!(backend.0.snapshot(), before);
+        let (_, problems) = s.use_collection::<WellbeingLog>().unwrap();
+        assert_eq!(problems.len(), 1);
+        assert!(s.read_only());
+    }
+}
+
+#[test]
+fn peeking_at_another_tabs_changes_leaves_a_deferred_collection_unread() {
+    let backend = Shared::default();
+    let mut writer = tab(&backend, "t1");
+    writer.save_collection(&wellbeing_for("a", "4")).unwrap();
+    let mut s = deferring(&backend, "t2");
+    s.load().unwrap();
+    writer.save_entry(&entry("b", 2, "theirs")).unwrap();
+    let peeked = s.peek().unwrap();
+    assert_eq!(peeked.journal.len(), 1);
+    assert_eq!(peeked.collections.wellbeing, WellbeingLog::new());
+    assert!(s.is_pending::<WellbeingLog>());
+    assert_eq!(
+        s.use_collection::<WellbeingLog>().unwrap().0,
+        wellbeing_for("a", "4")
+    );
+}

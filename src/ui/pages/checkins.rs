@@ -287,7 +287,7 @@ pub fn WellbeingPage() -> impl IntoView {
             return view! { <EntryNotFound/> }.into_any();
         };
         let earlier = state
-            .wellbeing
+            .wellbeing()
             .with_untracked(|log| log.for_entry(&id).cloned());
         let rating = RwSignal::new(
             earlier
@@ -319,7 +319,7 @@ pub fn WellbeingPage() -> impl IntoView {
                     Ok(check) => check,
                     Err(found) => return show_fields(errors, found),
                 };
-                let mut log = state.wellbeing.get_untracked();
+                let mut log = state.wellbeing().get_untracked();
                 log.record(check);
                 match state.save_wellbeing(log) {
                     Ok(()) => {
@@ -392,7 +392,7 @@ pub fn WellbeingPage() -> impl IntoView {
 pub fn WellbeingSummary(entry: EntryId) -> impl IntoView {
     let state = use_app_state();
     let href = format!("/entries/{entry}/wellbeing");
-    let check = Memo::new(move |_| state.wellbeing.with(|log| log.for_entry(&entry).cloned()));
+    let check = Memo::new(move |_| state.wellbeing().with(|log| log.for_entry(&entry).cloned()));
     move || match check.get() {
         None => Either::Left(view! {
             <p><a href=href.clone()>"Say how you are after this"</a></p>

@@ -25,7 +25,7 @@ pub fn InsightsPage() -> impl IntoView {
             &state.journal.read(),
             &state.threads.read(),
             &state.embeddedness.read(),
-            &state.wellbeing.read(),
+            &state.wellbeing().read(),
             period,
         );
         let mut out = String::new();

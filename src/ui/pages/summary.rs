@@ -140,7 +140,7 @@ fn with_data<T>(state: AppState, f: impl FnOnce(&SummaryData<'_>) -> T) -> T {
         state.vocabulary.with_untracked(|vocabulary| {
             state.threads.with_untracked(|threads| {
                 state.embeddedness.with_untracked(|embeddedness| {
-                    state.wellbeing.with_untracked(|wellbeing| {
+                    state.wellbeing().with_untracked(|wellbeing| {
                         state.settings.with_untracked(|settings| {
                             f(&SummaryData {
                                 journal,
