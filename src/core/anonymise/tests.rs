@@ -302,6 +302,17 @@ fn gazetteer_names_are_found_but_everyday_words_need_a_cue() {
 }
 
 #[test]
+fn names_common_among_younger_people_in_england_are_known_without_a_cue() {
+    for name in ["Alfie", "Jayden", "Imogen", "Esme", "Aaliyah", "Tyrese", "Chidera"] {
+        let text = format!("Worried about how {name} is coping");
+        check(&text, &[(Name, name)]);
+    }
+    // Those that are also everyday words still need a cue.
+    check("Summer is hard for her", &[]);
+    check("her daughter Poppy rang", &[(Name, "Poppy")]);
+}
+
+#[test]
 fn eldest_youngest_and_oldest_introduce_a_child_by_name() {
     check("youngest Kayden is five", &[(Name, "Kayden")]);
     check("her eldest Brayden is at college", &[(Name, "Brayden")]);
