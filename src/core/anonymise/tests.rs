@@ -303,7 +303,9 @@ fn gazetteer_names_are_found_but_everyday_words_need_a_cue() {
 
 #[test]
 fn names_common_among_younger_people_in_england_are_known_without_a_cue() {
-    for name in ["Alfie", "Jayden", "Imogen", "Esme", "Aaliyah", "Tyrese", "Chidera"] {
+    for name in [
+        "Alfie", "Jayden", "Imogen", "Esme", "Aaliyah", "Tyrese", "Chidera",
+    ] {
         let text = format!("Worried about how {name} is coping");
         check(&text, &[(Name, name)]);
     }
