@@ -707,6 +707,15 @@ fn age_value(s: &str, toks: &[Token], i: usize) -> Option<(u32, usize)> {
     word_number(s, toks, i)
 }
 
+/// Whether token `k` ends a date in digits: a year of four digits ("1950") or of two
+/// after a slash, dot or dash ("1/1/50").
+fn p_is_year(s: &str, toks: &[Token], k: usize) -> bool {
+    let t = toks[k];
+    let Some(n) = num(&t, s) else { return false };
+    let joined = k > 0 && matches!(gap(s, toks, k), "/" | "." | "-");
+    (t.len() == 4 && (1900..=2100).contains(&n)) || (t.len() == 2 && joined)
+}
+
 /// Who an appositive age describes: "her mum, 82, lives alone".
 const PERSON_WORDS: &[&str] = &[
     "mum",
@@ -915,9 +924,14 @@ fn age_at(s: &str, toks: &[Token], i: usize) -> Option<Span> {
                         .is_some_and(|d| is_weekday(&d.text(s).to_ascii_lowercase())))
                     || matches!(w.as_str(), "tomorrow" | "today" | "next")
             });
+        // "DOB 1/1/1950 (75)": the age in brackets right after a date written in digits.
+        let after_date = before == " (" && after.starts_with(')') && p_is_year(s, toks, i - 1);
         let set_off = (before == ", " && after.starts_with(','))
             || (before == " (" && after.starts_with(')'))
             || (turning && value >= 13);
+        if after_date {
+            return Some(Span::new(t.start, t.end, Kind::Age));
+        }
         let p = toks[i - 1];
         let who = p.text(s).to_ascii_lowercase();
         let named = p.is_title() && !super::names::is_stop_word(&super::text::fold(p.text(s)));

@@ -11,6 +11,89 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
     for i in 0..toks.len() {
         passport(s, toks, i, out);
         vehicle(s, toks, i, out);
+        reference(s, toks, i, out);
+    }
+}
+
+/// Words that name a reference number on their own ("MRN 4412398", "ref UC-884-221").
+fn names_a_reference(w: &str) -> bool {
+    matches!(w, "ref" | "reference" | "mrn" | "crn" | "nino")
+}
+
+/// Words that name one when "no", "number" or "ref" follows ("hosp no", "claim number").
+fn owns_a_reference(w: &str) -> bool {
+    matches!(
+        w,
+        "hosp"
+            | "hospital"
+            | "patient"
+            | "case"
+            | "claim"
+            | "account"
+            | "acc"
+            | "customer"
+            | "member"
+            | "tenancy"
+            | "housing"
+            | "council"
+            | "benefit"
+            | "nhs"
+    )
+}
+
+/// A hospital, case, claim or other reference number after the words that name it
+/// ("hosp no RX1234567", "Tenancy ref: LCC/334/2211", "her ref is UC-884-221"): letters
+/// and digits, joined by "-" or "/", with at least four digits, so "ref 12" and "case no
+/// longer" are left alone. Numbers the other scanners know (an NHS number after "NHS
+/// no") are found by them as well, and the stronger kind wins.
+fn reference(s: &str, toks: &[Token], i: usize, out: &mut Vec<Span>) {
+    let w = toks[i].text(s).to_ascii_lowercase();
+    let mut j = i + 1;
+    if owns_a_reference(&w) {
+        let Some(n) = toks.get(j) else { return };
+        let nw = n.text(s).to_ascii_lowercase();
+        if !matches!(nw.as_str(), "no" | "number" | "num" | "ref" | "reference") {
+            return;
+        }
+        j += 1;
+    } else if !names_a_reference(&w) {
+        return;
+    }
+    // "no", "number", "is", "was" may come between ("ref no. 123456", "ref is 4412").
+    let mut skipped = 0;
+    while skipped < 2
+        && toks.get(j).is_some_and(|t| {
+            matches!(
+                t.text(s).to_ascii_lowercase().as_str(),
+                "no" | "number" | "num" | "is" | "was"
+            )
+        })
+    {
+        j += 1;
+        skipped += 1;
+    }
+    let Some(first) = toks.get(j) else { return };
+    if !matches!(
+        s[toks[j - 1].end..first.start].trim(),
+        "" | ":" | "." | "#" | ".:"
+    ) {
+        return;
+    }
+    let mut k = j;
+    let mut digits = 0;
+    while k < toks.len() && k < j + 6 {
+        let t = toks[k].text(s);
+        if !t.bytes().all(|c| c.is_ascii_alphanumeric()) || t.len() > 16 {
+            break;
+        }
+        if k > j && !matches!(&s[toks[k - 1].end..toks[k].start], "-" | "/") {
+            break;
+        }
+        digits += t.bytes().filter(u8::is_ascii_digit).count();
+        k += 1;
+    }
+    if digits >= 4 && k > j {
+        out.push(Span::new(first.start, toks[k - 1].end, Kind::IdNumber));
     }
 }
 

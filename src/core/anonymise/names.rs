@@ -1231,7 +1231,15 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
     for (i, t) in toks.iter().enumerate() {
         fold_into(t.text(s), &mut buf);
         let core = strip_possessive(&buf).to_string();
-        if t.is_capitalised() && core.chars().count() >= 2 {
+        // "Reg plate", "Reg no": a registration, not Reginald.
+        let reg_word = core == "reg"
+            && toks.get(i + 1).is_some_and(|n| {
+                matches!(
+                    n.text(s).to_ascii_lowercase().as_str(),
+                    "plate" | "no" | "number" | "num" | "mark"
+                )
+            });
+        if t.is_capitalised() && core.chars().count() >= 2 && !reg_word {
             let stop = is_stop_word(&core);
             let upper = t.is(ALL_UPPER);
             class[i] = if upper {
@@ -1243,8 +1251,9 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
                 } else {
                     Class::Strong
                 }
-            } else if is_month_word(&core) {
-                // April, June, August... are names too, but need a cue.
+            } else if is_month_word(&core) || is_month_abbreviation(&core) {
+                // April, June, August... are names too, but need a cue; so does "Jan",
+                // which notes use for January far more often ("2nd wk of Jan").
                 Class::Ambiguous
             } else if stop {
                 Class::None
@@ -1353,7 +1362,7 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
                 && space_before(i)
                 && matches!(class[i - 1], Class::UpperAmbiguous | Class::Strong)
                 && toks[i - 1].is(ALL_UPPER));
-        let month = is_month_word(&cores[i]);
+        let month = is_month_word(&cores[i]) || is_month_abbreviation(&cores[i]);
         flagged[i] = match c {
             Class::Strong => true,
             Class::Ambiguous => {

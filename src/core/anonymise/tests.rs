@@ -138,6 +138,33 @@ fn ni_numbers_passports_and_vehicle_registrations_are_found() {
 }
 
 #[test]
+fn hospital_case_and_other_reference_numbers_after_their_name_are_found() {
+    check(
+        "hosp no RX1234567 on the letter",
+        &[(IdNumber, "RX1234567")],
+    );
+    check("MRN 4412398 at LTHT", &[(IdNumber, "4412398")]);
+    check("Her ref is UC-884-221.", &[(IdNumber, "UC-884-221")]);
+    check("Tenancy ref: LCC/334/2211", &[(IdNumber, "LCC/334/2211")]);
+    check("claim number 55-1029-3 pending", &[(IdNumber, "55-1029-3")]);
+    // A reference with too few digits to identify anyone, or none at all, is left.
+    check("ref to social prescribing", &[]);
+    check("case no longer open", &[]);
+    check("see reference 12 in the leaflet", &[]);
+}
+
+#[test]
+fn a_reg_plate_a_month_abbreviation_and_an_age_after_a_birth_date() {
+    check("Reg plate AB12 CDE on her car", &[(VehicleReg, "AB12 CDE")]);
+    check("Due back 2nd wk of Jan.", &[]);
+    check("Jan said she was tired", &[(Name, "Jan")]);
+    check(
+        "DOB 1/1/1950 (75), lives alone",
+        &[(Date, "1/1/1950"), (Age, "75")],
+    );
+}
+
+#[test]
 fn postcodes_full_and_outward_only_in_context_are_found() {
     check("at OX4 3AB.", &[(Postcode, "OX4 3AB")]);
     check("at SW1A 1AA", &[(Postcode, "SW1A 1AA")]);
