@@ -329,9 +329,10 @@ fn gazetteer_names_are_found_but_everyday_words_need_a_cue() {
 }
 
 #[test]
-fn names_common_among_younger_people_in_england_are_known_without_a_cue() {
+fn younger_peoples_names_and_short_forms_are_known_without_a_cue() {
     for name in [
-        "Alfie", "Jayden", "Imogen", "Esme", "Aaliyah", "Tyrese", "Chidera",
+        "Alfie", "Jayden", "Imogen", "Esme", "Aaliyah", "Tyrese", "Chidera", "Kasia", "Tomek",
+        "Jasvir", "Nkem", "Sumaira", "Deeqa", "Gaz",
     ] {
         let text = format!("Worried about how {name} is coping");
         check(&text, &[(Name, name)]);
