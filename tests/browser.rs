@@ -119,13 +119,10 @@ fn prose(n: u64) -> String {
     out
 }
 
-/// The storage v4 measure: how many reflections of 1,000 characters with three tags fit
-/// in Chromium's real local storage. Fills it in batches of 250 until the browser says
-/// it is full, and prints the count (the README reports it).
-#[wasm_bindgen_test]
-fn at_least_ten_thousand_reflections_fit_in_local_storage() {
-    clear();
-    let mut store = Store::new(LocalStorage);
+/// Fills real local storage through `store` with reflections of 1,000 characters and
+/// three tags, in batches of 250, until the browser says it is full; returns how many
+/// were stored.
+fn fill_with_reflections(store: &mut Store<LocalStorage>) -> u64 {
     let ns = Namespace::JOURNAL;
     let tags = ["md-patient", "holding-waiting", "boundary-stretched"]
         .map(|t| TagId::parse(t).unwrap())
@@ -152,6 +149,17 @@ fn at_least_ten_thousand_reflections_fit_in_local_storage() {
             Err(e) => panic!("{e}"),
         }
     }
+    stored
+}
+
+/// The storage v4 measure: how many reflections of 1,000 characters with three tags fit
+/// in Chromium's real local storage. Fills it in batches of 250 until the browser says
+/// it is full, and prints the count (the README reports it).
+#[wasm_bindgen_test]
+fn at_least_ten_thousand_reflections_fit_in_local_storage() {
+    clear();
+    let mut store = Store::new(LocalStorage);
+    let stored = fill_with_reflections(&mut store);
     let used: usize = (0..storage().length().unwrap())
         .filter_map(|i| storage().key(i).unwrap())
         .map(|k| {
@@ -560,30 +568,7 @@ fn at_least_ten_thousand_reflections_fit_with_the_lock_on() {
     clear();
     let mut store = Store::new(LocalStorage);
     lock_on(&mut store);
-    let ns = Namespace::JOURNAL;
-    let tags = ["md-patient", "holding-waiting", "boundary-stretched"]
-        .map(|t| TagId::parse(t).unwrap())
-        .to_vec();
-    let mut stored = 0u64;
-    let mut batch_size = 250u64;
-    loop {
-        let mut batch = Batch::new();
-        for n in stored..stored + batch_size {
-            let mut e = entry(
-                &format!("emx{n:05}-{:x}", n * 7919 % 4096),
-                1 + (n % 28) as u32,
-                &prose(n),
-            );
-            e.tags = tags.clone();
-            batch = batch.entry(&ns, &e);
-        }
-        match store.commit(batch) {
-            Ok(()) => stored += batch_size,
-            Err(StorageError::Full) if batch_size > 1 => batch_size = (batch_size / 5).max(1),
-            Err(StorageError::Full) => break,
-            Err(e) => panic!("{e}"),
-        }
-    }
+    let stored = fill_with_reflections(&mut store);
     wasm_bindgen_test::console_log!("MEASURE reflections that fit with the lock on: {stored}");
     assert!(stored >= 10_000, "only {stored} reflections fit");
     clear();

@@ -231,23 +231,8 @@ mod tests {
     const SECRET: &str = "Marigold";
     const FAST: KdfParams = KdfParams::OWASP_MINIMUM;
 
-    #[derive(Clone, Default)]
-    struct Shared(Rc<MemoryBackend>);
-
-    impl Backend for Shared {
-        fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
-            self.0.get(key)
-        }
-        fn set(&self, key: &str, value: &str) -> Result<(), BackendError> {
-            self.0.set(key, value)
-        }
-        fn remove(&self, key: &str) -> Result<(), BackendError> {
-            self.0.remove(key)
-        }
-        fn keys(&self) -> Result<Vec<String>, BackendError> {
-            self.0.keys()
-        }
-    }
+    // Two stores sharing one backend, as two tabs share local storage.
+    use crate::storage::store::tests::Shared;
 
     fn entry(id: &str, text: &str) -> Entry {
         let at = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap();

@@ -9,9 +9,10 @@ use crate::storage::MemoryBackend;
 use chrono::{NaiveDate, TimeZone, Utc};
 use std::rc::Rc;
 
-/// A backend two stores can share, as two tabs share local storage.
+/// A backend two stores can share, as two tabs share local storage (the lock's tests use
+/// it too).
 #[derive(Clone, Default)]
-struct Shared(Rc<MemoryBackend>);
+pub(super) struct Shared(pub(super) Rc<MemoryBackend>);
 
 impl Backend for Shared {
     fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
