@@ -159,6 +159,9 @@ journey('a damaged collection the journal page does not show is reported when it
   await app.open('/');
   await app.expectPage('Your journal');
   assert.equal(await app.listedDays().then((days) => days.length), 1, 'the journal is listed');
+  // The row's identifier flag reads the dismissed nudges, after the first frame: once it
+  // shows, everything the journal page reads has been read.
+  await app.expectVisibleText('This reflection may contain identifiers');
   assert.equal(await page.locator('.app-set-aside').count(), 0, 'the journal page did not read the wellbeing checks');
 
   // Insights shows the wellbeing trend: its first use, within the same start-up.

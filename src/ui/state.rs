@@ -713,9 +713,12 @@ impl AppState {
 
     /// The dismissed identifier nudges as stored now (none if they cannot be read). They
     /// are read when a page needs them, never at start-up (see `core::dismissals`).
+    /// Only a read: unlike a write it does not first decode what start-up deferred, so the
+    /// journal page's flags, which read this, leave the wellbeing checks unread.
     pub fn dismissals(&self) -> Dismissals {
-        self.with_store(|store| store.stored_collection::<Dismissals>())
-            .ok()
+        self.store
+            .try_with_value(|store| store.stored_collection::<Dismissals>())
+            .and_then(Result::ok)
             .flatten()
             .unwrap_or_default()
     }
