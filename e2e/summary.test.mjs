@@ -411,7 +411,42 @@ async function denseTexts() {
   return { texts, names };
 }
 
-journey('with many dense reflections the review says it is still looking, refuses to download meanwhile, and then shows the totals', async ({ app, page, context, a11y }) => {
+// The scan goes a step at a time, each step a zero-delay timer (`scan_in_steps`). To see
+// the state between steps on any machine, however fast, the app's zero-delay timers are
+// held while the gate is shut and run one at a time when the test says: the test, not the
+// processor's speed, decides how far the scan has got.
+async function gateZeroDelayTimers(page) {
+  await page.addInitScript(() => {
+    const realSetTimeout = window.setTimeout.bind(window);
+    const gate = { shut: false, held: [] };
+    window.__timerGate = gate;
+    window.setTimeout = (callback, delay, ...args) => {
+      // Only the app's own timers (set from its wasm), not axe-core's or the harness's.
+      if (gate.shut && !delay && typeof callback === 'function' && /wasm/.test(new Error().stack)) {
+        gate.held.push(() => callback(...args));
+        return 0;
+      }
+      return realSetTimeout(callback, delay, ...args);
+    };
+  });
+  return {
+    shut: () => page.evaluate(() => { window.__timerGate.shut = true; }),
+    /** Runs the timers held so far (each may queue the next, which waits). */
+    step: () => page.evaluate(() => {
+      const ran = window.__timerGate.held.splice(0);
+      ran.forEach((run) => run());
+      return ran.length;
+    }),
+    open: () => page.evaluate(() => {
+      const gate = window.__timerGate;
+      gate.shut = false;
+      gate.held.splice(0).forEach((run) => setTimeout(run, 0));
+    }),
+  };
+}
+
+journey('with many dense reflections the review says it is still looking, refuses to download meanwhile, and then shows the totals', async ({ app, page, a11y }) => {
+  const timers = await gateZeroDelayTimers(page);
   await app.open('/');
   const today = await app.today();
   const { texts, names } = await denseTexts();
@@ -433,20 +468,31 @@ journey('with many dense reflections the review says it is still looking, refuse
   await app.open('/summary');
   await app.expectPage('Create a supervision summary');
   await app.button(`Include all ${DENSE} reflections`).click();
-  // The scan takes about half a second for 200 such texts on a quiet machine: a slower
-  // processor (Chromium's own throttling) keeps the state on screen long enough to check.
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+  await timers.shut();
   await app.button('Continue').click();
   await app.expectPage('Check your summary before you download it');
   const main = page.locator('main');
   const still = new RegExp(
-    `Anchorpoint is still looking for identifiers in what you are sharing: \\d+ of ${DENSE} done\\. ` +
+    `Anchorpoint is still looking for identifiers in what you are sharing: (\\d+) of ${DENSE} done\\. ` +
       'The number of redactions and the details to check appear when it has finished\\.',
   );
-  assert.match(normaliseSpace(await main.innerText()), still);
+  /** How many texts the page says it has scanned, or null if it is not still looking. */
+  const looked = async () => {
+    const m = still.exec(normaliseSpace(await main.innerText()));
+    return m ? Number(m[1]) : null;
+  };
+  // The first page is drawn at once; the rest wait for the scan's steps.
+  const first = await looked();
+  assert.ok(first !== null && first < DENSE, `still looking at first, with ${first} of ${DENSE} done`);
   assert.ok(!normaliseSpace(await main.innerText()).includes('Anchorpoint has marked'), 'no totals yet');
   await a11y('summary review, still looking for identifiers');
+
+  // Each step scans some more and says how far it has got.
+  for (let i = 0; i < 20 && (await looked()) === first; i += 1) {
+    assert.ok((await timers.step()) > 0, 'a step of the scan was waiting');
+  }
+  const later = await looked();
+  assert.ok(later > first && later < DENSE, `one step scanned some more: ${first}, then ${later}, of ${DENSE}`);
 
   // Confirming while it looks is refused: not every reflection has been seen, so nothing
   // is downloaded.
@@ -454,11 +500,11 @@ journey('with many dense reflections the review says it is still looking, refuse
   page.on('download', () => { downloaded = true; });
   await app.button('Confirm and download').click();
   await app.expectText(app.errorSummary(), `Check every reflection before you download: you have checked 1 of ${DENSE}.`);
-  assert.match(normaliseSpace(await main.innerText()), still, 'still looking when Confirm was refused');
+  assert.equal(await looked(), later, 'still looking, no further, when Confirm was refused');
   await a11y('summary review, still looking, download refused');
 
   // The state ends: the totals replace it.
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await timers.open();
   await app.waitUntil(async () => normaliseSpace(await main.innerText()).includes('Anchorpoint has marked'), 'the scan to finish', 60_000);
   const done = normaliseSpace(await main.innerText());
   assert.ok(!/still looking for identifiers/.test(done), 'the “still looking” words are gone');
