@@ -183,6 +183,34 @@ journey('a dismissal that cannot be kept says so, and the nudge stays dismissed 
   assert.equal(await storedDismissals(app), null, 'nothing was stored');
 });
 
+// A dismissals record whose envelope is sound but whose contents are damaged passes the
+// start-up check (only the envelope is read then). A dismissal must then say that what is
+// stored could not be read, and write nothing over it.
+journey('a damaged dismissals record is never written over: the dismissal says why it was not kept', async ({ app, page, a11y }) => {
+  await app.open('/');
+  const damaged = '{"app":"anchorpoint","kind":"dismissals","v":1,"data":{"entries":"not a map"}}';
+  await page.evaluate((v) => localStorage.setItem('anchorpoint.dismissals', v), damaged);
+  await app.open('/write');
+  await app.expectPage('Write a reflection');
+  await app.typeReflection('Rang her on 07700 900654 today.');
+  await nudges(page).first().waitFor();
+  await nudgeButton(page, '07700 900654', 'Dismiss').click();
+  await app.waitUntil(async () => (await nudges(page).count()) === 0, 'the nudge to go');
+  const alert = page.locator('.app-nudges [role="alert"]');
+  await app.expectText(alert, 'Your dismissal could not be kept because the dismissed nudges already stored on this device could not be read');
+  await app.expectText(alert, 'your words are safe');
+  await app.expectText(alert, 'Nothing was changed or deleted.');
+  assert.ok(!(await alert.innerText()).includes('reload'), 'it does not suggest a reload, which would not help');
+  await a11y('editor, dismissals record damaged');
+  assert.equal((await app.storage())['anchorpoint.dismissals'], damaged, 'the damaged record is as it was');
+
+  // The reflection itself saves as usual, and the damaged record is still not touched.
+  await app.saveNew();
+  await app.expectPath(/^\/entries\/[^/]+$/);
+  await app.expectText(app.entryText(), 'Rang her on 07700 900654 today.');
+  assert.equal((await app.storage())['anchorpoint.dismissals'], damaged, 'the damaged record is still as it was');
+});
+
 journey('a failure to save the nudges choice shows in the settings page\'s one error summary', async ({ app, page, a11y }) => {
   await app.open('/settings');
   await app.expectPage('Settings');

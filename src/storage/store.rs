@@ -134,6 +134,10 @@ pub enum StorageError {
     /// tab since this one last read it. Nothing was written.
     #[error("the journal is locked, or its lock was changed in another tab or window")]
     Locked,
+    /// A record the change depends on is stored but cannot be read (damaged, perhaps by
+    /// an extension or a disk error). It is never written over: nothing was written.
+    #[error("{0} already stored on this device could not be read, and Anchorpoint never writes over what it cannot read")]
+    Unreadable(&'static str),
 }
 
 impl StorageError {
@@ -166,6 +170,10 @@ impl StorageError {
             StorageError::Locked => {
                 "Nothing was saved here. Copy your text somewhere safe, unlock your journal \
                  (reload the page if it does not ask), and save again."
+            }
+            StorageError::Unreadable(_) => {
+                "Nothing was changed or deleted. Your reflections are not affected and save \
+                 as usual."
             }
         }
     }

@@ -733,9 +733,7 @@ impl AppState {
         let ns = self.namespace();
         self.with_store(|store| {
             if store.stored_collection::<Dismissals>()?.is_none() {
-                return Err(StorageError::Failed(
-                    "the stored dismissed nudges could not be read".into(),
-                ));
+                return Err(StorageError::Unreadable("the dismissed nudges"));
             }
             let batch = Self::dismissals_change(store, &ns, Batch::new(), &|d| {
                 let mut d = d.clone();
