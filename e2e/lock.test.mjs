@@ -213,6 +213,71 @@ journey('turning the lock on with storage full says so and changes nothing', asy
   assert.equal((await app.listedEntries()).length, 3);
 });
 
+// The rare case where the journal is sealed, the kept summaries cannot be, and undoing
+// the journal's lock fails too: the page must not say "nothing has been changed".
+journey('when the journal is locked but kept summaries cannot be sealed and the lock cannot be undone, it says so, and turning it off and on again seals them', async ({ app, page, a11y }) => {
+  const { readFileSync } = await import('node:fs');
+  const v2 = readFileSync(new URL('../tests/fixtures/export/v2/summary.json', import.meta.url), 'utf8');
+  const supervisorValues = async () =>
+    Object.entries(await app.rawStorage()).filter(([k]) => k.startsWith('anchorpoint-supervisor.'));
+  await writeThree(app);
+  await app.open('/supervisor');
+  await page.locator('#summary-files').setInputFiles([{ name: 'jo-b.json', mimeType: 'application/json', buffer: Buffer.from(v2, 'utf8') }]);
+  await app.expectText(page.locator('.nhsuk-notification-banner'), '1 summary opened');
+  await page.getByLabel('Keep them on this device').check();
+  await app.button('Save this choice').click();
+  await app.expectText(page.locator('#keep-saved'), 'Summaries you open are kept on this device');
+  const kept = await supervisorValues();
+
+  await app.open('/settings/lock');
+  await app.expectPage('Turn on the lock');
+  // The journal's batch is written; the first write of a kept summary is refused, and
+  // from then on every write (so the journal's lock cannot be turned off again).
+  await page.evaluate(() => {
+    const real = Storage.prototype.setItem;
+    window.__setItem = real;
+    let refusing = false;
+    Storage.prototype.setItem = function maybeRefused(key, value) {
+      if (refusing || String(key).startsWith('anchorpoint-supervisor.')) {
+        refusing = true;
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return real.call(this, key, value);
+    };
+  });
+  await page.getByLabel('Create a passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('Type the passphrase again', { exact: true }).fill(PASSPHRASE);
+  await app.button('Turn on the lock').click();
+  await expectError(app, 'Your journal is locked, but the summaries kept in the supervisor view could not be sealed because');
+  await app.expectVisibleText('nothing has been deleted');
+  await app.expectVisibleText('turn the lock off and on again');
+  assert.ok(!(await page.locator('main').innerText()).includes('Nothing has been changed'), 'it does not say nothing changed');
+  await a11y('turn on the lock, summaries not sealed');
+  await allowWrites(page);
+  await expectNothingReadable(app);
+  assert.deepEqual(await supervisorValues(), kept, 'the kept summaries are as they were');
+
+  // What it advises works: off, then on again, seals them.
+  await app.open('/');
+  await unlock(app, page);
+  await app.expectPage('Your journal');
+  await app.link('Settings').click();
+  await app.link('Turn off the lock').click();
+  await app.expectPage('Turn off the lock');
+  await page.getByLabel('Your passphrase', { exact: true }).fill(PASSPHRASE);
+  await app.button('Turn off the lock').click();
+  await app.expectPage('Settings');
+  await app.expectVisibleText('The lock is off');
+  await turnOn(app, page);
+  const sealed = await supervisorValues();
+  assert.deepEqual(sealed.map(([k]) => k), kept.map(([k]) => k));
+  for (const [key, value] of sealed) assert.ok(value.startsWith('AP4;s;'), `${key} is sealed now`);
+  await app.open('/');
+  await unlock(app, page);
+  await app.expectPage('Your journal');
+  assert.equal((await app.listedEntries()).length, 3, 'every reflection is still there');
+});
+
 journey('locking in one tab locks the other, whose draft stays sealed and comes back', async ({ app, page, context, baseUrl }) => {
   await writeThree(app);
   const otherPage = await context.newPage();

@@ -249,15 +249,21 @@ impl AppState {
         &self,
         header: &LockHeader,
         codec: Box<dyn Codec>,
-    ) -> Result<(), StorageError> {
+    ) -> Result<(), LockOnFailure> {
         let sealing = codec.clone_box();
-        self.with_store(|store| store.turn_lock_on(header, codec))?;
+        self.with_store(|store| store.turn_lock_on(header, codec))
+            .map_err(LockOnFailure::Unchanged)?;
         // Then the summaries a supervisor kept on this device, all or nothing. If they
         // cannot be sealed, the journal's lock is turned off again, so nothing changes.
         let kept = SupervisorSpace::with_codec(LocalStorage, sealing);
         if let Err(e) = kept.reencode(&Compact) {
-            self.with_store(Store::turn_lock_off)?;
-            return Err(e);
+            if self.with_store(Store::turn_lock_off).is_err() {
+                // The journal stays sealed with the new passphrase, and this tab holds
+                // its key: show it as locked-and-open, and say what is not sealed.
+                self.lock.set(LockStatus::Unlocked);
+                return Err(LockOnFailure::SummariesNotSealed(e));
+            }
+            return Err(LockOnFailure::Unchanged(e));
         }
         self.lock.set(LockStatus::Unlocked);
         Ok(())
@@ -931,6 +937,16 @@ impl AppState {
             .try_update_value(f)
             .unwrap_or_else(|| Err(StorageError::Failed("the app has closed".into())))
     }
+}
+
+/// Why turning the lock on did not wholly work: it says whether anything changed.
+#[derive(Debug)]
+pub enum LockOnFailure {
+    /// Nothing changed: the journal is as it was, without the lock.
+    Unchanged(StorageError),
+    /// The journal is sealed and this tab open, but the summaries kept in the supervisor
+    /// view could not be sealed, and turning the journal's lock off again failed too.
+    SummariesNotSealed(StorageError),
 }
 
 thread_local! {

@@ -14,7 +14,7 @@ use crate::ui::forms::Problems;
 use crate::ui::lock::{
     after_paint, busy_message, normalised, passphrase_field, refused, MIN_NEW_CHARS,
 };
-use crate::ui::state::{use_app_state, Flash, LockStatus};
+use crate::ui::state::{use_app_state, Flash, LockOnFailure, LockStatus};
 
 const PASSPHRASE: &str = "passphrase";
 const NEW: &str = "new-passphrase";
@@ -139,7 +139,16 @@ pub fn TurnOnPage() -> impl IntoView {
             let result = fresh_lock(&typed).and_then(|(header, key)| {
                 state
                     .turn_lock_on(&header, Box::new(Sealed::new(key)))
-                    .map_err(|e| failure("Your journal could not be locked", &e, "Nothing has been changed: your journal is as it was, without the lock."))
+                    .map_err(|f| match f {
+                        LockOnFailure::Unchanged(e) => failure("Your journal could not be locked", &e, "Nothing has been changed: your journal is as it was, without the lock."),
+                        LockOnFailure::SummariesNotSealed(e) => (
+                            format!("Your journal is locked, but the summaries kept in the supervisor view could not be sealed because {e}"),
+                            vec![
+                                "Your journal is sealed with your passphrase, and nothing has been deleted. The kept summaries can still be read on this device without it.".to_owned(),
+                                "To seal them, turn the lock off and on again in Settings, or stop keeping summaries in the supervisor view.".to_owned(),
+                            ],
+                        ),
+                    })
             });
             busy.set(false);
             match result {
