@@ -1,6 +1,7 @@
-//! National Insurance numbers ("QQ 12 34 56 C"), passport numbers named as such, and UK
+//! National Insurance numbers ("QQ 12 34 56 C"), passport numbers named as such, UK
 //! vehicle registrations in the current ("AB12 CDE"), prefix ("A123 BCD") and suffix
-//! ("ABC 123D") formats. NI prefixes are not checked against the allocation rules: a
+//! ("ABC 123D") formats, reference numbers after the words that name them ("hosp no
+//! RX1234567"), and the codes that open someone's home ("key safe code 0451"). NI prefixes are not checked against the allocation rules: a
 //! mistyped NI number still identifies someone, and test data uses invalid prefixes.
 
 use super::text::{is_space_gap, Token, ALL_UPPER};
@@ -18,6 +19,23 @@ pub(crate) fn scan(s: &str, toks: &[Token], out: &mut Vec<Span>) {
 /// Words that name a reference number on their own ("MRN 4412398", "ref UC-884-221").
 fn names_a_reference(w: &str) -> bool {
     matches!(w, "ref" | "reference" | "mrn" | "crn" | "nino")
+}
+
+/// The code that opens someone's home, which a note for a home visit may hold ("door
+/// code 4471", "key safe code: 0451", "keysafe is 1234"): taken like a reference number.
+fn names_an_access_code(s: &str, toks: &[Token], i: usize, w: &str) -> bool {
+    let before = i
+        .checked_sub(1)
+        .map(|p| toks[p].text(s).to_ascii_lowercase());
+    match w {
+        "keysafe" | "key-safe" => true,
+        "safe" => before.as_deref() == Some("key"),
+        "code" => matches!(
+            before.as_deref(),
+            Some("door" | "gate" | "safe" | "keysafe" | "alarm" | "entry" | "access" | "key")
+        ),
+        _ => false,
+    }
 }
 
 /// Words that name one when "no", "number" or "ref" follows ("hosp no", "claim number").
@@ -56,7 +74,7 @@ fn reference(s: &str, toks: &[Token], i: usize, out: &mut Vec<Span>) {
             return;
         }
         j += 1;
-    } else if !names_a_reference(&w) {
+    } else if !names_a_reference(&w) && !names_an_access_code(s, toks, i, &w) {
         return;
     }
     // "no", "number", "is", "was" may come between ("ref no. 123456", "ref is 4412").

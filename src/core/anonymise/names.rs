@@ -1460,6 +1460,31 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
             flagged[k + 1] = true;
         }
     }
+    // A word taken as a name once names the same person where it comes again in the note
+    // ("Saw Jan and Marek Kowalczyk together, Jan translating"): an everyday or month word
+    // has no cue the second time. Only capitalised words, and never a month word beside a
+    // number ("Jan 5th", "5 Jan"), which is the date.
+    let named: Vec<&str> = (0..n)
+        .filter(|&k| flagged[k] && toks[k].is_capitalised())
+        .map(|k| cores[k].as_str())
+        .collect();
+    if !named.is_empty() {
+        let digits_at = |k: usize| {
+            toks.get(k)
+                .is_some_and(|t| t.text(s).starts_with(|c: char| c.is_ascii_digit()))
+        };
+        for k in 0..n {
+            if !flagged[k]
+                && class[k] != Class::None
+                && toks[k].is_capitalised()
+                && named.contains(&cores[k].as_str())
+                && !(k > 0 && digits_at(k - 1))
+                && !digits_at(k + 1)
+            {
+                flagged[k] = true;
+            }
+        }
+    }
     // Emit runs of flagged tokens as single spans, with initials and honorifics.
     let mut i = 0;
     while i < n {

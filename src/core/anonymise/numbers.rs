@@ -217,7 +217,9 @@ fn classify(
                 Some(Kind::NhsNumber)
             }
         }
-        (Some(_), 9) => Some(Kind::Passport),
+        // Nine digits alone: a claim or case reference more often than a passport (which
+        // the passport scanner finds when the note says "passport").
+        (Some(_), 9) => Some(Kind::IdNumber),
         (Some(_), 8) if !multi => Some(Kind::IdNumber),
         // Sort code "12-34-56".
         (Some(_), 6) if groups.len() == 3 && groups.iter().all(|g| g.d1 - g.d0 == 2) => {

@@ -542,6 +542,49 @@ fn hyphenated_and_double_barrelled_surnames_are_taken_whole() {
     check("rang Kerry-Ann back", &[(Name, "Kerry-Ann")]);
 }
 
+#[test]
+fn a_name_found_once_is_found_again_later_in_the_note_but_not_a_date_beside_a_number() {
+    // "Jan" gets no cue the second time; its first mention, beside a surname, made it a name.
+    check(
+        "Saw Jan and Marek Kowalczyk together, Jan translating.",
+        &[(Name, "Jan"), (Name, "Marek Kowalczyk"), (Name, "Jan")],
+    );
+    check(
+        "Saw Jan Nowak on 5 Jan, and Jan 12th again; Jan seemed brighter.",
+        &[
+            (Name, "Jan Nowak"),
+            (Date, "5 Jan"),
+            (Date, "Jan 12th"),
+            (Name, "Jan"),
+        ],
+    );
+    // Nothing named, nothing spread: the month stays a month.
+    check("due back 2nd wk of Jan, Jan is busy", &[]);
+}
+
+#[test]
+fn codes_that_open_a_home_are_redacted() {
+    check(
+        "Key safe code 0451 by the back door. Keysafe is 1234.",
+        &[(IdNumber, "0451"), (IdNumber, "1234")],
+    );
+    check(
+        "Gate code 2580; alarm code is 9999, door code: 4471.",
+        &[(IdNumber, "2580"), (IdNumber, "9999"), (IdNumber, "4471")],
+    );
+    // Under four digits is not a code worth the name, and "code" alone is not one.
+    check("the door code 12 and code 4471", &[]);
+}
+
+#[test]
+fn nine_digits_alone_are_a_reference_and_a_passport_only_when_named() {
+    check(
+        "UC claim ref 123456789; passport number 987654321.",
+        &[(IdNumber, "123456789"), (Passport, "987654321")],
+    );
+    check("ring back re 123456789", &[(IdNumber, "123456789")]);
+}
+
 /// The bad input of issue 13: each must finish (no freeze) without a panic, with sound
 /// spans, and still find what it should. How long each takes is measured in
 /// `benches/anonymise.rs`, not here.
