@@ -938,6 +938,23 @@ fn age_at(s: &str, toks: &[Token], i: usize) -> Option<Span> {
         if set_off && (PERSON_WORDS.contains(&who.as_str()) || named) && value >= 2 {
             return Some(Span::new(t.start, t.end, Kind::Age));
         }
+        // "lives w grandson Callum 19 who has ADHD": a bare number after a name that
+        // follows a word for a person, where the clause ends or goes on about them.
+        let about_them = after.is_empty()
+            || after.starts_with([',', '.', ';', ')'])
+            || (after == " "
+                && toks.get(i + 1).is_some_and(|n| {
+                    matches!(
+                        n.text(s).to_ascii_lowercase().as_str(),
+                        "who" | "and" | "has" | "is" | "was" | "lives" | "goes"
+                    )
+                }));
+        let relation_before = i >= 2
+            && is_space_gap(gap(s, toks, i - 1))
+            && PERSON_WORDS.contains(&toks[i - 2].text(s).to_ascii_lowercase().as_str());
+        if before == " " && named && relation_before && about_them && (2..=110).contains(&value) {
+            return Some(Span::new(t.start, t.end, Kind::Age));
+        }
     }
     // "she's 47", "he is 47", "turned 50".
     if i >= 1 {

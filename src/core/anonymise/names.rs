@@ -1232,12 +1232,17 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
         fold_into(t.text(s), &mut buf);
         let core = strip_possessive(&buf).to_string();
         // "Reg plate", "Reg no": a registration, not Reginald.
+        // "Reg AB51 XYZ": the plate itself after it (capitals and digits) says so too.
         let reg_word = core == "reg"
             && toks.get(i + 1).is_some_and(|n| {
+                let next = n.text(s);
                 matches!(
-                    n.text(s).to_ascii_lowercase().as_str(),
+                    next.to_ascii_lowercase().as_str(),
                     "plate" | "no" | "number" | "num" | "mark"
-                )
+                ) || (next.bytes().any(|b| b.is_ascii_digit())
+                    && next
+                        .bytes()
+                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
             });
         if t.is_capitalised() && core.chars().count() >= 2 && !reg_word {
             let stop = is_stop_word(&core);
@@ -1394,8 +1399,21 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
                         || (possessive && !month)
                 }
             }
+            // "Rashida's benefits stopped": a possessive starting a sentence is a name more
+            // often than not, but not an abbreviation ("Pt's") or an abstract noun with
+            // "is" run in ("Anxiety's worse").
             Class::Unknown => {
-                right_cue || left_cue || next_strong || prev_strong || (possessive && !start)
+                let abstract_noun = [
+                    "ity", "ety", "ness", "ment", "tion", "sion", "ing", "ism", "ance", "ence",
+                    "ship", "hood",
+                ]
+                .iter()
+                .any(|end| cores[i].ends_with(end));
+                right_cue
+                    || left_cue
+                    || next_strong
+                    || prev_strong
+                    || (possessive && (!start || (cores[i].len() >= 4 && !abstract_noun)))
             }
             Class::UpperAmbiguous => upper_pair,
             Class::Lower => {

@@ -585,6 +585,36 @@ fn nine_digits_alone_are_a_reference_and_a_passport_only_when_named() {
     check("ring back re 123456789", &[(IdNumber, "123456789")]);
 }
 
+#[test]
+fn a_possessive_starting_a_sentence_is_a_name_but_not_an_abbreviation_or_an_abstract_noun() {
+    check(
+        "Rashida's benefits stopped last week.",
+        &[(Name, "Rashida")],
+    );
+    check(
+        "Pt's NI no is due. Anxiety's worse. Today's session was long.",
+        &[],
+    );
+}
+
+#[test]
+fn a_bare_age_after_a_relation_and_a_name() {
+    check(
+        "lives w grandson Callum 19 who has ADHD",
+        &[(Name, "Callum"), (Age, "19")],
+    );
+    // A count after a name is not an age.
+    check("gave grandson Callum 20 quid", &[(Name, "Callum")]);
+}
+
+#[test]
+fn reg_before_a_plate_is_not_a_name() {
+    check(
+        "Reg AB51 XYZ, blue badge holder",
+        &[(VehicleReg, "AB51 XYZ")],
+    );
+}
+
 /// The bad input of issue 13: each must finish (no freeze) without a panic, with sound
 /// spans, and still find what it should. How long each takes is measured in
 /// `benches/anonymise.rs`, not here.
