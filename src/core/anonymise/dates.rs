@@ -74,7 +74,17 @@ pub(crate) fn is_weekday(lower: &str) -> bool {
     WEEKDAYS.contains(&lower)
         || matches!(
             lower,
-            "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
+            "mon"
+                | "tue"
+                | "tues"
+                | "wed"
+                | "weds"
+                | "thu"
+                | "thur"
+                | "thurs"
+                | "fri"
+                | "sat"
+                | "sun"
         )
 }
 

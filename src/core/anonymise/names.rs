@@ -75,6 +75,42 @@ pub(crate) fn is_honorific(w: &str) -> bool {
 
 /// Capitalised words that are never names on their own: pronouns, sentence starters, the
 /// vocabulary of services and measures. (The worker's own list still wins over this.)
+/// A word kept out of names elsewhere that is also a surname or given name in the
+/// gazetteer ("Hall", "Ward", "Costa", "Parkinson"): taken as one in a name's place,
+/// after a title or a given name. Days, months and pronouns never are.
+pub(crate) fn is_surname_stop_word(w: &str) -> bool {
+    w.len() >= 3
+        && is_stop_word(w)
+        && is_name(w)
+        && !is_weekday(w)
+        && !is_month_word(w)
+        && !matches!(
+            w,
+            "she" | "they" | "you" | "him" | "her" | "his" | "the" | "our"
+        )
+}
+
+/// Conditions named after someone ("Parkinson's", "Addison's disease"): everyday words in
+/// notes only as the condition, with "'s" or before "disease" or "syndrome". Otherwise
+/// the surname or given name ("Sam Parkinson", "Met Addison").
+fn is_eponym(w: &str) -> bool {
+    matches!(
+        w,
+        "addison"
+            | "parkinson"
+            | "huntington"
+            | "cushing"
+            | "hodgkin"
+            | "crohn"
+            | "tourette"
+            | "alzheimer"
+            | "asperger"
+            | "raynaud"
+            | "meniere"
+            | "korsakoff"
+    )
+}
+
 pub(crate) fn is_stop_word(w: &str) -> bool {
     is_weekday(w)
         || is_month_word(w)
@@ -278,7 +314,6 @@ pub(crate) fn is_stop_word(w: &str) -> bool {
                 | "samaritans"
                 | "macmillan"
                 | "shelter"
-                | "marie"
                 | "curie"
                 | "oxfam"
                 | "barnardo's"
@@ -291,7 +326,6 @@ pub(crate) fn is_stop_word(w: &str) -> bool {
                 | "ons"
                 | "ons4"
                 | "mycaw"
-                | "pam"
                 | "english"
                 | "british"
                 | "welsh"
@@ -530,6 +564,8 @@ fn is_acronym(w: &str) -> bool {
             | "lea"
             | "dee"
             | "cam"
+            // The Patient Activation Measure ("PAM score 52"); "Pam" is a name.
+            | "pam"
     )
 }
 
@@ -1244,8 +1280,22 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
                         .bytes()
                         .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
             });
-        if t.is_capitalised() && core.chars().count() >= 2 && !reg_word {
-            let stop = is_stop_word(&core);
+        // "Marie Curie" (the charity and its nurses) is not a person; Marie alone is.
+        let charity = core == "marie"
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.text(s).eq_ignore_ascii_case("curie"));
+        // "Sam Parkinson" is a person; "Parkinson's" and "Parkinson disease" are not.
+        let person_eponym = is_eponym(&core)
+            && possessive_len(t.text(s)) == 0
+            && !toks.get(i + 1).is_some_and(|n| {
+                matches!(
+                    n.text(s).to_ascii_lowercase().as_str(),
+                    "disease" | "syndrome" | "'s" | "s"
+                )
+            });
+        if t.is_capitalised() && core.chars().count() >= 2 && !reg_word && !charity {
+            let stop = is_stop_word(&core) && !person_eponym;
             let upper = t.is(ALL_UPPER);
             class[i] = if upper {
                 // All-capital words: only unambiguous gazetteer names of three letters or more.
@@ -1311,7 +1361,9 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
             let t = toks.get(k)?;
             (t.is(ALL_LOWER) || (t.is(SENTENCE_START) && t.is_title())).then(|| cores[k].as_str())
         };
-        let left_cue = (space_before(i) && i > 0 && cue_at(i - 1).is_some_and(is_left_cue))
+        // "Daughter: Zuzia (5)": a cue word may end in a colon, as in a list of family.
+        let cue_gap = space_before(i) || (i > 0 && gap_before(s, toks, i) == ": ");
+        let left_cue = (cue_gap && i > 0 && cue_at(i - 1).is_some_and(is_left_cue))
             // "spoke to Bola", "talked to Olu": "to" after a verb of talking.
             || (i >= 2
                 && space_before(i)
@@ -1388,8 +1440,17 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
                             | "head"
                             | "principal"
                     );
+                // "Caseworker at Citizens Advice (Rob)": a name alone in brackets.
+                let closes = if i + 1 < n {
+                    gap_before(s, toks, i + 1).starts_with(')')
+                } else {
+                    s[toks[i].end..].starts_with(')')
+                };
+                let alone_in_brackets = i > 0 && gap_before(s, toks, i).ends_with('(') && closes;
                 if role {
                     false
+                } else if alone_in_brackets && !month && !is_weekday(&cores[i]) {
+                    true
                 } else {
                     (!start && !month && !is_weekday(&cores[i]) && !before_of)
                         || right_cue
@@ -1435,7 +1496,11 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
         let mut j = i + 1;
         while j < n
             && !flagged[j]
-            && class[j] != Class::None
+            && (class[j] != Class::None
+                || (j == i + 1
+                    && toks[j].is_title()
+                    && is_space_gap(gap_before(s, toks, j))
+                    && is_surname_stop_word(&cores[j])))
             && !is_month_word(&cores[j])
             && gap_ok_in_name(gap_before(s, toks, j))
             && !gap_before(s, toks, j).contains('.')
@@ -1478,12 +1543,25 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
             flagged[k + 1] = true;
         }
     }
+    // "Marie-Claire", "Anne-Marie": the chains above spread forwards; a hyphenated name
+    // whose second part was taken takes its first part too.
+    for k in (1..n).rev() {
+        if flagged[k]
+            && !flagged[k - 1]
+            && gap_before(s, toks, k) == "-"
+            && class[k - 1] != Class::None
+            && toks[k - 1].is_capitalised()
+        {
+            flagged[k - 1] = true;
+        }
+    }
     // A word taken as a name once names the same person where it comes again in the note
     // ("Saw Jan and Marek Kowalczyk together, Jan translating"): an everyday or month word
     // has no cue the second time. Only capitalised words, and never a month word beside a
-    // number ("Jan 5th", "5 Jan"), which is the date.
+    // number ("Jan 5th", "5 Jan"), which is the date, and never in capitals ("Pam", then
+    // "PAM score 52", the measure).
     let named: Vec<&str> = (0..n)
-        .filter(|&k| flagged[k] && toks[k].is_capitalised())
+        .filter(|&k| flagged[k] && toks[k].is_title())
         .map(|k| cores[k].as_str())
         .collect();
     if !named.is_empty() {
@@ -1494,7 +1572,7 @@ pub(crate) fn scan(s: &str, toks: &[Token], list: &NameList, out: &mut Vec<Span>
         for k in 0..n {
             if !flagged[k]
                 && class[k] != Class::None
-                && toks[k].is_capitalised()
+                && toks[k].is_title()
                 && named.contains(&cores[k].as_str())
                 && !(k > 0 && digits_at(k - 1))
                 && !digits_at(k + 1)
@@ -1581,7 +1659,10 @@ fn honorifics(s: &str, toks: &[Token], out: &mut Vec<Span>) {
             }
             let core = fold(nt.text(s));
             let core = strip_possessive(&core);
-            if !initial && (is_stop_word(core) || is_honorific(core)) {
+            // "Mrs Hall", "Mr Ward": right after the title, a word that is also a surname
+            // is the surname, even where it is an everyday word elsewhere.
+            let surname_here = j == i + 1 && is_surname_stop_word(core);
+            if !initial && !surname_here && (is_stop_word(core) || is_honorific(core)) {
                 break;
             }
             last = Some(j);

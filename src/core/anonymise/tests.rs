@@ -615,6 +615,64 @@ fn reg_before_a_plate_is_not_a_name() {
     );
 }
 
+#[test]
+fn surnames_that_are_everyday_words_are_taken_after_a_title_or_a_given_name() {
+    check(
+        "Mrs Hall rang; Mr Ward too",
+        &[(Name, "Mrs Hall"), (Name, "Mr Ward")],
+    );
+    check(
+        "Saw Jo Ward and Sam Parkinson, then Grace Costa",
+        &[
+            (Name, "Jo Ward"),
+            (Name, "Sam Parkinson"),
+            (Name, "Grace Costa"),
+        ],
+    );
+    // The conditions and the places keep their words.
+    check(
+        "She has Parkinson's and Addison's disease; met at Costa on Ward 5",
+        &[],
+    );
+}
+
+#[test]
+fn names_that_were_kept_out_as_other_words_are_names_again() {
+    // "Marie" was kept out for Marie Curie, "Pam" for the Patient Activation Measure.
+    check(
+        "Saw Marie today, and Pam",
+        &[(Name, "Marie"), (Name, "Pam")],
+    );
+    check(
+        "Sister Marie-Claire rings",
+        &[(Name, "Sister Marie-Claire")],
+    );
+    check("The Marie Curie nurse came. PAM score 52", &[]);
+    check("Met Addison today", &[(Name, "Addison")]);
+}
+
+#[test]
+fn a_name_alone_in_brackets_or_after_a_colon_in_a_list_of_family() {
+    check(
+        "Caseworker at Citizens Advice (Rob) helping with debt",
+        &[(Name, "Rob")],
+    );
+    check(
+        "Son: Kacper (8). Daughter: Zuzia (5).",
+        &[(Name, "Kacper"), (Age, "8"), (Name, "Zuzia"), (Age, "5")],
+    );
+    check("Next group (Monday), back in (May)", &[]);
+}
+
+#[test]
+fn social_media_handles_are_web_addresses_and_times_are_not() {
+    check(
+        "Her Facebook is @lorraine.hebden62, insta @_kwame_b.",
+        &[(Url, "@lorraine.hebden62"), (Url, "@_kwame_b")],
+    );
+    check("meet @3pm @ the hub", &[]);
+}
+
 /// The bad input of issue 13: each must finish (no freeze) without a panic, with sound
 /// spans, and still find what it should. How long each takes is measured in
 /// `benches/anonymise.rs`, not here.

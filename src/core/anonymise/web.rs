@@ -1,7 +1,8 @@
 //! Email addresses, web addresses and IP addresses (v4 and v6). Hand-written scanners
 //! rather than the `regex` crate, which would add far more to the browser bundle than these
 //! few shapes are worth. Web addresses are caught with a scheme ("https://"), with "www.",
-//! or as a bare domain ending in a common top-level domain ("facebook.com/jo.bloggs").
+//! or as a bare domain ending in a common top-level domain ("facebook.com/jo.bloggs");
+//! social media handles ("@lorraine.hebden62") as web addresses too.
 
 use super::{Kind, Span};
 
@@ -51,6 +52,8 @@ pub(crate) fn scan(s: &str, out: &mut Vec<Span>) {
         let domain = &s[at + 1..r];
         if l < at && domain.contains('.') && !domain.starts_with('.') {
             out.push(Span::new(l, r, Kind::Email));
+        } else if l == at && (at == 0 || !is_local_char(b[at - 1])) {
+            social_handle(s, at, out);
         }
     }
     // URLs and bare domains: look at each maximal run of non-space URL characters.
@@ -67,6 +70,24 @@ pub(crate) fn scan(s: &str, out: &mut Vec<Span>) {
         url_in_chunk(s, i, j, out);
         ip_in_chunk(s, i, j, out);
         i = j;
+    }
+}
+
+/// A social media handle ("her Facebook is @lorraine.hebden62"): "@" and then letters,
+/// digits, dots and underscores, starting with a letter or underscore ("meet @3pm" is a
+/// time). It is an online address, so it is redacted as one.
+fn social_handle(s: &str, at: usize, out: &mut Vec<Span>) {
+    let b = s.as_bytes();
+    let mut r = at + 1;
+    while r < b.len() && (b[r].is_ascii_alphanumeric() || matches!(b[r], b'.' | b'_')) {
+        r += 1;
+    }
+    while r > at + 1 && b[r - 1] == b'.' {
+        r -= 1;
+    }
+    let handle = &b[at + 1..r];
+    if (2..=30).contains(&handle.len()) && (handle[0].is_ascii_alphabetic() || handle[0] == b'_') {
+        out.push(Span::new(at, r, Kind::Url));
     }
 }
 
