@@ -54,6 +54,24 @@ async function expectNothingReadable(app) {
   }
 }
 
+/** The supervisor view's kept summaries as stored: [key, raw value] pairs. */
+async function supervisorValues(app) {
+  return Object.entries(await app.rawStorage()).filter(([k]) => k.startsWith('anchorpoint-supervisor.'));
+}
+
+/** Opens the v2 fixture summary in the supervisor view and chooses to keep it on this device. */
+async function keepASummary(app, page) {
+  const { readFileSync } = await import('node:fs');
+  const v2 = readFileSync(new URL('../tests/fixtures/export/v2/summary.json', import.meta.url), 'utf8');
+  await app.open('/supervisor');
+  await page.locator('#summary-files').setInputFiles([{ name: 'jo-b.json', mimeType: 'application/json', buffer: Buffer.from(v2, 'utf8') }]);
+  await app.expectText(page.locator('.nhsuk-notification-banner'), '1 summary opened');
+  await page.getByLabel('Keep them on this device').check();
+  await app.button('Save this choice').click();
+  await app.expectText(page.locator('#keep-saved'), 'Summaries you open are kept on this device');
+  return { worker: JSON.parse(v2).worker, kept: await supervisorValues(app) };
+}
+
 async function expectError(app, message) {
   await app.expectText(app.errorSummary(), message);
 }
@@ -216,18 +234,8 @@ journey('turning the lock on with storage full says so and changes nothing', asy
 // The rare case where the journal is sealed, the kept summaries cannot be, and undoing
 // the journal's lock fails too: the page must not say "nothing has been changed".
 journey('when the journal is locked but kept summaries cannot be sealed and the lock cannot be undone, it says so, and turning it off and on again seals them', async ({ app, page, a11y }) => {
-  const { readFileSync } = await import('node:fs');
-  const v2 = readFileSync(new URL('../tests/fixtures/export/v2/summary.json', import.meta.url), 'utf8');
-  const supervisorValues = async () =>
-    Object.entries(await app.rawStorage()).filter(([k]) => k.startsWith('anchorpoint-supervisor.'));
   await writeThree(app);
-  await app.open('/supervisor');
-  await page.locator('#summary-files').setInputFiles([{ name: 'jo-b.json', mimeType: 'application/json', buffer: Buffer.from(v2, 'utf8') }]);
-  await app.expectText(page.locator('.nhsuk-notification-banner'), '1 summary opened');
-  await page.getByLabel('Keep them on this device').check();
-  await app.button('Save this choice').click();
-  await app.expectText(page.locator('#keep-saved'), 'Summaries you open are kept on this device');
-  const kept = await supervisorValues();
+  const { kept } = await keepASummary(app, page);
 
   await app.open('/settings/lock');
   await app.expectPage('Turn on the lock');
@@ -255,7 +263,7 @@ journey('when the journal is locked but kept summaries cannot be sealed and the 
   await a11y('turn on the lock, summaries not sealed');
   await allowWrites(page);
   await expectNothingReadable(app);
-  assert.deepEqual(await supervisorValues(), kept, 'the kept summaries are as they were');
+  assert.deepEqual(await supervisorValues(app), kept, 'the kept summaries are as they were');
 
   // What it advises works: off, then on again, seals them.
   await app.open('/');
@@ -269,7 +277,7 @@ journey('when the journal is locked but kept summaries cannot be sealed and the 
   await app.expectPage('Settings');
   await app.expectVisibleText('The lock is off');
   await turnOn(app, page);
-  const sealed = await supervisorValues();
+  const sealed = await supervisorValues(app);
   assert.deepEqual(sealed.map(([k]) => k), kept.map(([k]) => k));
   for (const [key, value] of sealed) assert.ok(value.startsWith('AP4;s;'), `${key} is sealed now`);
   await app.open('/');
@@ -321,28 +329,16 @@ journey('the lock locks itself after the chosen idle time', async ({ app, page, 
 });
 
 journey('summaries a supervisor keeps on this device are sealed with the journal, and unsealed when the lock is off', async ({ app, page, a11y }) => {
-  const { readFileSync } = await import('node:fs');
-  const v2 = readFileSync(new URL('../tests/fixtures/export/v2/summary.json', import.meta.url), 'utf8');
-  const worker = JSON.parse(v2).worker;
-  const supervisorValues = async () =>
-    Object.entries(await app.rawStorage()).filter(([k]) => k.startsWith('anchorpoint-supervisor.'));
-
   await app.open('/');
   await writeThree(app);
-  await app.open('/supervisor');
-  await page.locator('#summary-files').setInputFiles([{ name: 'jo-b.json', mimeType: 'application/json', buffer: Buffer.from(v2, 'utf8') }]);
-  await app.expectText(page.locator('.nhsuk-notification-banner'), '1 summary opened');
-  await page.getByLabel('Keep them on this device').check();
-  await app.button('Save this choice').click();
-  await app.expectText(page.locator('#keep-saved'), 'Summaries you open are kept on this device');
-  const plain = await supervisorValues();
+  const { worker, kept: plain } = await keepASummary(app, page);
   assert.equal(plain.length, 2);
   assert.ok(plain.every(([, v]) => v.startsWith('AP4;z;')), 'kept as compact frames while the lock is off');
 
   // Turning the lock on seals them too: the worker's name is nowhere in storage.
   await turnOn(app, page);
   await expectNothingReadable(app);
-  const sealed = await supervisorValues();
+  const sealed = await supervisorValues(app);
   assert.deepEqual(sealed.map(([k]) => k), plain.map(([k]) => k));
   for (const [key, value] of sealed) {
     assert.ok(value.startsWith('AP4;s;'), `${key} is not sealed`);
@@ -364,7 +360,7 @@ journey('summaries a supervisor keeps on this device are sealed with the journal
   await page.getByLabel('Your passphrase', { exact: true }).fill(PASSPHRASE);
   await app.button('Turn off the lock').click();
   await app.expectPage('Settings');
-  const after = await supervisorValues();
+  const after = await supervisorValues(app);
   assert.equal(after.length, 2);
   assert.ok(after.every(([, v]) => v.startsWith('AP4;z;')), 'compact again');
   await app.open('/supervisor');
