@@ -72,6 +72,16 @@ async function keepASummary(app, page) {
   return { worker: JSON.parse(v2).worker, kept: await supervisorValues(app) };
 }
 
+/** Turns the lock off from Settings, in the app (this tab unlocked), and lands on Settings. */
+async function turnOffFromSettings(app, page) {
+  await app.link('Settings').click();
+  await app.link('Turn off the lock').click();
+  await app.expectPage('Turn off the lock');
+  await page.getByLabel('Your passphrase', { exact: true }).fill(PASSPHRASE);
+  await app.button('Turn off the lock').click();
+  await app.expectPage('Settings');
+}
+
 async function expectError(app, message) {
   await app.expectText(app.errorSummary(), message);
 }
@@ -269,12 +279,7 @@ journey('when the journal is locked but kept summaries cannot be sealed and the 
   await app.open('/');
   await unlock(app, page);
   await app.expectPage('Your journal');
-  await app.link('Settings').click();
-  await app.link('Turn off the lock').click();
-  await app.expectPage('Turn off the lock');
-  await page.getByLabel('Your passphrase', { exact: true }).fill(PASSPHRASE);
-  await app.button('Turn off the lock').click();
-  await app.expectPage('Settings');
+  await turnOffFromSettings(app, page);
   await app.expectVisibleText('The lock is off');
   await turnOn(app, page);
   const sealed = await supervisorValues(app);
@@ -354,12 +359,7 @@ journey('summaries a supervisor keeps on this device are sealed with the journal
   await a11y('supervisor view, kept summaries sealed with the journal');
 
   // Turning the lock off unseals them with everything else.
-  await app.link('Settings').click();
-  await app.link('Turn off the lock').click();
-  await app.expectPage('Turn off the lock');
-  await page.getByLabel('Your passphrase', { exact: true }).fill(PASSPHRASE);
-  await app.button('Turn off the lock').click();
-  await app.expectPage('Settings');
+  await turnOffFromSettings(app, page);
   const after = await supervisorValues(app);
   assert.equal(after.length, 2);
   assert.ok(after.every(([, v]) => v.startsWith('AP4;z;')), 'compact again');
