@@ -1,8 +1,9 @@
 //! National Insurance numbers ("QQ 12 34 56 C"), passport numbers named as such, UK
 //! vehicle registrations in the current ("AB12 CDE"), prefix ("A123 BCD") and suffix
 //! ("ABC 123D") formats, reference numbers after the words that name them ("hosp no
-//! RX1234567"), and the codes that open someone's home ("key safe code 0451"). NI prefixes are not checked against the allocation rules: a
-//! mistyped NI number still identifies someone, and test data uses invalid prefixes.
+//! RX1234567"), and the codes that open someone's home ("key safe code 0451"). NI
+//! prefixes are not checked against the allocation rules: a mistyped NI number still
+//! identifies someone, and test data uses invalid prefixes.
 
 use super::text::{is_space_gap, Token, ALL_UPPER};
 use super::{Kind, Span};

@@ -73,21 +73,11 @@ pub(crate) fn is_honorific(w: &str) -> bool {
     )
 }
 
-/// Capitalised words that are never names on their own: pronouns, sentence starters, the
-/// vocabulary of services and measures. (The worker's own list still wins over this.)
 /// A word kept out of names elsewhere that is also a surname or given name in the
 /// gazetteer ("Hall", "Ward", "Costa", "Parkinson"): taken as one in a name's place,
-/// after a title or a given name. Days, months and pronouns never are.
+/// after a title or a given name. Days and months never are ("June" is in the gazetteer).
 pub(crate) fn is_surname_stop_word(w: &str) -> bool {
-    w.len() >= 3
-        && is_stop_word(w)
-        && is_name(w)
-        && !is_weekday(w)
-        && !is_month_word(w)
-        && !matches!(
-            w,
-            "she" | "they" | "you" | "him" | "her" | "his" | "the" | "our"
-        )
+    w.len() >= 3 && is_stop_word(w) && is_name(w) && !is_weekday(w) && !is_month_word(w)
 }
 
 /// Conditions named after someone ("Parkinson's", "Addison's disease"): everyday words in
@@ -111,6 +101,8 @@ fn is_eponym(w: &str) -> bool {
     )
 }
 
+/// Capitalised words that are never names on their own: pronouns, sentence starters, the
+/// vocabulary of services and measures. (The worker's own list still wins over this.)
 pub(crate) fn is_stop_word(w: &str) -> bool {
     is_weekday(w)
         || is_month_word(w)
