@@ -148,6 +148,11 @@ journey('each kind of bad file gets its own error and changes nothing; script-li
 });
 
 journey('summaries open by drag and drop, and by the keyboard alone', async ({ app, page, a11y }) => {
+  // Playwright asks Chromium to hand it file choosers when the first listener is added, and
+  // does not wait for the answer. A key pressed straight after can open the chooser first,
+  // which is then never seen (it failed so on CI). Listening from the start leaves that done.
+  const choosers = [];
+  page.on('filechooser', (chooser) => choosers.push(chooser));
   await app.open('/');
   // From the header, by keyboard.
   await app.tabTo('the Supervisor view link', (f) => f.text === 'Supervisor view');
@@ -155,8 +160,9 @@ journey('summaries open by drag and drop, and by the keyboard alone', async ({ a
   await app.expectPage('Supervisor view');
   // The file input is reached by Tab; Space opens the chooser.
   await app.tabTo('the file input', (f) => f.id === 'summary-files');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-  await chooser.setFiles([file('jo-b.json', V2)]);
+  await page.keyboard.press('Space');
+  await app.waitUntil(async () => choosers.length === 1, async () => `one file chooser, saw ${choosers.length}`);
+  await choosers[0].setFiles([file('jo-b.json', V2)]);
   await app.expectText(page.locator('.nhsuk-notification-banner'), '1 summary opened');
   await app.tabTo('the worker link', (f) => f.text === 'Jo B');
   await page.keyboard.press('Enter');
