@@ -14,6 +14,7 @@
 
 use chrono::{DateTime, Utc};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use serde_json::value::RawValue;
 use thiserror::Error;
 
 use super::entry::{Answer, Draft, Entry, JudgementCall, Section, TemplateUse};
@@ -95,12 +96,17 @@ struct EnvelopeOut<'a, T> {
     data: &'a T,
 }
 
+/// An envelope as read: its data is left as the raw JSON text it was (borrowed from the
+/// stored value), so it is parsed once, straight into the frozen type its version names.
+/// Going through `serde_json::Value` instead built a tree of every record only to take it
+/// apart again, and carried a second deserialiser for every stored type into the bundle.
 #[derive(Deserialize)]
-struct EnvelopeIn {
+struct EnvelopeIn<'a> {
     app: Option<String>,
     kind: Option<String>,
     v: Option<u32>,
-    data: Option<serde_json::Value>,
+    #[serde(borrow)]
+    data: Option<&'a RawValue>,
 }
 
 fn encode<T: Serialize>(kind: Kind, data: &T) -> String {
@@ -121,7 +127,7 @@ fn encode_as<T: Serialize>(kind: Kind, v: u32, data: &T) -> String {
 
 /// Opens an envelope and returns its format version and data, checking everything but
 /// the data's shape.
-fn open(raw: &str, kind: Kind) -> Result<(u32, serde_json::Value), DecodeError> {
+fn open(raw: &str, kind: Kind) -> Result<(u32, &RawValue), DecodeError> {
     let envelope: EnvelopeIn =
         serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
     if envelope.app.as_deref() != Some(APP) {
@@ -149,8 +155,19 @@ fn open(raw: &str, kind: Kind) -> Result<(u32, serde_json::Value), DecodeError> 
     Ok((v, data))
 }
 
-fn data<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, DecodeError> {
-    serde_json::from_value(value).map_err(|e| DecodeError::Malformed(e.to_string()))
+fn data<T: DeserializeOwned>(value: &RawValue) -> Result<T, DecodeError> {
+    serde_json::from_str(value.get()).map_err(|e| DecodeError::Malformed(shape_error(&e)))
+}
+
+/// A shape error as the worker is told it: without the line and column inside the data,
+/// which say nothing to them (and which reading through `serde_json::Value` never gave).
+fn shape_error(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    let position = format!(" at line {} column {}", e.line(), e.column());
+    match message.strip_suffix(&position) {
+        Some(bare) => bare.to_owned(),
+        None => message,
+    }
 }
 
 /// Format version 1, frozen. Never change these types; add `v2` beside them and a
@@ -868,6 +885,30 @@ mod tests {
     fn a_stored_tag_id_that_is_not_an_id_makes_the_record_damaged_not_silently_untagged() {
         let raw = encode_entry(&entry()).replace("custom-3", "Custom Three");
         assert!(matches!(decode_entry(&raw), Err(DecodeError::Malformed(_))));
+    }
+
+    #[test]
+    fn a_wrong_shape_is_named_in_plain_words_without_a_position_in_the_data() {
+        // A required field gone: the reason names it, and says nothing of lines and
+        // columns inside a record the worker never sees.
+        let raw = encode_entry(&entry()).replace(r#""about":"#, r#""day":"#);
+        assert_eq!(
+            decode_entry(&raw),
+            Err(DecodeError::Malformed("missing field `about`".into()))
+        );
+        // Data that is null, or not there, is damaged too, not an empty record.
+        for raw in [
+            r#"{"app":"anchorpoint","kind":"entry","v":4,"data":null}"#,
+            r#"{"app":"anchorpoint","kind":"entry","v":4}"#,
+        ] {
+            assert_eq!(
+                decode_entry(raw),
+                Err(DecodeError::Malformed("no data".into()))
+            );
+        }
+        // A field given twice is damage, never silently one of the two.
+        let twice = encode_entry(&entry()).replacen(r#""tags":"#, r#""tags":[],"tags":"#, 1);
+        assert!(matches!(decode_entry(&twice), Err(DecodeError::Malformed(m)) if m.contains("duplicate field")));
     }
 
     #[test]
