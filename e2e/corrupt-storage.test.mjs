@@ -187,3 +187,40 @@ journey('a damaged collection the journal page does not show is reported when it
   await app.expectVisibleText('Low');
   await expectKept(app, raw);
 });
+
+journey('a draft whose words are damaged is reported when the editor opens it, and kept', async ({ app, page, a11y }) => {
+  // A draft from before drafts were per tab counts as this tab's. Its envelope is sound;
+  // its words have the wrong shape, which only reading them finds.
+  const raw = '{"app":"anchorpoint","kind":"draft","v":4,"data":{"text":7}}';
+  await app.open('/');
+  await page.evaluate((v) => localStorage.setItem('anchorpoint.draft.new', v), raw);
+
+  // The journal page reads only the draft's envelope (its decoding is not in the first
+  // load), so it offers the draft and reports nothing yet.
+  await app.open('/');
+  await app.expectPage('Your journal');
+  await app.expectVisibleText('You have an unsaved draft.');
+  assert.equal(await page.locator('.app-set-aside').count(), 0, 'nothing reported before the draft is read');
+
+  await app.link('Continue writing').click();
+  await app.expectPage('Write a reflection');
+  const callout = page.locator('.app-set-aside');
+  await app.waitUntil(
+    async () => {
+      const text = ((await callout.allInnerTexts()).join(' ') || '').toLowerCase();
+      return text.includes('set aside') && text.includes('nothing has been deleted') && text.includes('anchorpoint.draft.new');
+    },
+    async () => `a set-aside warning naming the draft, got: ${JSON.stringify(await callout.allInnerTexts())}`,
+  );
+  assert.equal(await app.reflectionInput().inputValue(), '', 'the editor starts empty');
+  await a11y('editor, a damaged draft set aside');
+  await expectKept(app, raw);
+
+  // New words are kept as this tab's draft; the damaged one stays as it was.
+  await app.typeReflection('Started again after the damaged draft.');
+  await app.waitUntil(
+    async () => Object.keys(await app.storage()).some((k) => /^anchorpoint\.draft\.[^.]+\.new$/.test(k)),
+    async () => `the new words kept as a draft, keys: ${Object.keys(await app.storage())}`,
+  );
+  assert.equal((await app.storage())['anchorpoint.draft.new'], raw, 'the damaged draft is untouched');
+});

@@ -18,6 +18,6 @@ pub use backend::{tab_id, watch_tab_id, Backend, BackendError, LocalStorage, Mem
 pub use codec::{Codec, Compact, PlainJson, Sealed};
 pub use session::{set_tab_flag, tab_flag, TabFlag};
 pub use store::{
-    Batch, Collections, DraftSlot, Loaded, Namespace, OtherDraft, Problem, StorageError, Store,
-    StoredCollection, PREFIX,
+    Batch, Collections, DraftFound, DraftSlot, Loaded, Namespace, OtherDraft, Problem,
+    StorageError, Store, StoredCollection, PREFIX,
 };

@@ -28,7 +28,7 @@ use crate::core::entry::Entry;
 use crate::core::ids::EntryId;
 use crate::core::journal::Journal;
 use crate::core::lock::LockHeader;
-use crate::core::record::{check_dismissals, decode_dismissals, encode_dismissals};
+use crate::core::record::{check_dismissals, check_draft, decode_dismissals, encode_dismissals};
 use crate::core::record::{
     decode_draft, decode_embeddedness, decode_entry, decode_index, decode_preferences,
     decode_settings, decode_templates, decode_threads, decode_vocabulary, decode_wellbeing,
@@ -235,6 +235,15 @@ impl Problem {
             Problem::Missing { .. } => None,
         }
     }
+}
+
+/// What [`Store::load_draft`] found in a draft slot.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DraftFound {
+    None,
+    Draft(Box<StoredDraft>),
+    /// A draft is there but its words cannot be read; it is left as it is.
+    Damaged(Problem),
 }
 
 /// A record kept under one key of its own beside the entries. Adding a collection is one
@@ -762,7 +771,9 @@ impl<B: Backend> Store<B> {
                     Err(reason) => self.unreadable(&key, raw, reason, &mut problems),
                 }
             } else if key.starts_with(&draft_prefix) {
-                if let Err(reason) = self.read(&key, &raw, decode_draft) {
+                // Only the envelope: a draft's words are read when the editor opens it
+                // (`load_draft`), which reports damage in them then.
+                if let Err(reason) = self.read(&key, &raw, check_draft) {
                     self.unreadable(&key, raw, reason, &mut problems);
                 }
             } else if key.starts_with(&set_aside_prefix) {
@@ -1210,18 +1221,38 @@ impl<B: Backend> Store<B> {
         format!("{}{}.{}", self.ns.draft_prefix(), self.tab, slot.name())
     }
 
-    /// This tab's unsaved draft in a slot, if there is a readable one. A draft written
-    /// before drafts were per tab (`draft.<slot>`) counts as this tab's too, so it is
-    /// never stranded.
-    pub fn load_draft(&self, slot: &DraftSlot) -> Result<Option<StoredDraft>, StorageError> {
-        let key = self.draft_key(slot);
-        if let Some(raw) = self.backend.get(&key)? {
-            return Ok(self.read(&key, &raw, decode_draft).ok().map(|(_, d)| d));
+    /// This tab's draft in a slot as stored, key and value: a draft written before drafts
+    /// were per tab (`draft.<slot>`) counts as this tab's too, so it is never stranded.
+    fn stored_draft(&self, slot: &DraftSlot) -> Result<Option<(String, String)>, StorageError> {
+        for key in [
+            self.draft_key(slot),
+            format!("{}{}", self.ns.draft_prefix(), slot.name()),
+        ] {
+            if let Some(raw) = self.backend.get(&key)? {
+                return Ok(Some((key, raw)));
+            }
         }
-        let legacy = format!("{}{}", self.ns.draft_prefix(), slot.name());
-        Ok(match self.backend.get(&legacy)? {
-            Some(raw) => self.read(&legacy, &raw, decode_draft).ok().map(|(_, d)| d),
-            None => None,
+        Ok(None)
+    }
+
+    /// Whether this tab has a draft in a slot that is ours and of a version this code
+    /// reads (its words are not read: see [`check_draft`]).
+    pub fn has_draft(&self, slot: &DraftSlot) -> Result<bool, StorageError> {
+        Ok(self
+            .stored_draft(slot)?
+            .is_some_and(|(key, raw)| self.read(&key, &raw, check_draft).is_ok()))
+    }
+
+    /// This tab's unsaved draft in a slot. A draft whose words cannot be read comes back
+    /// as [`DraftFound::Damaged`], with the problem to report: it stays where it is until
+    /// the worker's next draft copies it aside ([`Store::save_draft`]).
+    pub fn load_draft(&self, slot: &DraftSlot) -> Result<DraftFound, StorageError> {
+        let Some((key, raw)) = self.stored_draft(slot)? else {
+            return Ok(DraftFound::None);
+        };
+        Ok(match self.read(&key, &raw, decode_draft) {
+            Ok((_, draft)) => DraftFound::Draft(Box::new(draft)),
+            Err(reason) => DraftFound::Damaged(Problem::SetAside { key, reason }),
         })
     }
 

@@ -26,8 +26,8 @@ use crate::core::templates::TemplateLibrary;
 use crate::core::threads::Threads;
 use crate::storage::supervisor::SupervisorSpace;
 use crate::storage::{
-    tab_flag, tab_id, Batch, Codec, Collections, Compact, DraftSlot, LocalStorage, Namespace,
-    OtherDraft, Problem, StorageError, Store, StoredCollection, TabFlag,
+    tab_flag, tab_id, Batch, Codec, Collections, Compact, DraftFound, DraftSlot, LocalStorage,
+    Namespace, OtherDraft, Problem, StorageError, Store, StoredCollection, TabFlag,
 };
 
 /// A change to the stored dismissed nudges: given them as stored now, the new value, or
@@ -865,11 +865,35 @@ impl AppState {
             .and_then(Result::ok)
     }
 
+    /// This tab's draft in a slot, read for the editor. A draft whose words cannot be read
+    /// is reported like any damaged record (once), left where it is, and gives `None`:
+    /// the editor starts empty and the worker's next draft copies it aside first.
     pub fn draft(&self, slot: &DraftSlot) -> Option<StoredDraft> {
+        match self
+            .store
+            .try_with_value(|store| store.load_draft(slot))
+            .and_then(Result::ok)?
+        {
+            DraftFound::Draft(draft) => Some(*draft),
+            DraftFound::Damaged(problem) => {
+                self.problems.update(|p| {
+                    if !p.contains(&problem) {
+                        p.push(problem);
+                    }
+                });
+                None
+            }
+            DraftFound::None => None,
+        }
+    }
+
+    /// Whether this tab has an unsaved draft in a slot, without reading its words: for
+    /// the journal page, whose code then carries no draft decoding.
+    pub fn has_draft(&self, slot: &DraftSlot) -> bool {
         self.store
-            .try_update_value(|store| store.load_draft(slot))
+            .try_with_value(|store| store.has_draft(slot))
             .and_then(Result::ok)
-            .flatten()
+            .unwrap_or(false)
     }
 
     /// Unsaved words other tabs left for the same slot.

@@ -664,7 +664,10 @@ fn a_newer_record_anywhere_makes_the_store_read_only_but_keeps_drafts() {
     );
     assert_eq!(s.backend.snapshot(), before, "nothing changed");
     s.save_draft(&draft(None, "still typing")).unwrap();
-    assert!(s.load_draft(&DraftSlot::New).unwrap().is_some());
+    assert!(matches!(
+        s.load_draft(&DraftSlot::New).unwrap(),
+        DraftFound::Draft(_)
+    ));
     // Without the newer record, the same store writes again.
     let mut fresh = store();
     fresh.load().unwrap();
@@ -758,11 +761,8 @@ fn each_tab_keeps_its_own_drafts() {
     a.save_draft(&draft(None, "A's half thought")).unwrap();
     b.save_draft(&draft(None, "B's half thought")).unwrap();
     a.discard_draft(&DraftSlot::New).unwrap();
-    assert_eq!(a.load_draft(&DraftSlot::New).unwrap(), None);
-    assert_eq!(
-        b.load_draft(&DraftSlot::New).unwrap().unwrap().draft.text,
-        "B's half thought"
-    );
+    assert_eq!(a.load_draft(&DraftSlot::New).unwrap(), DraftFound::None);
+    assert_eq!(words(&b), "B's half thought");
     // A tab with no draft of its own is offered the words other tabs left.
     let offered = a.other_drafts(&DraftSlot::New).unwrap();
     assert_eq!(offered.len(), 1);
@@ -779,10 +779,7 @@ fn a_draft_from_before_drafts_were_per_tab_is_still_found() {
         )
         .unwrap();
     assert!(s.load().unwrap().problems.is_empty());
-    assert_eq!(
-        s.load_draft(&DraftSlot::New).unwrap().unwrap().draft.text,
-        "older words"
-    );
+    assert_eq!(words(&s), "older words");
 }
 
 #[test]
@@ -816,6 +813,59 @@ fn deleting_an_entry_removes_every_tabs_draft_of_it() {
         .collect();
     assert!(!everything.contains("Jo"), "{everything}");
     assert!(everything.contains("kept"));
+}
+
+/// The words of a store's new-reflection draft, which must be readable.
+fn words<B: Backend>(s: &Store<B>) -> String {
+    match s.load_draft(&DraftSlot::New).unwrap() {
+        DraftFound::Draft(d) => d.draft.text,
+        other => panic!("no readable draft: {other:?}"),
+    }
+}
+
+#[test]
+fn a_draft_with_damaged_words_is_found_by_the_editor_not_at_start_up_and_kept() {
+    let mut s = store();
+    s.save_draft(&draft(None, "half a thought")).unwrap();
+    let key = "anchorpoint.draft.t0.new";
+    // Its envelope is sound, its words are not: the draft's `text` has the wrong type.
+    let damaged = s.backend.get(key).unwrap().unwrap();
+    let damaged = s
+        .open(key, &damaged)
+        .unwrap()
+        .json
+        .replace(r#""text":"half a thought""#, r#""text":7"#);
+    let damaged = s.codec.encode(key, 0, &damaged).unwrap();
+    s.backend.set(key, &damaged).unwrap();
+    // Start-up reads only envelopes, so the first load carries no draft decoding.
+    assert!(s.load().unwrap().problems.is_empty());
+    assert!(
+        s.has_draft(&DraftSlot::New).unwrap(),
+        "the journal page offers it"
+    );
+    // The editor finds the damage, with the same words as any damaged record.
+    match s.load_draft(&DraftSlot::New).unwrap() {
+        DraftFound::Damaged(Problem::SetAside { key: k, reason }) => {
+            assert_eq!(k, key);
+            assert!(reason.starts_with("its contents are damaged"), "{reason}");
+        }
+        other => panic!("{other:?}"),
+    }
+    // Nothing removed it; the worker's next draft copies it aside first.
+    s.discard_draft(&DraftSlot::New).unwrap();
+    assert_eq!(
+        s.backend.get(key).unwrap().as_deref(),
+        Some(damaged.as_str())
+    );
+    s.save_draft(&draft(None, "new words")).unwrap();
+    assert_eq!(
+        s.backend
+            .get("anchorpoint.setaside.draft.t0.new.1")
+            .unwrap()
+            .as_deref(),
+        Some(damaged.as_str())
+    );
+    assert_eq!(words(&s), "new words");
 }
 
 #[test]

@@ -181,7 +181,7 @@ pub fn JournalPage() -> impl IntoView {
     // Look for a draft again whenever another tab changes storage.
     let has_draft = Memo::new(move |_| {
         state.external_changes.track();
-        state.draft(&DraftSlot::New).is_some()
+        state.has_draft(&DraftSlot::New)
     });
 
     // The index is built once per visit (and again only if another tab changes the
