@@ -88,6 +88,7 @@ lazy::lazy_page!(EndWorkshopRoute, workshop, EndWorkshopPage);
 lazy::lazy_page!(UnlockRoute, unlock, UnlockPage);
 lazy::lazy_page!(SuggestLockRoute, suggest, LockSuggestionBody);
 lazy::lazy_page!(LockActionRoute, lock, LockActionPage);
+lazy::lazy_page!(ClashRoute, clash, ClashNotice);
 
 /// The whole app: state, layout and routes.
 #[component]
@@ -138,6 +139,17 @@ fn load_view(load: std::pin::Pin<Box<dyn std::future::Future<Output = AnyView>>>
         page.track();
         page.try_update_untracked(Option::take).flatten()
     }
+}
+
+/// The clash notice, from a chunk of its own fetched when the first clash of this visit
+/// happens (most visits have none). Kept once shown: it clears itself when the worker
+/// moves to another page, and shows what came of their choice after the clash is gone.
+fn clash_notice() -> impl IntoView {
+    let state = state::use_app_state();
+    let needed = Memo::new(move |before: Option<&bool>| {
+        before.copied().unwrap_or(false) || state.clash.with(Option::is_some)
+    });
+    move || needed.get().then(lazy_view::<ClashRoute>)
 }
 
 fn unlock_gate() -> impl IntoView {
@@ -241,7 +253,7 @@ fn Layout() -> impl IntoView {
                         // start a workshop in this tab without unlocking the journal.
                         <Show when=move || state.lock.get() != LockStatus::Locked || location.pathname.read().as_str() == WORKSHOP_START fallback=unlock_gate>
                         <StorageNotice/>
-                        <ClashNotice/>
+                        {clash_notice}
                         // FlatRoutes, not Routes: no route here nests, and the nested
                         // router's outlet machinery cost about 16 KB of the gzipped wasm.
                         // Add a parent route only together with switching back.
