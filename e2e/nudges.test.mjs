@@ -184,31 +184,46 @@ journey('a dismissal that cannot be kept says so, and the nudge stays dismissed 
 });
 
 // A dismissals record whose envelope is sound but whose contents are damaged passes the
-// start-up check (only the envelope is read then). A dismissal must then say that what is
-// stored could not be read, and write nothing over it.
-journey('a damaged dismissals record is never written over: the dismissal says why it was not kept', async ({ app, page, a11y }) => {
+// start-up check (only the envelope is read then). When a page first reads it, it is
+// reported as set aside, like any damaged record; the next dismissal copies it under a
+// key of its own before writing, so dismissing works again and nothing is deleted.
+journey('a damaged dismissals record is reported and copied aside, and dismissing works again', async ({ app, page, a11y }) => {
   await app.open('/');
   const damaged = '{"app":"anchorpoint","kind":"dismissals","v":1,"data":{"entries":"not a map"}}';
   await page.evaluate((v) => localStorage.setItem('anchorpoint.dismissals', v), damaged);
   await app.open('/write');
   await app.expectPage('Write a reflection');
+  const callout = page.locator('.app-set-aside');
+  await app.waitUntil(
+    async () => {
+      const text = ((await callout.allInnerTexts()).join(' ') || '').toLowerCase();
+      return text.includes('set aside') && text.includes('nothing has been deleted') && text.includes('anchorpoint.dismissals');
+    },
+    async () => `a set-aside warning naming anchorpoint.dismissals, got: ${JSON.stringify(await callout.allInnerTexts())}`,
+  );
+  assert.equal((await app.storage())['anchorpoint.dismissals'], damaged, 'reading it changed nothing');
+
   await app.typeReflection('Rang her on 07700 900654 today.');
   await nudges(page).first().waitFor();
   await nudgeButton(page, '07700 900654', 'Dismiss').click();
   await app.waitUntil(async () => (await nudges(page).count()) === 0, 'the nudge to go');
-  const alert = page.locator('.app-nudges [role="alert"]');
-  await app.expectText(alert, 'Your dismissal could not be kept because the dismissed nudges already stored on this device could not be read');
-  await app.expectText(alert, 'your words are safe');
-  await app.expectText(alert, 'Nothing was changed or deleted.');
-  assert.ok(!(await alert.innerText()).includes('reload'), 'it does not suggest a reload, which would not help');
-  await a11y('editor, dismissals record damaged');
-  assert.equal((await app.storage())['anchorpoint.dismissals'], damaged, 'the damaged record is as it was');
+  assert.equal(await page.locator('.app-nudges [role="alert"]').count(), 0, 'the dismissal was kept');
+  await app.waitUntil(
+    async () => (await app.storage())['anchorpoint.dismissals'] !== damaged,
+    'the dismissal to be stored',
+  );
+  const stored = await app.storage();
+  const copies = Object.entries(stored).filter(([k]) => k.startsWith('anchorpoint.setaside.dismissals'));
+  assert.deepEqual(copies.map(([, v]) => v), [damaged], 'the damaged record is kept under a key of its own');
+  assert.equal(Object.values((await storedDismissals(app)).drafts).flat().length, 1, 'the dismissal is stored');
+  await a11y('editor, damaged dismissals set aside');
 
-  // The reflection itself saves as usual, and the damaged record is still not touched.
+  // The reflection saves as usual and keeps its dismissal; the copy is still there.
   await app.saveNew();
   await app.expectPath(/^\/entries\/[^/]+$/);
   await app.expectText(app.entryText(), 'Rang her on 07700 900654 today.');
-  assert.equal((await app.storage())['anchorpoint.dismissals'], damaged, 'the damaged record is still as it was');
+  assert.deepEqual(Object.keys((await storedDismissals(app)).entries), [app.entryId()]);
+  assert.ok(Object.values(await app.storage()).includes(damaged), 'the copy is kept');
 });
 
 journey('a failure to save the nudges choice shows in the settings page\'s one error summary', async ({ app, page, a11y }) => {

@@ -134,10 +134,6 @@ pub enum StorageError {
     /// tab since this one last read it. Nothing was written.
     #[error("the journal is locked, or its lock was changed in another tab or window")]
     Locked,
-    /// A record the change depends on is stored but cannot be read (damaged, perhaps by
-    /// an extension or a disk error). It is never written over: nothing was written.
-    #[error("{0} already stored on this device could not be read, and Anchorpoint never writes over what it cannot read")]
-    Unreadable(&'static str),
 }
 
 impl StorageError {
@@ -170,10 +166,6 @@ impl StorageError {
             StorageError::Locked => {
                 "Nothing was saved here. Copy your text somewhere safe, unlock your journal \
                  (reload the page if it does not ask), and save again."
-            }
-            StorageError::Unreadable(_) => {
-                "Nothing was changed or deleted. Your reflections are not affected and save \
-                 as usual."
             }
         }
     }
@@ -1184,6 +1176,43 @@ impl<B: Backend> Store<B> {
             Some(raw) => self.read(&key, &raw, C::decode).ok().map(|(_, c)| c),
             None => Some(C::default()),
         })
+    }
+
+    /// A collection as stored now, or the problem that stops it being read, without
+    /// taking anything as seen: for a collection read when a page needs it (dismissals).
+    pub fn collection_now<C: StoredCollection>(&self) -> Result<Result<C, Problem>, StorageError> {
+        let key = self.ns.key(C::NAME);
+        Ok(match self.backend.get(&key)? {
+            Some(raw) => match self.read(&key, &raw, C::decode) {
+                Ok((_, c)) => Ok(c),
+                Err(reason) => Err(Problem::SetAside { key, reason }),
+            },
+            None => Ok(C::default()),
+        })
+    }
+
+    /// A collection as stored now, for a change made straight onto it and committed at
+    /// once (dismissals): its stored revision is taken as the base. A value that cannot be
+    /// read is treated as a load that found it would: kept as seen damaged, so the change
+    /// starts from empty and the commit copies the damaged value aside first (one from a
+    /// newer version is never written over). The problem comes back, to be reported.
+    pub fn collection_for_change<C: StoredCollection>(
+        &mut self,
+    ) -> Result<(C, Option<Problem>), StorageError> {
+        let key = self.ns.key(C::NAME);
+        match self.collection_now::<C>()? {
+            Ok(value) => {
+                self.accept_stored(&key)?;
+                Ok((value, None))
+            }
+            Err(Problem::SetAside { reason, .. }) => {
+                let raw = self.backend.get(&key)?.unwrap_or_default();
+                let mut problems = Vec::new();
+                self.unreadable(&key, raw, reason, &mut problems);
+                Ok((C::default(), problems.pop()))
+            }
+            Err(other) => Ok((C::default(), Some(other))),
+        }
     }
 
     /// Takes the stored revision of a key as seen, after the worker has looked at the

@@ -717,36 +717,58 @@ impl AppState {
         )
     }
 
-    /// The dismissed identifier nudges as stored now (none if they cannot be read). They
-    /// are read when a page needs them, never at start-up (see `core::dismissals`).
+    /// The dismissed identifier nudges as stored now. They are read when a page needs
+    /// them, never at start-up (see `core::dismissals`). A record that cannot be read is
+    /// reported like any damaged record, and counts as none.
     /// Only a read: unlike a write it does not first decode what start-up deferred, so the
     /// journal page's flags, which read this, leave the wellbeing checks unread.
     pub fn dismissals(&self) -> Dismissals {
-        self.store
-            .try_with_value(|store| store.stored_collection::<Dismissals>())
+        match self
+            .store
+            .try_with_value(|store| store.collection_now::<Dismissals>())
             .and_then(Result::ok)
-            .flatten()
-            .unwrap_or_default()
+        {
+            Some(Ok(dismissals)) => dismissals,
+            Some(Err(problem)) => {
+                self.report(problem);
+                Dismissals::default()
+            }
+            None => Dismissals::default(),
+        }
+    }
+
+    /// Adds a problem to those shown, once.
+    fn report(&self, problem: Problem) {
+        self.problems.update(|p| {
+            if !p.contains(&problem) {
+                p.push(problem);
+            }
+        });
     }
 
     /// Changes the stored dismissed nudges: `change` is given them as stored now and says
     /// whether it changed them. Read and written in one go, so another tab's dismissals
-    /// are kept; a record that cannot be read is never written over.
+    /// are kept. A record that cannot be read is set aside as any damaged record is: the
+    /// change starts from none, the damaged value is copied under a key of its own before
+    /// it is replaced, and the worker is told.
     pub fn update_dismissals(
         &self,
         change: impl Fn(&mut Dismissals) -> bool,
     ) -> Result<(), StorageError> {
         let ns = self.namespace();
-        self.with_store(|store| {
-            if store.stored_collection::<Dismissals>()?.is_none() {
-                return Err(StorageError::Unreadable("the dismissed nudges"));
+        let mut found = None;
+        let result = self.with_store(|store| {
+            let (mut dismissals, problem) = store.collection_for_change::<Dismissals>()?;
+            found = problem;
+            if !change(&mut dismissals) {
+                return Ok(());
             }
-            let batch = Self::dismissals_change(store, &ns, Batch::new(), &|d| {
-                let mut d = d.clone();
-                change(&mut d).then_some(d)
-            })?;
-            store.commit(batch)
-        })
+            store.commit(Batch::new().collection(&ns, &dismissals))
+        });
+        if let Some(problem) = found {
+            self.report(problem);
+        }
+        result
     }
 
     /// Adds to `batch` the change `change` makes to the dismissals as stored now, taking
@@ -876,11 +898,7 @@ impl AppState {
         {
             DraftFound::Draft(draft) => Some(*draft),
             DraftFound::Damaged(problem) => {
-                self.problems.update(|p| {
-                    if !p.contains(&problem) {
-                        p.push(problem);
-                    }
-                });
+                self.report(problem);
                 None
             }
             DraftFound::None => None,

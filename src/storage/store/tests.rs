@@ -1140,3 +1140,40 @@ fn peeking_at_another_tabs_changes_leaves_a_deferred_collection_unread() {
         wellbeing_for("a", "4")
     );
 }
+
+#[test]
+fn a_damaged_collection_read_for_a_change_is_reported_then_copied_aside_by_the_write() {
+    use crate::core::dismissals::{Dismissals, Fingerprint, Owner};
+    let mut s = store();
+    let damaged =
+        r#"{"app":"anchorpoint","kind":"dismissals","v":1,"data":{"entries":"not a map"}}"#;
+    s.backend.set("anchorpoint.dismissals", damaged).unwrap();
+    // Start-up checks only its envelope.
+    assert!(s.load().unwrap().problems.is_empty());
+    // Reading it says why it cannot be read, and changes nothing.
+    match s.collection_now::<Dismissals>().unwrap() {
+        Err(Problem::SetAside { key, reason }) => {
+            assert_eq!(key, "anchorpoint.dismissals");
+            assert!(reason.starts_with("its contents are damaged"), "{reason}");
+        }
+        other => panic!("{other:?}"),
+    }
+    // A change starts from none, reports the damage, and its write copies it aside.
+    let (mut now, problem) = s.collection_for_change::<Dismissals>().unwrap();
+    assert_eq!(now, Dismissals::default());
+    assert!(matches!(problem, Some(Problem::SetAside { .. })));
+    assert!(now.dismiss(
+        &Owner::Entry(EntryId::parse("e1").unwrap()),
+        Fingerprint::of("phone", "07700 900123")
+    ));
+    s.commit(Batch::new().collection(&Namespace::JOURNAL, &now))
+        .unwrap();
+    assert_eq!(
+        s.backend
+            .get("anchorpoint.setaside.dismissals.1")
+            .unwrap()
+            .as_deref(),
+        Some(damaged)
+    );
+    assert_eq!(s.collection_now::<Dismissals>().unwrap(), Ok(now));
+}
