@@ -748,6 +748,23 @@ impl SearchIndex {
         }
     }
 
+    /// Indexes up to `count` more entries of `journal`, continuing from where the last
+    /// call stopped; says whether every entry is now in. Building a large journal's index
+    /// a slice at a time lets the page answer the worker in between (5,000 reflections
+    /// took one task of about 250 ms, and four times that on a slow phone). The journal
+    /// must be the same one throughout: start a new index when it changes.
+    pub fn index_more(&mut self, journal: &Journal, count: usize) -> bool {
+        let done = self.entries.len();
+        self.entries.extend(
+            journal
+                .newest_first()
+                .skip(done)
+                .take(count)
+                .map(Indexed::of),
+        );
+        self.entries.len() == journal.len()
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }
@@ -1473,6 +1490,21 @@ mod tests {
         check_normalise("a\u{00A0}b\u{2003}c", "a b c");
         check_normalise("ΣΟΦΙΑ", "σοφια");
         check_normalise("", "");
+    }
+
+    #[test]
+    fn an_index_built_a_slice_at_a_time_is_the_same_index() {
+        let journal = journal();
+        let mut sliced = SearchIndex::default();
+        let mut slices = 1;
+        while !sliced.index_more(&journal, 2) {
+            slices += 1;
+        }
+        assert_eq!(slices, journal.len().div_ceil(2));
+        assert_eq!(sliced, SearchIndex::build(&journal));
+        assert!(sliced.index_more(&journal, 2), "nothing left to add");
+        assert_eq!(sliced, SearchIndex::build(&journal));
+        assert!(SearchIndex::default().index_more(&Journal::default(), 2));
     }
 
     #[test]

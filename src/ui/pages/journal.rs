@@ -50,6 +50,11 @@ const SETTLE: std::time::Duration = std::time::Duration::from_millis(300);
 /// frame's 16 ms at the 95th percentile (`bench/browser.mjs`).
 const PAGE_SIZE: usize = 10;
 
+/// How many reflections the search index takes in one task while it is built after
+/// start-up: about 5 ms on a laptop, 20 ms on a slow phone (Chromium at a quarter of the
+/// speed), well under the 50 ms after which a task holds up the worker's next key.
+const INDEX_SLICE: usize = 100;
+
 /// One result as the list shows it.
 #[derive(Clone)]
 struct Row {
@@ -189,21 +194,43 @@ pub fn JournalPage() -> impl IntoView {
     // in one memo. Each build gets a new number, so the results know whether the last
     // results came from this same index and a narrower search may look only among them.
     let builds = StoredValue::new(0u32);
-    let index = Memo::new(move |_| {
+    let build = Memo::new(move |_| {
+        state.journal.track();
         state.threads.track();
         builds.update_value(|n| *n += 1);
-        (builds.get_value(), state.journal.with(SearchIndex::build))
+        builds.get_value()
     });
-    // Build the index once the first frame is drawn (a task queued from the frame's
-    // callback runs after it), so start-up shows the list without normalising every
-    // reflection first, and the first key usually finds the index ready.
-    request_animation_frame(move || {
+    // The index as built so far, and the build it belongs to.
+    let index = StoredValue::new((0u32, SearchIndex::default()));
+    // Indexes up to `count` more reflections for build `n`; says whether all are in.
+    let index_more = move |n: u32, count: usize| {
+        index
+            .try_update_value(|(of, i)| {
+                if *of != n {
+                    *of = n;
+                    *i = SearchIndex::default();
+                }
+                state.journal.with_untracked(|j| i.index_more(j, count))
+            })
+            .unwrap_or(true)
+    };
+    // Built after the first frame is drawn, a slice at a time (a task each, queued from
+    // the frame's callback), so start-up shows the list without normalising every
+    // reflection first, and the page answers between slices. A key pressed before the
+    // last slice finishes the index at once.
+    fn slices(n: u32, build: Memo<u32>, index_more: impl Fn(u32, usize) -> bool + 'static) {
         set_timeout(
             move || {
-                let _ = index.try_with_untracked(|_| ());
+                if build.try_get_untracked() == Some(n) && !index_more(n, INDEX_SLICE) {
+                    slices(n, build, index_more);
+                }
             },
             std::time::Duration::ZERO,
         );
+    }
+    Effect::new(move |_| {
+        let n = build.get();
+        request_animation_frame(move || slices(n, build, index_more));
     });
     let choices = move || {
         let templates = state
@@ -228,8 +255,9 @@ pub fn JournalPage() -> impl IntoView {
                 .with(|j| j.newest_first().map(|e| e.id.clone()).collect());
             return (parsed, all, 0);
         }
-        let (q, built) = (&parsed.query, index.with(|(n, _)| *n));
-        let found = index.with(|(_, i)| {
+        let (q, built) = (&parsed.query, build.get());
+        index_more(built, usize::MAX);
+        let found = index.with_value(|(_, i)| {
             state.threads.with(|t| match previous {
                 Some((p, earlier, n)) if *n == built && q.narrows(&p.query) => {
                     i.search_among(q, t, earlier)
