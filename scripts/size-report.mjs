@@ -51,8 +51,11 @@ import { gzipSync } from 'node:zlib';
 // choice of store, the supervisor and workshop links and routes took it from 338.7 to
 // 352.0 KB; the budget moved to 360 KB to let them land, a regression to win back
 // (`--cfg erase_components` measured 11 KB smaller on 2026-12-05; Deliver 3 of issue 11,
-// decoding collections on first use, is the other lever).
-const BUDGET_BYTES = 360 * 1024;
+// decoding collections on first use, is the other lever). Later that day the records'
+// data parsed once (RawValue), drafts' envelopes only at start-up and the clash notice in
+// a chunk took it from 358.3 to 336.6 KB, and the budget came back to 340 KB, so the
+// gain is kept. The issue's goal is 250 KB.
+const BUDGET_BYTES = 340 * 1024;
 const COUNTED = new Set(['.wasm', '.js', '.css']);
 const NOT_NEEDED_TO_START = new Set(['sw.js']);
 const CHUNK = /^(split_|chunk_)[^/]*\.wasm$/;
