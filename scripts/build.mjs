@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds the release app into dist/ without Trunk: the NHS.UK styles, cargo for wasm32,
-// wasm-bindgen, wasm-opt -Oz (binaryen from npm), content-hashed file names, index.html,
+// wasm-bindgen, wasm-opt -Oz (binaryen from npm), terser for the JavaScript glue,
+// content-hashed file names, index.html,
 // then the post-build step (Content-Security-Policy hashes and the service worker).
 //
 // Why not `trunk build`: Trunk had to be compiled from source on every fresh machine
@@ -47,6 +48,16 @@ const runAsync = (command, args) =>
 const digest = (bytes, algorithm = 'sha256') => createHash(algorithm).update(bytes).digest();
 const hashName = (bytes) => digest(bytes).toString('hex').slice(0, 16);
 const integrity = (bytes) => `sha384-${digest(bytes, 'sha384').toString('base64')}`;
+// The wasm-bindgen glue and the chunk loader are both first load, written by tools for
+// reading, not sending: terser takes the first load's JavaScript from 19.4 to 15.1 KB
+// gzip (2026-12-06). What the wasm and the build rely on (import keys, chunk file
+// names) are properties and string literals, which minifying leaves as they are.
+const minify = async (code) => {
+  const { minify: terser } = await import('terser');
+  const out = await terser(code, { module: true, compress: true, mangle: true });
+  if (typeof out.code !== 'string') throw new Error('terser gave no code');
+  return out.code;
+};
 
 try {
   rmSync(stage, { recursive: true, force: true });
@@ -165,11 +176,11 @@ try {
       // "./__wasm_split.js", which is also the key of the glue's imports object.
       const importLoader = /(import \* as \w+ from )(["'])\.\/__wasm_split\.js\2/g;
       if (!importLoader.test(rawGlue)) throw new Error(`${BIN}.js does not import ./__wasm_split.js`);
-      const glue = Buffer.from(rawGlue.replace(importLoader, `$1$2./${loaderName}$2`));
+      const glue = Buffer.from(await minify(rawGlue.replace(importLoader, `$1$2./${loaderName}$2`)));
       const glueName = `${BIN}-${hashName(glue)}.js`;
       writeFileSync(join(stage, glueName), glue);
       if (!loader.includes(`"./${BIN}.js"`)) throw new Error(`__wasm_split.js does not import ./${BIN}.js`);
-      writeFileSync(join(stage, loaderName), loader.replaceAll(`"./${BIN}.js"`, `"./${glueName}"`));
+      writeFileSync(join(stage, loaderName), await minify(loader.replaceAll(`"./${BIN}.js"`, `"./${glueName}"`)));
       const start = Buffer.from(
         readFileSync(join(root, 'web', 'start.js'), 'utf8')
           .replace('__GLUE__', `/${glueName}`)

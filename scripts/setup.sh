@@ -85,7 +85,7 @@ if ! command -v wasm-split-cli >/dev/null || [ ! -f "$split_stamp" ]; then
     touch "$split_stamp"
 fi
 
-# npm pieces: nhsuk-frontend, sass, binaryen's wasm-opt, playwright-core, axe-core.
+# npm pieces: nhsuk-frontend, sass, binaryen's wasm-opt, terser, playwright-core, axe-core.
 stamp="$ROOT/node_modules/.anchorpoint-installed"
 if [ ! -f "$stamp" ] || [ "$ROOT/package-lock.json" -nt "$stamp" ]; then
     say "Installing npm packages"
