@@ -167,14 +167,7 @@ journey('a damaged collection the journal page does not show is reported when it
   // Insights shows the wellbeing trend: its first use, within the same start-up.
   await app.link('Insights').click();
   await app.expectPage('Insights');
-  const callout = page.locator('.app-set-aside');
-  await app.waitUntil(
-    async () => {
-      const text = ((await callout.allInnerTexts()).join(' ') || '').toLowerCase();
-      return text.includes('set aside') && text.includes('nothing has been deleted') && text.includes('anchorpoint.wellbeing');
-    },
-    async () => `a set-aside warning naming anchorpoint.wellbeing, got: ${JSON.stringify(await callout.allInnerTexts())}`,
-  );
+  await app.expectSetAside('anchorpoint.wellbeing');
   await a11y('insights, wellbeing checks set aside on first use');
   assert.deepEqual(await app.storage(), before, 'reading it changed nothing');
 
@@ -204,14 +197,7 @@ journey('a draft whose words are damaged is reported when the editor opens it, a
 
   await app.link('Continue writing').click();
   await app.expectPage('Write a reflection');
-  const callout = page.locator('.app-set-aside');
-  await app.waitUntil(
-    async () => {
-      const text = ((await callout.allInnerTexts()).join(' ') || '').toLowerCase();
-      return text.includes('set aside') && text.includes('nothing has been deleted') && text.includes('anchorpoint.draft.new');
-    },
-    async () => `a set-aside warning naming the draft, got: ${JSON.stringify(await callout.allInnerTexts())}`,
-  );
+  await app.expectSetAside('anchorpoint.draft.new');
   assert.equal(await app.reflectionInput().inputValue(), '', 'the editor starts empty');
   await a11y('editor, a damaged draft set aside');
   await expectKept(app, raw);

@@ -316,6 +316,18 @@ export class JournalApp {
     );
   }
 
+  /** Waits for the "set aside, nothing has been deleted" notice that names `key`. */
+  async expectSetAside(key) {
+    const callout = this.page.locator('.app-set-aside');
+    await this.waitUntil(
+      async () => {
+        const text = ((await callout.allInnerTexts()).join(' ') || '').toLowerCase();
+        return text.includes('set aside') && text.includes('nothing has been deleted') && text.includes(key.toLowerCase());
+      },
+      async () => `a set-aside warning naming ${key}, got: ${JSON.stringify(await callout.allInnerTexts())}`,
+    );
+  }
+
   async waitUntil(check, describe, timeout = 10_000) {
     const end = Date.now() + timeout;
     for (;;) {

@@ -193,14 +193,7 @@ journey('a damaged dismissals record is reported and copied aside, and dismissin
   await page.evaluate((v) => localStorage.setItem('anchorpoint.dismissals', v), damaged);
   await app.open('/write');
   await app.expectPage('Write a reflection');
-  const callout = page.locator('.app-set-aside');
-  await app.waitUntil(
-    async () => {
-      const text = ((await callout.allInnerTexts()).join(' ') || '').toLowerCase();
-      return text.includes('set aside') && text.includes('nothing has been deleted') && text.includes('anchorpoint.dismissals');
-    },
-    async () => `a set-aside warning naming anchorpoint.dismissals, got: ${JSON.stringify(await callout.allInnerTexts())}`,
-  );
+  await app.expectSetAside('anchorpoint.dismissals');
   assert.equal((await app.storage())['anchorpoint.dismissals'], damaged, 'reading it changed nothing');
 
   await app.typeReflection('Rang her on 07700 900654 today.');

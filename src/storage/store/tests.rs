@@ -815,6 +815,11 @@ fn deleting_an_entry_removes_every_tabs_draft_of_it() {
     assert!(everything.contains("kept"));
 }
 
+/// The value stored under a key, as it is.
+fn stored(s: &Store<MemoryBackend>, key: &str) -> Option<String> {
+    s.backend.get(key).unwrap()
+}
+
 /// The words of a store's new-reflection draft, which must be readable.
 fn words<B: Backend>(s: &Store<B>) -> String {
     match s.load_draft(&DraftSlot::New).unwrap() {
@@ -853,17 +858,11 @@ fn a_draft_with_damaged_words_is_found_by_the_editor_not_at_start_up_and_kept() 
     }
     // Nothing removed it; the worker's next draft copies it aside first.
     s.discard_draft(&DraftSlot::New).unwrap();
-    assert_eq!(
-        s.backend.get(key).unwrap().as_deref(),
-        Some(damaged.as_str())
-    );
+    assert_eq!(stored(&s, key), Some(damaged.clone()));
     s.save_draft(&draft(None, "new words")).unwrap();
     assert_eq!(
-        s.backend
-            .get("anchorpoint.setaside.draft.t0.new.1")
-            .unwrap()
-            .as_deref(),
-        Some(damaged.as_str())
+        stored(&s, "anchorpoint.setaside.draft.t0.new.1"),
+        Some(damaged)
     );
     assert_eq!(words(&s), "new words");
 }
@@ -878,10 +877,7 @@ fn a_damaged_draft_is_copied_aside_before_the_worker_types_over_it() {
     assert_eq!(keys_of(&loaded.problems), ["anchorpoint.draft.t0.new"]);
     s.save_draft(&draft(None, "new words")).unwrap();
     assert_eq!(
-        s.backend
-            .get("anchorpoint.setaside.draft.t0.new.1")
-            .unwrap()
-            .as_deref(),
+        stored(&s, "anchorpoint.setaside.draft.t0.new.1").as_deref(),
         Some("{damaged draft")
     );
     // Discarding never removes a draft it cannot read.
