@@ -164,7 +164,8 @@ journey('saving without a rating, or with an overlong note, gives field errors a
   const message = 'Select where you feel you are: bolted on, fitting in or belonging';
   assert.deepEqual(await app.errorLinks(), [{ text: message, href: '#embeddedness-rating' }]);
   await app.expectText(page.locator('#embeddedness-rating-error'), message);
-  assert.equal((await app.focused()).id, 'error-summary');
+  // Focus moves in the next animation frame: waited for, so a busy machine does not fail it.
+  await app.waitUntil(async () => (await app.focused()).id === 'error-summary', 'focus on the error summary');
   await a11y('check-in, no rating');
 
   // The summary link takes focus to the first point of the continuum.

@@ -332,7 +332,9 @@ export class JournalApp {
     const end = Date.now() + timeout;
     for (;;) {
       if (await check()) return;
-      if (Date.now() > end) assert.fail(`Timed out waiting for ${await describe()}`);
+      if (Date.now() > end) {
+        assert.fail(`Timed out waiting for ${typeof describe === 'function' ? await describe() : describe}`);
+      }
       await this.page.waitForTimeout(50);
     }
   }

@@ -47,8 +47,10 @@ journey('one suggested tag can be accepted and another dismissed, and only the a
   assert.deepEqual(await suggestedLabels(page), ['anchor point: space and permission']);
   assert.deepEqual(await chosenTags(page), ['micro-discretion: with a patient']);
   // Keyboard focus stays in the list: it moved to the remaining suggestion.
-  const focused = await app.focused();
-  assert.equal(focused.id, 'suggest-add-anchor-space');
+  await app.waitUntil(
+    async () => (await app.focused()).id === 'suggest-add-anchor-space',
+    async () => `focus on the remaining suggestion, was on ${JSON.stringify(await app.focused())}`,
+  );
 
   // The choice is part of the draft: a reload keeps it.
   await app.reload();
