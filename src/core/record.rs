@@ -600,7 +600,6 @@ pub fn encode_draft(stored: &StoredDraft) -> String {
     )
 }
 
-/// Reads a draft written by any format version, migrating older ones.
 /// Checks a draft's envelope (ours, a draft, a version this code reads) without reading
 /// its words: what start-up and the journal page need, so the first load carries no
 /// draft decoding (and none of the older drafts' migrations). The words are read, and
@@ -609,6 +608,7 @@ pub fn check_draft(raw: &str) -> Result<(), DecodeError> {
     open(raw, Kind::Draft).map(|_| ())
 }
 
+/// Reads a draft written by any format version, migrating older ones.
 pub fn decode_draft(raw: &str) -> Result<StoredDraft, DecodeError> {
     let (v, value) = open(raw, Kind::Draft)?;
     let (stored, based_on): (v3::Draft, Option<u64>) = match v {
