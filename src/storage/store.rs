@@ -771,7 +771,7 @@ impl<B: Backend> Store<B> {
             } else if key.starts_with(&set_aside_prefix) {
                 problems.push(Problem::Copy { key });
             } else if key == dismissals_key {
-                // Dismissed nudges are read when a page needs them (`stored_collection`),
+                // Dismissed nudges are read when a page needs them (`collection_now`),
                 // so the first load carries none of their decoding: here only their
                 // envelope is checked, and their revision noted.
                 match self.read(&key, &raw, check_dismissals) {
@@ -1169,13 +1169,10 @@ impl<B: Backend> Store<B> {
         })
     }
 
-    /// A collection as stored now, whoever wrote it: for merging after a conflict.
+    /// A collection as stored now, whoever wrote it (`None` if it cannot be read): for
+    /// merging after a conflict.
     pub fn stored_collection<C: StoredCollection>(&self) -> Result<Option<C>, StorageError> {
-        let key = self.ns.key(C::NAME);
-        Ok(match self.backend.get(&key)? {
-            Some(raw) => self.read(&key, &raw, C::decode).ok().map(|(_, c)| c),
-            None => Some(C::default()),
-        })
+        Ok(self.collection_now::<C>()?.ok())
     }
 
     /// A collection as stored now, or the problem that stops it being read, without

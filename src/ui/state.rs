@@ -781,15 +781,12 @@ impl AppState {
         batch: Batch,
         change: &DismissalsChange<'_>,
     ) -> Result<Batch, StorageError> {
-        let key = store.collection_key::<Dismissals>();
-        let Some(now) = store.stored_collection::<Dismissals>()? else {
+        let (now, damaged) = store.collection_for_change::<Dismissals>()?;
+        if damaged.is_some() {
             return Ok(batch);
-        };
+        }
         Ok(match change(&now) {
-            Some(new) => {
-                store.accept_stored(&key)?;
-                batch.collection(ns, &new)
-            }
+            Some(new) => batch.collection(ns, &new),
             None => batch,
         })
     }
