@@ -61,6 +61,14 @@ pub fn focus_element(id: String) {
     });
 }
 
+/// Milliseconds on the page's monotonic clock (`performance.now()`), for timing slices of
+/// work; 0 if the browser has none, which makes a timed loop do one step at a time.
+pub fn clock_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
 /// Leaves a named mark on the page's performance timeline, for the browser benchmarks
 /// to read (`performance.getEntriesByName`). Costs a few microseconds; records nothing
 /// anywhere else.

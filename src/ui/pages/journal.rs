@@ -50,10 +50,15 @@ const SETTLE: std::time::Duration = std::time::Duration::from_millis(300);
 /// frame's 16 ms at the 95th percentile (`bench/browser.mjs`).
 const PAGE_SIZE: usize = 10;
 
-/// How many reflections the search index takes in one task while it is built after
-/// start-up: about 5 ms on a laptop, 20 ms on a slow phone (Chromium at a quarter of the
-/// speed), well under the 50 ms after which a task holds up the worker's next key.
-const INDEX_SLICE: usize = 100;
+/// How long one task may spend building the search index after start-up before the
+/// page takes its turn. Timed, not counted: a fixed 100 reflections a task ran 75 to
+/// 160 ms on Lighthouse's slow phone (1,000 reflections, 2026-12-06), each past the 50 ms
+/// after which a task holds up the worker's next key. 8 ms here stays under it on a
+/// phone four times slower than this machine.
+const SLICE_MS: f64 = 8.0;
+
+/// Reflections indexed between looks at the clock: a few tenths of a millisecond.
+const INDEX_STEP: usize = 10;
 
 /// One result as the list shows it.
 #[derive(Clone)]
@@ -221,8 +226,14 @@ pub fn JournalPage() -> impl IntoView {
     fn slices(n: u32, build: Memo<u32>, index_more: impl Fn(u32, usize) -> bool + 'static) {
         set_timeout(
             move || {
-                if build.try_get_untracked() == Some(n) && !index_more(n, INDEX_SLICE) {
-                    slices(n, build, index_more);
+                if build.try_get_untracked() != Some(n) {
+                    return;
+                }
+                let started = browser::clock_ms();
+                while !index_more(n, INDEX_STEP) {
+                    if browser::clock_ms() - started >= SLICE_MS {
+                        return slices(n, build, index_more);
+                    }
                 }
             },
             std::time::Duration::ZERO,
