@@ -231,6 +231,44 @@ const MONTHS = [
 ];
 
 /** A calendar date without a time or zone: { year, month (1-12), day }. */
+/**
+ * Work the app does a step at a time, each step a zero-delay timer (the summary's scan,
+ * the search index after start-up). To see the state between steps on any machine,
+ * however fast, the app's zero-delay timers are held while the gate is shut and run one
+ * at a time when the test says: the test, not the processor's speed, decides how far the
+ * work has got. Call before the page loads; with `{ shut: true }` every page the tab
+ * loads starts with the gate shut, so even work queued during start-up waits.
+ */
+export async function gateZeroDelayTimers(page, { shut = false } = {}) {
+  await page.addInitScript((shut) => {
+    const realSetTimeout = window.setTimeout.bind(window);
+    const gate = { shut, held: [] };
+    window.__timerGate = gate;
+    window.setTimeout = (callback, delay, ...args) => {
+      // Only the app's own timers (set from its wasm), not axe-core's or the harness's.
+      if (gate.shut && !delay && typeof callback === 'function' && /wasm/.test(new Error().stack)) {
+        gate.held.push(() => callback(...args));
+        return 0;
+      }
+      return realSetTimeout(callback, delay, ...args);
+    };
+  }, shut);
+  return {
+    shut: () => page.evaluate(() => { window.__timerGate.shut = true; }),
+    /** Runs the timers held so far (each may queue the next, which waits). */
+    step: () => page.evaluate(() => {
+      const ran = window.__timerGate.held.splice(0);
+      ran.forEach((run) => run());
+      return ran.length;
+    }),
+    open: () => page.evaluate(() => {
+      const gate = window.__timerGate;
+      gate.shut = false;
+      gate.held.splice(0).forEach((run) => setTimeout(run, 0));
+    }),
+  };
+}
+
 export function civilDate(year, month, day) {
   const d = new Date(Date.UTC(year, month - 1, day));
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };

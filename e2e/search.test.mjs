@@ -7,7 +7,7 @@
 // relative to today so the journeys never go stale. Every entry is fictional.
 
 import assert from 'node:assert/strict';
-import { useHarness, addDays, longDate } from './harness.mjs';
+import { useHarness, addDays, longDate, gateZeroDelayTimers } from './harness.mjs';
 
 const { journey } = useHarness();
 
@@ -347,4 +347,55 @@ journey('a long list is drawn ten at a time', async ({ app, page, a11y }) => {
   await page.getByLabel('Search your reflections').fill('reflection');
   await app.expectText(count(page), '30 reflections match', { exact: true });
   assert.equal((await app.listedDays()).length, 10);
+});
+
+// The search index is built after the list is drawn, a timed slice per task, so start-up
+// with a long journal is not one long task. The app's zero-delay timers are held here, so
+// the test decides how many slices have run: a search typed part-way must still find the
+// oldest reflection, which no slice has reached.
+journey('a search typed while the index is still being built finds the oldest reflection', async ({ app, page, a11y }) => {
+  const timers = await gateZeroDelayTimers(page, { shut: true });
+  await app.open('/');
+  const today = await app.today();
+  const total = 2_000;
+  await page.evaluate(({ today, total }) => {
+    const envelope = (kind, data) => JSON.stringify({ app: 'anchorpoint', kind, v: 3, data });
+    const ids = [];
+    for (let i = 0; i < total; i += 1) {
+      const id = `slice-${i}`;
+      ids.push(id);
+      const day = new Date(Date.UTC(today.year, today.month - 1, today.day - 1 - Math.floor(i / 4)));
+      const about = day.toISOString().slice(0, 10);
+      // The oldest, last in the list, is the only one with the word searched for.
+      const text = i === total - 1
+        ? 'Walked with Person B to the Quillbrook allotment group for the first time.'
+        : `Fictional reflection number ${i}: a call about the waiting list, and a note for supervision.`;
+      localStorage.setItem(
+        `anchorpoint.entry.${id}`,
+        envelope('entry', {
+          id, written_at: `${about}T18:00:00Z`, updated_at: `${about}T18:00:00Z`, about,
+          sections: [{ prompt: null, text }], tags: [], dismissed: [],
+        }),
+      );
+    }
+    localStorage.setItem('anchorpoint.index', envelope('index', { ids }));
+  }, { today, total });
+  await app.open('/');
+  // The number alone: how the count is punctuated is not what this journey is about.
+  const counted = async () => Number((await count(page).innerText()).replace(/\D/g, ''));
+  await app.waitUntil(async () => (await counted()) === total, `${total} reflections listed`);
+  // The first slice is queued after the first frame; run it, and the next is queued.
+  await app.waitUntil(async () => (await timers.step()) > 0, 'the first slice of the index to be queued');
+  await app.waitUntil(
+    () => page.evaluate(() => window.__timerGate.held.length === 1),
+    'a second slice: 2,000 reflections take more than one 8 ms task',
+  );
+  await page.getByLabel('Search your reflections').fill('quillbrook');
+  await app.expectText(count(page), '1 reflection matches', { exact: true });
+  assert.equal((await app.listedDays()).length, 1);
+  await timers.open();
+  await page.getByLabel('Search your reflections').fill('waiting list');
+  await app.waitUntil(async () => (await counted()) === total - 1, `${total - 1} reflections to match`);
+  await app.expectText(count(page), 'reflections match');
+  await a11y('journal searched while its index was being built');
 });

@@ -11,7 +11,7 @@
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useHarness, addDays, normaliseSpace, checkA11y } from './harness.mjs';
+import { useHarness, addDays, normaliseSpace, checkA11y, gateZeroDelayTimers } from './harness.mjs';
 
 const { journey } = useHarness();
 
@@ -415,40 +415,6 @@ async function denseTexts() {
     texts.push(text.slice(0, 2000));
   }
   return { texts, names };
-}
-
-// The scan goes a step at a time, each step a zero-delay timer (`scan_in_steps`). To see
-// the state between steps on any machine, however fast, the app's zero-delay timers are
-// held while the gate is shut and run one at a time when the test says: the test, not the
-// processor's speed, decides how far the scan has got.
-async function gateZeroDelayTimers(page) {
-  await page.addInitScript(() => {
-    const realSetTimeout = window.setTimeout.bind(window);
-    const gate = { shut: false, held: [] };
-    window.__timerGate = gate;
-    window.setTimeout = (callback, delay, ...args) => {
-      // Only the app's own timers (set from its wasm), not axe-core's or the harness's.
-      if (gate.shut && !delay && typeof callback === 'function' && /wasm/.test(new Error().stack)) {
-        gate.held.push(() => callback(...args));
-        return 0;
-      }
-      return realSetTimeout(callback, delay, ...args);
-    };
-  });
-  return {
-    shut: () => page.evaluate(() => { window.__timerGate.shut = true; }),
-    /** Runs the timers held so far (each may queue the next, which waits). */
-    step: () => page.evaluate(() => {
-      const ran = window.__timerGate.held.splice(0);
-      ran.forEach((run) => run());
-      return ran.length;
-    }),
-    open: () => page.evaluate(() => {
-      const gate = window.__timerGate;
-      gate.shut = false;
-      gate.held.splice(0).forEach((run) => setTimeout(run, 0));
-    }),
-  };
 }
 
 journey('with many dense reflections the review says it is still looking, refuses to download meanwhile, and then shows the totals', async ({ app, page, a11y }) => {
