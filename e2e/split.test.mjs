@@ -55,3 +55,41 @@ journey('opened from its own address with its chunk missing, Try again loads the
   await app.button('Try again').click();
   await app.expectPage('Insights');
 });
+
+// Everything the journal page says is in the first load: with three reflections it
+// suggests turning the lock on, and that suggestion is drawn with the list, not fetched
+// after it (it would push the list down, and as the page's largest text it was the paint
+// a slow phone waited for). With every chunk refused, only the identifier flags, worked
+// out after the list, are missing.
+journey('with every chunk refused, the journal shows its reflections and the lock suggestion', async ({ app, page, a11y }) => {
+  await app.open('/');
+  await page.evaluate(() => {
+    const envelope = (kind, data) => JSON.stringify({ app: 'anchorpoint', kind, v: 3, data });
+    const ids = ['first-a', 'first-b', 'first-c'];
+    ids.forEach((id, i) => {
+      const about = `2026-11-0${i + 1}`;
+      localStorage.setItem(`anchorpoint.entry.${id}`, envelope('entry', {
+        id, written_at: `${about}T18:00:00Z`, updated_at: `${about}T18:00:00Z`, about,
+        sections: [{ prompt: null, text: `A fictional reflection, number ${i + 1}.` }], tags: [], dismissed: [],
+      }));
+    });
+    localStorage.setItem('anchorpoint.index', envelope('index', { ids }));
+  });
+  const refused = [];
+  await page.route(CHUNK, (route) => {
+    refused.push(new URL(route.request().url()).pathname);
+    return route.abort('connectionreset');
+  });
+  await app.open('/');
+  await app.expectPage('Your journal');
+  await app.expectText(page.locator('#search-count'), '3 reflections', { exact: true });
+  await app.expectVisibleText('Keep your journal private on a shared computer');
+  assert.equal(await page.getByText('This page could not be loaded').count(), 0);
+  await a11y('journal with reflections and no chunks');
+  await app.button('Not now').click();
+  await app.waitUntil(
+    async () => (await page.locator('#lock-suggestion').count()) === 0,
+    'the suggestion to go for this visit',
+  );
+  assert.ok(refused.every((path) => !/split_suggest/.test(path)), `no suggestion chunk: ${refused}`);
+});

@@ -24,7 +24,6 @@ use leptos_router::Lazy;
 
 use components::{ClashNotice, StorageNotice, HEADING_ID};
 use lock::pages::{LockActionPage, UnlockPage};
-use lock::suggestion::LockSuggestionBody;
 use pages::backup::{BackupPage, RestorePage};
 use pages::checkins::{CheckInPage, WellbeingPage};
 use pages::custom_tags::{DeleteTagPage, MergeTagPage, NewTagPage, RenameTagPage, TagsPage};
@@ -86,7 +85,6 @@ lazy::lazy_page!(CaseRoute, workshop, CasePage);
 lazy::lazy_page!(CompareRoute, workshop, ComparePage);
 lazy::lazy_page!(EndWorkshopRoute, workshop, EndWorkshopPage);
 lazy::lazy_page!(UnlockRoute, unlock, UnlockPage);
-lazy::lazy_page!(SuggestLockRoute, suggest, LockSuggestionBody);
 lazy::lazy_page!(LockActionRoute, lock, LockActionPage);
 lazy::lazy_page!(ClashRoute, clash, ClashNotice);
 

@@ -1,7 +1,8 @@
 //! The journal page's suggestion to turn the lock on, once the journal has a few
-//! reflections and while the lock is off. "Not now" hides it for this visit. Its view
-//! is a lazy chunk of its own, fetched only when it is shown, so the first load carries
-//! only the test of when to show it.
+//! reflections and while the lock is off. "Not now" hides it for this visit. It is in
+//! the first load (about 0.5 KB gzip): as a lazy chunk it was drawn after the list,
+//! pushing it down, and as the page's largest text it was the paint Lighthouse waits
+//! for, about a second later on a slow phone (measured 2026-12-06).
 
 use leptos::prelude::*;
 
@@ -19,11 +20,7 @@ pub fn LockSuggestion() -> impl IntoView {
             && !state.lock_suggestion_dismissed.get()
             && state.journal.with(|j| j.len() >= SUGGEST_FROM)
     });
-    move || {
-        shown
-            .get()
-            .then(crate::ui::lazy_view::<crate::ui::SuggestLockRoute>)
-    }
+    move || shown.get().then(LockSuggestionBody)
 }
 
 /// What the suggestion says.
