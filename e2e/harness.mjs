@@ -230,7 +230,6 @@ const MONTHS = [
   'July', 'August', 'September', 'October', 'November', 'December',
 ];
 
-/** A calendar date without a time or zone: { year, month (1-12), day }. */
 /**
  * Work the app does a step at a time, each step a zero-delay timer (the summary's scan,
  * the search index after start-up). To see the state between steps on any machine,
@@ -269,6 +268,7 @@ export async function gateZeroDelayTimers(page, { shut = false } = {}) {
   };
 }
 
+/** A calendar date without a time or zone: { year, month (1-12), day }. */
 export function civilDate(year, month, day) {
   const d = new Date(Date.UTC(year, month - 1, day));
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
