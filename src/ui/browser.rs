@@ -62,7 +62,8 @@ pub fn focus_element(id: String) {
 }
 
 /// Milliseconds on the page's monotonic clock (`performance.now()`), for timing slices of
-/// work; 0 if the browser has none, which makes a timed loop do one step at a time.
+/// work. 0 if the browser has none (every browser Anchorpoint runs in has one): a timed
+/// loop then never sees time pass and finishes its work in one task, as before slicing.
 pub fn clock_ms() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
