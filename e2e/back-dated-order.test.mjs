@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { useHarness, longDate, addDays } from './harness.mjs';
 import { HARD_CALL, TEAM_MEETING, GROUP_DAY } from './fixtures.mjs';
+import { v3Journal, putStored } from './records.mjs';
 
 const { journey } = useHarness();
 
@@ -39,16 +40,10 @@ journey('two reflections about the same day have headings that tell them apart',
   const today = await app.today();
   const iso = `${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}`;
   // Stored directly, so the two were written hours apart (a test cannot wait that long).
-  await page.evaluate(({ iso, texts }) => {
-    const envelope = (kind, data) => JSON.stringify({ app: 'anchorpoint', kind, v: 3, data });
-    const ids = ['same-day-1', 'same-day-2'];
-    ids.forEach((id, i) => {
-      const at = `${iso}T${i === 0 ? '09:05' : '16:40'}:00Z`;
-      const data = { id, written_at: at, updated_at: at, about: iso, sections: [{ prompt: null, text: texts[i] }], tags: [], dismissed: [] };
-      localStorage.setItem(`anchorpoint.entry.${id}`, envelope('entry', data));
-    });
-    localStorage.setItem('anchorpoint.index', envelope('index', { ids }));
-  }, { iso, texts: [TEAM_MEETING, GROUP_DAY] });
+  await putStored(page, v3Journal([
+    { id: 'same-day-1', about: iso, written_at: `${iso}T09:05:00Z`, text: TEAM_MEETING },
+    { id: 'same-day-2', about: iso, written_at: `${iso}T16:40:00Z`, text: GROUP_DAY },
+  ]));
   await app.open('/');
 
   const days = await app.listedDays();

@@ -52,3 +52,28 @@ export function storedRecord(raw) {
   if (raw === null || raw === undefined) return null;
   return JSON.parse(openStored(raw).json);
 }
+
+/**
+ * Local storage's keys and values for a journal as storage format 3 wrote it (plain JSON
+ * envelopes and one index), for journeys that start from reflections already written.
+ * Each entry gives `id`, `about` (YYYY-MM-DD) and `text`; it may give `written_at` (also
+ * its `updated_at`; by default 18:00 on `about`), `tags` and `template`.
+ */
+export function v3Journal(entries) {
+  const envelope = (kind, data) => JSON.stringify({ app: 'anchorpoint', kind, v: 3, data });
+  const pairs = entries.map(({ id, about, text, written_at = `${about}T18:00:00Z`, tags = [], template }) => {
+    const data = {
+      id, written_at, updated_at: written_at, about,
+      sections: [{ prompt: null, text }], tags, dismissed: [],
+    };
+    if (template) data.template = template;
+    return [`anchorpoint.entry.${id}`, envelope('entry', data)];
+  });
+  pairs.push(['anchorpoint.index', envelope('index', { ids: entries.map((e) => e.id) })]);
+  return pairs;
+}
+
+/** Puts keys and values straight into the page's local storage. */
+export function putStored(page, pairs) {
+  return page.evaluate((all) => all.forEach(([k, v]) => localStorage.setItem(k, v)), pairs);
+}

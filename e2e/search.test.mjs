@@ -8,6 +8,7 @@
 
 import assert from 'node:assert/strict';
 import { useHarness, addDays, longDate, gateZeroDelayTimers } from './harness.mjs';
+import { v3Journal, putStored } from './records.mjs';
 
 const { journey } = useHarness();
 
@@ -36,27 +37,11 @@ async function seed(app, { threads = [], path = '/' } = {}) {
   await app.open('/');
   const today = await app.today();
   const entries = SEED.map((e) => ({ ...e, about: iso(addDays(today, -e.daysAgo)) }));
-  await app.page.evaluate(
-    ({ entries, threads }) => {
-      const envelope = (kind, data) => JSON.stringify({ app: 'anchorpoint', kind, v: 3, data });
-      for (const e of entries) {
-        const data = {
-          id: e.id,
-          written_at: `${e.about}T18:00:00Z`,
-          updated_at: `${e.about}T18:00:00Z`,
-          about: e.about,
-          sections: [{ prompt: null, text: e.text }],
-          tags: e.tags,
-          dismissed: [],
-        };
-        if (e.template) data.template = e.template;
-        localStorage.setItem(`anchorpoint.entry.${e.id}`, envelope('entry', data));
-      }
-      localStorage.setItem('anchorpoint.index', envelope('index', { ids: entries.map((e) => e.id) }));
-      if (threads.length > 0) localStorage.setItem('anchorpoint.threads', envelope('threads', { threads }));
-    },
-    { entries, threads },
-  );
+  const pairs = v3Journal(entries);
+  if (threads.length > 0) {
+    pairs.push(['anchorpoint.threads', JSON.stringify({ app: 'anchorpoint', kind: 'threads', v: 3, data: { threads } })]);
+  }
+  await putStored(app.page, pairs);
   await app.open(path);
   return today;
 }
@@ -310,24 +295,10 @@ journey('search and tag filter by keyboard alone', async ({ app, page, a11y }) =
 journey('a long list is drawn ten at a time', async ({ app, page, a11y }) => {
   await app.open('/');
   const today = await app.today();
-  await page.evaluate((today) => {
-    const envelope = (kind, data) => JSON.stringify({ app: 'anchorpoint', kind, v: 3, data });
-    const ids = [];
-    for (let i = 0; i < 30; i += 1) {
-      const d = new Date(Date.UTC(today.year, today.month - 1, today.day - i));
-      const about = d.toISOString().slice(0, 10);
-      const id = `bulk-${i}`;
-      ids.push(id);
-      localStorage.setItem(
-        `anchorpoint.entry.${id}`,
-        envelope('entry', {
-          id, written_at: `${about}T18:00:00Z`, updated_at: `${about}T18:00:00Z`, about,
-          sections: [{ prompt: null, text: `Fictional reflection number ${i}.` }], tags: [], dismissed: [],
-        }),
-      );
-    }
-    localStorage.setItem('anchorpoint.index', envelope('index', { ids }));
-  }, today);
+  const bulk = Array.from({ length: 30 }, (_, i) => ({
+    id: `bulk-${i}`, about: iso(addDays(today, -i)), text: `Fictional reflection number ${i}.`,
+  }));
+  await putStored(page, v3Journal(bulk));
   await app.open('/');
   await app.expectText(count(page), '30 reflections', { exact: true });
   assert.equal((await app.listedDays()).length, 10);
@@ -358,28 +329,16 @@ journey('a search typed while the index is still being built finds the oldest re
   await app.open('/');
   const today = await app.today();
   const total = 2_000;
-  await page.evaluate(({ today, total }) => {
-    const envelope = (kind, data) => JSON.stringify({ app: 'anchorpoint', kind, v: 3, data });
-    const ids = [];
-    for (let i = 0; i < total; i += 1) {
-      const id = `slice-${i}`;
-      ids.push(id);
-      const day = new Date(Date.UTC(today.year, today.month - 1, today.day - 1 - Math.floor(i / 4)));
-      const about = day.toISOString().slice(0, 10);
-      // The oldest, last in the list, is the only one with the word searched for.
-      const text = i === total - 1
-        ? 'Walked with Person B to the Quillbrook allotment group for the first time.'
-        : `Fictional reflection number ${i}: a call about the waiting list, and a note for supervision.`;
-      localStorage.setItem(
-        `anchorpoint.entry.${id}`,
-        envelope('entry', {
-          id, written_at: `${about}T18:00:00Z`, updated_at: `${about}T18:00:00Z`, about,
-          sections: [{ prompt: null, text }], tags: [], dismissed: [],
-        }),
-      );
-    }
-    localStorage.setItem('anchorpoint.index', envelope('index', { ids }));
-  }, { today, total });
+  // Four a day going back from yesterday; the oldest, last in the list, is the only
+  // one with the word searched for.
+  const slice = Array.from({ length: total }, (_, i) => ({
+    id: `slice-${i}`,
+    about: iso(addDays(today, -1 - Math.floor(i / 4))),
+    text: i === total - 1
+      ? 'Walked with Person B to the Quillbrook allotment group for the first time.'
+      : `Fictional reflection number ${i}: a call about the waiting list, and a note for supervision.`,
+  }));
+  await putStored(page, v3Journal(slice));
   await app.open('/');
   // The number alone: how the count is punctuated is not what this journey is about.
   const counted = async () => Number((await count(page).innerText()).replace(/\D/g, ''));

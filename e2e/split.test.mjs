@@ -5,6 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { useHarness } from './harness.mjs';
+import { v3Journal, putStored } from './records.mjs';
 
 const { journey } = useHarness();
 
@@ -63,18 +64,9 @@ journey('opened from its own address with its chunk missing, Try again loads the
 // out after the list, are missing.
 journey('with every chunk refused, the journal shows its reflections and the lock suggestion', async ({ app, page, a11y }) => {
   await app.open('/');
-  await page.evaluate(() => {
-    const envelope = (kind, data) => JSON.stringify({ app: 'anchorpoint', kind, v: 3, data });
-    const ids = ['first-a', 'first-b', 'first-c'];
-    ids.forEach((id, i) => {
-      const about = `2026-11-0${i + 1}`;
-      localStorage.setItem(`anchorpoint.entry.${id}`, envelope('entry', {
-        id, written_at: `${about}T18:00:00Z`, updated_at: `${about}T18:00:00Z`, about,
-        sections: [{ prompt: null, text: `A fictional reflection, number ${i + 1}.` }], tags: [], dismissed: [],
-      }));
-    });
-    localStorage.setItem('anchorpoint.index', envelope('index', { ids }));
-  });
+  await putStored(page, v3Journal([1, 2, 3].map((n) => ({
+    id: `first-${n}`, about: `2026-11-0${n}`, text: `A fictional reflection, number ${n}.`,
+  }))));
   const refused = [];
   await page.route(CHUNK, (route) => {
     refused.push(new URL(route.request().url()).pathname);
