@@ -198,12 +198,10 @@ pub fn JournalPage() -> impl IntoView {
     // journal or the threads); a keystroke reads the query string and scans the index,
     // in one memo. Each build gets a new number, so the results know whether the last
     // results came from this same index and a narrower search may look only among them.
-    let builds = StoredValue::new(0u32);
-    let build = Memo::new(move |_| {
+    let build = Memo::new(move |last: Option<&u32>| {
         state.journal.track();
         state.threads.track();
-        builds.update_value(|n| *n += 1);
-        builds.get_value()
+        last.map_or(1, |n| n + 1)
     });
     // The index as built so far, and the build it belongs to.
     let index = StoredValue::new((0u32, SearchIndex::default()));
