@@ -465,7 +465,7 @@ fn a_workshop_tab_reads_writes_and_wipes_only_the_workshop_space() {
     let state = AppState::load();
     assert!(state.in_workshop());
     assert!(
-        state.journal.get_untracked().is_empty(),
+        state.journal().get_untracked().is_empty(),
         "the real journal is not read"
     );
     state.save(entry("w", 21, "Practice."), None).unwrap();
@@ -572,4 +572,35 @@ fn at_least_ten_thousand_reflections_fit_with_the_lock_on() {
     wasm_bindgen_test::console_log!("MEASURE reflections that fit with the lock on: {stored}");
     assert!(stored >= 10_000, "only {stored} reflections fit");
     clear();
+}
+
+/// Start-up decodes only the journal page's first page when the index gives every
+/// reflection's place (issue 11); the rest come when a page needs the whole journal, and
+/// nothing is written until they have.
+#[wasm_bindgen_test]
+fn start_up_reads_the_first_page_and_the_whole_journal_is_there_when_asked_for() {
+    clear();
+    let mut store = Store::new(LocalStorage);
+    for n in 0..25u32 {
+        store
+            .save_entry(&entry(
+                &format!("p{n:02}"),
+                1 + n,
+                &format!("Reflection {n}."),
+            ))
+            .unwrap();
+    }
+    let state = AppState::load();
+    let first: Vec<String> = state
+        .journal_so_far()
+        .with_untracked(|j| j.newest_first().map(|e| e.id.to_string()).collect());
+    let expected: Vec<String> = (15..25).rev().map(|n| format!("p{n:02}")).collect();
+    assert_eq!(first, expected, "the newest ten, newest first");
+    assert_eq!(untrack(|| state.reflection_count()), 25);
+    // A page that needs every reflection gets them all.
+    assert_eq!(state.journal().with_untracked(|j| j.len()), 25);
+    assert_eq!(untrack(|| state.reflection_count()), 25);
+    // And a save then works as ever.
+    state.save(entry("p25", 28, "One more."), None).unwrap();
+    assert_eq!(Store::new(LocalStorage).load().unwrap().journal.len(), 26);
 }

@@ -6,6 +6,7 @@
 use anchorpoint::core::checkins::CheckInInterval;
 use anchorpoint::core::entry::{Entry, JudgementCall};
 use anchorpoint::core::ids::{EntryId, TagId};
+use anchorpoint::core::journal::Place;
 use anchorpoint::core::record::{
     decode_dismissals, decode_draft, decode_embeddedness, decode_entry, decode_index,
     decode_preferences, decode_settings, decode_templates, decode_threads, decode_vocabulary,
@@ -49,8 +50,8 @@ fn a_v1_entry_still_loads_with_every_field() {
 
 #[test]
 fn a_v1_index_and_draft_still_load() {
-    let ids = decode_index(&fixture("v1/index.json")).expect("v1 index loads");
-    assert_eq!(ids.len(), 2);
+    let index = decode_index(&fixture("v1/index.json")).expect("v1 index loads");
+    assert_eq!((index.ids.len(), index.order), (2, None));
     let draft = decode_draft(&fixture("v1/draft.json")).expect("v1 draft loads");
     assert_eq!(draft.entry, None);
     assert_eq!(draft.draft.text, "Stayed late to ring the food bank");
@@ -89,7 +90,10 @@ fn a_v2_entry_index_and_draft_still_load_with_their_tags() {
     );
     assert_eq!(entry.dismissed, [tag("anchor-step")]);
     assert!(entry.text().starts_with("Went with Person B"));
-    assert_eq!(decode_index(&fixture("v2/index.json")).unwrap().len(), 2);
+    assert_eq!(
+        decode_index(&fixture("v2/index.json")).unwrap().ids.len(),
+        2
+    );
     let draft = decode_draft(&fixture("v2/draft.json")).expect("v2 draft loads");
     assert_eq!(
         draft.entry,
@@ -181,6 +185,10 @@ fn the_current_writer_produces_the_v4_fixtures_exactly() {
         encode_index(&decode_index(&fixture("v4/index.json")).unwrap()),
     );
     same(
+        "v4/index-ordered.json",
+        encode_index(&decode_index(&fixture("v4/index-ordered.json")).unwrap()),
+    );
+    same(
         "v4/draft.json",
         encode_draft(&decode_draft(&fixture("v4/draft.json")).unwrap()),
     );
@@ -250,6 +258,7 @@ fn the_frozen_v4_stored_frames_open_to_their_envelopes() {
     for name in [
         "entry",
         "index",
+        "index-ordered",
         "draft",
         "draft-edit",
         "settings",
@@ -266,6 +275,54 @@ fn the_frozen_v4_stored_frames_open_to_their_envelopes() {
         assert_eq!(opened.revision, 3, "{name}");
         assert_eq!(opened.json, fixture(&format!("v4/{name}.json")), "{name}");
     }
+}
+
+/// An index shard written since the places were added (issue 11) gives each listed
+/// reflection's place in the journal, one for one with its ids; one without them, from
+/// any version, still lists its ids, and start-up then decodes those reflections to place
+/// them.
+#[test]
+fn a_v4_index_shard_gives_each_reflections_place_and_one_without_places_still_loads() {
+    let ordered = decode_index(&fixture("v4/index-ordered.json")).expect("ordered shard");
+    let plain = decode_index(&fixture("v4/index.json")).expect("shard without places");
+    assert_eq!(ordered.ids, plain.ids);
+    assert_eq!(plain.order, None);
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    assert_eq!(
+        ordered.order,
+        Some(vec![
+            Place::new(
+                day(2026, 11, 23),
+                Utc.with_ymd_and_hms(2026, 11, 24, 9, 30, 0).unwrap()
+            ),
+            Place::new(
+                day(2026, 11, 30),
+                Utc.with_ymd_and_hms(2026, 12, 1, 18, 5, 12).unwrap()
+                    + chrono::Duration::milliseconds(250)
+            ),
+        ])
+    );
+    // The first id's place is the v4 entry's own.
+    let entry = decode_entry(&fixture("v4/entry.json")).unwrap();
+    assert_eq!(ordered.ids[0], entry.id);
+    assert_eq!(ordered.order.unwrap()[0], Place::of(&entry));
+}
+
+/// Places that do not match the ids one for one make the shard damaged (set aside, its
+/// reflections still found by the storage scan), never silently misplaced.
+#[test]
+fn an_index_shard_whose_places_do_not_match_its_ids_is_damaged() {
+    let short = fixture("v4/index-ordered.json")
+        .replace(r#",["2026-11-30","2026-12-01T18:05:12.250Z"]"#, "");
+    assert!(matches!(
+        decode_index(&short),
+        Err(DecodeError::Malformed(_))
+    ));
+    let not_a_day = fixture("v4/index-ordered.json").replace("2026-11-23", "yesterday");
+    assert!(matches!(
+        decode_index(&not_a_day),
+        Err(DecodeError::Malformed(_))
+    ));
 }
 
 /// A format 4 draft of an edit keeps the revision its edit began from, so a restored

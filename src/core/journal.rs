@@ -17,6 +17,25 @@ pub enum JournalError {
     NotFound(EntryId),
 }
 
+/// Where a reflection sits in the journal: the day it is about, then when it was first
+/// written (the id breaks ties). Index shards keep it beside each id, so start-up can find
+/// the first page without decoding every reflection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Place {
+    pub about: NaiveDate,
+    pub written_at: DateTime<Utc>,
+}
+
+impl Place {
+    pub fn new(about: NaiveDate, written_at: DateTime<Utc>) -> Place {
+        Place { about, written_at }
+    }
+
+    pub fn of(entry: &Entry) -> Place {
+        Place::new(entry.about, entry.written_at)
+    }
+}
+
 /// All entries, sorted newest first: by the day they are about, then by when they were
 /// written, then by id so the order is total and stable.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -25,10 +44,13 @@ pub struct Journal {
 }
 
 fn order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
-    b.about
-        .cmp(&a.about)
-        .then(b.written_at.cmp(&a.written_at))
-        .then(b.id.cmp(&a.id))
+    newest_first((&Place::of(a), &a.id), (&Place::of(b), &b.id))
+}
+
+/// The journal's order, newest first, of two reflections by their places and ids: what
+/// start-up uses to pick the first page from the index before decoding anything.
+pub fn newest_first(a: (&Place, &EntryId), b: (&Place, &EntryId)) -> std::cmp::Ordering {
+    b.cmp(&a)
 }
 
 impl Journal {
@@ -39,11 +61,26 @@ impl Journal {
     /// Builds a journal from stored entries in any order. If two share an id (two tabs
     /// racing), the one saved last wins.
     pub fn from_entries(entries: impl IntoIterator<Item = Entry>) -> Journal {
-        let mut all: Vec<Entry> = entries.into_iter().collect();
+        Journal::from_vec(entries.into_iter().collect())
+    }
+
+    /// [`Journal::from_entries`] without its type parameter, so its sorts are compiled
+    /// once, not for every kind of iterator a caller passes.
+    fn from_vec(mut all: Vec<Entry>) -> Journal {
         all.sort_by(|a, b| a.id.cmp(&b.id).then(b.updated_at.cmp(&a.updated_at)));
         all.dedup_by(|later, kept| later.id == kept.id);
         all.sort_by(order);
         Journal { entries: all }
+    }
+
+    /// Adds entries read later (start-up reads the first page first), as
+    /// [`Journal::from_entries`] would have had them all at once.
+    pub fn extend(&mut self, entries: impl IntoIterator<Item = Entry>) {
+        let before = self.entries.len();
+        self.entries.extend(entries);
+        if self.entries.len() > before {
+            *self = Journal::from_vec(std::mem::take(&mut self.entries));
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -213,6 +250,34 @@ mod tests {
         j.add(id("d"), valid(22, "Wednesday again"), at(12))
             .unwrap();
         assert_eq!(ids(&j), ["d", "b", "a", "c"]);
+    }
+
+    /// Start-up reads the first page first and the rest later: put together, they are
+    /// the journal it would have read at once, and a place orders as the journal does.
+    #[test]
+    fn reflections_read_later_join_the_journal_in_its_order() {
+        let mut whole = Journal::new();
+        for (n, (about, hour)) in [(20, 9), (22, 10), (18, 11), (22, 12), (21, 8)]
+            .iter()
+            .enumerate()
+        {
+            whole
+                .add(id(&format!("e{n}")), valid(*about, "words"), at(*hour))
+                .unwrap();
+        }
+        let all: Vec<Entry> = whole.newest_first().cloned().collect();
+        let mut first = Journal::from_entries(all[..2].iter().cloned());
+        first.extend(Vec::new());
+        assert_eq!(ids(&first), ["e3", "e1"]);
+        first.extend(all[2..].iter().rev().cloned());
+        assert_eq!(first, whole);
+        let places: Vec<(Place, &EntryId)> = all.iter().map(|e| (Place::of(e), &e.id)).collect();
+        for pair in places.windows(2) {
+            assert_eq!(
+                newest_first((&pair[0].0, pair[0].1), (&pair[1].0, pair[1].1)),
+                std::cmp::Ordering::Less
+            );
+        }
     }
 
     #[test]

@@ -18,6 +18,7 @@ use serde_json::value::RawValue;
 use thiserror::Error;
 
 use super::entry::{Answer, Draft, Entry, JudgementCall, Section, TemplateUse};
+use super::journal::Place;
 
 use super::dismissals::Dismissals;
 use super::frozen::{
@@ -335,7 +336,23 @@ pub mod v3 {
 /// meanwhile. Every other format 4 record keeps its version 3 data shape (the collections
 /// are pinned in [`super::frozen`]).
 pub mod v4 {
+    use chrono::{DateTime, NaiveDate, Utc};
     use serde::{Deserialize, Serialize};
+
+    /// An index shard. `order`, added after format 4 was frozen (issue 11), gives each
+    /// listed reflection's place in the journal (the day it is about, then when it was
+    /// first written), in the same order as `ids`, so start-up can draw the first page
+    /// without decoding every reflection. It is written only when every listed
+    /// reflection's place is known, and left out otherwise (and by versions before it,
+    /// which ignore it when reading): a shard without it is read as before, by decoding
+    /// the reflections it lists.
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct Index {
+        pub ids: Vec<String>,
+        /// Empty when not written.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub order: Vec<(NaiveDate, DateTime<Utc>)>,
+    }
 
     #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
     pub struct Draft {
@@ -535,24 +552,60 @@ pub fn decode_entry(raw: &str) -> Result<Entry, DecodeError> {
     })
 }
 
-pub fn encode_index(ids: &[EntryId]) -> String {
-    let stored = v3::Index {
-        ids: ids.iter().map(ToString::to_string).collect(),
+/// One index shard as read or written: the ids it lists and, when every one is known,
+/// each reflection's place in the journal, in the same order as the ids.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct IndexShard {
+    pub ids: Vec<EntryId>,
+    pub order: Option<Vec<Place>>,
+}
+
+pub fn encode_index(shard: &IndexShard) -> String {
+    let stored = v4::Index {
+        ids: shard.ids.iter().map(ToString::to_string).collect(),
+        order: shard
+            .order
+            .iter()
+            .flatten()
+            .map(|p| (p.about, p.written_at))
+            .collect(),
     };
     encode(Kind::Index, &stored)
 }
 
-/// Reads the index (the same shape in versions 1 to 3). Ids that are not valid are
-/// dropped here; their records, if any, are still found by the storage scan and
-/// reported there.
-pub fn decode_index(raw: &str) -> Result<Vec<EntryId>, DecodeError> {
+/// Reads an index shard (the same ids in versions 1 to 4; the places from format 4 on).
+/// Ids that are not valid are dropped here, with their places; their records, if any, are
+/// still found by the storage scan and reported there. Places that do not match the ids
+/// one for one make the shard damaged.
+pub fn decode_index(raw: &str) -> Result<IndexShard, DecodeError> {
     let (_v, value) = open(raw, Kind::Index)?;
-    let stored: v3::Index = data(value)?;
-    Ok(stored
-        .ids
-        .iter()
-        .filter_map(|s| EntryId::parse(s))
-        .collect())
+    let stored: v4::Index = data(value)?;
+    let places: Option<Vec<Place>> = match stored.order.len() {
+        0 => None,
+        n if n != stored.ids.len() => {
+            return Err(DecodeError::Malformed(format!(
+                "it gives {n} places for {} reflections",
+                stored.ids.len()
+            )))
+        }
+        _ => Some(
+            stored
+                .order
+                .into_iter()
+                .map(|(about, written_at)| Place { about, written_at })
+                .collect(),
+        ),
+    };
+    let mut shard = IndexShard::default();
+    let mut kept = Vec::new();
+    for (i, s) in stored.ids.iter().enumerate() {
+        if let Some(id) = EntryId::parse(s) {
+            shard.ids.push(id);
+            kept.push(i);
+        }
+    }
+    shard.order = places.map(|p| kept.iter().map(|&i| p[i]).collect());
+    Ok(shard)
 }
 
 /// An unsaved draft as kept in storage, so it survives a reload.
@@ -804,7 +857,21 @@ mod tests {
     #[test]
     fn an_index_and_a_draft_survive_a_round_trip() {
         let ids = vec![EntryId::parse("a").unwrap(), EntryId::parse("b-2").unwrap()];
-        assert_eq!(decode_index(&encode_index(&ids)), Ok(ids));
+        let unordered = IndexShard {
+            ids: ids.clone(),
+            order: None,
+        };
+        assert_eq!(decode_index(&encode_index(&unordered)), Ok(unordered));
+        let day = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let at = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap();
+        let ordered = IndexShard {
+            ids,
+            order: Some(vec![
+                Place::new(day, at),
+                Place::new(day.succ_opt().unwrap(), at),
+            ]),
+        };
+        assert_eq!(decode_index(&encode_index(&ordered)), Ok(ordered));
         let draft = StoredDraft {
             entry: Some(EntryId::parse("a").unwrap()),
             saved_at: Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap(),

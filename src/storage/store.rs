@@ -26,7 +26,7 @@ use crate::core::checkins::{EmbeddednessHistory, WellbeingLog};
 use crate::core::dismissals::Dismissals;
 use crate::core::entry::Entry;
 use crate::core::ids::EntryId;
-use crate::core::journal::Journal;
+use crate::core::journal::{newest_first, Journal, Place};
 use crate::core::lock::LockHeader;
 use crate::core::record::{check_dismissals, check_draft, decode_dismissals, encode_dismissals};
 use crate::core::record::{
@@ -34,7 +34,7 @@ use crate::core::record::{
     decode_settings, decode_templates, decode_threads, decode_vocabulary, decode_wellbeing,
     encode_draft, encode_embeddedness, encode_entry, encode_index, encode_preferences,
     encode_settings, encode_templates, encode_threads, encode_vocabulary, encode_wellbeing,
-    DecodeError, StoredDraft,
+    DecodeError, IndexShard, StoredDraft,
 };
 use crate::core::settings::{Preferences, Settings};
 use crate::core::tags::Vocabulary;
@@ -386,7 +386,8 @@ enum Op {
 #[derive(Clone, Debug, Default)]
 pub struct Batch {
     ops: Vec<Op>,
-    added: BTreeSet<EntryId>,
+    /// Entries written, with their places in the journal, which their index shards keep.
+    added: BTreeMap<EntryId, Place>,
     removed: BTreeSet<EntryId>,
     /// Keys whose revision check is skipped because the worker chose to keep their own
     /// version over another tab's.
@@ -408,7 +409,7 @@ impl Batch {
     /// Adds or replaces an entry.
     pub fn entry(mut self, ns: &Namespace, entry: &Entry) -> Batch {
         self.removed.remove(&entry.id);
-        self.added.insert(entry.id.clone());
+        self.added.insert(entry.id.clone(), Place::of(entry));
         self.ops.push(Op::Put {
             key: ns.entry_key(&entry.id),
             json: encode_entry(entry),
@@ -475,8 +476,36 @@ enum Seen {
 type DecodeCheck = fn(&str) -> Result<(), DecodeError>;
 
 /// The storage of one namespace.
-/// One index shard a commit writes: key, stored value, revision, shard number, ids.
-type ShardWrite = (String, String, u64, u8, BTreeSet<EntryId>);
+/// One index shard a commit writes: key, stored value, revision, shard number, listing.
+type ShardWrite = (String, String, u64, u8, Listing);
+
+/// The reflections an index shard lists, each with its place in the journal when known.
+type Listing = BTreeMap<EntryId, Option<Place>>;
+
+/// The shard as stored: its places only when every one is known (see `record::v4::Index`).
+fn shard_of_listing(listing: &Listing) -> IndexShard {
+    let order: Option<Vec<Place>> = listing.values().copied().collect();
+    IndexShard {
+        ids: listing.keys().cloned().collect(),
+        order,
+    }
+}
+
+/// A shard as read, as a listing.
+fn listing_of_shard(shard: IndexShard) -> Listing {
+    match shard.order {
+        Some(places) => shard
+            .ids
+            .into_iter()
+            .zip(places.into_iter().map(Some))
+            .collect(),
+        None => shard.ids.into_iter().map(|id| (id, None)).collect(),
+    }
+}
+
+/// A reflection whose record start-up has not read yet: its place (from the index), id
+/// and key.
+type Unread = (Place, EntryId, String);
 
 pub struct Store<B: Backend> {
     backend: B,
@@ -484,14 +513,18 @@ pub struct Store<B: Backend> {
     codec: Box<dyn Codec>,
     /// This tab's id: its drafts live under keys of their own.
     tab: String,
-    /// Ids of every entry record in storage, readable or set aside: what the index holds.
-    index: BTreeSet<EntryId>,
+    /// Ids of every entry record in storage, readable or set aside: what the index holds,
+    /// each with its place in the journal when known (not for a record set aside).
+    index: Listing,
+    /// Reflections loading left undecoded ([`Store::load_first`]), in no particular
+    /// order. Nothing is written while any is left.
+    unread: Vec<Unread>,
     /// Every key of this namespace as this tab last read or wrote it.
     seen: BTreeMap<String, Seen>,
     /// Index shards as this tab last wrote them (stored value, revision, ids): while a
     /// shard is still stored exactly so, a commit need not open and decode it again,
     /// which keeps a save's cost from growing with the journal.
-    shards: BTreeMap<u8, (String, u64, BTreeSet<EntryId>)>,
+    shards: BTreeMap<u8, (String, u64, Listing)>,
     /// The key id of the lock this tab's codec seals for (`None`: not sealing). Checked
     /// against the stored header before every read of the namespace and every write.
     lock_id: Option<String>,
@@ -524,7 +557,8 @@ impl<B: Backend> Store<B> {
             ns,
             codec,
             tab: tab.to_owned(),
-            index: BTreeSet::new(),
+            index: BTreeMap::new(),
+            unread: Vec::new(),
             seen: BTreeMap::new(),
             shards: BTreeMap::new(),
             lock_id: None,
@@ -648,11 +682,11 @@ impl<B: Backend> Store<B> {
 
     fn load_collection<C: StoredCollection>(
         &mut self,
-        found: &mut BTreeMap<String, String>,
+        found: &mut BTreeMap<String, Option<String>>,
         problems: &mut Vec<Problem>,
     ) -> C {
         let key = self.ns.key(C::NAME);
-        let Some(raw) = found.remove(&key) else {
+        let Some(Some(raw)) = found.remove(&key) else {
             return C::default();
         };
         if self.pending(C::NAME) {
@@ -695,12 +729,32 @@ impl<B: Backend> Store<B> {
     /// Reads the whole namespace. Never writes: whatever cannot be read is reported and
     /// left where it is.
     pub fn load(&mut self) -> Result<Loaded, StorageError> {
+        self.load_first(usize::MAX)
+    }
+
+    /// Reads the namespace as [`Store::load`] does, but decodes only the `first`
+    /// reflections of the journal (newest first), and any whose place the index does not
+    /// give: enough to draw the journal's first page. The rest are read but left
+    /// undecoded, for [`Store::read_more`]; until they are all decoded nothing is
+    /// written, because one of them may be damaged or from a newer version.
+    ///
+    /// The first page is right as long as the index gives each reflection's place truly,
+    /// which every commit keeps so. A tab killed between writing a reflection and its
+    /// shard can leave one place stale: then only the order of the first page can be off,
+    /// and only until the rest are decoded.
+    pub fn load_first(&mut self, first: usize) -> Result<Loaded, StorageError> {
         self.check_lock()?;
-        let mut found = BTreeMap::new();
+        self.unread.clear();
+        // Every key's value, but a reflection's (`None` here): it is read only when it is
+        // decoded, so the reflections start-up leaves cost it nothing but their keys.
+        let entry_prefix = self.ns.key("entry.");
+        let mut found: BTreeMap<String, Option<String>> = BTreeMap::new();
         for key in self.backend.keys()? {
-            if self.ns.owns(&key) {
+            if key.starts_with(&entry_prefix) {
+                found.insert(key, None);
+            } else if self.ns.owns(&key) {
                 if let Some(raw) = self.backend.get(&key)? {
-                    found.insert(key, raw);
+                    found.insert(key, Some(raw));
                 }
             }
         }
@@ -723,46 +777,49 @@ impl<B: Backend> Store<B> {
             .filter(|k| **k == index_key || k.starts_with(&shard_prefix))
             .cloned()
             .collect();
-        let mut listed = Vec::new();
+        let mut listed = Listing::new();
         for key in index_keys {
-            let Some(raw) = found.remove(&key) else {
+            let Some(Some(raw)) = found.remove(&key) else {
                 continue;
             };
             match self.read(&key, &raw, decode_index) {
-                Ok((revision, ids)) => {
+                Ok((revision, shard)) => {
                     self.seen.insert(key, Seen::At(revision));
-                    listed.extend(ids);
+                    // Inserted one by one: collecting into a map sorts first, and that
+                    // sort's code would join the first load.
+                    let mut places = shard.order.into_iter().flatten();
+                    for id in shard.ids {
+                        listed.insert(id, places.next());
+                    }
                 }
                 Err(reason) => self.unreadable(&key, raw, reason, &mut problems),
             }
         }
-        let entry_prefix = self.ns.key("entry.");
         let draft_prefix = self.ns.draft_prefix();
         let set_aside_prefix = self.ns.set_aside_prefix();
         let dismissals_key = self.ns.key(Dismissals::NAME);
         let mut entries = Vec::new();
-        let mut stored_ids = BTreeSet::new();
+        self.index.clear();
+        let mut unread = Vec::new();
         for (key, raw) in found {
-            if let Some(rest) = key.strip_prefix(&entry_prefix) {
-                let Some(id) = EntryId::parse(rest) else {
-                    let reason = "its name is not a valid entry id".to_owned();
-                    self.unreadable(&key, raw, reason, &mut problems);
-                    continue;
-                };
-                stored_ids.insert(id.clone());
-                match self.read(&key, &raw, decode_entry) {
-                    Ok((revision, entry)) if entry.id == id => {
-                        self.seen.insert(key, Seen::At(revision));
-                        entries.push(entry);
+            let Some(raw) = raw else {
+                // A reflection: decoded now unless the index gives its place.
+                let id = key.strip_prefix(&entry_prefix).and_then(EntryId::parse);
+                match id.map(|id| (listed.get(&id).copied().flatten(), id)) {
+                    Some((Some(place), id)) if first != usize::MAX => unread.push((place, id, key)),
+                    Some((_, id)) => {
+                        self.read_entry(id, key, &mut entries, &mut problems)?;
                     }
-                    Ok(_) => {
-                        let reason =
-                            "it holds a different reflection from the one its name says".to_owned();
-                        self.unreadable(&key, raw, reason, &mut problems);
+                    None => {
+                        if let Some(raw) = self.backend.get(&key)? {
+                            let reason = "its name is not a valid entry id".to_owned();
+                            self.unreadable(&key, raw, reason, &mut problems);
+                        }
                     }
-                    Err(reason) => self.unreadable(&key, raw, reason, &mut problems),
                 }
-            } else if key.starts_with(&draft_prefix) {
+                continue;
+            };
+            if key.starts_with(&draft_prefix) {
                 // Only the envelope: a draft's words are read when the editor opens it
                 // (`load_draft`), which reports damage in them then.
                 if let Err(reason) = self.read(&key, &raw, check_draft) {
@@ -785,12 +842,32 @@ impl<B: Backend> Store<B> {
                 self.unreadable(&key, raw, reason, &mut problems);
             }
         }
-        for id in listed {
-            if !stored_ids.contains(&id) {
+        // The first page: the newest unread reflections until `first` have been decoded
+        // (a damaged one does not count), the rest kept for `read_more`, in no order (the
+        // journal sorts them when they join it). Picked by a scan for each, not a sort:
+        // ten scans of a few thousand places take well under a millisecond, and a sort
+        // of this type would add its own code to the first load.
+        let mut decoded = 0;
+        while decoded < first {
+            let newest = unread
+                .iter()
+                .enumerate()
+                .min_by(|(_, a), (_, b)| newest_first((&a.0, &a.1), (&b.0, &b.1)))
+                .map(|(at, _)| at);
+            let Some((_, id, key)) = newest.map(|at| unread.swap_remove(at)) else {
+                break;
+            };
+            decoded += usize::from(self.read_entry(id, key, &mut entries, &mut problems)?);
+        }
+        for (place, id, _) in &unread {
+            self.index.insert(id.clone(), Some(*place));
+        }
+        self.unread = unread;
+        for id in listed.into_keys() {
+            if !self.index.contains_key(&id) {
                 problems.push(Problem::Missing { id });
             }
         }
-        self.index = stored_ids;
         Ok(Loaded {
             journal: Journal::from_entries(entries),
             collections,
@@ -798,14 +875,76 @@ impl<B: Backend> Store<B> {
         })
     }
 
+    /// Reads and decodes one stored reflection, as loading does: into `entries` with its
+    /// revision taken as seen and its place in the index, or reported and left where it
+    /// is (listed without a place). Returns whether it was decoded. A reflection removed
+    /// since its key was listed (by another tab, which then tells this one to load again)
+    /// is simply not there.
+    fn read_entry(
+        &mut self,
+        id: EntryId,
+        key: String,
+        entries: &mut Vec<Entry>,
+        problems: &mut Vec<Problem>,
+    ) -> Result<bool, StorageError> {
+        let Some(raw) = self.backend.get(&key)? else {
+            return Ok(false);
+        };
+        let place = match self.read(&key, &raw, decode_entry) {
+            Ok((revision, entry)) if entry.id == id => {
+                self.seen.insert(key, Seen::At(revision));
+                let place = Place::of(&entry);
+                entries.push(entry);
+                Some(place)
+            }
+            Ok(_) => {
+                let reason =
+                    "it holds a different reflection from the one its name says".to_owned();
+                self.unreadable(&key, raw, reason, problems);
+                None
+            }
+            Err(reason) => {
+                self.unreadable(&key, raw, reason, problems);
+                None
+            }
+        };
+        self.index.insert(id, place);
+        Ok(place.is_some())
+    }
+
+    /// How many reflections loading left undecoded.
+    pub fn unread(&self) -> usize {
+        self.unread.len()
+    }
+
+    /// Decodes up to `count` more of the reflections [`Store::load_first`] left, in no
+    /// particular order, with the same rules as loading: what cannot be read is reported and left
+    /// where it is.
+    pub fn read_more(&mut self, count: usize) -> Result<(Vec<Entry>, Vec<Problem>), StorageError> {
+        let (mut entries, mut problems) = (Vec::new(), Vec::new());
+        for _ in 0..count {
+            let Some((place, id, key)) = self.unread.pop() else {
+                break;
+            };
+            if let Err(e) = self.read_entry(id.clone(), key.clone(), &mut entries, &mut problems) {
+                // Left for the next try, as it was.
+                self.unread.push((place, id, key));
+                return Err(e);
+            }
+        }
+        Ok((entries, problems))
+    }
+
     /// Reads the namespace for showing what another tab saved, without taking its
     /// revisions as seen: a page still open on older values must not then overwrite them.
     pub fn peek(&mut self) -> Result<Loaded, StorageError> {
         let seen = self.seen.clone();
         let index = self.index.clone();
+        let unread = std::mem::take(&mut self.unread);
         let loaded = self.load();
         self.seen = seen;
         self.index = index;
+        self.unread = unread;
         loaded
     }
 
@@ -911,6 +1050,13 @@ impl<B: Backend> Store<B> {
         if batch.is_empty() {
             return Ok(());
         }
+        if !self.unread.is_empty() {
+            // One of them may be from a newer version, or damaged: the caller reads them
+            // all first (`read_more`). Never reached from the app, which does.
+            return Err(StorageError::Failed(
+                "the journal had not finished loading".to_owned(),
+            ));
+        }
         if self.read_only() || self.pending_newer()? {
             return Err(StorageError::ReadOnly);
         }
@@ -968,26 +1114,27 @@ impl<B: Backend> Store<B> {
             }
         }
         // The index, in shards: each shard touched is what is stored now, plus this
-        // batch's new entries, less its deletes. Shards are not revision-checked: they only
-        // list ids, every tab may add to them, and loading finds every entry key without
-        // them. A single index from formats 1 to 3 is replaced by shards at the first
-        // write that touches the index.
+        // batch's new entries (or their new places), less its deletes. Shards are not
+        // revision-checked: they only list ids and places, every tab may add to them, and
+        // loading finds every entry key without them. A single index from formats 1 to 3
+        // is replaced by shards at the first write that touches the index.
         let legacy_key = self.ns.index_key();
         let legacy = self.backend.get(&legacy_key)?;
         // Ids learnt from stored shards (other tabs' entries), added to `self.index` on
         // success. The index itself is not cloned: a commit costs the same with ten
         // reflections stored as with ten thousand.
-        let mut learnt: Vec<EntryId> = Vec::new();
+        let mut learnt = Listing::new();
         let mut affected: BTreeSet<u8> = batch
             .added
             .iter()
-            .filter(|id| !self.index.contains(*id))
+            .filter(|(id, place)| self.index.get(*id) != Some(&Some(**place)))
+            .map(|(id, _)| id)
             .chain(batch.removed.iter())
             .map(shard_of)
             .collect();
         let convert = legacy.is_some() && !affected.is_empty();
         if convert {
-            affected.extend(self.index.iter().chain(&batch.added).map(shard_of));
+            affected.extend(self.index.keys().chain(batch.added.keys()).map(shard_of));
         }
         let mut shard_writes: Vec<ShardWrite> = Vec::new();
         for shard in affected {
@@ -997,49 +1144,57 @@ impl<B: Backend> Store<B> {
                 .shards
                 .get(&shard)
                 .filter(|(raw, _, _)| stored.as_deref() == Some(raw.as_str()))
-                .map(|(_, revision, ids)| Ok((*revision, ids.iter().cloned().collect())));
+                .map(|(_, revision, listing)| Ok((*revision, listing.clone())));
             let readable = cached.or_else(|| {
-                stored
-                    .as_deref()
-                    .map(|raw| self.read(&key, raw, decode_index))
+                stored.as_deref().map(|raw| {
+                    self.read(&key, raw, decode_index)
+                        .map(|(revision, shard)| (revision, listing_of_shard(shard)))
+                })
             });
-            let (mut ids, revision, rebuild): (BTreeSet<EntryId>, u64, bool) = match readable {
-                Some(Ok((revision, ids))) => (ids.into_iter().collect(), revision, convert),
+            let (mut ids, revision, rebuild): (Listing, u64, bool) = match readable {
+                Some(Ok((revision, listing))) => (listing, revision, convert),
                 Some(Err(_)) => {
                     if let Some(raw) = &stored {
                         copies.push((key.clone(), raw.clone()));
                     }
-                    (BTreeSet::new(), 0, true)
+                    (Listing::new(), 0, true)
                 }
-                None => (BTreeSet::new(), 0, convert),
+                None => (Listing::new(), 0, convert),
             };
             let before = ids.clone();
-            learnt.extend(ids.iter().cloned());
+            // Places this tab knows fill those a shard lacks (one written by a version
+            // before places, or by a tab that had not read them).
+            for (id, place) in &mut ids {
+                if place.is_none() {
+                    *place = self.index.get(id).copied().flatten();
+                }
+            }
+            learnt.extend(ids.iter().map(|(id, place)| (id.clone(), *place)));
             if rebuild {
                 // A damaged shard, or the move from the single index: list what is known.
                 ids.extend(
                     self.index
                         .iter()
-                        .filter(|id| shard_of(id) == shard)
-                        .cloned(),
+                        .filter(|(id, _)| shard_of(id) == shard)
+                        .map(|(id, place)| (id.clone(), *place)),
                 );
             }
             ids.extend(
                 batch
                     .added
                     .iter()
-                    .filter(|id| shard_of(id) == shard)
-                    .cloned(),
+                    .filter(|(id, _)| shard_of(id) == shard)
+                    .map(|(id, place)| (id.clone(), Some(*place))),
             );
             for id in batch.removed.iter().filter(|id| shard_of(id) == shard) {
                 ids.remove(id);
             }
             if ids != before || stored.is_none() {
-                let list: Vec<EntryId> = ids.iter().cloned().collect();
                 let next = revision + 1;
                 shard_writes.push((
                     key.clone(),
-                    self.codec.encode(&key, next, &encode_index(&list))?,
+                    self.codec
+                        .encode(&key, next, &encode_index(&shard_of_listing(&ids)))?,
                     next,
                     shard,
                     ids,
@@ -1085,8 +1240,19 @@ impl<B: Backend> Store<B> {
         if convert {
             self.seen.remove(&legacy_key);
         }
-        self.index.extend(learnt);
-        self.index.extend(batch.added.iter().cloned());
+        for (id, place) in learnt {
+            // A place this tab read itself is as new as any in a shard.
+            let known = self.index.entry(id).or_insert(place);
+            if known.is_none() {
+                *known = place;
+            }
+        }
+        self.index.extend(
+            batch
+                .added
+                .iter()
+                .map(|(id, place)| (id.clone(), Some(*place))),
+        );
         for id in &batch.removed {
             self.index.remove(id);
         }
@@ -1405,6 +1571,7 @@ impl<B: Backend> Store<B> {
             self.backend.remove(key)?;
         }
         self.index.clear();
+        self.unread.clear();
         self.seen.clear();
         self.shards.clear();
         if self.backend.keys()?.iter().any(|k| self.ns.owns(k)) {

@@ -19,7 +19,7 @@ pub fn BackupReminder() -> impl IntoView {
     let now = browser::now();
     move || {
         let prefs = state.preferences.get();
-        let count = state.journal.with(|j| j.len());
+        let count = state.reflection_count();
         // Practice work in a workshop is not backed up: the workshop ends by deleting it.
         let due = !state.in_workshop()
             && reminder_due(now, prefs.backup_reminder_days, prefs.last_backup, count);

@@ -498,7 +498,7 @@ pub fn IdentifierFlag(
     let flagged = RwSignal::new(false);
     if nudges_on(state) {
         let text = state
-            .journal
+            .journal_so_far()
             .with_untracked(|j| j.get(&entry).map(|e| e.text()));
         if let Some(text) = text {
             let names = state.settings.with_untracked(|s| s.private_names.clone());

@@ -12,6 +12,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::ui::browser;
+
 use crate::core::checkins::{EmbeddednessHistory, WellbeingLog};
 use crate::core::dismissals::Dismissals;
 use crate::core::entry::Entry;
@@ -29,6 +31,14 @@ use crate::storage::{
     tab_flag, tab_id, Batch, Codec, Collections, Compact, DraftFound, DraftSlot, LocalStorage,
     Namespace, OtherDraft, Problem, StorageError, Store, StoredCollection, TabFlag,
 };
+
+/// How many reflections start-up decodes at once: the journal page's first page. The
+/// rest are decoded after the first frame ([`AppState::read_rest_later`]).
+pub const FIRST_PAGE: usize = 10;
+
+/// Reflections decoded between looks at the clock after start-up: well under a
+/// millisecond here.
+const READ_STEP: usize = 10;
 
 /// A change to the stored dismissed nudges: given them as stored now, the new value, or
 /// `None` for no change.
@@ -73,7 +83,14 @@ pub enum LockStatus {
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub journal: RwSignal<Journal>,
+    /// Read through [`AppState::journal`], which first decodes every reflection start-up
+    /// left, or [`AppState::journal_so_far`] (the journal page's first drawing).
+    journal: RwSignal<Journal>,
+    /// How many reflections start-up left undecoded: not yet in `journal`.
+    unread: RwSignal<usize>,
+    /// Reflections decoded after start-up, put into `journal` in one change when the last
+    /// is read, so the list is not redrawn for every slice.
+    late: StoredValue<Vec<Entry>>,
     /// The worker's custom tags (the built-in ones are constants in the core).
     pub vocabulary: RwSignal<Vocabulary>,
     /// The worker's own templates (the built-in ones are constants in the core).
@@ -114,6 +131,8 @@ impl AppState {
     pub fn load() -> AppState {
         let state = AppState {
             journal: RwSignal::new(Journal::new()),
+            unread: RwSignal::new(0),
+            late: StoredValue::new(Vec::new()),
             vocabulary: RwSignal::new(Vocabulary::new()),
             templates: RwSignal::new(TemplateLibrary::new()),
             threads: RwSignal::new(Threads::new()),
@@ -151,6 +170,89 @@ impl AppState {
         state
     }
 
+    /// The whole journal. Start-up decodes only the first page's reflections (the rest
+    /// follow in slices after the first frame, [`AppState::read_rest_later`]); a page that
+    /// needs every reflection gets them all decoded here first.
+    pub fn journal(&self) -> RwSignal<Journal> {
+        self.read_more(usize::MAX);
+        self.journal
+    }
+
+    /// The journal as decoded so far: at start-up, only its first page. For the journal
+    /// page's list, which must not wait for the rest; anything else uses
+    /// [`AppState::journal`].
+    pub fn journal_so_far(&self) -> RwSignal<Journal> {
+        self.journal
+    }
+
+    /// How many reflections there are, counting those not yet decoded.
+    pub fn reflection_count(&self) -> usize {
+        self.journal.with(Journal::len) + self.unread.get()
+    }
+
+    /// Decodes up to `count` more of the reflections start-up left, and, once none is
+    /// left, puts them all into the journal in one change, with anything found damaged or
+    /// from a newer version reported as loading would have. Returns whether none is left.
+    fn read_more(&self, count: usize) -> bool {
+        if self.unread.try_get_untracked().unwrap_or(0) == 0 {
+            return true;
+        }
+        let read = self.store.try_update_value(|store| {
+            store
+                .read_more(count)
+                .map(|(entries, problems)| (entries, problems, store.unread()))
+        });
+        let (entries, problems, left) = match read {
+            Some(Ok(read)) => read,
+            // Storage could not be read: said on every page, and nothing is written
+            // until the journal has been read in full.
+            Some(Err(e)) => {
+                self.load_error.set(Some(e));
+                return true;
+            }
+            None => return true,
+        };
+        self.late.update_value(|late| late.extend(entries));
+        if !problems.is_empty() {
+            self.problems.update(|p| p.extend(problems));
+        }
+        if left > 0 {
+            return false;
+        }
+        let late = self
+            .late
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
+        self.journal.update(|j| j.extend(late));
+        self.unread.set(0);
+        let read_only = self.store.with_value(|store| store.read_only());
+        if read_only {
+            self.read_only.set(true);
+        }
+        true
+    }
+
+    /// Decodes the reflections start-up left after the first frame is drawn, a slice of
+    /// about [`SLICE_MS`] at a time (a task each), so the page answers in between.
+    fn read_rest_later(self) {
+        fn slice(state: AppState) {
+            set_timeout(
+                move || {
+                    let started = browser::clock_ms();
+                    while !state.read_more(READ_STEP) {
+                        if browser::clock_ms() - started >= browser::SLICE_MS {
+                            return slice(state);
+                        }
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
+        }
+        if self.unread.get_untracked() > 0 {
+            request_animation_frame(move || slice(self));
+        }
+    }
+
     /// The wellbeing checks, decoded from storage the first time a page asks (the journal
     /// page, shown first, does not). If they cannot be read, the problem is reported
     /// like any found at start-up, and nothing is changed.
@@ -159,10 +261,11 @@ impl AppState {
         self.wellbeing
     }
 
-    /// Decodes the deferred collections no page has used yet, taking them as this tab's
-    /// starting point as loading would have. Nothing to do while locked: nothing of the
-    /// journal is read then.
+    /// Decodes the deferred collections no page has used yet, and the reflections
+    /// start-up left, taking them as this tab's starting point as loading would have.
+    /// Nothing to do while locked: nothing of the journal is read then.
     fn use_deferred(&self) {
+        self.read_more(usize::MAX);
         let pending = self
             .store
             .try_with_value(|store| store.is_pending::<WellbeingLog>())
@@ -234,6 +337,8 @@ impl AppState {
     /// saved (sealed) as they were typed, and come back after unlocking.
     pub fn drop_everything(&self) {
         self.store.update_value(Store::lock);
+        self.late.set_value(Vec::new());
+        self.unread.set(0);
         self.lock.set(LockStatus::Locked);
         self.bases.set_value(Collections::default());
         self.show(Some(Ok(crate::storage::Loaded::default())));
@@ -316,13 +421,20 @@ impl AppState {
         true
     }
 
-    /// Reads storage, taking everything in it as this tab's starting point.
+    /// Reads storage, taking everything in it as this tab's starting point: at once, the
+    /// reflections the journal page's first page shows; the rest after the first frame.
     pub fn reload(&self) {
-        let loaded = self.store.try_update_value(|store| store.load());
+        self.late.set_value(Vec::new());
+        let loaded = self
+            .store
+            .try_update_value(|store| store.load_first(FIRST_PAGE));
         if let Some(Ok(loaded)) = &loaded {
             self.bases.set_value(loaded.collections.clone());
         }
         self.show(loaded);
+        self.unread
+            .set(self.store.with_value(|store| store.unread()));
+        self.read_rest_later();
     }
 
     fn show(&self, loaded: Option<Result<crate::storage::Loaded, StorageError>>) {
@@ -354,6 +466,8 @@ impl AppState {
         if self.follow_lock_elsewhere() {
             return;
         }
+        // What start-up left is read first, so what is shown next is storage as it is.
+        self.read_more(usize::MAX);
         let loaded = self.store.try_update_value(|store| store.peek());
         self.show(loaded);
         self.external_changes.update(|n| *n += 1);
@@ -641,7 +755,7 @@ impl AppState {
             .and_then(Result::ok)?;
         Some(crate::core::backup::Contents {
             entries: self
-                .journal
+                .journal()
                 .with_untracked(|j| j.newest_first().cloned().collect()),
             drafts: drafts
                 .into_iter()
@@ -878,7 +992,7 @@ impl AppState {
     /// Tracks the journal, so it is measured again after each save here or elsewhere.
     pub fn storage_usage(&self) -> Option<crate::core::capacity::Usage> {
         self.external_changes.track();
-        let reflections = self.journal.with(Journal::len);
+        let reflections = self.reflection_count();
         self.store
             .try_with_value(|store| store.usage(reflections))
             .and_then(Result::ok)

@@ -82,6 +82,7 @@ impl<B: Backend> Store<B> {
     fn forget(&mut self) {
         self.seen.clear();
         self.index.clear();
+        self.unread.clear();
         self.shards.clear();
     }
 

@@ -155,7 +155,13 @@ fn a_single_index_from_format_3_is_replaced_by_shards_listing_the_same_ids() {
         .set("anchorpoint.entry.a", &encode_entry(&entry("a", 20, "old")))
         .unwrap();
     s.backend
-        .set("anchorpoint.index", &encode_index(&[id("a"), id("gone")]))
+        .set(
+            "anchorpoint.index",
+            &encode_index(&IndexShard {
+                ids: vec![id("a"), id("gone")],
+                order: None,
+            }),
+        )
         .unwrap();
     let loaded = s.load().unwrap();
     assert_eq!(loaded.problems, [Problem::Missing { id: id("gone") }]);
@@ -173,7 +179,7 @@ fn listed(backend: &dyn Backend) -> Vec<EntryId> {
         if key.starts_with("anchorpoint.index.") {
             let raw = backend.get(&key).unwrap().unwrap();
             let json = codec::open(&key, &raw, &[&Compact]).unwrap().json;
-            ids.extend(decode_index(&json).unwrap());
+            ids.extend(decode_index(&json).unwrap().ids);
         }
     }
     ids.sort();
@@ -1172,4 +1178,190 @@ fn a_damaged_collection_read_for_a_change_is_reported_then_copied_aside_by_the_w
         Some(damaged)
     );
     assert_eq!(s.collection_now::<Dismissals>().unwrap(), Ok(now));
+}
+
+// Start-up reads the first page first (issue 11)
+
+/// Thirty reflections about days in no particular order, each saved on its own, as a
+/// worker would have.
+fn thirty(s: &mut Store<Shared>) -> Journal {
+    for n in 0..30u32 {
+        let day = 1 + (n * 7) % 28;
+        s.save_entry(&entry(&format!("r{n:02}"), day, &format!("reflection {n}")))
+            .unwrap();
+    }
+    s.load().unwrap().journal
+}
+
+fn ids_of(journal: &Journal) -> Vec<String> {
+    journal.newest_first().map(|e| e.id.to_string()).collect()
+}
+
+#[test]
+fn start_up_decodes_only_the_first_page_and_the_rest_follow_in_the_journals_order() {
+    let mut s = Store::new(Shared::default());
+    let whole = thirty(&mut s);
+    let mut fresh = Store::new(s.backend.clone());
+    let first = fresh.load_first(10).unwrap();
+    assert!(first.problems.is_empty(), "{:?}", first.problems);
+    assert_eq!(ids_of(&first.journal), ids_of(&whole)[..10]);
+    assert_eq!(fresh.unread(), 20);
+    // The rest come a slice at a time, each once, none from the first page.
+    let (next, problems) = fresh.read_more(5).unwrap();
+    assert!(problems.is_empty());
+    assert_eq!((next.len(), fresh.unread()), (5, 15));
+    assert!(next.iter().all(|e| first.journal.get(&e.id).is_none()));
+    let (rest, _) = fresh.read_more(usize::MAX).unwrap();
+    assert_eq!((rest.len(), fresh.unread()), (15, 0));
+    let mut journal = first.journal;
+    journal.extend(next);
+    journal.extend(rest);
+    assert_eq!(journal, whole);
+    // Read in full, the store saves as before.
+    fresh.save_entry(&entry("r30", 2, "one more")).unwrap();
+}
+
+#[test]
+fn nothing_is_written_while_reflections_are_still_unread() {
+    let mut s = Store::new(Shared::default());
+    thirty(&mut s);
+    let mut fresh = Store::new(s.backend.clone());
+    fresh.load_first(10).unwrap();
+    let before = s.backend.keys().unwrap().len();
+    assert!(matches!(
+        fresh.save_entry(&entry("new", 3, "too soon")),
+        Err(StorageError::Failed(_))
+    ));
+    assert_eq!(s.backend.keys().unwrap().len(), before);
+    fresh.read_more(usize::MAX).unwrap();
+    fresh.save_entry(&entry("new", 3, "now")).unwrap();
+}
+
+#[test]
+fn a_reflection_in_a_shard_without_places_is_decoded_at_start_up() {
+    let mut s = Store::new(Shared::default());
+    let whole = thirty(&mut s);
+    // Every shard as a version before places wrote it: ids only.
+    for key in s.backend.keys().unwrap() {
+        if key.starts_with("anchorpoint.index.") {
+            let raw = s.backend.get(&key).unwrap().unwrap();
+            let opened = codec::open(&key, &raw, &[&Compact]).unwrap();
+            let ids = decode_index(&opened.json).unwrap().ids;
+            let plain = encode_index(&IndexShard { ids, order: None });
+            let frame = Compact.encode(&key, opened.revision, &plain).unwrap();
+            s.backend.set(&key, &frame).unwrap();
+        }
+    }
+    let mut fresh = Store::new(s.backend.clone());
+    let first = fresh.load_first(10).unwrap();
+    assert_eq!(fresh.unread(), 0);
+    assert_eq!(first.journal, whole);
+    // The next write to a shard gives it its places again.
+    fresh.save_entry(&entry("r31", 5, "new")).unwrap();
+    let key = fresh.ns.shard_key(shard_of(&id("r31")));
+    let raw = fresh.backend.get(&key).unwrap().unwrap();
+    let shard = decode_index(&codec::open(&key, &raw, &[&Compact]).unwrap().json).unwrap();
+    assert_eq!(shard.order.map(|o| o.len()), Some(shard.ids.len()));
+}
+
+#[test]
+fn a_damaged_reflection_on_the_first_page_is_reported_and_the_next_one_shown_in_its_place() {
+    let mut s = Store::new(Shared::default());
+    let whole = thirty(&mut s);
+    let newest = whole.newest_first().next().unwrap().id.clone();
+    s.backend
+        .set(&s.ns.entry_key(&newest), "AP4;z;2;damaged")
+        .unwrap();
+    let mut fresh = Store::new(s.backend.clone());
+    let first = fresh.load_first(3).unwrap();
+    assert_eq!(ids_of(&first.journal), ids_of(&whole)[1..4]);
+    assert_eq!(keys_of(&first.problems), [s.ns.entry_key(&newest)]);
+    assert_eq!(fresh.unread(), 26);
+}
+
+#[test]
+fn a_damaged_or_newer_reflection_left_unread_is_reported_when_it_is_read() {
+    let mut s = Store::new(Shared::default());
+    let whole = thirty(&mut s);
+    let oldest = whole.newest_first().last().unwrap().id.clone();
+    let next = whole.newest_first().nth(28).unwrap().id.clone();
+    s.backend
+        .set(
+            &s.ns.entry_key(&oldest),
+            &Compact
+                .encode(
+                    &s.ns.entry_key(&oldest),
+                    1,
+                    r#"{"app":"anchorpoint","kind":"entry","v":9,"data":{}}"#,
+                )
+                .unwrap(),
+        )
+        .unwrap();
+    s.backend
+        .set(&s.ns.entry_key(&next), "not a record")
+        .unwrap();
+    let mut fresh = Store::new(s.backend.clone());
+    let first = fresh.load_first(10).unwrap();
+    assert!(first.problems.is_empty());
+    assert!(!fresh.read_only());
+    let (entries, problems) = fresh.read_more(usize::MAX).unwrap();
+    assert_eq!(entries.len(), 18);
+    assert_eq!(
+        keys_of(&problems),
+        [s.ns.entry_key(&next), s.ns.entry_key(&oldest)]
+    );
+    assert!(fresh.read_only());
+    assert_eq!(
+        fresh.save_entry(&entry("new", 3, "refused")),
+        Err(StorageError::ReadOnly)
+    );
+}
+
+#[test]
+fn a_reflection_moved_to_another_day_moves_in_its_shard_so_start_up_shows_it_first() {
+    let mut s = Store::new(Shared::default());
+    let whole = thirty(&mut s);
+    let oldest = whole.newest_first().last().unwrap().clone();
+    let moved = Entry {
+        about: NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+        ..oldest
+    };
+    s.save_entry(&moved).unwrap();
+    let mut fresh = Store::new(s.backend.clone());
+    let first = fresh.load_first(1).unwrap();
+    assert_eq!(ids_of(&first.journal), [moved.id.to_string()]);
+}
+
+#[test]
+fn another_tabs_places_are_kept_when_this_tab_writes_the_same_shard() {
+    let shared = Shared::default();
+    let mut one = tab(&shared, "t1");
+    let mut two = tab(&shared, "t2");
+    // Ids that share a shard, one saved by each tab.
+    let a = "a0".to_owned();
+    let b = (0..)
+        .map(|n| format!("b{n}"))
+        .find(|b| shard_of(&id(&a)) == shard_of(&id(b)))
+        .unwrap();
+    one.save_entry(&entry(&a, 20, "one's")).unwrap();
+    two.save_entry(&entry(&b, 21, "two's")).unwrap();
+    let mut fresh = Store::with(shared.clone(), Namespace::JOURNAL, Box::new(Compact), "t3");
+    let first = fresh.load_first(1).unwrap();
+    assert_eq!(ids_of(&first.journal), [b]);
+    assert_eq!(fresh.unread(), 1);
+}
+
+#[test]
+fn a_reflection_removed_before_start_up_read_it_is_simply_not_there() {
+    let mut s = Store::new(Shared::default());
+    let whole = thirty(&mut s);
+    let mut fresh = Store::new(s.backend.clone());
+    fresh.load_first(10).unwrap();
+    // Another tab deletes the oldest, which this one has not read yet.
+    let oldest = whole.newest_first().last().unwrap().id.clone();
+    s.delete_entry(&oldest).unwrap();
+    let (rest, problems) = fresh.read_more(usize::MAX).unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(rest.len(), 19);
+    assert!(rest.iter().all(|e| e.id != oldest));
 }

@@ -18,7 +18,7 @@ pub fn LockSuggestion() -> impl IntoView {
         state.lock.get() == LockStatus::Off
             && !state.in_workshop()
             && !state.lock_suggestion_dismissed.get()
-            && state.journal.with(|j| j.len() >= SUGGEST_FROM)
+            && state.reflection_count() >= SUGGEST_FROM
     });
     move || shown.get().then(LockSuggestionBody)
 }

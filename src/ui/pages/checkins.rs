@@ -283,7 +283,8 @@ pub fn WellbeingPage() -> impl IntoView {
     let navigate = use_navigate();
     move || {
         let id = params.read().get("id").and_then(|s| EntryId::parse(&s));
-        let Some(id) = id.filter(|id| state.journal.with_untracked(|j| j.get(id).is_some())) else {
+        let Some(id) = id.filter(|id| state.journal().with_untracked(|j| j.get(id).is_some()))
+        else {
             return view! { <EntryNotFound/> }.into_any();
         };
         let earlier = state

@@ -42,7 +42,7 @@ fn reflections(n: usize) -> String {
 }
 
 fn tagged(state: AppState, id: &TagId) -> usize {
-    state.journal.with(|j| count_tagged(j.newest_first(), id))
+    state.journal().with(|j| count_tagged(j.newest_first(), id))
 }
 
 /// The worker's own tag named in the address, as it is now.
@@ -75,7 +75,7 @@ fn commit(
     let retagged = change
         .map(|c| {
             state
-                .journal
+                .journal()
                 .with_untracked(|j| retag_entries(j.newest_first(), c))
         })
         .unwrap_or_default();

@@ -20,7 +20,7 @@ pub fn DeletePage() -> impl IntoView {
     let error = RwSignal::new(None::<(String, Vec<String>)>);
     move || {
         let id = params.read().get("id").and_then(|s| EntryId::parse(&s));
-        let entry = id.and_then(|id| state.journal.with_untracked(|j| j.get(&id).cloned()));
+        let entry = id.and_then(|id| state.journal().with_untracked(|j| j.get(&id).cloned()));
         let Some(entry) = entry else {
             return view! { <EntryNotFound/> }.into_any();
         };

@@ -56,7 +56,7 @@ pub fn EditPage() -> impl IntoView {
     let params = use_params_map();
     move || {
         let id = params.read().get("id").and_then(|s| EntryId::parse(&s));
-        let entry = id.and_then(|id| state.journal.with_untracked(|j| j.get(&id).cloned()));
+        let entry = id.and_then(|id| state.journal().with_untracked(|j| j.get(&id).cloned()));
         match entry {
             None => view! { <EntryNotFound/> }.into_any(),
             Some(entry) => {
@@ -89,7 +89,7 @@ pub fn EditPage() -> impl IntoView {
 /// The form for a saved entry as it is now: its template's current prompts filled with
 /// its answers, and the open threads it is linked to.
 fn draft_of_saved(state: crate::ui::state::AppState, id: &EntryId) -> Option<Draft> {
-    let mut draft = state.journal.with_untracked(|j| {
+    let mut draft = state.journal().with_untracked(|j| {
         let entry = j.get(id)?;
         Some(state.templates.with_untracked(|lib| {
             let template = entry
@@ -300,7 +300,7 @@ fn EntryEditor(
             }
         };
         field_errors.set(Vec::new());
-        let prepared = state.journal.with_untracked(|j| match &slot {
+        let prepared = state.journal().with_untracked(|j| match &slot {
             DraftSlot::New => j.prepare_add(browser::new_entry_id(), valid, browser::now()),
             DraftSlot::Edit(id) => j.prepare_edit(id, valid, browser::now()),
         });

@@ -21,7 +21,7 @@ pub fn EntryPage() -> impl IntoView {
     let params = use_params_map();
     let entry = Memo::new(move |_| {
         let id = params.read().get("id").and_then(|s| EntryId::parse(&s))?;
-        state.journal.with(|j| j.get(&id).cloned())
+        state.journal().with(|j| j.get(&id).cloned())
     });
     move || match entry.get() {
         None => view! { <EntryNotFound/> }.into_any(),

@@ -22,7 +22,7 @@ pub fn InsightsPage() -> impl IntoView {
     let period = Period::ending(browser::today(), DEFAULT_WEEKS);
     let charts = move || {
         let charts = insights(
-            &state.journal.read(),
+            &state.journal().read(),
             &state.threads.read(),
             &state.embeddedness.read(),
             &state.wellbeing().read(),

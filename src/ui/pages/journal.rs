@@ -48,14 +48,7 @@ const SETTLE: std::time::Duration = std::time::Duration::from_millis(300);
 /// take far longer than the search itself; "Show more" draws the next lot. Ten fill a
 /// screen; with twenty, a key that replaced every row took a 5,000-entry journal over a
 /// frame's 16 ms at the 95th percentile (`bench/browser.mjs`).
-const PAGE_SIZE: usize = 10;
-
-/// How long one task may spend building the search index after start-up before the
-/// page takes its turn. Timed, not counted: a fixed 100 reflections a task ran 75 to
-/// 160 ms on Lighthouse's slow phone (1,000 reflections, 2026-12-06), each past the 50 ms
-/// after which a task holds up the worker's next key. 8 ms here stays under it on a
-/// phone four times slower than this machine.
-const SLICE_MS: f64 = 8.0;
+const PAGE_SIZE: usize = crate::ui::state::FIRST_PAGE;
 
 /// Reflections indexed between looks at the clock: a few tenths of a millisecond.
 const INDEX_STEP: usize = 10;
@@ -199,7 +192,7 @@ pub fn JournalPage() -> impl IntoView {
     // in one memo. Each build gets a new number, so the results know whether the last
     // results came from this same index and a narrower search may look only among them.
     let build = Memo::new(move |last: Option<&u32>| {
-        state.journal.track();
+        state.journal_so_far().track();
         state.threads.track();
         last.map_or(1, |n| n + 1)
     });
@@ -213,7 +206,9 @@ pub fn JournalPage() -> impl IntoView {
                     *of = n;
                     *i = SearchIndex::default();
                 }
-                state.journal.with_untracked(|j| i.index_more(j, count))
+                state
+                    .journal_so_far()
+                    .with_untracked(|j| i.index_more(j, count))
             })
             .unwrap_or(true)
     };
@@ -229,7 +224,7 @@ pub fn JournalPage() -> impl IntoView {
                 }
                 let started = browser::clock_ms();
                 while !index_more(n, INDEX_STEP) {
-                    if browser::clock_ms() - started >= SLICE_MS {
+                    if browser::clock_ms() - started >= browser::SLICE_MS {
                         return slices(n, build, index_more);
                     }
                 }
@@ -241,14 +236,29 @@ pub fn JournalPage() -> impl IntoView {
         let n = build.get();
         request_animation_frame(move || slices(n, build, index_more));
     });
-    let choices = move || {
-        let templates = state
-            .templates
-            .with(|library| state.journal.with(|j| template_choices(library, j)));
-        (templates, state.threads.with(thread_choices))
-    };
+    // Drawn again when the journal changes: a deleted template still in use can turn up
+    // when the rest of the journal has been decoded after start-up.
+    let offered_templates = Signal::derive(move || {
+        state.templates.with(|library| {
+            state
+                .journal_so_far()
+                .with(|j| template_choices(library, j))
+        })
+    });
+    let choices = move || (offered_templates.get(), state.threads.with(thread_choices));
     // The query string the page shows: the address's, or what the worker has typed since.
+    // A search needs every reflection decoded, so the rest of the journal is read before
+    // any search is set; only the unfiltered list is drawn from the first page alone.
     let search = RwSignal::new(location.search.get_untracked());
+    let set_search = move |qs: String| {
+        if !qs.is_empty() {
+            state.journal();
+        }
+        search.set(qs);
+    };
+    if !search.with_untracked(String::is_empty) {
+        state.journal();
+    }
     let results = Memo::new(move |previous: Option<&(ParsedQuery, Vec<EntryId>, u32)>| {
         let mut parsed = search.with(|s| Query::from_query_string(s));
         // Listing the choices scans the journal, so only when there is one to check.
@@ -260,7 +270,7 @@ pub fn JournalPage() -> impl IntoView {
         // it, without waiting for the index. It is built just after the list is drawn.
         if parsed.query.is_empty() {
             let all = state
-                .journal
+                .journal_so_far()
                 .with(|j| j.newest_first().map(|e| e.id.clone()).collect());
             return (parsed, all, 0);
         }
@@ -278,9 +288,8 @@ pub fn JournalPage() -> impl IntoView {
     });
     let filtered = move || results.with(|(p, _, _)| !p.query.is_empty() || !p.is_ok());
     // A memo, so the title is written when the errors come or go, not on every key.
-    let has_errors = Memo::new(move |_| {
-        results.with(|(p, _, _)| !p.is_ok()) && !state.journal.read().is_empty()
-    });
+    let has_errors =
+        Memo::new(move |_| results.with(|(p, _, _)| !p.is_ok()) && state.reflection_count() > 0);
     let summary = Signal::derive(move || {
         if !has_errors.get() {
             return Vec::new();
@@ -400,7 +409,7 @@ pub fn JournalPage() -> impl IntoView {
             return;
         }
         if words {
-            search.set(qs);
+            set_search(qs);
             if settled.get_untracked() {
                 settled.set(false);
             }
@@ -413,7 +422,7 @@ pub fn JournalPage() -> impl IntoView {
             }
         } else {
             flush();
-            search.set(qs);
+            set_search(qs);
             write(replace);
         }
     };
@@ -437,7 +446,7 @@ pub fn JournalPage() -> impl IntoView {
                 settled.set(true);
             }
             if search.with_untracked(|s| *s != address) {
-                search.set(address);
+                set_search(address);
             }
             results.with_untracked(|(p, _, _)| fill_form(&form, &p.query));
         }
@@ -494,25 +503,38 @@ pub fn JournalPage() -> impl IntoView {
             })
             .collect_view()
     };
-    let select =
-        move |field: QueryField, label: &'static str, any: &'static str, options: Vec<Choice>| {
-            let id = field.html_id();
-            let options = options
+    let select = move |field: QueryField,
+                       label: &'static str,
+                       any: &'static str,
+                       options: Signal<Vec<Choice>>| {
+        let id = field.html_id();
+        // Drawn again when the choices change; the worker's choice stays chosen.
+        let options = move || {
+            let chosen = results.with_untracked(|(p, _, _)| match field {
+                QueryField::Template => p.query.template.as_ref().map(|t| t.as_str().to_owned()),
+                _ => p.query.thread.clone(),
+            });
+            options
+                .get()
                 .into_iter()
-                .map(|c| view! { <option value=c.id>{c.label}</option> })
-                .collect_view();
-            view! {
-                <div class=group_class(field)>
-                    <label class="nhsuk-label" for=id>{label}</label>
-                    {inline_error(field)}
-                    <select id=id name=param(field) aria-describedby=described_by(field, "")
-                        class=class(field, "nhsuk-select", "nhsuk-select nhsuk-select--error")>
-                        <option value="">{any}</option>
-                        {options}
-                    </select>
-                </div>
-            }
+                .map(|c| {
+                    let on = chosen.as_deref() == Some(c.id.as_str());
+                    view! { <option value=c.id selected=on>{c.label}</option> }
+                })
+                .collect_view()
         };
+        view! {
+            <div class=group_class(field)>
+                <label class="nhsuk-label" for=id>{label}</label>
+                {inline_error(field)}
+                <select id=id name=param(field) aria-describedby=described_by(field, "")
+                    class=class(field, "nhsuk-select", "nhsuk-select nhsuk-select--error")>
+                    <option value="">{any}</option>
+                    {options}
+                </select>
+            </div>
+        }
+    };
     let date_field = move |field: QueryField, label: &'static str| {
         let id = field.html_id();
         view! {
@@ -528,7 +550,7 @@ pub fn JournalPage() -> impl IntoView {
     // is in use or wrong, so a filter is never hidden and an error link reaches its field.
     // It has no submit handler: with three text-like boxes, Enter submits nothing.
     let search_form = move || {
-        let (templates, threads) = untrack(choices);
+        let threads = untrack(move || state.threads.with(thread_choices));
         let (open_tags, open_more, thread_error) = results.with_untracked(|(p, _, _)| {
             let wrong = |fields: &[QueryField]| p.errors.iter().any(|e| fields.contains(&e.field));
             let q = &p.query;
@@ -552,7 +574,7 @@ pub fn JournalPage() -> impl IntoView {
                 QueryField::Thread,
                 "Holding thread",
                 "Any holding thread",
-                threads,
+                Signal::stored(threads),
             )
         });
         view! {
@@ -607,7 +629,7 @@ pub fn JournalPage() -> impl IntoView {
                             {date_field(QueryField::From, "From")}
                             {date_field(QueryField::To, "To")}
                         </fieldset>
-                        {select(QueryField::Template, "Template", "Any template", templates)}
+                        {select(QueryField::Template, "Template", "Any template", offered_templates)}
                         {thread_select}
                     </div>
                 </details>
@@ -627,7 +649,7 @@ pub fn JournalPage() -> impl IntoView {
         let limit = limit();
         results.with(|(_, ids, _)| {
             let ids = &ids[..ids.len().min(limit)];
-            state.journal.with(|j| {
+            state.journal_so_far().with(|j| {
                 entries_in_order(j, ids)
                     .map(|(at, e)| (e.id.clone(), at))
                     .collect::<Vec<_>>()
@@ -635,7 +657,7 @@ pub fn JournalPage() -> impl IntoView {
         })
     };
     let row = move |(id, at): (EntryId, usize)| {
-        state.journal.with_untracked(|j| {
+        state.journal_so_far().with_untracked(|j| {
             let entry = j.newest_first().nth(at).filter(|e| e.id == id);
             entry.or_else(|| j.get(&id)).map(|e| {
                 // The journal is sorted by day, so another reflection about the same day
@@ -660,8 +682,17 @@ pub fn JournalPage() -> impl IntoView {
     // How many match, shown at once and announced by a live region once the worker
     // stops typing, so a screen reader is not talked over on every key. While they type,
     // the region keeps what it said last.
+    // How many the search found; unfiltered, every reflection, counting those not yet
+    // decoded after start-up.
+    let found = move || {
+        if filtered() {
+            results.with(|(_, ids, _)| ids.len())
+        } else {
+            state.reflection_count()
+        }
+    };
     let count = Memo::new(move |_| {
-        let n = results.with(|(_, ids, _)| ids.len());
+        let n = found();
         match (filtered(), n) {
             (false, 1) => "1 reflection".to_owned(),
             (false, n) => format!("{n} reflections"),
@@ -676,9 +707,9 @@ pub fn JournalPage() -> impl IntoView {
     });
     let unfiltered = Signal::derive(move || !filtered());
     let some_found = Signal::derive(move || results.with(|(_, ids, _)| !ids.is_empty()));
-    let all_shown = Signal::derive(move || results.with(|(_, ids, _)| ids.len() <= limit()));
+    let all_shown = Signal::derive(move || found() <= limit());
     let showing = Signal::derive(move || {
-        let (now, all) = (limit(), results.with(|(_, ids, _)| ids.len()));
+        let (now, all) = (limit(), found());
         format!("Showing {now} of {all} reflections.")
     });
     // One click handler for the links and the button around the results.
@@ -691,6 +722,8 @@ pub fn JournalPage() -> impl IntoView {
             // The link goes; the router follows it. Start again in the search box.
             browser::focus_id("search-text");
         } else if id == "search-more" {
+            // The next page may be among the reflections not decoded yet.
+            state.journal();
             let now = untrack(limit);
             shown.set((search.get_untracked(), now + PAGE_SIZE));
             // Keyboard focus goes to the first newly drawn reflection.
@@ -715,12 +748,12 @@ pub fn JournalPage() -> impl IntoView {
         </Show>
         // The embeddedness reminder waits until there is a journal to come back to, so a
         // first visit sees only what the app is for.
-        <Show when=move || !state.journal.read().is_empty()>
+        <Show when=move || { state.reflection_count() > 0 }>
             <CheckInDue/>
         </Show>
         <a href="/write" role="button" draggable="false" class="nhsuk-button">"Write a reflection"</a>
         <Show
-            when=move || !state.journal.read().is_empty()
+            when=move || { state.reflection_count() > 0 }
             fallback=|| view! {
                 <div class="app-empty-state">
                     <h2 class="nhsuk-heading-m">"Nothing written yet"</h2>

@@ -136,7 +136,7 @@ impl SummaryFlow {
 
 /// Runs `f` with everything a summary is built from.
 fn with_data<T>(state: AppState, f: impl FnOnce(&SummaryData<'_>) -> T) -> T {
-    state.journal.with_untracked(|journal| {
+    state.journal().with_untracked(|journal| {
         state.vocabulary.with_untracked(|vocabulary| {
             state.threads.with_untracked(|threads| {
                 state.embeddedness.with_untracked(|embeddedness| {

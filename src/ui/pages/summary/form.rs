@@ -44,7 +44,7 @@ pub fn SummaryPage() -> impl IntoView {
     // text that is too long does not hide the reflections.
     let offers = Memo::new(move |_| {
         let period = flow.dates().validate(browser::today()).ok()?.period();
-        Some(state.journal.with(|j| {
+        Some(state.journal().with(|j| {
             j.entries_between(period.start(), period.end())
                 .rev()
                 .map(|e| Offer {
@@ -92,7 +92,7 @@ pub fn SummaryPage() -> impl IntoView {
         let period = request.period();
         request.include_text.retain(|id| {
             state
-                .journal
+                .journal()
                 .with_untracked(|j| j.get(id).is_some_and(|e| period.contains(e.about)))
         });
         // Marks around the scan let the browser benchmark time it without a timed test.

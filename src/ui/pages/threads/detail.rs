@@ -128,7 +128,7 @@ fn thread_view(
     // The linked reflections, oldest day first: the story of the holding. Any no longer
     // in the journal come last, so they can still be unlinked.
     let linked: Vec<(EntryId, Option<(chrono::NaiveDate, String)>)> =
-        state.journal.with_untracked(|j| {
+        state.journal().with_untracked(|j| {
             let found = j
                 .newest_first()
                 .rev()
@@ -182,7 +182,7 @@ fn thread_view(
     };
 
     // Reflections that could be linked: the most recent ones not linked yet.
-    let candidates: Vec<(EntryId, String, String)> = state.journal.with_untracked(|j| {
+    let candidates: Vec<(EntryId, String, String)> = state.journal().with_untracked(|j| {
         j.newest_first()
             .filter(|e| !t.is_linked(&e.id))
             .take(LINKABLE)
@@ -190,7 +190,7 @@ fn thread_view(
             .collect()
     });
     let link_view = if candidates.is_empty() {
-        if state.journal.with_untracked(|j| j.is_empty()) {
+        if state.journal().with_untracked(|j| j.is_empty()) {
             view! { <p>"You have not written any reflections yet. " <a href="/write">"Write a reflection"</a></p> }.into_any()
         } else {
             view! { <p>"Your recent reflections are all linked to this thread."</p> }.into_any()

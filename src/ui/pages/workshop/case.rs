@@ -100,7 +100,7 @@ pub fn ComparePage() -> impl IntoView {
     let case_href = format!("{WORKSHOP_PATH}/cases/{}", case.id);
 
     // The workshop's reflections, newest first: label, hint and id.
-    let reflections: Vec<(String, String, EntryId)> = state.journal.with_untracked(|j| {
+    let reflections: Vec<(String, String, EntryId)> = state.journal().with_untracked(|j| {
         j.newest_first()
             .map(|e| {
                 let written = e.written_at.with_timezone(&Local).naive_local();
@@ -187,7 +187,7 @@ pub fn ComparePage() -> impl IntoView {
 /// The facilitator's notes, the tag comparison for reflection `id`, and the questions.
 fn perspective(state: AppState, case: &'static Vignette, id: &EntryId) -> AnyView {
     let yours = state
-        .journal
+        .journal()
         .with_untracked(|j| j.get(id).map(|e| e.tags.clone()))
         .unwrap_or_default();
     let result = compare(&yours, &case.suggested_ids());

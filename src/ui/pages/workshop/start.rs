@@ -83,7 +83,7 @@ fn start() -> impl IntoView {
 fn in_workshop() -> impl IntoView {
     let state = use_app_state();
     browser::set_title("Workshop", false);
-    let written = move || state.journal.with(|j| j.len());
+    let written = move || state.journal().with(|j| j.len());
     let cases = VIGNETTES
         .iter()
         .map(|v| {
