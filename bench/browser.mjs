@@ -259,7 +259,7 @@ async function seedCompact(page, journal, n) {
   // The index, in shards. If it does not fit beside the reflections, drop the newest-
   // written reflections a hundred at a time until it does.
   for (;;) {
-    const shards = indexShards(journal.slice(0, written).map((e) => e.id));
+    const shards = indexShards(journal.slice(0, written));
     const result = await page.evaluate(writePairs, shards);
     if (!result.full) break;
     full = true;

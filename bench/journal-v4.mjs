@@ -13,42 +13,10 @@
 // possible) rather than a few repeated ones, and compresses as real writing would, not
 // better. The same seed gives the same journal every run.
 
-import { deflateRawSync } from 'node:zlib';
-import { openStored } from '../e2e/records.mjs';
+import { openStored, compactFrame, v4Envelope as envelope } from '../e2e/records.mjs';
 
-/** The first code point of the 15-bit alphabet. */
-const BASE = 0x3400;
-
-/** Bytes packed 15 bits to a UTF-16 code unit; the first character gives the padding bits. */
-export function pack(bytes) {
-  const bits = bytes.length * 8;
-  const units = Math.ceil(bits / 15);
-  const pad = units * 15 - bits;
-  const codes = [97 + pad]; // 'a' + padding bits
-  let acc = 0;
-  let have = 0;
-  for (const b of bytes) {
-    acc = (acc << 8) | b; // at most 22 bits: fits a 32-bit integer
-    have += 8;
-    if (have >= 15) {
-      have -= 15;
-      codes.push(BASE + ((acc >> have) & 0x7fff));
-      acc &= (1 << have) - 1;
-    }
-  }
-  if (have > 0) codes.push(BASE + ((acc << (15 - have)) & 0x7fff));
-  let out = '';
-  for (let i = 0; i < codes.length; i += 8192) {
-    out += String.fromCharCode(...codes.slice(i, i + 8192));
-  }
-  return out;
-}
-
-/** A record's JSON envelope as the app stores it: a compact frame at `revision`. */
-export function compactFrame(json, revision = 1) {
-  const packed = deflateRawSync(Buffer.from(json, 'utf8'), { level: 9 });
-  return `AP4;z;${revision};${pack(packed)}`;
-}
+// The encoder and the index shards are the journeys' too (e2e/records.mjs).
+export { pack, compactFrame, shardOf, indexShards } from '../e2e/records.mjs';
 
 /**
  * Checks the encoder against the e2e tests' decoder (e2e/records.mjs): every length near
@@ -67,33 +35,6 @@ export function checkEncoder(samples = []) {
     }
   }
   return cases.length;
-}
-
-/** Which index shard an id is listed in: FNV-1a of its text, mod 256. */
-export function shardOf(id) {
-  let hash = 0x811c9dc5;
-  for (const byte of Buffer.from(id, 'utf8')) {
-    hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
-  }
-  return hash % 256;
-}
-
-const envelope = (kind, data) => JSON.stringify({ app: 'anchorpoint', kind, v: 4, data });
-
-/** The index shards listing `ids`, as [key, stored value] pairs. */
-export function indexShards(ids) {
-  const shards = new Map();
-  for (const id of ids) {
-    const shard = shardOf(id);
-    if (!shards.has(shard)) shards.set(shard, []);
-    shards.get(shard).push(id);
-  }
-  return [...shards.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([shard, list]) => [
-      `anchorpoint.index.${String(shard).padStart(2, '0')}`,
-      compactFrame(envelope('index', { ids: list.sort() })),
-    ]);
 }
 
 // --- The prose ---------------------------------------------------------------------
@@ -272,7 +213,7 @@ export function makeJournal(n, seed = 0x5eed1234) {
       tags,
       dismissed: [],
     });
-    entries.push({ id, key: `anchorpoint.entry.${id}`, json, text });
+    entries.push({ id, about, written_at: at, key: `anchorpoint.entry.${id}`, json, text });
   }
   return entries;
 }

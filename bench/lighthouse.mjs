@@ -31,7 +31,7 @@ const { default: puppeteer } = await load('puppeteer-core');
 const SIZES = [0, 1_000];
 const server = await serveStatic(DIST, { cache: true });
 const url = `${server.url}/`;
-const journal = makeJournal(Math.max(...SIZES)).map((e) => [e.key, compactFrame(e.json), e.id]);
+const journal = makeJournal(Math.max(...SIZES)).map((e) => [e.key, compactFrame(e.json), e]);
 
 const rows = [];
 try {
@@ -49,7 +49,7 @@ try {
       // clear that too, so it is turned off).
       const seed = await browser.newPage();
       await seed.goto(`${server.url}/icons/icon.svg`);
-      const pairs = [...journal.slice(0, n).map(([k, v]) => [k, v]), ...indexShards(journal.slice(0, n).map(([, , id]) => id))];
+      const pairs = [...journal.slice(0, n).map(([k, v]) => [k, v]), ...indexShards(journal.slice(0, n).map(([, , e]) => e))];
       await seed.evaluate((all) => {
         localStorage.clear();
         for (const [k, v] of all) localStorage.setItem(k, v);

@@ -128,7 +128,7 @@ async function unlock(browser, base) {
 
 async function seed(p, journal) {
   const pairs = journal.map((e) => [e.key, compactFrame(e.json)]);
-  pairs.push(...indexShards(journal.map((e) => e.id)));
+  pairs.push(...indexShards(journal));
   for (let i = 0; i < pairs.length; i += 500) {
     await p.evaluate((chunk) => {
       for (const [k, v] of chunk) localStorage.setItem(k, v);

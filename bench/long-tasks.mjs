@@ -22,7 +22,7 @@ const bundles = [['after', DIST]];
 if (process.env.BEFORE) bundles.push(['before', process.env.BEFORE]);
 
 const browser = await launch();
-const journal = makeJournal(Math.max(...SIZES)).map((e) => [e.key, compactFrame(e.json), e.id]);
+const journal = makeJournal(Math.max(...SIZES)).map((e) => [e.key, compactFrame(e.json), e]);
 const results = [];
 try {
   for (const [name, dist] of bundles) {
@@ -40,7 +40,7 @@ try {
           for (const [k, v] of pairs) localStorage.setItem(k, v);
         }, some.slice(i, i + 500).map(([k, v]) => [k, v]));
       }
-      const shards = indexShards(some.map(([, , id]) => id));
+      const shards = indexShards(some.map(([, , e]) => e));
       await page.evaluate((pairs) => {
         for (const [k, v] of pairs) localStorage.setItem(k, v);
       }, Array.isArray(shards) ? shards : Object.entries(shards));
