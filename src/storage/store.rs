@@ -806,6 +806,8 @@ impl<B: Backend> Store<B> {
                 // A reflection: decoded now unless the index gives its place.
                 let id = key.strip_prefix(&entry_prefix).and_then(EntryId::parse);
                 match id.map(|id| (listed.get(&id).copied().flatten(), id)) {
+                    // `load` (everything) decodes each at once: picking them newest first
+                    // below would scan the list once for each.
                     Some((Some(place), id)) if first != usize::MAX => unread.push((place, id, key)),
                     Some((_, id)) => {
                         self.read_entry(id, key, &mut entries, &mut problems)?;

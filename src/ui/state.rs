@@ -233,7 +233,7 @@ impl AppState {
     }
 
     /// Decodes the reflections start-up left after the first frame is drawn, a slice of
-    /// about [`SLICE_MS`] at a time (a task each), so the page answers in between.
+    /// about [`browser::SLICE_MS`] at a time (a task each), so the page answers in between.
     fn read_rest_later(self) {
         fn slice(state: AppState) {
             set_timeout(
