@@ -249,16 +249,14 @@ pub fn JournalPage() -> impl IntoView {
     // The query string the page shows: the address's, or what the worker has typed since.
     // A search needs every reflection decoded, so the rest of the journal is read before
     // any search is set; only the unfiltered list is drawn from the first page alone.
-    let search = RwSignal::new(location.search.get_untracked());
+    let search = RwSignal::new(String::new());
     let set_search = move |qs: String| {
         if !qs.is_empty() {
             state.journal();
         }
         search.set(qs);
     };
-    if !search.with_untracked(String::is_empty) {
-        state.journal();
-    }
+    set_search(location.search.get_untracked());
     let results = Memo::new(move |previous: Option<&(ParsedQuery, Vec<EntryId>, u32)>| {
         let mut parsed = search.with(|s| Query::from_query_string(s));
         // Listing the choices scans the journal, so only when there is one to check.
@@ -679,9 +677,6 @@ pub fn JournalPage() -> impl IntoView {
             })
         })
     };
-    // How many match, shown at once and announced by a live region once the worker
-    // stops typing, so a screen reader is not talked over on every key. While they type,
-    // the region keeps what it said last.
     // How many the search found; unfiltered, every reflection, counting those not yet
     // decoded after start-up.
     let found = move || {
@@ -691,6 +686,9 @@ pub fn JournalPage() -> impl IntoView {
             state.reflection_count()
         }
     };
+    // How many match, shown at once and announced by a live region once the worker
+    // stops typing, so a screen reader is not talked over on every key. While they type,
+    // the region keeps what it said last.
     let count = Memo::new(move |_| {
         let n = found();
         match (filtered(), n) {
