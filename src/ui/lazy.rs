@@ -7,7 +7,7 @@
 //!
 //! `lazy_page!` writes a [`LazyRoute`] whose view loads the page's chunk. The split is
 //! `fallible`: if the chunk cannot be fetched (the connection dropped, an update
-//! half-arrived), the route shows [`chunk_failed`] instead of panicking, which with
+//! half-arrived), the page shows [`chunk_failed`] instead of panicking, which with
 //! `panic = "abort"` would kill the whole app. A later visit retries the fetch.
 
 use leptos::prelude::*;
@@ -34,8 +34,8 @@ pub fn chunk_failed() -> AnyView {
     .into_any()
 }
 
-/// `lazy_page!(Route, chunk, Page)`: `Route` is a [`LazyRoute`] (use it as
-/// `view={Lazy::<Route>::new()}`) that shows the component `Page`, whose code goes into the
+/// `lazy_page!(Route, chunk, Page)`: `Route` is a [`LazyRoute`] (`ui::pages()` and
+/// `ui::lazy_view` load it) that shows the component `Page`, whose code goes into the
 /// wasm chunk `chunk`. Pages given the same chunk name share one chunk.
 ///
 /// [`LazyRoute`]: leptos_router::LazyRoute

@@ -11,16 +11,16 @@ pub mod lock;
 pub mod nudges;
 pub mod offline;
 pub mod pages;
+pub mod route;
 pub mod state;
 pub mod storage_health;
 pub mod tagging;
 pub mod workshop_banner;
 
 use leptos::prelude::*;
-use leptos_router::components::{FlatRoutes, Route, Router};
+use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
-use leptos_router::path;
-use leptos_router::Lazy;
+use leptos_router::location::{BrowserUrl, LocationProvider};
 
 use components::{ClashNotice, StorageNotice, HEADING_ID};
 use lock::pages::{LockActionPage, UnlockPage};
@@ -115,27 +115,117 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// A lazily loaded view outside the routes: fetched from its chunk when first shown.
+/// A lazily loaded view outside the pages: fetched from its chunk when first shown.
 /// The unlock page is one: it stands in for every page while the journal is locked, and
 /// the address stays the page the worker was on, which shows once unlocked. (A
 /// `Suspense` here cost more of the first load.)
 pub(crate) fn lazy_view<R: leptos_router::LazyRoute>() -> impl IntoView {
-    // One copy of the loading code for every such view: only the boxing is per page.
-    load_view(Box::pin(R::view(R::data())))
+    load_view(boxed::<R>(), |_| {})
 }
 
-fn load_view(load: std::pin::Pin<Box<dyn std::future::Future<Output = AnyView>>>) -> impl IntoView {
+type PageFuture = std::pin::Pin<Box<dyn std::future::Future<Output = AnyView>>>;
+
+// One copy of the loading code for every lazy view: only the boxing is per page.
+fn boxed<R: leptos_router::LazyRoute>() -> PageFuture {
+    Box::pin(R::view(R::data()))
+}
+
+/// Shows what `load` gives once it arrives, then calls `shown` (with whether the view
+/// was still wanted).
+fn load_view(load: PageFuture, shown: impl FnOnce(bool) + 'static) -> impl IntoView {
     let page = RwSignal::new_local(None::<AnyView>);
     // Under this owner, so the page finds the app's context; untracked, so what the page
     // reads as it is built does not re-run this.
     leptos::task::spawn_local(leptos::reactive::computed::ScopedFuture::new_untracked(
         async move {
-            page.set(Some(load.await));
+            // A signal already disposed (the worker moved on) gives the view back.
+            shown(page.try_set(Some(load.await)).is_none());
         },
     ));
     move || {
         page.track();
         page.try_update_untracked(Option::take).flatten()
+    }
+}
+
+/// The page the address names (see [`route`]). A new path builds a new page; a lazy
+/// page shows once its chunk has arrived.
+///
+/// Leptos's router leaves the address bar and the scroll position as they were until
+/// the page says it is ready (`ready_to_complete`): its route table did that once the
+/// route's view was built, and so does this, after the page is on screen. After a
+/// navigation, focus goes to the new page's heading, here as well as in [`Layout`],
+/// because a chunk fetched over the network arrives after the layout's frame.
+fn pages() -> impl IntoView {
+    let location = use_location();
+    let browser_url = use_context::<BrowserUrl>();
+    let first = std::cell::Cell::new(true);
+    move || {
+        let path = location.pathname.get();
+        let navigated = !first.replace(false);
+        let url = browser_url.clone();
+        let done = move |wanted: bool| {
+            if wanted {
+                if let Some(url) = url {
+                    url.ready_to_complete();
+                }
+            }
+        };
+        let load = match route::page_of(&path).0 {
+            // Drawn now, as the first page must be; the address is completed once the page
+            // is in the document, after this run.
+            route::Page::Journal => {
+                queue_microtask(move || done(true));
+                return view! { <JournalPage/> }.into_any();
+            }
+            route::Page::NotFound => {
+                queue_microtask(move || done(true));
+                return view! { <NotFoundPage/> }.into_any();
+            }
+            route::Page::Write => boxed::<WriteRoute>(),
+            route::Page::Entry => boxed::<EntryRoute>(),
+            route::Page::Edit => boxed::<EditRoute>(),
+            route::Page::Delete => boxed::<DeleteRoute>(),
+            route::Page::Wellbeing => boxed::<WellbeingRoute>(),
+            route::Page::Insights => boxed::<InsightsRoute>(),
+            route::Page::CheckIn => boxed::<CheckInRoute>(),
+            route::Page::Threads => boxed::<ThreadsRoute>(),
+            route::Page::NewThread => boxed::<NewThreadRoute>(),
+            route::Page::Thread => boxed::<ThreadRoute>(),
+            route::Page::ThreadAction => boxed::<ThreadActionRoute>(),
+            route::Page::Summary => boxed::<SummaryRoute>(),
+            route::Page::SummaryReview => boxed::<SummaryReviewRoute>(),
+            route::Page::SummaryDone => boxed::<SummaryDoneRoute>(),
+            route::Page::Supervisor => boxed::<SupervisorRoute>(),
+            route::Page::SupervisorWorker => boxed::<SupervisorWorkerRoute>(),
+            route::Page::SupervisorPatterns => boxed::<SupervisorPatternsRoute>(),
+            route::Page::SupervisorPrompts => boxed::<SupervisorPromptsRoute>(),
+            route::Page::SupervisorPrint => boxed::<SupervisorPrintRoute>(),
+            route::Page::Settings => boxed::<SettingsRoute>(),
+            route::Page::Backup => boxed::<BackupRoute>(),
+            route::Page::Restore => boxed::<RestoreRoute>(),
+            route::Page::Tags => boxed::<TagsRoute>(),
+            route::Page::NewTag => boxed::<NewTagRoute>(),
+            route::Page::RenameTag => boxed::<RenameTagRoute>(),
+            route::Page::MergeTag => boxed::<MergeTagRoute>(),
+            route::Page::DeleteTag => boxed::<DeleteTagRoute>(),
+            route::Page::Templates => boxed::<TemplatesRoute>(),
+            route::Page::NewTemplate => boxed::<NewTemplateRoute>(),
+            route::Page::EditTemplate => boxed::<EditTemplateRoute>(),
+            route::Page::DeleteTemplate => boxed::<DeleteTemplateRoute>(),
+            route::Page::Workshop => boxed::<WorkshopRoute>(),
+            route::Page::Case => boxed::<CaseRoute>(),
+            route::Page::Compare => boxed::<CompareRoute>(),
+            route::Page::EndWorkshop => boxed::<EndWorkshopRoute>(),
+            route::Page::LockAction => boxed::<LockActionRoute>(),
+        };
+        load_view(load, move |wanted| {
+            done(wanted);
+            if wanted && navigated {
+                browser::focus_id(HEADING_ID);
+            }
+        })
+        .into_any()
     }
 }
 
@@ -252,50 +342,7 @@ fn Layout() -> impl IntoView {
                         <Show when=move || state.lock.get() != LockStatus::Locked || location.pathname.read().as_str() == WORKSHOP_START fallback=unlock_gate>
                         <StorageNotice/>
                         {clash_notice}
-                        // FlatRoutes, not Routes: no route here nests, and the nested
-                        // router's outlet machinery cost about 16 KB of the gzipped wasm.
-                        // Add a parent route only together with switching back.
-                        <FlatRoutes fallback=NotFoundPage>
-                            <Route path=path!("/") view=JournalPage/>
-                            <Route path=path!("/write") view={Lazy::<WriteRoute>::new()}/>
-                            <Route path=path!("/entries/:id") view={Lazy::<EntryRoute>::new()}/>
-                            <Route path=path!("/entries/:id/edit") view={Lazy::<EditRoute>::new()}/>
-                            <Route path=path!("/entries/:id/delete") view={Lazy::<DeleteRoute>::new()}/>
-                            <Route path=path!("/insights") view={Lazy::<InsightsRoute>::new()}/>
-                            <Route path=path!("/entries/:id/wellbeing") view={Lazy::<WellbeingRoute>::new()}/>
-                            <Route path=path!("/check-in") view={Lazy::<CheckInRoute>::new()}/>
-                            <Route path=path!("/threads") view={Lazy::<ThreadsRoute>::new()}/>
-                            <Route path=path!("/threads/new") view={Lazy::<NewThreadRoute>::new()}/>
-                            <Route path=path!("/threads/:id") view={Lazy::<ThreadRoute>::new()}/>
-                            // edit, close and delete: one route keeps the router small.
-                            <Route path=path!("/threads/:id/:action") view={Lazy::<ThreadActionRoute>::new()}/>
-                            <Route path=path!("/summary") view={Lazy::<SummaryRoute>::new()}/>
-                            <Route path=path!("/summary/review") view={Lazy::<SummaryReviewRoute>::new()}/>
-                            <Route path=path!("/summary/done") view={Lazy::<SummaryDoneRoute>::new()}/>
-                            <Route path=path!("/supervisor") view={Lazy::<SupervisorRoute>::new()}/>
-                            <Route path=path!("/supervisor/workers/:id") view={Lazy::<SupervisorWorkerRoute>::new()}/>
-                            <Route path=path!("/supervisor/patterns") view={Lazy::<SupervisorPatternsRoute>::new()}/>
-                            <Route path=path!("/supervisor/prompts") view={Lazy::<SupervisorPromptsRoute>::new()}/>
-                            <Route path=path!("/supervisor/print") view={Lazy::<SupervisorPrintRoute>::new()}/>
-                            <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()}/>
-                            <Route path=path!("/settings/backup") view={Lazy::<BackupRoute>::new()}/>
-                            <Route path=path!("/settings/restore") view={Lazy::<RestoreRoute>::new()}/>
-                            <Route path=path!("/settings/tags") view={Lazy::<TagsRoute>::new()}/>
-                            <Route path=path!("/settings/tags/new") view={Lazy::<NewTagRoute>::new()}/>
-                            <Route path=path!("/settings/tags/:id/rename") view={Lazy::<RenameTagRoute>::new()}/>
-                            <Route path=path!("/settings/tags/:id/merge") view={Lazy::<MergeTagRoute>::new()}/>
-                            <Route path=path!("/settings/tags/:id/delete") view={Lazy::<DeleteTagRoute>::new()}/>
-                            <Route path=path!("/settings/templates") view={Lazy::<TemplatesRoute>::new()}/>
-                            <Route path=path!("/settings/templates/new") view={Lazy::<NewTemplateRoute>::new()}/>
-                            <Route path=path!("/settings/templates/:id/edit") view={Lazy::<EditTemplateRoute>::new()}/>
-                            <Route path=path!("/settings/templates/:id/delete") view={Lazy::<DeleteTemplateRoute>::new()}/>
-                            <Route path=path!("/workshop") view={Lazy::<WorkshopRoute>::new()}/>
-                            <Route path=path!("/workshop/cases/:id") view={Lazy::<CaseRoute>::new()}/>
-                            <Route path=path!("/workshop/cases/:id/compare") view={Lazy::<CompareRoute>::new()}/>
-                            <Route path=path!("/workshop/end") view={Lazy::<EndWorkshopRoute>::new()}/>
-                            // Turn on (no action), `change` and `off`: one route keeps the router small.
-                            <Route path=path!("/settings/lock/:action?") view={Lazy::<LockActionRoute>::new()}/>
-                        </FlatRoutes>
+                        {pages()}
                         </Show>
                     </div>
                 </div>

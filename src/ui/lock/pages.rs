@@ -3,7 +3,7 @@
 //! error summary; each does its slow key derivation after drawing a busy message.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 use crate::core::crypto::{CryptoError, KdfParams};
 use crate::core::lock::{LockHeader, LockRandom, KEY_ID_BYTES};
@@ -196,8 +196,7 @@ pub fn TurnOnPage() -> impl IntoView {
 /// or turn the lock `off`.
 #[component]
 pub fn LockActionPage() -> impl IntoView {
-    let params = use_params_map();
-    match params.read_untracked().get("action").as_deref() {
+    match crate::ui::route::params().action.as_deref() {
         None | Some("") => view! { <TurnOnPage/> }.into_any(),
         Some("change") => change_page().into_any(),
         Some("off") => turn_off_page().into_any(),

@@ -7,7 +7,7 @@
 
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::core::checkins::{
@@ -279,10 +279,10 @@ fn rating_value(rating: Rating) -> &'static str {
 #[component]
 pub fn WellbeingPage() -> impl IntoView {
     let state = use_app_state();
-    let params = use_params_map();
+    let params = crate::ui::route::params();
     let navigate = use_navigate();
     move || {
-        let id = params.read().get("id").and_then(|s| EntryId::parse(&s));
+        let id = params.id.as_deref().and_then(EntryId::parse);
         let Some(id) = id.filter(|id| state.journal().with_untracked(|j| j.get(id).is_some()))
         else {
             return view! { <EntryNotFound/> }.into_any();

@@ -5,7 +5,7 @@
 //! address so the browser's Back button works.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::core::ids::TagId;
@@ -47,8 +47,10 @@ fn tagged(state: AppState, id: &TagId) -> usize {
 
 /// The worker's own tag named in the address, as it is now.
 fn tag_from_url(state: AppState) -> Option<CustomTag> {
-    let params = use_params_map();
-    let id = params.with_untracked(|p| p.get("id").and_then(|s| TagId::parse(&s)))?;
+    let id = crate::ui::route::params()
+        .id
+        .as_deref()
+        .and_then(TagId::parse)?;
     state
         .vocabulary
         .with_untracked(|v| v.custom().iter().find(|t| t.id == id).cloned())

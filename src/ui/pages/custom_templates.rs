@@ -7,7 +7,7 @@
 //! deleting a template never changes what was written.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::core::ids::{PromptKey, TemplateId};
@@ -66,8 +66,10 @@ fn prompt_list(template: TemplateRef<'_>) -> AnyView {
 
 /// The worker's own template named in the address, as it is now.
 fn template_from_url(state: AppState) -> Option<CustomTemplate> {
-    let params = use_params_map();
-    let id = params.with_untracked(|p| p.get("id").and_then(|s| TemplateId::parse(&s)))?;
+    let id = crate::ui::route::params()
+        .id
+        .as_deref()
+        .and_then(TemplateId::parse)?;
     state
         .templates
         .with_untracked(|l| l.custom().iter().find(|t| t.id == id).cloned())

@@ -2,7 +2,7 @@
 //! deliberate step.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::core::entry::long_date;
@@ -15,11 +15,11 @@ use crate::ui::state::{use_app_state, Flash};
 #[component]
 pub fn DeletePage() -> impl IntoView {
     let state = use_app_state();
-    let params = use_params_map();
+    let params = crate::ui::route::params();
     let navigate = use_navigate();
     let error = RwSignal::new(None::<(String, Vec<String>)>);
     move || {
-        let id = params.read().get("id").and_then(|s| EntryId::parse(&s));
+        let id = params.id.as_deref().and_then(EntryId::parse);
         let entry = id.and_then(|id| state.journal().with_untracked(|j| j.get(&id).cloned()));
         let Some(entry) = entry else {
             return view! { <EntryNotFound/> }.into_any();

@@ -7,7 +7,7 @@
 
 use chrono::{DateTime, Local, Utc};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::core::anonymise::nudge::fingerprints_in;
@@ -53,9 +53,9 @@ pub fn WritePage() -> impl IntoView {
 #[component]
 pub fn EditPage() -> impl IntoView {
     let state = use_app_state();
-    let params = use_params_map();
+    let params = crate::ui::route::params();
     move || {
-        let id = params.read().get("id").and_then(|s| EntryId::parse(&s));
+        let id = params.id.as_deref().and_then(EntryId::parse);
         let entry = id.and_then(|id| state.journal().with_untracked(|j| j.get(&id).cloned()));
         match entry {
             None => view! { <EntryNotFound/> }.into_any(),

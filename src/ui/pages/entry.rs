@@ -2,7 +2,6 @@
 
 use chrono::Local;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::core::cues::end_of_entry_question;
 use crate::core::entry::{date_and_time, long_date, JudgementCall};
@@ -18,9 +17,9 @@ use crate::ui::tagging::{EscalationGuidance, TagList};
 #[component]
 pub fn EntryPage() -> impl IntoView {
     let state = use_app_state();
-    let params = use_params_map();
+    let params = crate::ui::route::params();
     let entry = Memo::new(move |_| {
-        let id = params.read().get("id").and_then(|s| EntryId::parse(&s))?;
+        let id = params.id.as_deref().and_then(EntryId::parse)?;
         state.journal().with(|j| j.get(&id).cloned())
     });
     move || match entry.get() {

@@ -21,7 +21,6 @@ mod form;
 mod list;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::core::entry::{parse_date_input, Field};
 use crate::core::ids::{EntryId, TagId, ThreadId};
@@ -122,9 +121,9 @@ fn form_top(back: String, problems: Problems, heading: String) -> impl IntoView 
 #[component]
 pub fn ThreadActionPage() -> impl IntoView {
     let state = use_app_state();
-    let params = use_params_map();
+    let params = crate::ui::route::params();
     move || {
-        let (id, action) = params.with(|p| (p.get("id"), p.get("action").unwrap_or_default()));
+        let (id, action) = (params.id.clone(), params.action.clone().unwrap_or_default());
         let thread = id
             .and_then(|id| ThreadId::parse(&id))
             .and_then(|id| state.threads.with_untracked(|t| t.get(&id).cloned()));

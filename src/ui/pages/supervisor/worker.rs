@@ -4,7 +4,6 @@
 //! anonymised text, rendered as text.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use super::{close_summary, space, NothingOpen, SectionNav};
 use crate::core::summary::json::{Reflection, SummaryV2, Text};
@@ -107,7 +106,7 @@ fn summary_view(
 
 #[component]
 pub fn WorkerPage() -> impl IntoView {
-    let params = use_params_map();
+    let params = crate::ui::route::params();
     let library = space();
     let failed = RwSignal::new(None::<String>);
     let errors = Signal::derive(move || {
@@ -121,7 +120,7 @@ pub fn WorkerPage() -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let page = move || {
-        let id = params.read().get("id").unwrap_or_default();
+        let id = params.id.clone().unwrap_or_default();
         library.with(|lib| match lib.worker(&id) {
             None => {
                 browser::set_title("Worker not found", false);

@@ -2,7 +2,6 @@
 //! story of the holding), the way to link recent ones, and to close, reopen or delete it.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use super::{tag_names, thread_error, thread_not_found, thread_path};
 use crate::core::entry::long_date;
@@ -28,10 +27,10 @@ const LINKED_HEADING: &str = "linked-heading";
 #[component]
 pub fn ThreadPage() -> impl IntoView {
     let state = use_app_state();
-    let params = use_params_map();
+    let params = crate::ui::route::params();
     let selected = RwSignal::new(Vec::<EntryId>::new());
     let thread = Memo::new(move |_| {
-        let id = params.read().get("id").and_then(|s| ThreadId::parse(&s))?;
+        let id = params.id.as_deref().and_then(ThreadId::parse)?;
         state.threads.with(|t| t.get(&id).cloned())
     });
     let problems = Problems::new(Signal::derive(move || {

@@ -8,7 +8,6 @@
 
 use chrono::Local;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use super::{not_in_workshop, WORKSHOP_PATH};
 use crate::core::entry::list_heading;
@@ -27,7 +26,7 @@ fn case_from_url(state: AppState) -> Result<&'static Vignette, AnyView> {
     if !state.in_workshop() {
         return Err(not_in_workshop());
     }
-    let id = use_params_map().with_untracked(|p| p.get("id").unwrap_or_default());
+    let id = crate::ui::route::params().id.unwrap_or_default();
     let Some(case) = vignette(&id) else {
         browser::set_title("Case not found", false);
         return Err(view! {
