@@ -5,7 +5,7 @@
 //! every page is compiled into the one module as before: a split point in a wasm that is
 //! not split makes the app fail at start-up importing `__wasm_split_placeholder__`.
 //!
-//! `lazy_page!` writes a [`LazyRoute`] whose view loads the page's chunk. The split is
+//! `lazy_area!` writes the function that loads an area's pages from its chunk. The split is
 //! `fallible`: if the chunk cannot be fetched (the connection dropped, an update
 //! half-arrived), the page shows [`chunk_failed`] instead of panicking, which with
 //! `panic = "abort"` would kill the whole app. A later visit retries the fetch.
@@ -34,46 +34,66 @@ pub fn chunk_failed() -> AnyView {
     .into_any()
 }
 
-/// `lazy_page!(Route, chunk, Page)`: `Route` is a [`LazyRoute`] (`ui::pages()` and
-/// `ui::lazy_view` load it) that shows the component `Page`, whose code goes into the
-/// wasm chunk `chunk`. Pages given the same chunk name share one chunk.
+/// A lazily loaded view: resolves once its chunk has arrived (or to [`chunk_failed`]).
+pub type PageFuture = std::pin::Pin<Box<dyn std::future::Future<Output = AnyView>>>;
+
+/// `lazy_area!(load, chunk, Page => Component, …)` writes `load(page) -> PageFuture`,
+/// which shows the component for `page` from the wasm chunk `chunk`.
+/// `lazy_area!(load, chunk, Component)` writes `load() -> PageFuture` for a view that is
+/// not a page (the unlock page, the clash notice).
 ///
-/// [`LazyRoute`]: leptos_router::LazyRoute
-macro_rules! lazy_page {
-    ($route:ident, $chunk:ident, $page:ident) => {
-        // Braced, not a unit struct: the split function below takes the route's name
-        // (value namespace), which makes its exported symbol unique.
-        pub struct $route {}
-
-        impl ::leptos_router::LazyRoute for $route {
-            fn data() -> Self {
-                $route {}
-            }
-
-            #[cfg(not(feature = "split"))]
-            async fn view(_this: Self) -> ::leptos::prelude::AnyView {
+/// One split point per chunk, not per page: each split point compiles its own loading
+/// code into the first load (a future of about 0.5 KB before wasm-opt), so an area's
+/// pages share one, and the page is passed to the chunk as a number.
+macro_rules! lazy_area {
+    ($load:ident, $chunk:ident, $($page:ident => $component:ident),+ $(,)?) => {
+        pub fn $load(page: $crate::ui::route::Page) -> $crate::ui::lazy::PageFuture {
+            #[allow(non_snake_case)]
+            fn choose(page: u8) -> ::leptos::prelude::AnyView {
                 use ::leptos::prelude::IntoAny;
-                ::leptos::view! { <$page/> }.into_any()
+                $(
+                    if page == $crate::ui::route::Page::$page as u8 {
+                        return ::leptos::view! { <$component/> }.into_any();
+                    }
+                )+
+                ::leptos::view! { <$crate::ui::pages::not_found::NotFoundPage/> }.into_any()
             }
-
-            #[cfg(feature = "split")]
-            async fn view(_this: Self) -> ::leptos::prelude::AnyView {
-                use ::leptos::prelude::IntoAny;
-                use ::leptos::wasm_split::wasm_split;
-                #[allow(non_snake_case)]
-                #[wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
-                fn $route() -> ::core::result::Result<
-                    ::leptos::prelude::AnyView,
-                    ::leptos::wasm_split::SplitLoaderError,
-                > {
-                    ::core::result::Result::Ok(::leptos::view! { <$page/> }.into_any())
-                }
-                match $route().await {
-                    ::core::result::Result::Ok(view) => view,
-                    ::core::result::Result::Err(_) => $crate::ui::lazy::chunk_failed(),
-                }
-            }
+            $crate::ui::lazy::lazy_area!(@load $chunk, choose, page as u8)
         }
     };
+    ($load:ident, $chunk:ident, $component:ident) => {
+        pub fn $load() -> $crate::ui::lazy::PageFuture {
+            fn choose(_: u8) -> ::leptos::prelude::AnyView {
+                use ::leptos::prelude::IntoAny;
+                ::leptos::view! { <$component/> }.into_any()
+            }
+            $crate::ui::lazy::lazy_area!(@load $chunk, choose, 0)
+        }
+    };
+    (@load $chunk:ident, $choose:ident, $which:expr) => {{
+        let which: u8 = $which;
+        #[cfg(not(feature = "split"))]
+        {
+            ::std::boxed::Box::pin(async move { $choose(which) })
+        }
+        #[cfg(feature = "split")]
+        {
+            use ::leptos::wasm_split::wasm_split;
+            // Named after the chunk, which makes its exported symbol unique: one split
+            // point per chunk.
+            #[wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+            fn $chunk(
+                which: u8,
+            ) -> ::core::result::Result<
+                ::leptos::prelude::AnyView,
+                ::leptos::wasm_split::SplitLoaderError,
+            > {
+                ::core::result::Result::Ok($choose(which))
+            }
+            ::std::boxed::Box::pin(async move {
+                $chunk(which).await.unwrap_or_else(|_| $crate::ui::lazy::chunk_failed())
+            })
+        }
+    }};
 }
-pub(crate) use lazy_page;
+pub(crate) use lazy_area;

@@ -46,47 +46,69 @@ use pages::threads::{NewThreadPage, ThreadActionPage, ThreadPage, ThreadsPage};
 use pages::workshop::{
     case::CasePage, case::ComparePage, end::EndWorkshopPage, start::WorkshopPage,
 };
+use route::Page;
 use state::{AppState, LockStatus};
 
 // Pages loaded on demand, each from its own wasm chunk (see `lazy`).
-lazy::lazy_page!(WriteRoute, editor, WritePage);
-lazy::lazy_page!(EditRoute, editor, EditPage);
-lazy::lazy_page!(EntryRoute, entry, EntryPage);
-lazy::lazy_page!(DeleteRoute, delete, DeletePage);
-lazy::lazy_page!(InsightsRoute, insights, InsightsPage);
-lazy::lazy_page!(WellbeingRoute, checkins, WellbeingPage);
-lazy::lazy_page!(CheckInRoute, checkins, CheckInPage);
-lazy::lazy_page!(ThreadsRoute, threads, ThreadsPage);
-lazy::lazy_page!(NewThreadRoute, threads, NewThreadPage);
-lazy::lazy_page!(ThreadRoute, threads, ThreadPage);
-lazy::lazy_page!(ThreadActionRoute, threads, ThreadActionPage);
-lazy::lazy_page!(SummaryRoute, summary, SummaryPage);
-lazy::lazy_page!(SummaryReviewRoute, summary, SummaryReviewPage);
-lazy::lazy_page!(SummaryDoneRoute, summary, SummaryDonePage);
-lazy::lazy_page!(SupervisorRoute, supervisor, SupervisorPage);
-lazy::lazy_page!(SupervisorWorkerRoute, supervisor, WorkerPage);
-lazy::lazy_page!(SupervisorPatternsRoute, supervisor, PatternsPage);
-lazy::lazy_page!(SupervisorPromptsRoute, supervisor, PromptsPage);
-lazy::lazy_page!(SupervisorPrintRoute, supervisor, PrintPage);
-lazy::lazy_page!(SettingsRoute, settings, SettingsPage);
-lazy::lazy_page!(BackupRoute, backup, BackupPage);
-lazy::lazy_page!(RestoreRoute, backup, RestorePage);
-lazy::lazy_page!(TagsRoute, tags, TagsPage);
-lazy::lazy_page!(NewTagRoute, tags, NewTagPage);
-lazy::lazy_page!(RenameTagRoute, tags, RenameTagPage);
-lazy::lazy_page!(MergeTagRoute, tags, MergeTagPage);
-lazy::lazy_page!(DeleteTagRoute, tags, DeleteTagPage);
-lazy::lazy_page!(TemplatesRoute, templates, TemplatesPage);
-lazy::lazy_page!(NewTemplateRoute, templates, NewTemplatePage);
-lazy::lazy_page!(EditTemplateRoute, templates, EditTemplatePage);
-lazy::lazy_page!(DeleteTemplateRoute, templates, DeleteTemplatePage);
-lazy::lazy_page!(WorkshopRoute, workshop, WorkshopPage);
-lazy::lazy_page!(CaseRoute, workshop, CasePage);
-lazy::lazy_page!(CompareRoute, workshop, ComparePage);
-lazy::lazy_page!(EndWorkshopRoute, workshop, EndWorkshopPage);
-lazy::lazy_page!(UnlockRoute, unlock, UnlockPage);
-lazy::lazy_page!(LockActionRoute, lock, LockActionPage);
-lazy::lazy_page!(ClashRoute, clash, ClashNotice);
+lazy::lazy_area!(editor, editor, Write => WritePage, Edit => EditPage);
+lazy::lazy_area!(entry, entry, Entry => EntryPage);
+lazy::lazy_area!(delete, delete, Delete => DeletePage);
+lazy::lazy_area!(insights, insights, Insights => InsightsPage);
+lazy::lazy_area!(checkins, checkins, Wellbeing => WellbeingPage, CheckIn => CheckInPage);
+lazy::lazy_area!(
+    threads,
+    threads,
+    Threads => ThreadsPage,
+    NewThread => NewThreadPage,
+    Thread => ThreadPage,
+    ThreadAction => ThreadActionPage,
+);
+lazy::lazy_area!(
+    summary,
+    summary,
+    Summary => SummaryPage,
+    SummaryReview => SummaryReviewPage,
+    SummaryDone => SummaryDonePage,
+);
+lazy::lazy_area!(
+    supervisor,
+    supervisor,
+    Supervisor => SupervisorPage,
+    SupervisorWorker => WorkerPage,
+    SupervisorPatterns => PatternsPage,
+    SupervisorPrompts => PromptsPage,
+    SupervisorPrint => PrintPage,
+);
+lazy::lazy_area!(settings, settings, Settings => SettingsPage);
+lazy::lazy_area!(backup, backup, Backup => BackupPage, Restore => RestorePage);
+lazy::lazy_area!(
+    tags,
+    tags,
+    Tags => TagsPage,
+    NewTag => NewTagPage,
+    RenameTag => RenameTagPage,
+    MergeTag => MergeTagPage,
+    DeleteTag => DeleteTagPage,
+);
+lazy::lazy_area!(
+    templates,
+    templates,
+    Templates => TemplatesPage,
+    NewTemplate => NewTemplatePage,
+    EditTemplate => EditTemplatePage,
+    DeleteTemplate => DeleteTemplatePage,
+);
+lazy::lazy_area!(
+    workshop,
+    workshop,
+    Workshop => WorkshopPage,
+    Case => CasePage,
+    Compare => ComparePage,
+    EndWorkshop => EndWorkshopPage,
+);
+lazy::lazy_area!(lock, lock, LockAction => LockActionPage);
+lazy::lazy_area!(unlock, unlock, UnlockPage);
+lazy::lazy_area!(clash, clash, ClashNotice);
 
 /// The whole app: state, layout and routes.
 #[component]
@@ -119,20 +141,13 @@ pub fn App() -> impl IntoView {
 /// The unlock page is one: it stands in for every page while the journal is locked, and
 /// the address stays the page the worker was on, which shows once unlocked. (A
 /// `Suspense` here cost more of the first load.)
-pub(crate) fn lazy_view<R: leptos_router::LazyRoute>() -> impl IntoView {
-    load_view(boxed::<R>(), |_| {})
-}
-
-type PageFuture = std::pin::Pin<Box<dyn std::future::Future<Output = AnyView>>>;
-
-// One copy of the loading code for every lazy view: only the boxing is per page.
-fn boxed<R: leptos_router::LazyRoute>() -> PageFuture {
-    Box::pin(R::view(R::data()))
+pub(crate) fn lazy_view(load: fn() -> lazy::PageFuture) -> impl IntoView {
+    load_view(load(), |_| {})
 }
 
 /// Shows what `load` gives once it arrives, then calls `shown` (with whether the view
 /// was still wanted).
-fn load_view(load: PageFuture, shown: impl FnOnce(bool) + 'static) -> impl IntoView {
+fn load_view(load: lazy::PageFuture, shown: impl FnOnce(bool) + 'static) -> impl IntoView {
     let page = RwSignal::new_local(None::<AnyView>);
     // Under this owner, so the page finds the app's context; untracked, so what the page
     // reads as it is built does not re-run this.
@@ -174,50 +189,43 @@ fn pages() -> impl IntoView {
         let load = match route::page_of(&path).0 {
             // Drawn now, as the first page must be; the address is completed once the page
             // is in the document, after this run.
-            route::Page::Journal => {
+            Page::Journal => {
                 queue_microtask(move || done(true));
                 return view! { <JournalPage/> }.into_any();
             }
-            route::Page::NotFound => {
+            Page::NotFound => {
                 queue_microtask(move || done(true));
                 return view! { <NotFoundPage/> }.into_any();
             }
-            route::Page::Write => boxed::<WriteRoute>(),
-            route::Page::Entry => boxed::<EntryRoute>(),
-            route::Page::Edit => boxed::<EditRoute>(),
-            route::Page::Delete => boxed::<DeleteRoute>(),
-            route::Page::Wellbeing => boxed::<WellbeingRoute>(),
-            route::Page::Insights => boxed::<InsightsRoute>(),
-            route::Page::CheckIn => boxed::<CheckInRoute>(),
-            route::Page::Threads => boxed::<ThreadsRoute>(),
-            route::Page::NewThread => boxed::<NewThreadRoute>(),
-            route::Page::Thread => boxed::<ThreadRoute>(),
-            route::Page::ThreadAction => boxed::<ThreadActionRoute>(),
-            route::Page::Summary => boxed::<SummaryRoute>(),
-            route::Page::SummaryReview => boxed::<SummaryReviewRoute>(),
-            route::Page::SummaryDone => boxed::<SummaryDoneRoute>(),
-            route::Page::Supervisor => boxed::<SupervisorRoute>(),
-            route::Page::SupervisorWorker => boxed::<SupervisorWorkerRoute>(),
-            route::Page::SupervisorPatterns => boxed::<SupervisorPatternsRoute>(),
-            route::Page::SupervisorPrompts => boxed::<SupervisorPromptsRoute>(),
-            route::Page::SupervisorPrint => boxed::<SupervisorPrintRoute>(),
-            route::Page::Settings => boxed::<SettingsRoute>(),
-            route::Page::Backup => boxed::<BackupRoute>(),
-            route::Page::Restore => boxed::<RestoreRoute>(),
-            route::Page::Tags => boxed::<TagsRoute>(),
-            route::Page::NewTag => boxed::<NewTagRoute>(),
-            route::Page::RenameTag => boxed::<RenameTagRoute>(),
-            route::Page::MergeTag => boxed::<MergeTagRoute>(),
-            route::Page::DeleteTag => boxed::<DeleteTagRoute>(),
-            route::Page::Templates => boxed::<TemplatesRoute>(),
-            route::Page::NewTemplate => boxed::<NewTemplateRoute>(),
-            route::Page::EditTemplate => boxed::<EditTemplateRoute>(),
-            route::Page::DeleteTemplate => boxed::<DeleteTemplateRoute>(),
-            route::Page::Workshop => boxed::<WorkshopRoute>(),
-            route::Page::Case => boxed::<CaseRoute>(),
-            route::Page::Compare => boxed::<CompareRoute>(),
-            route::Page::EndWorkshop => boxed::<EndWorkshopRoute>(),
-            route::Page::LockAction => boxed::<LockActionRoute>(),
+            page @ (Page::Write | Page::Edit) => editor(page),
+            page @ Page::Entry => entry(page),
+            page @ Page::Delete => delete(page),
+            page @ Page::Insights => insights(page),
+            page @ (Page::Wellbeing | Page::CheckIn) => checkins(page),
+            page @ (Page::Threads | Page::NewThread | Page::Thread | Page::ThreadAction) => {
+                threads(page)
+            }
+            page @ (Page::Summary | Page::SummaryReview | Page::SummaryDone) => summary(page),
+            page @ (Page::Supervisor
+            | Page::SupervisorWorker
+            | Page::SupervisorPatterns
+            | Page::SupervisorPrompts
+            | Page::SupervisorPrint) => supervisor(page),
+            page @ Page::Settings => settings(page),
+            page @ (Page::Backup | Page::Restore) => backup(page),
+            page @ (Page::Tags
+            | Page::NewTag
+            | Page::RenameTag
+            | Page::MergeTag
+            | Page::DeleteTag) => tags(page),
+            page @ (Page::Templates
+            | Page::NewTemplate
+            | Page::EditTemplate
+            | Page::DeleteTemplate) => templates(page),
+            page @ (Page::Workshop | Page::Case | Page::Compare | Page::EndWorkshop) => {
+                workshop(page)
+            }
+            page @ Page::LockAction => lock(page),
         };
         load_view(load, move |wanted| {
             done(wanted);
@@ -237,11 +245,11 @@ fn clash_notice() -> impl IntoView {
     let needed = Memo::new(move |before: Option<&bool>| {
         before.copied().unwrap_or(false) || state.clash.with(Option::is_some)
     });
-    move || needed.get().then(lazy_view::<ClashRoute>)
+    move || needed.get().then(|| lazy_view(clash))
 }
 
 fn unlock_gate() -> impl IntoView {
-    lazy_view::<UnlockRoute>()
+    lazy_view(unlock)
 }
 
 /// The workshop's start page, reachable while the journal is locked.
