@@ -68,8 +68,13 @@ pub struct BuiltinTemplate {
     pub name: &'static str,
     /// Where the model comes from and its shape in a line, shown under the name.
     pub description: &'static str,
-    /// Empty only for free writing, which is one unlabelled box.
-    pub prompts: &'static [BuiltinPrompt],
+}
+
+impl BuiltinTemplate {
+    /// Its prompts, in order. Empty only for free writing, which is one unlabelled box.
+    pub fn prompts(&self) -> &'static [BuiltinPrompt] {
+        builtin_prompts(self.id)
+    }
 }
 
 const fn p(key: &'static str, label: &'static str, hint: &'static str) -> BuiltinPrompt {
@@ -108,112 +113,266 @@ pub static BUILTIN_TEMPLATES: &[BuiltinTemplate] = &[
         id: FREE_FORM_ID,
         name: "Free writing",
         description: "Write however you like, in one box.",
-        prompts: &[],
     },
     BuiltinTemplate {
         id: "driscoll",
         name: "Driscoll",
         description: "Driscoll (after Borton): What? So what? Now what?",
-        prompts: &[
-            p("what", "What?", "What happened? Who was there, and what did you do?"),
-            p("so-what", "So what?", "Why does it matter? What did you feel and notice?"),
-            action("now-what", "Now what?", "What will you do next, or differently?"),
-        ],
     },
     BuiltinTemplate {
         id: "gibbs",
         name: "Gibbs",
         description: "Gibbs' reflective cycle (1988), in six stages.",
-        prompts: &[
-            p("description", "Description", "What happened?"),
-            p("feelings", "Feelings", "What were you thinking and feeling?"),
-            p("evaluation", "Evaluation", "What was good and what was difficult?"),
-            p("analysis", "Analysis", "What sense can you make of it?"),
-            learning("conclusion", "Conclusion", "What else could you have done? What have you learned?"),
-            action("action-plan", "Action plan", "If it happened again, what would you do?"),
-        ],
     },
     BuiltinTemplate {
         id: "rolfe",
         name: "Rolfe, Freshwater and Jasper",
         description: "Rolfe, Freshwater and Jasper (2001): What? So what? Now what?",
-        prompts: &[
-            p("what", "What?", "The problem, your role, your actions, the responses, your feelings."),
-            learning("so-what", "So what?", "What this tells you, and what you based your actions on."),
-            action("now-what", "Now what?", "What you will do now, and the likely consequences."),
-        ],
     },
     BuiltinTemplate {
         id: "johns",
         name: "Johns",
         description: "Johns' model of structured reflection: looking in, then looking out.",
-        prompts: &[
-            p("looking-in", "Looking in", "Your thoughts and feelings about what happened."),
-            p("aesthetics", "Aesthetics", "What were you trying to achieve, and why did you respond as you did?"),
-            p("personal", "Personal", "How did you feel, and what made you feel that way?"),
-            p("ethics", "Ethics", "Did you act for the best? Which values guided you?"),
-            p("empirics", "Empirics", "What knowledge informed you, or could have?"),
-            learning("reflexivity", "Reflexivity", "How does this connect with past experience? What would you change, and how has it changed you?"),
-        ],
     },
     BuiltinTemplate {
         id: "kolb",
         name: "Kolb",
         description: "Kolb's learning cycle, from experience to trying something new.",
-        prompts: &[
-            p("experience", "Experience", "What happened?"),
-            p("reflective-observation", "Reflective observation", "Looking back, what did you notice?"),
-            learning("abstract-conceptualisation", "Abstract conceptualisation", "What does it mean? What ideas help explain it?"),
-            action("active-experimentation", "Active experimentation", "What will you try next time?"),
-        ],
     },
     BuiltinTemplate {
         id: "brookfield",
         name: "Brookfield's four lenses",
-        description: "Brookfield's four lenses: your own view, the patient's, colleagues', and theory.",
-        prompts: &[
-            p("me", "Me", "Through your own eyes: what you assumed, felt and did."),
-            p("patient", "The patient's eyes", "How might the person you supported have seen it?"),
-            p("colleagues", "Colleagues' eyes", "How might a colleague or your supervisor see it?"),
-            learning("theory", "Theory and evidence", "What do research and guidance say, and what have you learned?"),
-        ],
+        description:
+            "Brookfield's four lenses: your own view, the patient's, colleagues', and theory.",
     },
     BuiltinTemplate {
         id: "nmc-reflective-account",
         name: "NMC-style reflective account",
         description: "A written reflective account in the style of NMC revalidation.",
-        prompts: &[
-            p("what-happened", "What happened", "A short account, with no identifying details."),
-            learning("what-i-learned", "What I learned", "What you learned from it."),
-            action("practice-changed", "How my practice changed", "What you now do differently, or will."),
-            p("professional-code", "How it relates to my professional code", "Which standards or values of your role it relates to."),
-        ],
     },
     BuiltinTemplate {
         id: "micro-discretion-log",
         name: "Micro-discretion quick log",
         description: "A quick note of a judgement call beyond protocol.",
-        prompts: &[
-            p("who-with", "Who with", "A patient, practice staff or a community organisation (no names)."),
-            p("what-i-did", "What I did beyond protocol", "The action or advice, in a sentence."),
-            p("why", "Why", "What made it feel like the right call?"),
-            p("what-happened", "What happened", "How it turned out, so far."),
-            p("which-boundary", "Which boundary", "Which boundary it touched, and whether it held or stretched."),
-            action("again-or-supervision", "Would I do it again / take it to supervision?", "Yes, no or not sure, and why."),
-        ],
     },
     BuiltinTemplate {
         id: "holding-check-in",
         name: "Holding check-in",
         description: "A check-in on someone you are holding.",
-        prompts: &[
-            p("function", "Which function", "Waiting for services, preparing for change, easing clinicians' load, or bearing witness."),
-            p("driver", "Which driver", "No provision, readiness or capacity, protecting staff, or can't be fixed."),
-            p("how-long", "How long", "How long you have been holding, and roughly how many contacts."),
-            action("route-on", "What would show readiness or a route on", "What you are looking for, and what you will do when you see it."),
-            p("cost", "What it is costing me", "Time, worry, energy: be honest."),
-        ],
     },
+];
+
+/// A built-in template's prompts, by its id (none for free writing or an unknown id).
+///
+/// Apart from [`BUILTIN_TEMPLATES`] so that the first load, which needs only the
+/// templates' names (the journal's template filter), does not carry every prompt's text:
+/// the wasm is split with its data, and only the editor, the templates pages and the
+/// summary ask for prompts, from their own chunks.
+fn builtin_prompts(id: &str) -> &'static [BuiltinPrompt] {
+    match id {
+        "driscoll" => DRISCOLL,
+        "gibbs" => GIBBS,
+        "rolfe" => ROLFE,
+        "johns" => JOHNS,
+        "kolb" => KOLB,
+        "brookfield" => BROOKFIELD,
+        "nmc-reflective-account" => NMC_REFLECTIVE_ACCOUNT,
+        "micro-discretion-log" => MICRO_DISCRETION_LOG,
+        "holding-check-in" => HOLDING_CHECK_IN,
+        _ => &[],
+    }
+}
+
+const DRISCOLL: &[BuiltinPrompt] = &[
+    p(
+        "what",
+        "What?",
+        "What happened? Who was there, and what did you do?",
+    ),
+    p(
+        "so-what",
+        "So what?",
+        "Why does it matter? What did you feel and notice?",
+    ),
+    action(
+        "now-what",
+        "Now what?",
+        "What will you do next, or differently?",
+    ),
+];
+
+const GIBBS: &[BuiltinPrompt] = &[
+    p("description", "Description", "What happened?"),
+    p(
+        "feelings",
+        "Feelings",
+        "What were you thinking and feeling?",
+    ),
+    p(
+        "evaluation",
+        "Evaluation",
+        "What was good and what was difficult?",
+    ),
+    p("analysis", "Analysis", "What sense can you make of it?"),
+    learning(
+        "conclusion",
+        "Conclusion",
+        "What else could you have done? What have you learned?",
+    ),
+    action(
+        "action-plan",
+        "Action plan",
+        "If it happened again, what would you do?",
+    ),
+];
+
+const ROLFE: &[BuiltinPrompt] = &[
+    p(
+        "what",
+        "What?",
+        "The problem, your role, your actions, the responses, your feelings.",
+    ),
+    learning(
+        "so-what",
+        "So what?",
+        "What this tells you, and what you based your actions on.",
+    ),
+    action(
+        "now-what",
+        "Now what?",
+        "What you will do now, and the likely consequences.",
+    ),
+];
+
+const JOHNS: &[BuiltinPrompt] = &[
+    p("looking-in", "Looking in", "Your thoughts and feelings about what happened."),
+    p("aesthetics", "Aesthetics", "What were you trying to achieve, and why did you respond as you did?"),
+    p("personal", "Personal", "How did you feel, and what made you feel that way?"),
+    p("ethics", "Ethics", "Did you act for the best? Which values guided you?"),
+    p("empirics", "Empirics", "What knowledge informed you, or could have?"),
+    learning("reflexivity", "Reflexivity", "How does this connect with past experience? What would you change, and how has it changed you?"),
+];
+
+const KOLB: &[BuiltinPrompt] = &[
+    p("experience", "Experience", "What happened?"),
+    p(
+        "reflective-observation",
+        "Reflective observation",
+        "Looking back, what did you notice?",
+    ),
+    learning(
+        "abstract-conceptualisation",
+        "Abstract conceptualisation",
+        "What does it mean? What ideas help explain it?",
+    ),
+    action(
+        "active-experimentation",
+        "Active experimentation",
+        "What will you try next time?",
+    ),
+];
+
+const BROOKFIELD: &[BuiltinPrompt] = &[
+    p(
+        "me",
+        "Me",
+        "Through your own eyes: what you assumed, felt and did.",
+    ),
+    p(
+        "patient",
+        "The patient's eyes",
+        "How might the person you supported have seen it?",
+    ),
+    p(
+        "colleagues",
+        "Colleagues' eyes",
+        "How might a colleague or your supervisor see it?",
+    ),
+    learning(
+        "theory",
+        "Theory and evidence",
+        "What do research and guidance say, and what have you learned?",
+    ),
+];
+
+const NMC_REFLECTIVE_ACCOUNT: &[BuiltinPrompt] = &[
+    p(
+        "what-happened",
+        "What happened",
+        "A short account, with no identifying details.",
+    ),
+    learning(
+        "what-i-learned",
+        "What I learned",
+        "What you learned from it.",
+    ),
+    action(
+        "practice-changed",
+        "How my practice changed",
+        "What you now do differently, or will.",
+    ),
+    p(
+        "professional-code",
+        "How it relates to my professional code",
+        "Which standards or values of your role it relates to.",
+    ),
+];
+
+const MICRO_DISCRETION_LOG: &[BuiltinPrompt] = &[
+    p(
+        "who-with",
+        "Who with",
+        "A patient, practice staff or a community organisation (no names).",
+    ),
+    p(
+        "what-i-did",
+        "What I did beyond protocol",
+        "The action or advice, in a sentence.",
+    ),
+    p("why", "Why", "What made it feel like the right call?"),
+    p(
+        "what-happened",
+        "What happened",
+        "How it turned out, so far.",
+    ),
+    p(
+        "which-boundary",
+        "Which boundary",
+        "Which boundary it touched, and whether it held or stretched.",
+    ),
+    action(
+        "again-or-supervision",
+        "Would I do it again / take it to supervision?",
+        "Yes, no or not sure, and why.",
+    ),
+];
+
+const HOLDING_CHECK_IN: &[BuiltinPrompt] = &[
+    p(
+        "function",
+        "Which function",
+        "Waiting for services, preparing for change, easing clinicians' load, or bearing witness.",
+    ),
+    p(
+        "driver",
+        "Which driver",
+        "No provision, readiness or capacity, protecting staff, or can't be fixed.",
+    ),
+    p(
+        "how-long",
+        "How long",
+        "How long you have been holding, and roughly how many contacts.",
+    ),
+    action(
+        "route-on",
+        "What would show readiness or a route on",
+        "What you are looking for, and what you will do when you see it.",
+    ),
+    p(
+        "cost",
+        "What it is costing me",
+        "Time, worry, energy: be honest.",
+    ),
 ];
 
 /// The built-in template with this id.
@@ -407,7 +566,7 @@ impl<'a> TemplateRef<'a> {
 
     pub fn prompts(&self) -> impl Iterator<Item = PromptRef<'a>> + 'a {
         let (builtin, custom): (&'static [BuiltinPrompt], &'a [CustomPrompt]) = match *self {
-            TemplateRef::Builtin(t) => (t.prompts, &[]),
+            TemplateRef::Builtin(t) => (t.prompts(), &[]),
             TemplateRef::Custom(t) => (&[], &t.prompts),
         };
         builtin
@@ -728,7 +887,7 @@ mod tests {
         for t in BUILTIN_TEMPLATES {
             assert!(TemplateId::parse(t.id).is_some(), "{}", t.id);
             let mut keys = HashSet::new();
-            for p in t.prompts {
+            for p in t.prompts() {
                 assert!(PromptKey::parse(p.key).is_some(), "{}/{}", t.id, p.key);
                 assert!(keys.insert(p.key), "duplicate key {}/{}", t.id, p.key);
                 assert!(
@@ -744,7 +903,7 @@ mod tests {
     /// One line per case: a template id and its prompt labels in order.
     fn check_prompts(id: &str, labels: &[&str]) {
         let got: Vec<&str> = builtin_template(id)
-            .map(|t| t.prompts.iter().map(|p| p.label).collect())
+            .map(|t| t.prompts().iter().map(|p| p.label).collect())
             .unwrap_or_default();
         assert_eq!(got, labels, "{id}");
     }

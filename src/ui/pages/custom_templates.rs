@@ -268,7 +268,7 @@ fn TemplateForm(template: Option<CustomTemplate>) -> impl IntoView {
     let start = (!is_edit).then(|| {
         let options = BUILTIN_TEMPLATES
             .iter()
-            .filter(|t| !t.prompts.is_empty())
+            .filter(|t| !t.prompts().is_empty())
             .map(|t| view! { <option value=t.id>{t.name}</option> })
             .collect_view()
             .into_any();
