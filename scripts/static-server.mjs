@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Serves a built Anchorpoint (dist/) on 127.0.0.1 the way a static host should: gzip for
-// text and wasm, the security headers a <meta> tag cannot carry, and every path without
+// Serves a built Anchorpoint (dist/) on 127.0.0.1 the way a static host should: brotli
+// (the build's `<file>.br`, as nginx's brotli_static serves them) or gzip for text and wasm, the security headers a <meta> tag cannot carry, and every path without
 // a file extension answered with index.html so that /entries/abc loads the app as a real
 // URL would. scripts/serve.sh runs it for people; the end-to-end journeys and browser
 // benchmarks import it, so what is tested is what is served.
@@ -18,6 +18,7 @@ import { join, resolve, extname, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
+
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -33,7 +34,7 @@ const CONTENT_TYPES = {
   '.map': 'application/json; charset=utf-8',
   '.woff2': 'font/woff2',
 };
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.webmanifest', '.svg', '.txt', '.map']);
+export const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.webmanifest', '.svg', '.txt', '.map']);
 
 /** The page's meta Content-Security-Policy, plus the directives only a header can carry. */
 export function securityHeaders(indexHtml) {
@@ -104,7 +105,16 @@ export async function serveStatic(root, { host = '127.0.0.1', port = 0, cache = 
           : 'no-cache';
       headers['Content-Type'] = CONTENT_TYPES[ext] ?? 'application/octet-stream';
       let body;
-      if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      const accepts = req.headers['accept-encoding'] ?? '';
+      // The build's brotli copy, if the browser takes brotli and the copy is not older
+      // than the file (a file rebuilt without its copy falls back to gzip).
+      const brotli = COMPRESSIBLE.has(ext) && /\bbr\b/.test(accepts)
+        ? await stat(`${file}.br`).catch(() => null)
+        : null;
+      if (brotli?.isFile() && brotli.mtimeMs >= info.mtimeMs) {
+        body = await readFile(`${file}.br`);
+        headers['Content-Encoding'] = 'br';
+      } else if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(accepts)) {
         let cached = gzipped.get(file);
         if (cached?.mtimeMs !== info.mtimeMs) {
           cached = { mtimeMs: info.mtimeMs, body: gzipSync(await readFile(file), { level: 9 }) };
@@ -141,7 +151,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const root = process.argv[2] ?? join(fileURLToPath(new URL('..', import.meta.url)), 'dist');
   try {
     const { url } = await serveStatic(root, { port: Number(process.env.PORT ?? 8080) });
-    console.log(`Anchorpoint is at ${url}/ (release build, gzip, security headers). Stop with Ctrl+C.`);
+    console.log(`Anchorpoint is at ${url}/ (release build, brotli or gzip, security headers). Stop with Ctrl+C.`);
   } catch (error) {
     console.error(`Could not serve Anchorpoint: ${error.message}`);
     process.exit(1);
