@@ -85,3 +85,32 @@ journey('with every chunk refused, the journal shows its reflections and the loc
   );
   assert.ok(refused.every((path) => !/split_suggest/.test(path)), `no suggestion chunk: ${refused}`);
 });
+
+// The page chosen by the address is built when its chunk arrives; a chunk that arrives
+// after the worker has moved on is dropped, and it neither shows nor changes the address.
+journey('a page whose chunk arrives after the worker moved on never shows', async ({ app, page, a11y }) => {
+  await app.open('/');
+  await app.expectPage('Your journal');
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  let asked = false;
+  await page.route(INSIGHTS_CHUNK, async (route) => {
+    asked = true;
+    await held;
+    await route.continue();
+  });
+  await app.link('Insights').click();
+  await app.waitUntil(async () => asked, 'the insights chunk asked for');
+  // Moving on before it arrives.
+  await app.link('Settings').click();
+  await app.expectPage('Settings');
+  assert.equal(app.path(), '/settings');
+  release();
+  // The insights chunk now arrives: the page stays Settings, at its own address.
+  await page.waitForResponse(INSIGHTS_CHUNK);
+  await page.waitForTimeout(300);
+  await app.expectPage('Settings');
+  assert.equal(app.path(), '/settings');
+  assert.equal(await page.locator('h1').count(), 1, 'one page shown');
+  await a11y('settings, after a superseded page');
+});

@@ -147,14 +147,23 @@ pub(crate) fn lazy_view(load: fn() -> lazy::PageFuture) -> impl IntoView {
 
 /// Shows what `load` gives once it arrives, then calls `shown` (with whether the view
 /// was still wanted).
-fn load_view(load: lazy::PageFuture, shown: impl FnOnce(bool) + 'static) -> impl IntoView {
+fn load_view(mut load: lazy::PageFuture, shown: impl FnOnce(bool) + 'static) -> impl IntoView {
     let page = RwSignal::new_local(None::<AnyView>);
     // Under this owner, so the page finds the app's context; untracked, so what the page
     // reads as it is built does not re-run this.
     leptos::task::spawn_local(leptos::reactive::computed::ScopedFuture::new_untracked(
         async move {
-            // A signal already disposed (the worker moved on) gives the view back.
-            shown(page.try_set(Some(load.await)).is_none());
+            // Once the worker has moved on, this view's signal is disposed: the load is
+            // dropped before it builds the page, whose building has effects of its own
+            // (the page's title, for one).
+            let view = std::future::poll_fn(|cx| {
+                if page.is_disposed() {
+                    return std::task::Poll::Ready(None);
+                }
+                load.as_mut().poll(cx).map(Some)
+            })
+            .await;
+            shown(view.is_some_and(|view| page.try_set(Some(view)).is_none()));
         },
     ));
     move || {
