@@ -1,5 +1,6 @@
-//! Pages loaded on demand: each lazy page is a separate wasm chunk, fetched from the same
-//! origin the first time its route is visited (route-level code splitting). The release
+//! Pages loaded on demand: each area's pages (the editor's, the threads', …) are a wasm
+//! chunk of their own, fetched from the same origin the first time one of them is
+//! visited (route-level code splitting). The release
 //! build splits the wasm after cargo (wasm-split-cli, see scripts/build.mjs) and turns on
 //! the `split` feature. Without the feature (Trunk's `serve.sh --dev`, the browser tests)
 //! every page is compiled into the one module as before: a split point in a wasm that is
@@ -48,7 +49,6 @@ pub type PageFuture = std::pin::Pin<Box<dyn std::future::Future<Output = AnyView
 macro_rules! lazy_area {
     ($load:ident, $chunk:ident, $($page:ident => $component:ident),+ $(,)?) => {
         pub fn $load(page: $crate::ui::route::Page) -> $crate::ui::lazy::PageFuture {
-            #[allow(non_snake_case)]
             fn choose(page: u8) -> ::leptos::prelude::AnyView {
                 use ::leptos::prelude::IntoAny;
                 $(
