@@ -491,16 +491,15 @@ fn shard_of_listing(listing: &Listing) -> IndexShard {
     }
 }
 
-/// A shard as read, as a listing.
+/// A shard as read, as a listing. Inserted one by one: collecting into a map sorts
+/// first, and that sort's code would join the first load (+2.7 KB gzip, 2026-12-06).
 fn listing_of_shard(shard: IndexShard) -> Listing {
-    match shard.order {
-        Some(places) => shard
-            .ids
-            .into_iter()
-            .zip(places.into_iter().map(Some))
-            .collect(),
-        None => shard.ids.into_iter().map(|id| (id, None)).collect(),
+    let mut listing = Listing::new();
+    let mut places = shard.order.into_iter().flatten();
+    for id in shard.ids {
+        listing.insert(id, places.next());
     }
+    listing
 }
 
 /// A reflection whose record start-up has not read yet: its place (from the index), id
@@ -785,12 +784,7 @@ impl<B: Backend> Store<B> {
             match self.read(&key, &raw, decode_index) {
                 Ok((revision, shard)) => {
                     self.seen.insert(key, Seen::At(revision));
-                    // Inserted one by one: collecting into a map sorts first, and that
-                    // sort's code would join the first load.
-                    let mut places = shard.order.into_iter().flatten();
-                    for id in shard.ids {
-                        listed.insert(id, places.next());
-                    }
+                    listed.extend(listing_of_shard(shard));
                 }
                 Err(reason) => self.unreadable(&key, raw, reason, &mut problems),
             }
