@@ -1,9 +1,9 @@
 //! The app's addresses: which page a path shows, and the id and action it names.
 //!
 //! This replaces Leptos's route table. Its `FlatRoutes` compiled path matching and view
-//! choosing for each of the 37 routes into the first load (about 24 KB of gzipped wasm,
-//! measured 2026-12-06); one `match` over the path's segments does the same job in a
-//! fraction of that. Leptos's `Router` stays: it gives the location, `use_navigate`, link
+//! choosing for each of the 37 routes into the first load; one `match` over the path's
+//! segments does the same job, and the first load went from 338.2 to 316.3 KB of gzip
+//! (measured 2026-12-06). Leptos's `Router` stays: it gives the location, `use_navigate`, link
 //! handling and history. [`crate::ui`] shows the page [`page_of`] chooses, and pages read
 //! their id with [`params`] instead of `use_params_map`.
 //!
