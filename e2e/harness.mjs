@@ -592,6 +592,27 @@ export class JournalApp {
     return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, openStored(v).json]));
   }
 
+  /**
+   * Every stored value, opened as `storage()` opens it, once this tab and the tabs of
+   * `others` see the same local storage. Chromium keeps a copy of local storage in each
+   * tab's process and passes a write on to the other tabs a moment later, so right after
+   * another tab writes, this tab may not see it yet. Fails if they never agree.
+   */
+  async storageAgreedWith(...others) {
+    const pages = [this.page, ...others.map((o) => o.page ?? o)];
+    const read = (page) => page.evaluate(() => JSON.stringify(Object.entries({ ...localStorage }).sort()));
+    let agreed;
+    await this.waitUntil(
+      async () => {
+        const seen = await Promise.all(pages.map(read));
+        agreed = seen.every((s) => s === seen[0]) ? seen[0] : undefined;
+        return agreed !== undefined;
+      },
+      'the tabs to see the same local storage',
+    );
+    return Object.fromEntries(JSON.parse(agreed).map(([k, v]) => [k, openStored(v).json]));
+  }
+
   /** Every stored value exactly as local storage holds it. */
   rawStorage() {
     return this.page.evaluate(() => Object.fromEntries(Object.entries({ ...localStorage })));

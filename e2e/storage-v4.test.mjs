@@ -10,9 +10,12 @@ import { fillStorage, freeStorage } from './storage.mjs';
 
 const { journey } = useHarness();
 
-/** Every stored value opened to its JSON, as one string to search. */
-async function everythingStored(app) {
-  return Object.entries(await app.storage())
+/**
+ * Every stored value opened to its JSON, as one string to search, once this tab sees
+ * what the tabs of `others` wrote.
+ */
+async function everythingStored(app, ...others) {
+  return Object.entries(await app.storageAgreedWith(...others))
     .map(([k, v]) => `${k}=${v}`)
     .join('\n');
 }
@@ -40,7 +43,7 @@ journey('a reflection edited in two tabs is never silently overwritten', async (
   await app.expectText(callout, 'Tab A: Person A planted the beans');
   await app.expectText(callout, 'Tab B: we sat in the garden');
   assert.equal(await page.locator('.nhsuk-notification-banner--success').count(), 0, 'no success banner');
-  assert.ok((await everythingStored(app)).includes('Tab B: we sat'), "tab B's words are still stored");
+  assert.ok((await everythingStored(app, otherPage)).includes('Tab B: we sat'), "tab B's words are still stored");
   await a11y('editor, conflict with another tab');
 
   await page.getByRole('button', { name: 'Keep both' }).click();
@@ -103,7 +106,7 @@ journey('a name added in one tab survives a settings save from an older page in 
   await other.expectText(otherPage.locator('.nhsuk-notification-banner'), 'Settings saved');
   await checkA11y(otherPage, 'settings, saved after a merge');
 
-  const record = JSON.parse((await app.storage())['anchorpoint.settings']);
+  const record = JSON.parse((await app.storageAgreedWith(otherPage))['anchorpoint.settings']);
   assert.deepEqual(record.data.private_names, ['Ottoline Brackwater'], 'the name was not reverted');
   assert.equal(record.data.check_in_interval, 'weekly');
   await otherPage.close();
@@ -155,7 +158,7 @@ journey('a draft restored after a reload is still checked against the other tab�
   await app.expectText(callout, 'This reflection was changed in another tab or window');
   await app.expectText(callout, 'Tab B: the library was closed');
   assert.equal(await page.locator('.nhsuk-notification-banner--success').count(), 0, 'no success banner');
-  assert.ok((await everythingStored(app)).includes('Tab B: the library was closed'), "tab B's words are still stored");
+  assert.ok((await everythingStored(app, otherPage)).includes('Tab B: the library was closed'), "tab B's words are still stored");
   await a11y('editor, restored draft in conflict');
   await otherPage.close();
 });
@@ -267,7 +270,7 @@ journey('one setting changed differently in two tabs asks which to keep, and kee
   await otherPage.getByRole('button', { name: 'Keep my change' }).click();
   await other.expectText(otherPage.locator('#clash-outcome'), 'Your change to your settings is saved');
   await checkA11y(otherPage, 'settings, my change kept');
-  record = JSON.parse((await app.storage())['anchorpoint.settings']);
+  record = JSON.parse((await app.storageAgreedWith(otherPage))['anchorpoint.settings']);
   assert.equal(record.data.check_in_interval, 'fortnightly');
   assert.deepEqual(record.data.private_names, ['Ottoline Brackwater'], 'the other tab’s name is kept');
   // The form now shows what is stored, so a further save cannot drop the name.
@@ -292,9 +295,9 @@ journey('keeping the other tab’s change writes nothing and shows what is store
   await otherPage.close();
 });
 
-/** The pseudonyms of the stored holding threads, in stored order. */
-async function storedPseudonyms(app) {
-  const record = JSON.parse((await app.storage())['anchorpoint.threads']);
+/** The pseudonyms of the stored holding threads, in stored order, as every tab sees them. */
+async function storedPseudonyms(app, ...others) {
+  const record = JSON.parse((await app.storageAgreedWith(...others))['anchorpoint.threads']);
   return record.data.threads.map((t) => t.pseudonym);
 }
 
@@ -321,7 +324,7 @@ journey('a thread renamed in one tab survives a save from an older page, and ren
   await otherPage.getByLabel('Pseudonym', { exact: true }).fill('Person F');
   await other.button('Open thread').click();
   await other.expectPage('Person F', 'Person F (holding thread)');
-  assert.deepEqual((await storedPseudonyms(app)).sort(), ['Person E', 'Person F'], 'the rename was not lost');
+  assert.deepEqual((await storedPseudonyms(app, otherPage)).sort(), ['Person E', 'Person F'], 'the rename was not lost');
 
   // Both tabs rename Person E, from pages opened on the same version.
   await other.open(`/threads/${id}/edit`);
@@ -338,7 +341,7 @@ journey('a thread renamed in one tab survives a save from an older page, and ren
   await checkA11y(otherPage, 'thread, clash with another tab');
   await otherPage.getByRole('button', { name: 'Keep the other change' }).click();
   await other.expectText(otherPage.locator('#clash-outcome'), 'The other change to your holding threads is kept');
-  assert.deepEqual((await storedPseudonyms(app)).sort(), ['Person F', 'Person G']);
+  assert.deepEqual((await storedPseudonyms(app, otherPage)).sort(), ['Person F', 'Person G']);
   await checkA11y(otherPage, 'thread, after keeping the other tab’s rename');
   await otherPage.close();
 });
@@ -396,7 +399,7 @@ journey('a tab duplicated by the browser gets drafts of its own and leaves the o
   await copy.reflectionInput().fill('Words from the duplicated tab.');
   await copy.expectText(copy.draftStatus(), 'Draft saved');
 
-  const stored = await app.storage();
+  const stored = await app.storageAgreedWith(copyPage);
   assert.match(stored[original], /Words from the original tab\./, 'the original’s draft is untouched');
   assert.doesNotMatch(stored[original], /duplicated/);
   assert.match(stored[`anchorpoint.draft.${own}.new`], /Words from the duplicated tab\./);
