@@ -35,6 +35,8 @@ journey('a reflection edited in two tabs is never silently overwritten', async (
   await other.fillReflection('Tab B: we sat in the garden and talked about the waiting list.');
   await other.button('Save changes').click();
   await other.expectVisibleText('Reflection saved');
+  // As a worker switching tabs would, tab A has seen tab B's save before it saves.
+  await app.storageAgreedWith(otherPage);
 
   await app.fillReflection('Tab A: Person A planted the beans and seemed calmer.');
   await app.button('Save changes').click();
@@ -66,6 +68,7 @@ journey('keeping my version replaces the other tab’s only after I choose it', 
   await other.fillReflection('Their version.');
   await other.button('Save changes').click();
   await other.expectVisibleText('Reflection saved');
+  await app.storageAgreedWith(otherPage);
 
   await app.fillReflection('My version.');
   await app.button('Save changes').click();
@@ -92,6 +95,7 @@ async function settingsOpenInTwoTabs({ app, page, context, baseUrl }, change) {
   await change(page);
   await app.button('Save settings').click();
   await app.expectText(page.locator('.nhsuk-notification-banner'), 'Settings saved');
+  await app.storageAgreedWith(otherPage);
   return { otherPage, other };
 }
 
@@ -124,6 +128,7 @@ journey('unsaved words in one tab survive a save and reload in another', async (
   await other.fillReflection('Tab B writes and saves a whole reflection.');
   await other.saveNew();
   await other.expectVisibleText('Reflection saved');
+  await app.storageAgreedWith(otherPage);
 
   await app.reload();
   await app.expectPage('Write a reflection');
@@ -148,6 +153,7 @@ journey('a draft restored after a reload is still checked against the other tab�
   await other.fillReflection('Tab B: the library was closed, so we met at the café.');
   await other.button('Save changes').click();
   await other.expectVisibleText('Reflection saved');
+  await app.storageAgreedWith(otherPage);
 
   // Tab A reloads: its words come back, and saving them does not silently replace B's.
   await app.reload();
@@ -321,6 +327,7 @@ journey('a thread renamed in one tab survives a save from an older page, and ren
   await app.open(`/threads/${id}/edit`);
   await renameThread(app, page, 'Person E');
   await app.expectVisibleText('Holding thread updated');
+  await app.storageAgreedWith(otherPage);
   await otherPage.getByLabel('Pseudonym', { exact: true }).fill('Person F');
   await other.button('Open thread').click();
   await other.expectPage('Person F', 'Person F (holding thread)');
@@ -331,6 +338,7 @@ journey('a thread renamed in one tab survives a save from an older page, and ren
   await app.open(`/threads/${id}/edit`);
   await renameThread(app, page, 'Person G');
   await app.expectVisibleText('Holding thread updated');
+  await app.storageAgreedWith(otherPage);
   await renameThread(other, otherPage, 'Person H');
   await other.expectText(otherPage.locator('#clash'), 'Your change to your holding threads has not been saved');
   const cells = await otherPage.locator('#clash tbody tr').first().locator('th, td').allInnerTexts();
