@@ -19,7 +19,11 @@
 //
 // The build goes to a staging folder that replaces dist/ only when every step worked.
 //
-// Usage: node scripts/build.mjs [--dist <folder>]
+// Usage: node scripts/build.mjs [--dist <folder>] [--names]
+//
+// --names keeps the main module's function names (wasm-opt -g), so a CPU profile of
+// start-up names what it spends its time on (bench/profile.mjs). It adds about 400 KB,
+// so it is for measuring only, never for serving.
 
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -36,6 +40,7 @@ const dist = resolve(distArg > 0 ? process.argv[distArg + 1] : join(root, 'dist'
 const stage = `${dist}.staging`;
 const BIN = 'anchorpoint';
 const targetDir = resolve(root, process.env.CARGO_TARGET_DIR ?? 'target');
+const keepNames = process.argv.includes('--names');
 
 const started = Date.now();
 const step = (what) => console.log(`build: ${what} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
@@ -117,7 +122,7 @@ try {
   // command's size (the same passes; a few inlining choices differ).
   // The features rustc 1.95 turns on for wasm32 by default, which wasm-bindgen's output uses.
   const mainModule = runAsync('wasm-opt', [
-    '-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+    '-Oz', ...(keepNames ? ['-g'] : []), '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
     '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
     '--output', optimised, bindgenWasm,
   ]);

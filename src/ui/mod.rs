@@ -142,12 +142,16 @@ pub fn App() -> impl IntoView {
 /// the address stays the page the worker was on, which shows once unlocked. (A
 /// `Suspense` here cost more of the first load.)
 pub(crate) fn lazy_view(load: fn() -> lazy::PageFuture) -> impl IntoView {
-    load_view(load(), |_| {})
+    load_view(load(), || true, |_| {})
 }
 
 /// Shows what `load` gives once it arrives, then calls `shown` (with whether the view
-/// was still wanted).
-fn load_view(mut load: lazy::PageFuture, shown: impl FnOnce(bool) + 'static) -> impl IntoView {
+/// was still wanted). A view is wanted while its signal lives and `wanted()` says so.
+fn load_view(
+    mut load: lazy::PageFuture,
+    wanted: impl Fn() -> bool + 'static,
+    shown: impl FnOnce(bool) + 'static,
+) -> impl IntoView {
     let page = RwSignal::new_local(None::<AnyView>);
     // Under this owner, so the page finds the app's context; untracked, so what the page
     // reads as it is built does not re-run this.
@@ -157,7 +161,7 @@ fn load_view(mut load: lazy::PageFuture, shown: impl FnOnce(bool) + 'static) -> 
             // dropped before it builds the page, whose building has effects of its own
             // (the page's title, for one).
             let view = std::future::poll_fn(|cx| {
-                if page.is_disposed() {
+                if page.is_disposed() || !wanted() {
                     return std::task::Poll::Ready(None);
                 }
                 load.as_mut().poll(cx).map(Some)
@@ -236,7 +240,12 @@ fn pages() -> impl IntoView {
             }
             page @ Page::LockAction => lock(page),
         };
-        load_view(load, move |wanted| {
+        // Checked again before the page is built, apart from the view's signal: once, under
+        // load, a page superseded while its chunk loaded was still built (its title set
+        // over the newer page's) although its signal should have gone with its run.
+        let pathname = location.pathname;
+        let still_here = move || pathname.try_with_untracked(|now| *now == path) == Some(true);
+        load_view(load, still_here, move |wanted| {
             done(wanted);
             if wanted && navigated {
                 browser::focus_id(HEADING_ID);
