@@ -14,6 +14,7 @@
 
 import { serveDist, launch, guardContext, DIST } from '../e2e/harness.mjs';
 import { makeJournal, compactFrame, indexShards } from './journal-v4.mjs';
+import { putStored } from '../e2e/records.mjs';
 
 const N = Number(process.env.N ?? 1000);
 
@@ -47,11 +48,7 @@ try {
   await page.evaluate(() => localStorage.clear());
   const journal = makeJournal(N).map((e) => [e.key, compactFrame(e.json), e]);
   const pairs = [...journal.map(([k, v]) => [k, v]), ...indexShards(journal.map(([, , e]) => e))];
-  for (let i = 0; i < pairs.length; i += 500) {
-    await page.evaluate((some) => {
-      for (const [k, v] of some) localStorage.setItem(k, v);
-    }, pairs.slice(i, i + 500));
-  }
+  await putStored(page, pairs);
   await page.reload();
   await page.waitForTimeout(1500);
 
