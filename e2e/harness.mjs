@@ -284,6 +284,16 @@ export function longDate({ year, month, day }) {
   return `${weekday} ${day} ${MONTHS[month - 1]} ${year}`;
 }
 
+/** Every value in a page's local storage, exactly as stored. */
+function rawStorageOf(page) {
+  return page.evaluate(() => Object.fromEntries(Object.entries({ ...localStorage })));
+}
+
+/** Stored values with Anchorpoint's frames opened to their JSON envelopes. */
+function openedAll(raw) {
+  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, openStored(v).json]));
+}
+
 export class JournalApp {
   constructor(page, baseUrl) {
     this.page = page;
@@ -588,8 +598,7 @@ export class JournalApp {
 
   /** Every stored value, with Anchorpoint's frames opened to their JSON envelopes. */
   async storage() {
-    const raw = await this.rawStorage();
-    return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, openStored(v).json]));
+    return openedAll(await this.rawStorage());
   }
 
   /**
@@ -600,22 +609,22 @@ export class JournalApp {
    */
   async storageAgreedWith(...others) {
     const pages = [this.page, ...others.map((o) => o.page ?? o)];
-    const read = (page) => page.evaluate(() => JSON.stringify(Object.entries({ ...localStorage }).sort()));
+    const sorted = (raw) => JSON.stringify(Object.entries(raw).sort());
     let agreed;
     await this.waitUntil(
       async () => {
-        const seen = await Promise.all(pages.map(read));
-        agreed = seen.every((s) => s === seen[0]) ? seen[0] : undefined;
+        const seen = await Promise.all(pages.map(rawStorageOf));
+        agreed = seen.every((raw) => sorted(raw) === sorted(seen[0])) ? seen[0] : undefined;
         return agreed !== undefined;
       },
       'the tabs to see the same local storage',
     );
-    return Object.fromEntries(JSON.parse(agreed).map(([k, v]) => [k, openStored(v).json]));
+    return openedAll(agreed);
   }
 
   /** Every stored value exactly as local storage holds it. */
   rawStorage() {
-    return this.page.evaluate(() => Object.fromEntries(Object.entries({ ...localStorage })));
+    return rawStorageOf(this.page);
   }
 
   anchorpointKeys() {
