@@ -187,6 +187,29 @@ fn at_least_ten_thousand_reflections_fit_in_local_storage() {
     clear();
 }
 
+/// The usage pass measures keys and values in UTF-16 units, as the browser's quota
+/// does, and counts as the journal's only the keys under its prefix: not another app's,
+/// and not the workshop's, whose prefix starts the same way. A key named like one of
+/// `Storage`'s own properties ("length") is measured by its value, not the property.
+#[wasm_bindgen_test]
+fn usage_counts_utf16_units_of_the_site_and_of_the_journal_alone() {
+    clear();
+    // "café 🙂" is 7 units: the accent is one, the emoji two.
+    storage()
+        .set_item("anchorpoint.settings", "café 🙂")
+        .unwrap();
+    storage().set_item("other-app", "xyz").unwrap();
+    storage().set_item("length", "12").unwrap();
+    storage()
+        .set_item("anchorpoint-workshop.settings", "ab")
+        .unwrap();
+    let usage = Store::new(LocalStorage).usage(3).unwrap();
+    assert_eq!(usage.journal, 20 + 7);
+    assert_eq!(usage.used, 20 + 7 + 9 + 3 + 6 + 2 + 29 + 2);
+    assert_eq!(usage.reflections, 3);
+    clear();
+}
+
 #[wasm_bindgen_test]
 fn an_entry_saved_to_local_storage_loads_back_in_a_new_store() {
     clear();

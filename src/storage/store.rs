@@ -708,15 +708,9 @@ impl<B: Backend> Store<B> {
     /// lengths only; the site-wide total includes other namespaces' and other apps' keys
     /// because the browser's quota is the site's.
     pub fn usage(&self, reflections: usize) -> Result<Usage, StorageError> {
-        // One pass over the site's keys gives both totals.
-        let (mut used, mut own) = (0, 0);
-        for key in self.backend.keys()? {
-            let units = key.encode_utf16().count() + self.backend.units(&key)?;
-            used += units;
-            if self.ns.owns(&key) {
-                own += units;
-            }
-        }
+        // One pass over the site's keys gives both totals; a key is the namespace's
+        // when it starts with its prefix (`Namespace::owns`).
+        let (used, own) = self.backend.units_in_all(self.ns.prefix)?;
         Ok(Usage {
             used,
             journal: own,
