@@ -6,8 +6,9 @@
 // Every name and number here is fictional (drama-range phone numbers).
 
 import assert from 'node:assert/strict';
-import { useHarness } from './harness.mjs';
+import { useHarness, addDays } from './harness.mjs';
 import { allowWrites, refuseWrites } from './storage.mjs';
+import { v4Journal, putStored } from './records.mjs';
 
 const { journey } = useHarness();
 
@@ -272,6 +273,32 @@ journey('a saved reflection that may contain identifiers is flagged on its page 
   await listFlags.getByRole('link').click();
   await app.expectPage('Edit reflection');
   assert.equal(app.path(), `/entries/${id}/edit`);
+});
+
+journey('every reflection listed has its flag worked out in turn, on the first page and the next', async ({ app, page, a11y }) => {
+  await app.open('/');
+  const today = await app.today();
+  const iso = (d) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+  // Fourteen reflections, newest first; the even ones give a (drama-range) phone number.
+  const entries = Array.from({ length: 14 }, (_, i) => ({
+    id: `flag${String(i).padStart(2, '0')}`,
+    about: iso(addDays(today, -1 - i)),
+    text: i % 2 === 0
+      ? `Rang Person B back on 07700 900${400 + i} about the walking group.`
+      : `A quiet session, number ${i}, about the walking group.`,
+  }));
+  await putStored(page, v4Journal(entries));
+  await app.open('/');
+  await app.expectPage('Your journal');
+  const flagged = page.locator('#search-results > li', { has: page.locator('.app-entry-flag') });
+  const flaggedIds = () => flagged.locator('h3 a').evaluateAll((links) => links.map((a) => a.id.replace(/^entry-/, '')));
+  // The rows take turns, one a task: a turn that never ended would leave the rest unflagged.
+  await app.waitUntil(async () => (await flagged.count()) === 5, 'the five of the first ten that give a number');
+  assert.deepEqual(await flaggedIds(), ['flag00', 'flag02', 'flag04', 'flag06', 'flag08']);
+  await a11y('journal, five of ten flagged');
+  await app.button('Show more reflections').click();
+  await app.waitUntil(async () => (await flagged.count()) === 7, 'and the two of the next four');
+  assert.deepEqual((await flaggedIds()).slice(5), ['flag10', 'flag12']);
 });
 
 journey('with nudges turned off in Settings nothing is pointed out', async ({ app, page, a11y }) => {
