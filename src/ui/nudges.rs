@@ -491,39 +491,57 @@ fn flag_now(
 /// with 1,000 reflections, and over 700 ms on a first visit, when each function the flags
 /// run is compiled as it is first called; 2026-12-07). The next row's turn starts when
 /// this one is dropped, whatever happened in it.
-struct FlagTurn(js_sys::Function);
+struct FlagTurn;
+
+thread_local! {
+    /// The rows waiting for a turn, in the order they asked, and whether a turn is under
+    /// way or queued.
+    static WAITING: std::cell::RefCell<(std::collections::VecDeque<futures_channel::oneshot::Sender<()>>, bool)> =
+        const { std::cell::RefCell::new((std::collections::VecDeque::new(), false)) };
+}
 
 impl FlagTurn {
     /// Waits for the rows queued before this one, then for a task of its own.
     async fn wait() -> FlagTurn {
-        use wasm_bindgen_futures::JsFuture;
-        thread_local! {
-            /// Settles when the last row queued so far has had its turn.
-            static LAST: std::cell::RefCell<Option<js_sys::Promise>> =
-                const { std::cell::RefCell::new(None) };
-        }
-        let mut finish = None;
-        let finished = js_sys::Promise::new(&mut |resolve, _| finish = Some(resolve));
-        let turn = FlagTurn(finish.expect("a promise calls its executor at once"));
-        if let Some(before) = LAST.with(|last| last.replace(Some(finished))) {
-            let _ = JsFuture::from(before).await;
-        }
-        // A timer's callback is a task of its own.
-        let next_task = js_sys::Promise::new(&mut |resolve, _| {
-            let queued = web_sys::window()
-                .is_some_and(|window| window.set_timeout_with_callback(&resolve).is_ok());
-            if !queued {
-                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-            }
+        let (start, started) = futures_channel::oneshot::channel();
+        let idle = WAITING.with(|w| {
+            let mut w = w.borrow_mut();
+            w.0.push_back(start);
+            !std::mem::replace(&mut w.1, true)
         });
-        let _ = JsFuture::from(next_task).await;
-        turn
+        if idle {
+            FlagTurn::next();
+        }
+        // The row's future is woken from a timer's callback, so it goes on in that task.
+        let _ = started.await;
+        FlagTurn
+    }
+
+    /// In a new task, starts the next waiting row's turn (one whose row has gone is
+    /// skipped), or marks the queue idle.
+    fn next() {
+        set_timeout(
+            || loop {
+                let Some(start) = WAITING.with(|w| {
+                    let mut w = w.borrow_mut();
+                    let next = w.0.pop_front();
+                    w.1 = next.is_some();
+                    next
+                }) else {
+                    return;
+                };
+                if start.send(()).is_ok() {
+                    return;
+                }
+            },
+            Duration::ZERO,
+        );
     }
 }
 
 impl Drop for FlagTurn {
     fn drop(&mut self) {
-        let _ = self.0.call0(&wasm_bindgen::JsValue::NULL);
+        FlagTurn::next();
     }
 }
 
