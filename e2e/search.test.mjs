@@ -338,7 +338,12 @@ journey('a search typed while the index is still being built finds the oldest re
       ? 'Walked with Person B to the Quillbrook allotment group for the first time.'
       : `Fictional reflection number ${i}: a call about the waiting list, and a note for supervision.`,
   }));
-  await putStored(page, v3Journal(slice));
+  // Identifier nudges off: the journal's flags take turns through zero-delay timers too,
+  // and this journey counts the held timers to know the index's next slice is waiting.
+  await putStored(page, [...v3Journal(slice), ['anchorpoint.preferences', JSON.stringify({
+    app: 'anchorpoint', kind: 'preferences', v: 4,
+    data: { nudges: false, auto_lock_minutes: 15, backup_reminder_days: 14, last_backup: null },
+  })]]);
   await app.open('/');
   // The number alone: how the count is punctuated is not what this journey is about.
   const counted = async () => Number((await count(page).innerText()).replace(/\D/g, ''));
