@@ -19,6 +19,7 @@ import { cpus, loadavg } from 'node:os';
 import { serveStatic } from '../scripts/static-server.mjs';
 import { DIST, CHROMIUM_ARGS } from '../e2e/harness.mjs';
 import { makeJournal, compactFrame, indexShards } from './journal-v4.mjs';
+import { putStored } from '../e2e/records.mjs';
 
 const modules = process.env.LIGHTHOUSE_MODULES ?? '/tmp/lh';
 const need = createRequire(join(modules, 'node_modules', 'x.js'));
@@ -50,10 +51,8 @@ try {
       const seed = await browser.newPage();
       await seed.goto(`${server.url}/icons/icon.svg`);
       const pairs = [...journal.slice(0, n).map(([k, v]) => [k, v]), ...indexShards(journal.slice(0, n).map(([, , e]) => e))];
-      await seed.evaluate((all) => {
-        localStorage.clear();
-        for (const [k, v] of all) localStorage.setItem(k, v);
-      }, pairs);
+      await seed.evaluate(() => localStorage.clear());
+      await putStored(seed, pairs);
       const cdp = await seed.createCDPSession();
       await cdp.send('Network.clearBrowserCache');
       await cdp.send('Storage.clearDataForOrigin', {

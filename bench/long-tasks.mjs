@@ -15,6 +15,7 @@
 
 import { serveDist, launch, guardContext, DIST } from '../e2e/harness.mjs';
 import { makeJournal, compactFrame, indexShards } from './journal-v4.mjs';
+import { putStored } from '../e2e/records.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const SIZES = (process.env.SIZES ?? '0,1000,5000').split(',').map(Number);
@@ -35,15 +36,7 @@ try {
       await page.goto(`${server.url}/`);
       await page.evaluate(() => localStorage.clear());
       const some = journal.slice(0, n);
-      for (let i = 0; i < some.length; i += 500) {
-        await page.evaluate((pairs) => {
-          for (const [k, v] of pairs) localStorage.setItem(k, v);
-        }, some.slice(i, i + 500).map(([k, v]) => [k, v]));
-      }
-      const shards = indexShards(some.map(([, , e]) => e));
-      await page.evaluate((pairs) => {
-        for (const [k, v] of pairs) localStorage.setItem(k, v);
-      }, Array.isArray(shards) ? shards : Object.entries(shards));
+      await putStored(page, [...some.map(([k, v]) => [k, v]), ...indexShards(some.map(([, , e]) => e))]);
       await page.addInitScript(() => {
         window.__long = [];
         new PerformanceObserver((list) => {
