@@ -2,7 +2,7 @@
 // when they were written.
 
 import assert from 'node:assert/strict';
-import { useHarness, longDate, addDays } from './harness.mjs';
+import { useHarness, longDate, addDays, isoDate } from './harness.mjs';
 import { HARD_CALL, TEAM_MEETING, GROUP_DAY } from './fixtures.mjs';
 import { v3Journal, putStored } from './records.mjs';
 
@@ -38,7 +38,7 @@ journey('a back-dated reflection sorts by the day it is about', async ({ app, a1
 journey('two reflections about the same day have headings that tell them apart', async ({ app, page, a11y }) => {
   await app.open('/');
   const today = await app.today();
-  const iso = `${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}`;
+  const iso = isoDate(today);
   // Stored directly, so the two were written hours apart (a test cannot wait that long).
   await putStored(page, v3Journal([
     { id: 'same-day-1', about: iso, written_at: `${iso}T09:05:00Z`, text: TEAM_MEETING },

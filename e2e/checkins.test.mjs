@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { fillStorage, freeStorage } from './storage.mjs';
-import { useHarness, addDays, longDate, normaliseSpace } from './harness.mjs';
+import { useHarness, addDays, longDate, normaliseSpace, isoDate } from './harness.mjs';
 
 const { journey } = useHarness();
 
@@ -15,10 +15,6 @@ const DUE = 'It is time for your embeddedness check-in.';
 const NOTES = 'Add notes on what lies underneath (optional)';
 const EFFECT_NOTE = 'The practice manager asked for my referral figures for the team meeting.';
 const WELLBEING_SAVED = 'Thank you. Your answer is kept on this device.';
-
-function iso({ year, month, day }) {
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
 
 /** Stores a list of check-ins (and optionally the interval) as v3 envelopes, then reloads. */
 async function seed(app, checkIns, interval) {
@@ -100,7 +96,7 @@ journey('an embeddedness check-in with a note is saved and listed in the history
   assert.equal(stored.kind, 'embeddedness');
   assert.equal(stored.v, 4);
   assert.deepEqual(stored.data.check_ins, [
-    { on: iso(today), rating: 'fitting-in', notes: { effect: EFFECT_NOTE } },
+    { on: isoDate(today), rating: 'fitting-in', notes: { effect: EFFECT_NOTE } },
   ]);
 
   await app.reload();
@@ -126,8 +122,8 @@ journey('the history lists past check-ins newest first', async ({ app, page }) =
   const newer = addDays(today, -35);
   // Stored out of order on purpose: the page still shows the newest first.
   await seed(app, [
-    { on: iso(older), rating: 'bolted-on' },
-    { on: iso(newer), rating: 'fitting-in', notes: { power: 'Referrals now come from the whole team.' } },
+    { on: isoDate(older), rating: 'bolted-on' },
+    { on: isoDate(newer), rating: 'fitting-in', notes: { power: 'Referrals now come from the whole team.' } },
   ]);
   assert.deepEqual(await historyRows(page), [
     [longDate(newer), 'Fitting in', 'Centralising or diffusing power Referrals now come from the whole team.'],
@@ -139,13 +135,13 @@ journey('the reminder shows when the last check-in is over a month old, and not 
   await app.open('/check-in');
   const today = await app.today();
   const longAgo = addDays(today, -40);
-  await seed(app, [{ on: iso(longAgo), rating: 'bolted-on' }]);
+  await seed(app, [{ on: isoDate(longAgo), rating: 'bolted-on' }]);
   await app.expectPage(CHECK_IN);
   await app.expectVisibleText(DUE);
   await app.expectVisibleText(`Your last check-in was on ${longDate(longAgo)}.`);
   await a11y('check-in, reminder shown');
 
-  await seed(app, [{ on: iso(addDays(today, -3)), rating: 'belonging' }]);
+  await seed(app, [{ on: isoDate(addDays(today, -3)), rating: 'belonging' }]);
   await app.expectPage(CHECK_IN);
   await app.waitUntil(async () => (await historyRows(page)).length === 1, 'the history');
   assert.equal(await page.getByText(DUE).count(), 0, 'no reminder three days after a check-in');

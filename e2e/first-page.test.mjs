@@ -5,13 +5,10 @@
 // not the machine's speed, decides when the rest are read.
 
 import assert from 'node:assert/strict';
-import { useHarness, addDays, gateZeroDelayTimers } from './harness.mjs';
+import { useHarness, addDays, gateZeroDelayTimers, isoDate } from './harness.mjs';
 import { v4Journal, putStored } from './records.mjs';
 
 const { journey } = useHarness();
-
-const iso = ({ year, month, day }) =>
-  `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 
 /** The ids of the reflections listed, in order. */
 const listedIds = (page) =>
@@ -25,7 +22,7 @@ function shuffled(today, n, text = (i) => `Fictional reflection number ${i}, abo
   const entries = Array.from({ length: n }, (_, i) => ({
     id: `r${String(i).padStart(4, '0')}`,
     // 37 and n share no factor for the sizes used here: every day once.
-    about: iso(addDays(today, -1 - ((i * 37) % n))),
+    about: isoDate(addDays(today, -1 - ((i * 37) % n))),
     text: text(i),
   }));
   const order = [...entries].sort((a, b) => (a.about < b.about ? 1 : -1)).map((e) => e.id);

@@ -278,6 +278,11 @@ export function addDays({ year, month, day }, days) {
   return civilDate(year, month, day + days);
 }
 
+/** A calendar date as the app stores it: "2026-11-23". */
+export function isoDate({ year, month, day }) {
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** "Monday 23 November 2026", as the app writes the day an entry is about. */
 export function longDate({ year, month, day }) {
   const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()];

@@ -4,7 +4,7 @@
 // opened with the keyboard and its cells checked against what was seeded.
 
 import assert from 'node:assert/strict';
-import { useHarness, addDays, normaliseSpace } from './harness.mjs';
+import { useHarness, addDays, normaliseSpace, isoDate } from './harness.mjs';
 
 const { journey } = useHarness();
 
@@ -13,10 +13,6 @@ const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'S
 /** "w/c 3 Nov", as the app labels the week commencing on that Monday. */
 function weekLabel({ month, day }) {
   return `w/c ${day} ${SHORT_MONTHS[month - 1]}`;
-}
-
-function iso({ year, month, day }) {
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** The Monday of the ISO week containing `date`. */
@@ -32,7 +28,7 @@ function entryRecord(id, about, tags, text) {
     app: 'anchorpoint',
     kind: 'entry',
     v: 2,
-    data: { id, written_at: at, updated_at: at, about: iso(about), sections: [{ text }], tags, dismissed: [] },
+    data: { id, written_at: at, updated_at: at, about: isoDate(about), sections: [{ text }], tags, dismissed: [] },
   });
 }
 

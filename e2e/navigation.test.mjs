@@ -1,7 +1,7 @@
 // Real URLs: the back and forward buttons, Cancel, and direct loads.
 
 import assert from 'node:assert/strict';
-import { useHarness, longDate, addDays } from './harness.mjs';
+import { useHarness, longDate, addDays, isoDate } from './harness.mjs';
 import { GROUP_DAY } from './fixtures.mjs';
 import { v4Journal, putStored } from './records.mjs';
 
@@ -78,10 +78,9 @@ journey('a link from one reflection to another shows the other', async ({ app, p
 journey('a page reached by a link starts at its top, with focus on its heading', async ({ app, page }) => {
   await app.open('/');
   const today = await app.today();
-  const iso = (d) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
   const entries = Array.from({ length: 20 }, (_, i) => ({
     id: `n${String(i).padStart(3, '0')}`,
-    about: iso(addDays(today, -i)),
+    about: isoDate(addDays(today, -i)),
     text: `Fictional reflection ${i}. ${'A long paragraph about a group session at the Quillbrook hall. '.repeat(12)}`,
   }));
   await putStored(page, v4Journal(entries));

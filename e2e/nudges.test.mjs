@@ -6,7 +6,7 @@
 // Every name and number here is fictional (drama-range phone numbers).
 
 import assert from 'node:assert/strict';
-import { useHarness, addDays } from './harness.mjs';
+import { useHarness, addDays, isoDate } from './harness.mjs';
 import { allowWrites, refuseWrites } from './storage.mjs';
 import { v4Journal, putStored } from './records.mjs';
 
@@ -278,11 +278,10 @@ journey('a saved reflection that may contain identifiers is flagged on its page 
 journey('every reflection listed has its flag worked out in turn, on the first page and the next', async ({ app, page, a11y }) => {
   await app.open('/');
   const today = await app.today();
-  const iso = (d) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
   // Fourteen reflections, newest first; the even ones give a (drama-range) phone number.
   const entries = Array.from({ length: 14 }, (_, i) => ({
     id: `flag${String(i).padStart(2, '0')}`,
-    about: iso(addDays(today, -1 - i)),
+    about: isoDate(addDays(today, -1 - i)),
     text: i % 2 === 0
       ? `Rang Person B back on 07700 900${400 + i} about the walking group.`
       : `A quiet session, number ${i}, about the walking group.`,

@@ -7,7 +7,7 @@
 // relative to today so the journeys never go stale. Every entry is fictional.
 
 import assert from 'node:assert/strict';
-import { useHarness, addDays, longDate, gateZeroDelayTimers } from './harness.mjs';
+import { useHarness, addDays, longDate, gateZeroDelayTimers, isoDate } from './harness.mjs';
 import { v3Journal, putStored } from './records.mjs';
 
 const { journey } = useHarness();
@@ -16,10 +16,6 @@ const WAITING = 'holding-waiting';
 const PATIENT = 'md-patient';
 
 /** Day strings as a date input and the address write them. */
-function iso({ year, month, day }) {
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
 /**
  * Five fictional reflections, a week apart, newest first. `daysAgo` counts back from
  * today; tags and a template vary so each filter has something to find.
@@ -36,7 +32,7 @@ const SEED = [
 async function seed(app, { threads = [], path = '/' } = {}) {
   await app.open('/');
   const today = await app.today();
-  const entries = SEED.map((e) => ({ ...e, about: iso(addDays(today, -e.daysAgo)) }));
+  const entries = SEED.map((e) => ({ ...e, about: isoDate(addDays(today, -e.daysAgo)) }));
   const pairs = v3Journal(entries);
   if (threads.length > 0) {
     pairs.push(['anchorpoint.threads', JSON.stringify({ app: 'anchorpoint', kind: 'threads', v: 3, data: { threads } })]);
@@ -88,7 +84,7 @@ journey('filter by tag and date: the address keeps the filters, a reload keeps t
   await a11y('journal filtered by a tag');
 
   await openDisclosure(page, 'Filter by date');
-  const from = iso(addDays(today, -16));
+  const from = isoDate(addDays(today, -16));
   await page.getByLabel('From', { exact: true }).fill(from);
   await expectListed(app, today, ['seed-1', 'seed-3'], 'tag and date filter');
   assert.equal(query(app).get('from'), from);
@@ -296,7 +292,7 @@ journey('a long list is drawn ten at a time', async ({ app, page, a11y }) => {
   await app.open('/');
   const today = await app.today();
   const bulk = Array.from({ length: 30 }, (_, i) => ({
-    id: `bulk-${i}`, about: iso(addDays(today, -i)), text: `Fictional reflection number ${i}.`,
+    id: `bulk-${i}`, about: isoDate(addDays(today, -i)), text: `Fictional reflection number ${i}.`,
   }));
   await putStored(page, v3Journal(bulk));
   await app.open('/');
@@ -333,7 +329,7 @@ journey('a search typed while the index is still being built finds the oldest re
   // one with the word searched for.
   const slice = Array.from({ length: total }, (_, i) => ({
     id: `slice-${i}`,
-    about: iso(addDays(today, -1 - Math.floor(i / 4))),
+    about: isoDate(addDays(today, -1 - Math.floor(i / 4))),
     text: i === total - 1
       ? 'Walked with Person B to the Quillbrook allotment group for the first time.'
       : `Fictional reflection number ${i}: a call about the waiting list, and a note for supervision.`,

@@ -11,13 +11,9 @@
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useHarness, addDays, normaliseSpace, checkA11y, gateZeroDelayTimers } from './harness.mjs';
+import { useHarness, addDays, normaliseSpace, checkA11y, gateZeroDelayTimers, isoDate } from './harness.mjs';
 
 const { journey } = useHarness();
-
-function iso({ year, month, day }) {
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
 
 /** The Monday of the week containing `date`, as the summary names weeks. */
 function mondayOf(date) {
@@ -86,7 +82,7 @@ async function seed(page, today) {
       id: e.id,
       written_at: at,
       updated_at: at,
-      about: iso(e.about),
+      about: isoDate(e.about),
       sections: [{ text: e.text }],
       tags: e.tags,
       dismissed: [],
@@ -298,8 +294,8 @@ journey('every planted identifier is gone from every format, and tags and counts
   const labelOf = Object.fromEntries(summary.overview.tags.map((t) => [t.tag, t.label]));
   const rows = files.csv.trim().split('\r\n');
   assert.equal(rows[0], 'week_commencing,family,tag,count');
-  const thisWeek = iso(mondayOf(addDays(today, -1)));
-  const earlier = iso(mondayOf(addDays(today, -8)));
+  const thisWeek = isoDate(mondayOf(addDays(today, -1)));
+  const earlier = isoDate(mondayOf(addDays(today, -8)));
   for (const [week, tag] of [[thisWeek, 'md-patient'], [thisWeek, 'boundary-stretched'], [earlier, 'anchor-step'], [earlier, 'holding-waiting'], [thisWeek, 'escalate-elsewhere']]) {
     assert.ok(
       rows.some((r) => r.startsWith(`${week},`) && r.includes(labelOf[tag]) && r.endsWith(',1')),
@@ -428,7 +424,7 @@ journey('with many dense reflections the review says it is still looking, refuse
   const items = texts.map((text, i) => [
     `anchorpoint.entry.${ids[i]}`,
     envelope('entry', {
-      id: ids[i], written_at: at, updated_at: at, about: iso(addDays(today, -(i % 14))),
+      id: ids[i], written_at: at, updated_at: at, about: isoDate(addDays(today, -(i % 14))),
       sections: [{ text }], tags: ['md-patient'], dismissed: [],
     }),
   ]);

@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { fillStorage, freeStorage } from './storage.mjs';
-import { useHarness, longDate, addDays, normaliseSpace, TITLE_SUFFIX } from './harness.mjs';
+import { useHarness, longDate, addDays, normaliseSpace, TITLE_SUFFIX, isoDate } from './harness.mjs';
 import { GROUP_DAY, TEAM_MEETING } from './fixtures.mjs';
 
 const { journey } = useHarness();
@@ -63,7 +63,6 @@ function threadId(app) {
 
 /** Stores a reflection directly, as a v3 record plus the index. */
 async function seedEntry(app, { id, about, text }) {
-  const iso = (d) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
   await app.page.evaluate(
     ({ id, about, text }) => {
       const entry = {
@@ -83,7 +82,7 @@ async function seedEntry(app, { id, about, text }) {
       localStorage.setItem(`anchorpoint.entry.${id}`, JSON.stringify(entry));
       // No index is written: loading finds every entry key by itself.
     },
-    { id, about: iso(about), text },
+    { id, about: isoDate(about), text },
   );
 }
 
