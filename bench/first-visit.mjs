@@ -17,7 +17,7 @@
 // (first) and reloaded (second).
 
 import { serveDist, launch, guardContext, DIST } from '../e2e/harness.mjs';
-import { makeJournal, compactFrame, indexShards } from './journal-v4.mjs';
+import { makeJournal, storedPairs } from './journal-v4.mjs';
 import { putStored } from '../e2e/records.mjs';
 
 const N = Number(process.env.N ?? 1000);
@@ -25,8 +25,7 @@ const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const bundles = [['after', DIST]];
 if (process.env.BEFORE) bundles.push(['before', process.env.BEFORE]);
 
-const journal = makeJournal(N).map((e) => [e.key, compactFrame(e.json), e]);
-const pairs = [...journal.map(([k, v]) => [k, v]), ...indexShards(journal.map(([, , e]) => e))];
+const pairs = storedPairs(makeJournal(N));
 const browser = await launch();
 const servers = new Map();
 for (const [name, dist] of bundles) servers.set(name, await serveDist(dist));

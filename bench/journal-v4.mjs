@@ -13,7 +13,7 @@
 // possible) rather than a few repeated ones, and compresses as real writing would, not
 // better. The same seed gives the same journal every run.
 
-import { openStored, compactFrame, v4Envelope as envelope } from '../e2e/records.mjs';
+import { openStored, compactFrame, indexShards, v4Envelope as envelope } from '../e2e/records.mjs';
 
 // The encoder and the index shards are the journeys' too (e2e/records.mjs).
 export { pack, compactFrame, shardOf, indexShards } from '../e2e/records.mjs';
@@ -174,6 +174,14 @@ function random(seed) {
 }
 
 const base36 = (n) => n.toString(36);
+
+/**
+ * Local storage's keys and values for `entries` (from `makeJournal`) as the app leaves
+ * them: each reflection a compact frame, then the index shards.
+ */
+export function storedPairs(entries) {
+  return [...entries.map((e) => [e.key, compactFrame(e.json)]), ...indexShards(entries)];
+}
 
 /**
  * `n` reflections, newest first, one to four a day back from late 2026: each

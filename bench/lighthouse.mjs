@@ -18,7 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { cpus, loadavg } from 'node:os';
 import { serveStatic } from '../scripts/static-server.mjs';
 import { DIST, CHROMIUM_ARGS } from '../e2e/harness.mjs';
-import { makeJournal, compactFrame, indexShards } from './journal-v4.mjs';
+import { makeJournal, storedPairs } from './journal-v4.mjs';
 import { putStored } from '../e2e/records.mjs';
 
 const modules = process.env.LIGHTHOUSE_MODULES ?? '/tmp/lh';
@@ -32,7 +32,7 @@ const { default: puppeteer } = await load('puppeteer-core');
 const SIZES = [0, 1_000];
 const server = await serveStatic(DIST, { cache: true });
 const url = `${server.url}/`;
-const journal = makeJournal(Math.max(...SIZES)).map((e) => [e.key, compactFrame(e.json), e]);
+const journal = makeJournal(Math.max(...SIZES));
 
 const rows = [];
 try {
@@ -50,7 +50,7 @@ try {
       // clear that too, so it is turned off).
       const seed = await browser.newPage();
       await seed.goto(`${server.url}/icons/icon.svg`);
-      const pairs = [...journal.slice(0, n).map(([k, v]) => [k, v]), ...indexShards(journal.slice(0, n).map(([, , e]) => e))];
+      const pairs = storedPairs(journal.slice(0, n));
       await seed.evaluate(() => localStorage.clear());
       await putStored(seed, pairs);
       const cdp = await seed.createCDPSession();

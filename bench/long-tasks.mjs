@@ -14,7 +14,7 @@
 // median of the blocking time.
 
 import { serveDist, launch, guardContext, DIST } from '../e2e/harness.mjs';
-import { makeJournal, compactFrame, indexShards } from './journal-v4.mjs';
+import { makeJournal, storedPairs } from './journal-v4.mjs';
 import { putStored } from '../e2e/records.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
@@ -23,7 +23,7 @@ const bundles = [['after', DIST]];
 if (process.env.BEFORE) bundles.push(['before', process.env.BEFORE]);
 
 const browser = await launch();
-const journal = makeJournal(Math.max(...SIZES)).map((e) => [e.key, compactFrame(e.json), e]);
+const journal = makeJournal(Math.max(...SIZES));
 const results = [];
 try {
   for (const [name, dist] of bundles) {
@@ -35,8 +35,7 @@ try {
       const page = await context.newPage();
       await page.goto(`${server.url}/`);
       await page.evaluate(() => localStorage.clear());
-      const some = journal.slice(0, n);
-      await putStored(page, [...some.map(([k, v]) => [k, v]), ...indexShards(some.map(([, , e]) => e))]);
+      await putStored(page, storedPairs(journal.slice(0, n)));
       await page.addInitScript(() => {
         window.__long = [];
         new PerformanceObserver((list) => {

@@ -13,7 +13,7 @@
 // second visit would be; a first visit also compiles the wasm it runs.
 
 import { serveDist, launch, guardContext, DIST } from '../e2e/harness.mjs';
-import { makeJournal, compactFrame, indexShards } from './journal-v4.mjs';
+import { makeJournal, storedPairs } from './journal-v4.mjs';
 import { putStored } from '../e2e/records.mjs';
 
 const N = Number(process.env.N ?? 1000);
@@ -46,8 +46,7 @@ try {
   const page = await context.newPage();
   await page.goto(`${server.url}/`);
   await page.evaluate(() => localStorage.clear());
-  const journal = makeJournal(N).map((e) => [e.key, compactFrame(e.json), e]);
-  const pairs = [...journal.map(([k, v]) => [k, v]), ...indexShards(journal.map(([, , e]) => e))];
+  const pairs = storedPairs(makeJournal(N));
   await putStored(page, pairs);
   await page.reload();
   await page.waitForTimeout(1500);
