@@ -566,25 +566,20 @@ pub fn IdentifierFlag(
                 .threads
                 .with_untracked(|t| t.open_threads().map(|t| t.pseudonym.to_string()).collect());
             let entry = entry.clone();
-            // A frame's callbacks run before it is painted, so the work (and the fetch of
-            // the flags' chunks) starts in a task queued from there, after the paint. Begun
-            // in the callback itself, the 31 chunk requests started before the first paint,
-            // and Lighthouse's simulated slow phone counted their download towards the
-            // journal's largest paint (1,000 reflections, 2026-12-06).
+            // A frame's callbacks run before it is painted, so the row asks for its turn
+            // there, and every turn starts in a timer task queued from there or later: after
+            // the paint. Begun in the callback itself, the 31 chunk requests started before
+            // the first paint, and Lighthouse's simulated slow phone counted their download
+            // towards the journal's largest paint (1,000 reflections, 2026-12-06).
             request_animation_frame(move || {
-                set_timeout(
-                    move || {
-                        leptos::task::spawn_local(async move {
-                            let turn = FlagTurn::wait().await;
-                            let found = may_identify_later(names, pseudonyms, text, entry).await;
-                            drop(turn);
-                            if found == Some(true) {
-                                let _ = flagged.try_set(true);
-                            }
-                        });
-                    },
-                    std::time::Duration::ZERO,
-                );
+                leptos::task::spawn_local(async move {
+                    let turn = FlagTurn::wait().await;
+                    let found = may_identify_later(names, pseudonyms, text, entry).await;
+                    drop(turn);
+                    if found == Some(true) {
+                        let _ = flagged.try_set(true);
+                    }
+                });
             });
         }
     }
