@@ -124,7 +124,7 @@ impl Codec for Compact {
     }
 
     fn encode(&self, _key: &str, revision: u64, json: &str) -> Result<String, EncodeError> {
-        Ok(frame("z", revision, &dense::encode(&deflate(json))))
+        Ok(Compact::encode_with(compressor::get(), revision, json))
     }
 
     fn decode_body(&self, _key: &str, _revision: u64, body: &str) -> Result<String, CodecError> {
@@ -132,9 +132,54 @@ impl Codec for Compact {
     }
 }
 
+impl Compact {
+    /// A compact frame made with `deflate`, or, with none yet, the JSON envelope as it is
+    /// (`j`), which every reader of format 4 opens: the record is saved whole either way,
+    /// only larger, and its next write compresses it.
+    pub fn encode_with(deflate: Option<Deflate>, revision: u64, json: &str) -> String {
+        match deflate {
+            Some(deflate) => frame("z", revision, &dense::encode(&deflate(json.as_bytes()))),
+            None => frame("j", revision, json),
+        }
+    }
+}
+
+/// A DEFLATE compressor: [`deflate`], reached through a pointer when it is in a chunk.
+pub type Deflate = fn(&[u8]) -> Vec<u8>;
+
 /// Level 9: records are small, so the best ratio costs well under a millisecond.
-fn deflate(json: &str) -> Vec<u8> {
-    miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9)
+pub fn deflate(bytes: &[u8]) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec(bytes, 9)
+}
+
+/// Where [`Compact`] finds its compressor. Reading needs only the decompressor, and
+/// nothing is written before the worker acts, so the release build (`split` feature)
+/// leaves the compressor (about 8 KB of the first load's gzip) to a chunk fetched after
+/// the journal's first frame (`ui::compressor`), which hands it over here. Every other
+/// build has it from the start.
+pub mod compressor {
+    use super::Deflate;
+
+    #[cfg(feature = "split")]
+    static ARRIVED: std::sync::OnceLock<Deflate> = std::sync::OnceLock::new();
+
+    /// The compressor, once its chunk has arrived.
+    #[cfg(feature = "split")]
+    pub fn arrived(deflate: Deflate) {
+        let _ = ARRIVED.set(deflate);
+    }
+
+    /// Whether writes compress yet.
+    pub fn get() -> Option<Deflate> {
+        #[cfg(feature = "split")]
+        {
+            ARRIVED.get().copied()
+        }
+        #[cfg(not(feature = "split"))]
+        {
+            Some(super::deflate)
+        }
+    }
 }
 
 fn unpack(body: &str) -> Result<Vec<u8>, CodecError> {
@@ -189,7 +234,12 @@ impl Codec for Sealed {
 
     fn encode(&self, key: &str, revision: u64, json: &str) -> Result<String, EncodeError> {
         let nonce = super::random::nonce().map_err(|e| EncodeError(e.to_string()))?;
-        let sealed = crypto::seal(&self.key, &nonce, &Self::aad(key, revision), &deflate(json));
+        let sealed = crypto::seal(
+            &self.key,
+            &nonce,
+            &Self::aad(key, revision),
+            &deflate(json.as_bytes()),
+        );
         let mut bytes = Vec::with_capacity(NONCE_BYTES + sealed.len());
         bytes.extend_from_slice(&nonce);
         bytes.extend_from_slice(&sealed);
@@ -378,6 +428,23 @@ mod tests {
                 json: ENTRY.into()
             })
         );
+    }
+
+    #[test]
+    fn without_its_compressor_a_compact_codec_saves_the_json_as_it_is() {
+        let stored = Compact::encode_with(None, 7, ENTRY);
+        assert_eq!(stored, format!("AP4;j;7;{ENTRY}"));
+        // What the store reads with: the same record and revision as a compact frame.
+        let codecs: [&dyn Codec; 2] = [&Compact, &PlainJson];
+        assert_eq!(
+            open("anchorpoint.entry.a", &stored, &codecs),
+            open(
+                "anchorpoint.entry.a",
+                &Compact::encode_with(Some(deflate), 7, ENTRY),
+                &codecs
+            )
+        );
+        assert!(Compact::encode_with(Some(deflate), 7, ENTRY).starts_with("AP4;z;7;"));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 pub mod backup_reminder;
 pub mod browser;
 pub mod components;
+pub mod compressor;
 pub mod forms;
 pub mod lazy;
 pub mod lock;
@@ -130,6 +131,7 @@ pub fn App() -> impl IntoView {
     crate::storage::watch_tab_id(move |id| state.set_tab(&id));
     // Other tabs locking, and the idle auto-lock.
     lock::watch::watch(state);
+    compressor::fetch_after_first_frame();
     view! {
         <Router>
             <Layout/>
@@ -240,6 +242,8 @@ fn pages() -> impl IntoView {
             }
             page @ Page::LockAction => lock(page),
         };
+        // A page that may write: the compressor too, if its first fetch failed.
+        compressor::fetch();
         // Checked again before the page is built, apart from the view's signal: once, under
         // load, a page superseded while its chunk loaded was still built (its title set
         // over the newer page's) although its signal should have gone with its run.
