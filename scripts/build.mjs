@@ -237,8 +237,9 @@ try {
 
 // The split loader, as wasm-split-cli writes it, spells out the same fetching function
 // for each of its ~280 chunks. One function taking the chunk's path does the same: the
-// loader 48.7 to 18.1 KB raw, 318 bytes less of the first load's gzip (2026-12-07). Fails the build if the loader's text
-// is not what this expects (a new wasm-split-cli), rather than leave a chunk unfetched.
+// loader 48.7 to 18.1 KB raw, 318 bytes less of the first load's gzip (2026-12-07).
+// Fails the build if the loader's text is not what this expects (a new wasm-split-cli),
+// rather than leave a chunk unfetched.
 function compactLoader(text, chunks) {
   const each = /makeLoad\(\(\) => \{\n\s*const src = fetch\(new URL\(("\.\/[\w.-]+\.wasm"), import\.meta\.url\)\);\n\s*src\.catch\(\(\) => \{\}\);\n\s*return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);\n\}\n, /g;
   let found = 0;
