@@ -359,3 +359,43 @@ journey('a search typed while the index is still being built finds the oldest re
   await app.expectText(count(page), 'reflections match');
   await a11y('journal searched while its index was being built');
 });
+
+// Search's index and matching are a chunk of their own, fetched once the list is drawn.
+const SEARCH_CHUNK = /\/split_search-[0-9a-f]{16}\.wasm$/;
+
+journey('a search opened from its address before search has arrived says it is searching, then finds', async ({ app, page, a11y }) => {
+  const today = await seed(app);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(SEARCH_CHUNK, async (route) => {
+    await held;
+    await route.continue().catch(() => {});
+  });
+  await app.open('/?q=fourth');
+  await app.expectText(count(page), 'Searching your reflections…', { exact: true });
+  assert.equal(await page.getByText('Check the spelling').isVisible(), false, 'not called a search that found nothing');
+  assert.equal(await page.getByText('The part of Anchorpoint that searches could not be loaded').isVisible(), false);
+  await a11y('journal, search waiting for its code');
+  release();
+  await app.expectText(count(page), '2 reflections match', { exact: true });
+  await expectListed(app, today, ['seed-2', 'seed-3']);
+});
+
+journey('with search refused, a search says so, the list is safe, and Try searching again finds', async ({ app, page, a11y }) => {
+  const today = await seed(app);
+  await page.route(SEARCH_CHUNK, (route) => route.abort('connectionreset'));
+  await app.open('/');
+  await expectListed(app, today, ['seed-1', 'seed-2', 'seed-3', 'seed-4', 'seed-5']);
+  await page.getByLabel('Search your reflections').fill('fourth');
+  await app.expectText(count(page), 'Search could not be loaded', { exact: true });
+  await app.expectVisibleText('Your reflections are safe: nothing has been changed or deleted.');
+  assert.equal(await page.getByText('Check the spelling').isVisible(), false);
+  await a11y('journal, search could not be loaded');
+
+  await page.unroute(SEARCH_CHUNK);
+  await app.button('Try searching again').click();
+  await app.expectText(count(page), '2 reflections match', { exact: true });
+  await expectListed(app, today, ['seed-2', 'seed-3']);
+  // Nothing was stored or changed by the failure.
+  assert.equal(Object.keys(await app.storage()).filter((k) => k.startsWith('anchorpoint.entry.')).length, 5);
+});

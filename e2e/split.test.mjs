@@ -12,7 +12,7 @@ const { journey } = useHarness();
 const CHUNK = /\/(split_|chunk_)[^/]*\.wasm$/;
 const INSIGHTS_CHUNK = /\/split_insights-[0-9a-f]{16}\.wasm$/;
 
-journey('the journal is drawn without any chunk, fetches only the compressor, and a page fetches its own', async ({ app, page }) => {
+journey('the journal is drawn without any chunk, then fetches the compressor and search, and a page fetches its own', async ({ app, page }) => {
   // Every chunk held until the journal is on screen: drawing it waits for none.
   let release;
   const held = new Promise((resolve) => { release = resolve; });
@@ -28,9 +28,14 @@ journey('the journal is drawn without any chunk, fetches only the compressor, an
   await app.expectPage('Your journal');
   release();
   await page.waitForTimeout(500);
-  // After the first frame, the compressor (which writing needs) and the code it shares.
+  // After the first frame, the compressor (which writing needs), search's index and
+  // matching, and the code they share with other chunks.
   const pages = fetched.filter((path) => /\/split_/.test(path));
-  assert.deepEqual(pages.map((path) => path.replace(/-[0-9a-f]{16}\.wasm$/, '')), ['/split_compressor'], `${fetched}`);
+  assert.deepEqual(
+    pages.map((path) => path.replace(/-[0-9a-f]{16}\.wasm$/, '')).sort(),
+    ['/split_compressor', '/split_search'],
+    `${fetched}`,
+  );
 
   await app.link('Insights').click();
   await app.expectPage('Insights');

@@ -78,8 +78,11 @@ impl Query {
     }
 
     /// True when the query filters nothing out, so the page can show "all entries".
+    /// Its words are none when the text is only white space: checked here without
+    /// normalising, so the journal page can ask this without the search's lowercasing
+    /// and stemming, which are in a chunk of their own.
     pub fn is_empty(&self) -> bool {
-        self.words().is_empty()
+        self.text.chars().all(separates_words)
             && self.tags.is_empty()
             && self.from.is_none()
             && self.to.is_none()
@@ -539,7 +542,7 @@ fn normalise_into(text: &str, out: &mut String) {
     for c in text.chars() {
         if c.is_ascii() {
             // Most of what workers write is ASCII: skip the Unicode tables for it.
-            if c.is_ascii_whitespace() {
+            if separates_words(c) {
                 pending_space = !out.is_empty();
                 continue;
             }
@@ -550,7 +553,7 @@ fn normalise_into(text: &str, out: &mut String) {
             out.push(c.to_ascii_lowercase());
             continue;
         }
-        if c.is_whitespace() {
+        if separates_words(c) {
             pending_space = !out.is_empty();
             continue;
         }
@@ -565,6 +568,17 @@ fn normalise_into(text: &str, out: &mut String) {
             '\u{201C}' | '\u{201D}' | '\u{201F}' => out.push('"'),
             _ => out.extend(c.to_lowercase()),
         }
+    }
+}
+
+/// Whether `c` separates words in [`normalise`]: ASCII's white space (not the vertical
+/// tab, which ASCII does not call white space) and Unicode's beyond it. Every other
+/// character normalises to at least one character of a word.
+fn separates_words(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_whitespace()
+    } else {
+        c.is_whitespace()
     }
 }
 
@@ -877,6 +891,38 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_query_is_empty_exactly_when_its_words_are_none() {
+        // is_empty does not normalise (the journal page asks it without the search's
+        // chunk): it must still agree with the words the search would use.
+        let texts = [
+            "",
+            " ",
+            "\t\n\r\x0C",
+            "\x0B",
+            "\u{00A0}",
+            "\u{2003}\u{3000}",
+            "\u{2028}",
+            "\u{200B}",
+            "\u{2019}",
+            "a",
+            " Zoë ",
+            "\u{0130}",
+            "ΣΑΣ",
+            "\u{0301}",
+            "\u{FEFF}",
+        ];
+        for text in texts {
+            let query = Query::text(text);
+            assert_eq!(query.is_empty(), query.words().is_empty(), "{text:?}");
+        }
+        assert!(Query::text(" \u{00A0}\u{3000} ").is_empty());
+        assert!(
+            !Query::text("\x0B").is_empty(),
+            "ASCII does not call the vertical tab white space"
+        );
     }
 
     fn tag(s: &str) -> TagId {

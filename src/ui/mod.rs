@@ -13,6 +13,7 @@ pub mod nudges;
 pub mod offline;
 pub mod pages;
 pub mod route;
+pub mod search_engine;
 pub mod state;
 pub mod storage_health;
 pub mod tagging;

@@ -34,6 +34,7 @@ use crate::core::tags::{Family, Tag, Vocabulary};
 use crate::storage::DraftSlot;
 use crate::ui::browser;
 use crate::ui::components::{ErrorSummary, FlashBanner, PageHeading, SummaryItem};
+use crate::ui::search_engine::{self, Found};
 use crate::ui::state::use_app_state;
 
 /// How many characters of each entry the list shows.
@@ -196,10 +197,33 @@ pub fn JournalPage() -> impl IntoView {
         state.threads.track();
         last.map_or(1, |n| n + 1)
     });
+    // The search engine: its own chunk, fetched from the first frame's callback (see
+    // `ui::search_engine`); here already on a later visit.
+    let engine = RwSignal::new(search_engine::arrived().map_or(Found::Loading, Found::Ready));
+    let fetch_engine = move || {
+        match engine.try_get_untracked() {
+            None | Some(Found::Ready(_)) => return,
+            Some(Found::Failed) => engine.set(Found::Loading),
+            Some(Found::Loading) => {}
+        }
+        leptos::task::spawn_local(async move {
+            let found = search_engine::load()
+                .await
+                .map_or(Found::Failed, Found::Ready);
+            let _ = engine.try_set(found);
+        });
+    };
+    if search_engine::arrived().is_none() {
+        request_animation_frame(fetch_engine);
+    }
     // The index as built so far, and the build it belongs to.
     let index = StoredValue::new((0u32, SearchIndex::default()));
-    // Indexes up to `count` more reflections for build `n`; says whether all are in.
+    // Indexes up to `count` more reflections for build `n`; says whether all are in (or,
+    // with no engine yet, that there is nothing to do until it arrives).
     let index_more = move |n: u32, count: usize| {
+        let Some(Found::Ready(e)) = engine.try_get_untracked() else {
+            return true;
+        };
         index
             .try_update_value(|(of, i)| {
                 if *of != n {
@@ -208,7 +232,7 @@ pub fn JournalPage() -> impl IntoView {
                 }
                 state
                     .journal_so_far()
-                    .with_untracked(|j| i.index_more(j, count))
+                    .with_untracked(|j| (e.index_more)(i, j, count))
             })
             .unwrap_or(true)
     };
@@ -234,7 +258,9 @@ pub fn JournalPage() -> impl IntoView {
     }
     Effect::new(move |_| {
         let n = build.get();
-        request_animation_frame(move || slices(n, build, index_more));
+        if matches!(engine.get(), Found::Ready(_)) {
+            request_animation_frame(move || slices(n, build, index_more));
+        }
     });
     // Drawn again when the journal changes: a deleted template still in use can turn up
     // when the rest of the journal has been decoded after start-up.
@@ -273,15 +299,17 @@ pub fn JournalPage() -> impl IntoView {
             return (parsed, all, 0);
         }
         let (q, built) = (&parsed.query, build.get());
+        // No engine yet: nothing found so far, from no build (the page says it is
+        // searching, or that search could not be loaded).
+        let Found::Ready(e) = engine.get() else {
+            return (parsed, Vec::new(), 0);
+        };
         index_more(built, usize::MAX);
-        let found = index.with_value(|(_, i)| {
-            state.threads.with(|t| match previous {
-                Some((p, earlier, n)) if *n == built && q.narrows(&p.query) => {
-                    i.search_among(q, t, earlier)
-                }
-                _ => i.search(q, t),
-            })
-        });
+        // The last results narrow this search only if they came from this same index.
+        let earlier = previous
+            .filter(|(_, _, n)| *n == built)
+            .map(|(p, ids, _)| (&p.query, ids.as_slice()));
+        let found = index.with_value(|(_, i)| state.threads.with(|t| (e.find)(i, q, t, earlier)));
         (parsed, found, built)
     });
     let filtered = move || results.with(|(p, _, _)| !p.query.is_empty() || !p.is_ok());
@@ -689,7 +717,19 @@ pub fn JournalPage() -> impl IntoView {
     // How many match, shown at once and announced by a live region once the worker
     // stops typing, so a screen reader is not talked over on every key. While they type,
     // the region keeps what it said last.
+    // A search waiting for its engine, or whose engine could not be fetched.
+    let waiting = Memo::new(move |_| {
+        results.with(|(p, _, _)| !p.query.is_empty()) && !matches!(engine.get(), Found::Ready(_))
+    });
+    let engine_failed = Memo::new(move |_| waiting.get() && matches!(engine.get(), Found::Failed));
     let count = Memo::new(move |_| {
+        if waiting.get() {
+            return if engine_failed.get() {
+                "Search could not be loaded".to_owned()
+            } else {
+                "Searching your reflections…".to_owned()
+            };
+        }
         let n = found();
         match (filtered(), n) {
             (false, 1) => "1 reflection".to_owned(),
@@ -704,7 +744,10 @@ pub fn JournalPage() -> impl IntoView {
         _ => count.get(),
     });
     let unfiltered = Signal::derive(move || !filtered());
-    let some_found = Signal::derive(move || results.with(|(_, ids, _)| !ids.is_empty()));
+    // "Check the spelling" only for a search that ran and found nothing.
+    let no_hint =
+        Signal::derive(move || waiting.get() || results.with(|(_, ids, _)| !ids.is_empty()));
+    let engine_here = Signal::derive(move || !engine_failed.get());
     let all_shown = Signal::derive(move || found() <= limit());
     let showing = Signal::derive(move || {
         let (now, all) = (limit(), found());
@@ -719,6 +762,8 @@ pub fn JournalPage() -> impl IntoView {
         if id == "search-clear" {
             // The link goes; the router follows it. Start again in the search box.
             browser::focus_id("search-text");
+        } else if id == "search-retry" {
+            fetch_engine();
         } else if id == "search-more" {
             // The next page may be among the reflections not decoded yet.
             state.journal();
@@ -764,7 +809,11 @@ pub fn JournalPage() -> impl IntoView {
             <div on:click=on_click>
                 <h2 class="nhsuk-heading-m" id="search-count">{count}</h2>
                 <p class="nhsuk-u-visually-hidden" id="search-status" aria-live="polite">{announced}</p>
-                <p hidden=some_found>"Check the spelling, use fewer words or remove a filter."</p>
+                <p hidden=no_hint>"Check the spelling, use fewer words or remove a filter."</p>
+                <div hidden=engine_here>
+                    <p>"The part of Anchorpoint that searches could not be loaded. This can happen when the connection drops. Your reflections are safe: nothing has been changed or deleted."</p>
+                    <button type="button" class="nhsuk-button nhsuk-button--secondary" id="search-retry">"Try searching again"</button>
+                </div>
                 <p hidden=unfiltered><a href="/" id="search-clear">"Clear search and filters"</a></p>
                 <ul class="nhsuk-list app-entry-list" id="search-results">
                     <For each=rows key=|(id, _)| id.clone() let(result)>
