@@ -56,8 +56,10 @@ import { gzipSync } from 'node:zlib';
 // a chunk took it from 358.3 to 336.6 KB, and the budget came back to 340 KB, so the
 // gain is kept. The eighth session's pages chosen by one match over the address
 // (src/ui/route.rs), not Leptos's route table, took it from 338.2 to about 316 KB, and the
-// budget came down to 320 KB. The goal is 250 KB.
-const BUDGET_BYTES = 320 * 1024;
+// budget came down to 320 KB. The eleventh session's compressor and search index in
+// chunks of their own took it from 314.2 to 289.4 KB (2026-12-07), and the budget came
+// down to 295 KB, so the gain is kept. The goal is 250 KB.
+const BUDGET_BYTES = 295 * 1024;
 const COUNTED = new Set(['.wasm', '.js', '.css']);
 const NOT_NEEDED_TO_START = new Set(['sw.js']);
 const CHUNK = /^(split_|chunk_)[^/]*\.wasm$/;
