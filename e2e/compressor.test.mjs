@@ -5,7 +5,7 @@
 // once the compressor is there, compresses it.
 
 import assert from 'node:assert/strict';
-import { useHarness } from './harness.mjs';
+import { useHarness, holdRequests } from './harness.mjs';
 import { openStored } from './records.mjs';
 
 const { journey } = useHarness();
@@ -23,12 +23,7 @@ async function stored(page, id) {
 
 journey('the journal is drawn before the compressor arrives, and a save then stores compressed', async ({ app, page }) => {
   // Held until the journal is on screen: the first frame does not wait for it.
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route(COMPRESSOR, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRequests(page, COMPRESSOR);
   const arrived = page.waitForResponse(COMPRESSOR);
   await app.open('/');
   await app.expectPage('Your journal');

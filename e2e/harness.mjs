@@ -238,6 +238,21 @@ const MONTHS = [
  * work has got. Call before the page loads; with `{ shut: true }` every page the tab
  * loads starts with the gate shut, so even work queued during start-up waits.
  */
+/**
+ * Holds every request matching `pattern` until the function it returns is called, to
+ * see the page before a chunk arrives. A held request the page has since dropped (it
+ * reloaded) is let go quietly.
+ */
+export async function holdRequests(page, pattern) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(pattern, async (route) => {
+    await held;
+    await route.continue().catch(() => {});
+  });
+  return release;
+}
+
 export async function gateZeroDelayTimers(page, { shut = false } = {}) {
   await page.addInitScript((shut) => {
     const realSetTimeout = window.setTimeout.bind(window);

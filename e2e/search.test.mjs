@@ -7,7 +7,7 @@
 // relative to today so the journeys never go stale. Every entry is fictional.
 
 import assert from 'node:assert/strict';
-import { useHarness, addDays, longDate, gateZeroDelayTimers, isoDate } from './harness.mjs';
+import { useHarness, addDays, longDate, gateZeroDelayTimers, isoDate, holdRequests } from './harness.mjs';
 import { v3Journal, putStored } from './records.mjs';
 
 const { journey } = useHarness();
@@ -365,12 +365,7 @@ const SEARCH_CHUNK = /\/split_search-[0-9a-f]{16}\.wasm$/;
 
 journey('a search opened from its address before search has arrived says it is searching, then finds', async ({ app, page, a11y }) => {
   const today = await seed(app);
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route(SEARCH_CHUNK, async (route) => {
-    await held;
-    await route.continue().catch(() => {});
-  });
+  const release = await holdRequests(page, SEARCH_CHUNK);
   await app.open('/?q=fourth');
   await app.expectText(count(page), 'Searching your reflections…', { exact: true });
   assert.equal(await page.getByText('Check the spelling').isVisible(), false, 'not called a search that found nothing');

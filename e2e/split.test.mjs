@@ -4,7 +4,7 @@
 // so, never a dead app: the rest keeps working, and the page loads once the file is there.
 
 import assert from 'node:assert/strict';
-import { useHarness } from './harness.mjs';
+import { useHarness, holdRequests } from './harness.mjs';
 import { v3Journal, putStored } from './records.mjs';
 
 const { journey } = useHarness();
@@ -14,12 +14,7 @@ const INSIGHTS_CHUNK = /\/split_insights-[0-9a-f]{16}\.wasm$/;
 
 journey('the journal is drawn without any chunk, then fetches the compressor and search, and a page fetches its own', async ({ app, page }) => {
   // Every chunk held until the journal is on screen: drawing it waits for none.
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route(CHUNK, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRequests(page, CHUNK);
   const fetched = [];
   page.on('request', (request) => {
     if (CHUNK.test(request.url())) fetched.push(new URL(request.url()).pathname);

@@ -1,4 +1,4 @@
-//! The DEFLATE compressor, fetched after the first frame. Reading the journal needs only
+//! The DEFLATE compressor, fetched once the first frame is painted. Reading the journal needs only
 //! the decompressor, and nothing is written before the worker acts, so in the release
 //! build the compressor is a chunk of its own (`split_compressor`), not part of the first
 //! load. Until it arrives (or if it cannot be fetched), a write is saved whole as the JSON
@@ -37,9 +37,7 @@ pub fn fetch() {
     }
 }
 
-/// [`fetch`] from the first frame's callback: the journal is built by then, and the
-/// chunk is compiled in a task of its own when it arrives, after the frame is painted.
-/// (Not from a zero-delay timer, which journeys that hold the app's timers would count.)
+/// [`fetch`] once the first frame has been painted (`browser::after_next_paint`).
 pub fn fetch_after_first_frame() {
-    leptos::prelude::request_animation_frame(fetch);
+    crate::ui::browser::after_next_paint(fetch);
 }

@@ -1,10 +1,11 @@
 //! The journal's search index and matching, out of the first load. The journal page
 //! draws its list from the main module alone; building the index and answering a query
-//! are a chunk of their own (`split_search`), fetched from the first frame's callback,
-//! so the stemmer, the Unicode lowercase table and the matching (about 10 KB of the first
+//! are a chunk of their own (`split_search`), fetched once the first frame is painted,
+//! so the stemmer, the Unicode lowercase table and the matching (17 KB of the first
 //! load's gzip, 2026-12-07) arrive after the list is on screen. Until the chunk arrives a
-//! search shows "Searching…"; if it cannot be fetched, it says so and offers to try
-//! again. Without the `split` feature the engine is there from the start.
+//! search shows "Searching your reflections…"; if it cannot be fetched, it says so and
+//! offers to try again (as does the next search typed). Without the `split` feature the
+//! engine is there from the start.
 
 #[cfg(feature = "split")]
 use std::cell::Cell;

@@ -197,24 +197,32 @@ pub fn JournalPage() -> impl IntoView {
         state.threads.track();
         last.map_or(1, |n| n + 1)
     });
-    // The search engine: its own chunk, fetched from the first frame's callback (see
-    // `ui::search_engine`); here already on a later visit.
+    // The search engine: its own chunk, fetched once the first frame is painted (see
+    // `ui::search_engine`), or at once for a search in the address; here already on a
+    // later visit.
     let engine = RwSignal::new(search_engine::arrived().map_or(Found::Loading, Found::Ready));
+    // One fetch at a time: the first frame, a search typed and "Try searching again" all
+    // ask for it.
+    let fetching = StoredValue::new(false);
     let fetch_engine = move || {
-        match engine.try_get_untracked() {
-            None | Some(Found::Ready(_)) => return,
-            Some(Found::Failed) => engine.set(Found::Loading),
-            Some(Found::Loading) => {}
+        let here = matches!(engine.try_get_untracked(), None | Some(Found::Ready(_)));
+        if here || fetching.try_get_value().unwrap_or(true) {
+            return;
+        }
+        fetching.set_value(true);
+        if matches!(engine.get_untracked(), Found::Failed) {
+            engine.set(Found::Loading);
         }
         leptos::task::spawn_local(async move {
             let found = search_engine::load()
                 .await
                 .map_or(Found::Failed, Found::Ready);
+            let _ = fetching.try_update_value(|f| *f = false);
             let _ = engine.try_set(found);
         });
     };
     if search_engine::arrived().is_none() {
-        request_animation_frame(fetch_engine);
+        browser::after_next_paint(fetch_engine);
     }
     // The index as built so far, and the build it belongs to.
     let index = StoredValue::new((0u32, SearchIndex::default()));
@@ -279,6 +287,9 @@ pub fn JournalPage() -> impl IntoView {
     let set_search = move |qs: String| {
         if !qs.is_empty() {
             state.journal();
+            // A search whose engine could not be fetched after the first frame tries
+            // again, in case the connection is back.
+            fetch_engine();
         }
         search.set(qs);
     };
@@ -714,14 +725,14 @@ pub fn JournalPage() -> impl IntoView {
             state.reflection_count()
         }
     };
-    // How many match, shown at once and announced by a live region once the worker
-    // stops typing, so a screen reader is not talked over on every key. While they type,
-    // the region keeps what it said last.
     // A search waiting for its engine, or whose engine could not be fetched.
     let waiting = Memo::new(move |_| {
         results.with(|(p, _, _)| !p.query.is_empty()) && !matches!(engine.get(), Found::Ready(_))
     });
     let engine_failed = Memo::new(move |_| waiting.get() && matches!(engine.get(), Found::Failed));
+    // How many match, shown at once and announced by a live region once the worker
+    // stops typing, so a screen reader is not talked over on every key. While they type,
+    // the region keeps what it said last.
     let count = Memo::new(move |_| {
         if waiting.get() {
             return if engine_failed.get() {
