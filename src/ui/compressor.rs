@@ -1,7 +1,7 @@
-//! The DEFLATE compressor, fetched once the first frame is painted. Reading the journal needs only
-//! the decompressor, and nothing is written before the worker acts, so in the release
-//! build the compressor is a chunk of its own (`split_compressor`), not part of the first
-//! load. Until it arrives (or if it cannot be fetched), a write is saved whole as the JSON
+//! The DEFLATE compressor, fetched a second after the first frame. Reading the journal
+//! needs only the decompressor, and nothing is written before the worker acts, so in the
+//! release build the compressor is a chunk of its own (`split_compressor`), not part of
+//! the first load. Until it arrives (or if it cannot be fetched), a write is saved whole as the JSON
 //! envelope as it is (`storage::codec::Compact::encode_with`), and the record's next
 //! write compresses it. Without the `split` feature the compressor is always there and
 //! this does nothing.
@@ -37,7 +37,7 @@ pub fn fetch() {
     }
 }
 
-/// [`fetch`] once the first frame has been painted (`browser::after_next_paint`).
+/// [`fetch`] a second after the first frame (`browser::soon_after_first_paint`).
 pub fn fetch_after_first_frame() {
-    crate::ui::browser::after_next_paint(fetch);
+    crate::ui::browser::soon_after_first_paint(fetch);
 }

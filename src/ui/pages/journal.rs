@@ -197,7 +197,7 @@ pub fn JournalPage() -> impl IntoView {
         state.threads.track();
         last.map_or(1, |n| n + 1)
     });
-    // The search engine: its own chunk, fetched once the first frame is painted (see
+    // The search engine: its own chunk, fetched a second after the first frame (see
     // `ui::search_engine`), or at once for a search in the address; here already on a
     // later visit.
     let engine = RwSignal::new(search_engine::arrived().map_or(Found::Loading, Found::Ready));
@@ -222,7 +222,7 @@ pub fn JournalPage() -> impl IntoView {
         });
     };
     if search_engine::arrived().is_none() {
-        browser::after_next_paint(fetch_engine);
+        browser::soon_after_first_paint(fetch_engine);
     }
     // The index as built so far, and the build it belongs to.
     let index = StoredValue::new((0u32, SearchIndex::default()));
