@@ -154,9 +154,9 @@ pub fn deflate(bytes: &[u8]) -> Vec<u8> {
 
 /// Where [`Compact`] finds its compressor. Reading needs only the decompressor, and
 /// nothing is written before the worker acts, so the release build (`split` feature)
-/// leaves the compressor (about 8 KB of the first load's gzip) to a chunk fetched after
-/// the journal's first frame (`ui::compressor`), which hands it over here. Every other
-/// build has it from the start.
+/// leaves the compressor (7.6 KB of the first load's gzip) to a chunk fetched soon after
+/// the first frame (`ui::compressor`), which hands it over here. Every other build has it
+/// from the start.
 pub mod compressor {
     use super::Deflate;
 
