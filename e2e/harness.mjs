@@ -231,14 +231,6 @@ const MONTHS = [
 ];
 
 /**
- * Work the app does a step at a time, each step a zero-delay timer (the summary's scan,
- * the search index after start-up). To see the state between steps on any machine,
- * however fast, the app's zero-delay timers are held while the gate is shut and run one
- * at a time when the test says: the test, not the processor's speed, decides how far the
- * work has got. Call before the page loads; with `{ shut: true }` every page the tab
- * loads starts with the gate shut, so even work queued during start-up waits.
- */
-/**
  * Holds every request matching `pattern` until the function it returns is called, to
  * see the page before a chunk arrives. A held request the page has since dropped (it
  * reloaded) is let go quietly.
@@ -253,6 +245,14 @@ export async function holdRequests(page, pattern) {
   return release;
 }
 
+/**
+ * Work the app does a step at a time, each step a zero-delay timer (the summary's scan,
+ * the search index after start-up). To see the state between steps on any machine,
+ * however fast, the app's zero-delay timers are held while the gate is shut and run one
+ * at a time when the test says: the test, not the processor's speed, decides how far the
+ * work has got. Call before the page loads; with `{ shut: true }` every page the tab
+ * loads starts with the gate shut, so even work queued during start-up waits.
+ */
 export async function gateZeroDelayTimers(page, { shut = false } = {}) {
   await page.addInitScript((shut) => {
     const realSetTimeout = window.setTimeout.bind(window);
