@@ -540,19 +540,6 @@ pub fn normalise(text: &str) -> String {
 fn normalise_into(text: &str, out: &mut String) {
     let mut pending_space = !out.is_empty();
     for c in text.chars() {
-        if c.is_ascii() {
-            // Most of what workers write is ASCII: skip the Unicode tables for it.
-            if separates_words(c) {
-                pending_space = !out.is_empty();
-                continue;
-            }
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
-            }
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
         if separates_words(c) {
             pending_space = !out.is_empty();
             continue;
@@ -560,6 +547,11 @@ fn normalise_into(text: &str, out: &mut String) {
         if pending_space {
             out.push(' ');
             pending_space = false;
+        }
+        if c.is_ascii() {
+            // Most of what workers write is ASCII: skip the Unicode tables for it.
+            out.push(c.to_ascii_lowercase());
+            continue;
         }
         match c {
             // Left and right single quotes, the reversed one and the modifier apostrophe

@@ -32,7 +32,9 @@ pub type Earlier<'a> = (&'a Query, &'a [EntryId]);
 /// Where the search engine is.
 #[derive(Clone, Copy)]
 pub enum Found {
-    /// Still being fetched.
+    /// Not asked for yet on this page.
+    NotAsked,
+    /// Being fetched.
     Loading,
     Ready(Engine),
     /// Its chunk could not be fetched; fetching again may work.

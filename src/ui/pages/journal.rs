@@ -200,24 +200,21 @@ pub fn JournalPage() -> impl IntoView {
     // The search engine: its own chunk, fetched a second after the first frame (see
     // `ui::search_engine`), or at once for a search in the address; here already on a
     // later visit.
-    let engine = RwSignal::new(search_engine::arrived().map_or(Found::Loading, Found::Ready));
+    let engine = RwSignal::new(search_engine::arrived().map_or(Found::NotAsked, Found::Ready));
     // One fetch at a time: the first frame, a search typed and "Try searching again" all
     // ask for it.
-    let fetching = StoredValue::new(false);
     let fetch_engine = move || {
-        let here = matches!(engine.try_get_untracked(), None | Some(Found::Ready(_)));
-        if here || fetching.try_get_value().unwrap_or(true) {
+        if !matches!(
+            engine.try_get_untracked(),
+            Some(Found::NotAsked | Found::Failed)
+        ) {
             return;
         }
-        fetching.set_value(true);
-        if matches!(engine.get_untracked(), Found::Failed) {
-            engine.set(Found::Loading);
-        }
+        engine.set(Found::Loading);
         leptos::task::spawn_local(async move {
             let found = search_engine::load()
                 .await
                 .map_or(Found::Failed, Found::Ready);
-            let _ = fetching.try_update_value(|f| *f = false);
             let _ = engine.try_set(found);
         });
     };
