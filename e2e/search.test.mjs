@@ -13,6 +13,9 @@ import { v3Journal, putStored } from './records.mjs';
 const { journey } = useHarness();
 
 const WAITING = 'holding-waiting';
+// Search's index and matching are a chunk of their own, fetched soon after the list is
+// drawn, or at once when a search is typed.
+const SEARCH_CHUNK = /\/split_search-[0-9a-f]{16}\.wasm$/;
 const PATIENT = 'md-patient';
 
 /** Day strings as a date input and the address write them. */
@@ -111,6 +114,11 @@ journey('filter by tag and date: the address keeps the filters, a reload keeps t
 
 journey('results change as the worker types, and typing adds no history', async ({ app, page, a11y }) => {
   const today = await seed(app);
+  // Typing as soon as the page is open would show "Searching your reflections…" until
+  // search's chunk arrives (its own journeys below): this one starts with search there.
+  const ready = page.waitForResponse(SEARCH_CHUNK);
+  await app.open('/');
+  await ready;
   const box = page.getByLabel('Search your reflections');
   const before = await page.evaluate(() => history.length);
   await box.click();
@@ -359,9 +367,6 @@ journey('a search typed while the index is still being built finds the oldest re
   await app.expectText(count(page), 'reflections match');
   await a11y('journal searched while its index was being built');
 });
-
-// Search's index and matching are a chunk of their own, fetched once the list is drawn.
-const SEARCH_CHUNK = /\/split_search-[0-9a-f]{16}\.wasm$/;
 
 journey('a search opened from its address before search has arrived says it is searching, then finds', async ({ app, page, a11y }) => {
   const today = await seed(app);
