@@ -218,8 +218,15 @@ pub fn JournalPage() -> impl IntoView {
             let _ = engine.try_set(found);
         });
     };
+    // Fetched ahead only if nothing has asked yet: after a failure, only the worker
+    // retries (a search typed, "Try searching again"), so the button does not vanish
+    // under their pointer because a retry of the page's own succeeded.
     if search_engine::arrived().is_none() {
-        browser::soon_after_first_paint(fetch_engine);
+        browser::soon_after_first_paint(move || {
+            if matches!(engine.try_get_untracked(), Some(Found::NotAsked)) {
+                fetch_engine();
+            }
+        });
     }
     // The index as built so far, and the build it belongs to.
     let index = StoredValue::new((0u32, SearchIndex::default()));
