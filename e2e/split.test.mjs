@@ -66,6 +66,31 @@ journey('opened from its own address with its chunk missing, Try again loads the
   await app.expectPage('Insights');
 });
 
+// A chunk that arrives whole but damaged (a proxy's error page, a truncated download
+// cached along the way) fails to compile rather than to fetch; it must end the same way.
+journey('a page whose chunk arrives damaged says so, changes nothing, and loads once the file is whole', async ({ app, page, a11y }) => {
+  await app.open('/');
+  await app.expectPage('Your journal');
+  const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+
+  // The wasm magic number and version, then bytes that are no section at all.
+  const damaged = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0xff, 0xff, 0xff, 0x13, 0x37]);
+  await page.route(INSIGHTS_CHUNK, (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: damaged }));
+  await app.link('Insights').click();
+  await app.expectPage('This page could not be loaded');
+  await app.expectVisibleText('Your reflections and any unsaved draft are safe');
+  await a11y('damaged chunk');
+  assert.equal(
+    await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort())),
+    stored,
+    'nothing stored changed',
+  );
+
+  await page.unroute(INSIGHTS_CHUNK);
+  await app.button('Try again').click();
+  await app.expectPage('Insights');
+});
+
 // Everything the journal page says is in the first load: with three reflections it
 // suggests turning the lock on, and that suggestion is drawn with the list, not fetched
 // after it (it would push the list down, and as the page's largest text it was the paint
