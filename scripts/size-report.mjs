@@ -58,8 +58,10 @@ import { gzipSync } from 'node:zlib';
 // (src/ui/route.rs), not Leptos's route table, took it from 338.2 to about 316 KB, and the
 // budget came down to 320 KB. The eleventh session's compressor and search index in
 // chunks of their own took it from 314.2 to 289.4 KB (2026-12-07), and the budget came
-// down to 295 KB, so the gain is kept. The goal is 250 KB.
-const BUDGET_BYTES = 295 * 1024;
+// down to 295 KB, so the gain is kept. The twelfth session's stored dates read without
+// chrono's general parser (src/core/stored_dates.rs) took it to 283.9 KB, and the budget
+// came down to 290 KB. The goal is 250 KB.
+const BUDGET_BYTES = 290 * 1024;
 const COUNTED = new Set(['.wasm', '.js', '.css']);
 const NOT_NEEDED_TO_START = new Set(['sw.js']);
 const CHUNK = /^(split_|chunk_)[^/]*\.wasm$/;

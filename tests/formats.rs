@@ -376,6 +376,19 @@ fn the_v4_preferences_fixture_reads_back_as_written() {
         let raw = fixture("v4/preferences.json").replace(r#""auto_lock_minutes":5"#, bad);
         assert!(decode_preferences(&raw).is_err(), "{bad}");
     }
+    // No backup yet: stored as null, and a record without the field reads the same, as it
+    // always has (the stored-date reader keeps serde's default for an absent Option).
+    let never = r#","last_backup":"2026-12-01T16:45:00Z""#;
+    for none in [r#","last_backup":null"#, ""] {
+        let raw = fixture("v4/preferences.json").replace(never, none);
+        assert_eq!(
+            decode_preferences(&raw).expect(none).last_backup,
+            None,
+            "{none:?}"
+        );
+    }
+    let unreadable = fixture("v4/preferences.json").replace("2026-12-01T16:45:00Z", "1 December");
+    assert!(decode_preferences(&unreadable).is_err());
     let extra =
         fixture("v4/preferences.json").replace(r#""nudges":false"#, r#""nudges":false,"x":1"#);
     assert!(

@@ -47,6 +47,8 @@ pub struct Preferences4 {
     pub auto_lock_minutes: Option<u32>,
     pub backup_reminder_days: Option<u32>,
     /// RFC 3339, UTC.
+    // `default`, as serde gives any `Option` field without a reader of its own.
+    #[serde(default, deserialize_with = "crate::core::stored_dates::optional_time")]
     pub last_backup: Option<DateTime<Utc>>,
 }
 
@@ -115,6 +117,7 @@ pub struct Threads4 {
 pub struct Thread4 {
     pub id: String,
     pub pseudonym: String,
+    #[serde(deserialize_with = "crate::core::stored_dates::day")]
     pub opened: NaiveDate,
     pub functions: Vec<String>,
     pub drivers: Vec<String>,
@@ -126,6 +129,7 @@ pub struct Thread4 {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Closure4 {
+    #[serde(deserialize_with = "crate::core::stored_dates::day")]
     pub on: NaiveDate,
     pub outcome: String,
 }
@@ -139,6 +143,7 @@ pub struct Embeddedness4 {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CheckIn4 {
+    #[serde(deserialize_with = "crate::core::stored_dates::day")]
     pub on: NaiveDate,
     /// "bolted-on", "fitting-in" or "belonging".
     pub rating: String,
@@ -157,6 +162,7 @@ pub struct Wellbeing4 {
 #[serde(deny_unknown_fields)]
 pub struct Check4 {
     pub entry: String,
+    #[serde(deserialize_with = "crate::core::stored_dates::day")]
     pub on: NaiveDate,
     /// 1 to 5.
     pub rating: u8,

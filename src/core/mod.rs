@@ -22,6 +22,7 @@ pub mod merge;
 pub mod record;
 pub mod search;
 pub mod settings;
+pub mod stored_dates;
 pub mod summary;
 pub mod supervisor;
 pub mod tags;

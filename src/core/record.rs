@@ -187,8 +187,11 @@ pub mod v1 {
     #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
     pub struct Entry {
         pub id: String,
+        #[serde(deserialize_with = "crate::core::stored_dates::time")]
         pub written_at: DateTime<Utc>,
+        #[serde(deserialize_with = "crate::core::stored_dates::time")]
         pub updated_at: DateTime<Utc>,
+        #[serde(deserialize_with = "crate::core::stored_dates::day")]
         pub about: NaiveDate,
         pub sections: Vec<Section>,
     }
@@ -202,6 +205,7 @@ pub mod v1 {
     pub struct Draft {
         /// The entry being edited, or none for a new entry.
         pub entry: Option<String>,
+        #[serde(deserialize_with = "crate::core::stored_dates::time")]
         pub saved_at: DateTime<Utc>,
         pub day: String,
         pub month: String,
@@ -221,8 +225,11 @@ pub mod v2 {
     #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
     pub struct Entry {
         pub id: String,
+        #[serde(deserialize_with = "crate::core::stored_dates::time")]
         pub written_at: DateTime<Utc>,
+        #[serde(deserialize_with = "crate::core::stored_dates::time")]
         pub updated_at: DateTime<Utc>,
+        #[serde(deserialize_with = "crate::core::stored_dates::day")]
         pub about: NaiveDate,
         pub sections: Vec<Section>,
         pub tags: Vec<String>,
@@ -232,6 +239,7 @@ pub mod v2 {
     #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
     pub struct Draft {
         pub entry: Option<String>,
+        #[serde(deserialize_with = "crate::core::stored_dates::time")]
         pub saved_at: DateTime<Utc>,
         pub day: String,
         pub month: String,
@@ -278,8 +286,11 @@ pub mod v3 {
     #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
     pub struct Entry {
         pub id: String,
+        #[serde(deserialize_with = "crate::core::stored_dates::time")]
         pub written_at: DateTime<Utc>,
+        #[serde(deserialize_with = "crate::core::stored_dates::time")]
         pub updated_at: DateTime<Utc>,
+        #[serde(deserialize_with = "crate::core::stored_dates::day")]
         pub about: NaiveDate,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub template: Option<TemplateUse>,
@@ -304,6 +315,7 @@ pub mod v3 {
     #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
     pub struct Draft {
         pub entry: Option<String>,
+        #[serde(deserialize_with = "crate::core::stored_dates::time")]
         pub saved_at: DateTime<Utc>,
         pub day: String,
         pub month: String,
@@ -350,7 +362,11 @@ pub mod v4 {
     pub struct Index {
         pub ids: Vec<String>,
         /// Empty when not written.
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        #[serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::core::stored_dates::places"
+        )]
         pub order: Vec<(NaiveDate, DateTime<Utc>)>,
     }
 
