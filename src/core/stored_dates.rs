@@ -13,7 +13,7 @@
 use std::fmt;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::de::{self, Deserializer, SeqAccess, Unexpected, Visitor};
+use serde::de::{self, Deserializer, Unexpected, Visitor};
 use serde::Deserialize;
 
 /// A time as stored: RFC 3339, read by chrono's strict parser, in UTC.
@@ -77,51 +77,31 @@ pub fn day<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
     d.deserialize_str(DAY)
 }
 
+/// A stored time, for serde's own readers of `Option` and lists.
+#[derive(Deserialize)]
+struct Time(#[serde(deserialize_with = "time")] DateTime<Utc>);
+
+/// A place in the journal as stored: `["YYYY-MM-DD", "<RFC 3339>"]`.
+#[derive(Deserialize)]
+struct Place(
+    #[serde(deserialize_with = "day")] NaiveDate,
+    #[serde(deserialize_with = "time")] DateTime<Utc>,
+);
+
 /// For a stored `Option<DateTime<Utc>>` (`null` when none).
 pub fn optional_time<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
-    struct Optional;
-    impl<'de> Visitor<'de> for Optional {
-        type Value = Option<DateTime<Utc>>;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("an RFC 3339 date and time, or null")
-        }
-        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            time(d).map(Some)
-        }
-    }
-    d.deserialize_option(Optional)
+    Ok(Option::<Time>::deserialize(d)?.map(|Time(t)| t))
 }
 
-/// For a stored list of places in the journal, each `["YYYY-MM-DD", "<RFC 3339>"]`.
+/// For a stored list of places in the journal.
 pub fn places<'de, D: Deserializer<'de>>(
     d: D,
 ) -> Result<Vec<(NaiveDate, DateTime<Utc>)>, D::Error> {
-    #[derive(Deserialize)]
-    struct Place(
-        #[serde(deserialize_with = "day")] NaiveDate,
-        #[serde(deserialize_with = "time")] DateTime<Utc>,
-    );
-    struct Places;
-    impl<'de> Visitor<'de> for Places {
-        type Value = Vec<(NaiveDate, DateTime<Utc>)>;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a list of days and times")
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-            let mut places = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
-            while let Some(Place(day, time)) = seq.next_element()? {
-                places.push((day, time));
-            }
-            Ok(places)
-        }
-    }
-    d.deserialize_seq(Places)
+    let places = Vec::<Place>::deserialize(d)?;
+    Ok(places
+        .into_iter()
+        .map(|Place(day, time)| (day, time))
+        .collect())
 }
 
 #[cfg(test)]

@@ -3,8 +3,8 @@
 //! release build the compressor is a chunk of its own (`split_compressor`), not part of
 //! the first load. Until it arrives (or if it cannot be fetched), a write is saved whole
 //! as the JSON envelope as it is (`storage::codec::Compact::encode_with`), and the
-//! record's next write compresses it. Without the `split` feature the compressor is always there and
-//! this does nothing.
+//! record's next write compresses it. Without the `split` feature the compressor is
+//! always there and this does nothing.
 
 /// Fetches the compressor's chunk unless it has arrived or is on its way. Called after
 /// the first frame and again on each page change, so a fetch that failed (offline before
