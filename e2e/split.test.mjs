@@ -11,16 +11,21 @@ const { journey } = useHarness();
 
 const CHUNK = /\/(split_|chunk_)[^/]*\.wasm$/;
 const INSIGHTS_CHUNK = /\/split_insights-[0-9a-f]{16}\.wasm$/;
+// The loader that fetches chunks, itself fetched when the first chunk is wanted.
+const LOADER = /\/chunk_loader-[0-9a-f]{16}\.js(\?.*)?$/;
 
 journey('the journal is drawn without any chunk, then fetches the compressor and search, and a page fetches its own', async ({ app, page }) => {
-  // Every chunk held until the journal is on screen: drawing it waits for none.
+  // Every chunk, and the loader that fetches them, held until the journal is on screen:
+  // drawing it waits for none.
   const release = await holdRequests(page, CHUNK);
+  const releaseLoader = await holdRequests(page, LOADER);
   const fetched = [];
   page.on('request', (request) => {
     if (CHUNK.test(request.url())) fetched.push(new URL(request.url()).pathname);
   });
   await app.open('/');
   await app.expectPage('Your journal');
+  releaseLoader();
   release();
   // Soon after the first frame, the compressor (which writing needs), search's index
   // and matching, and the code they share with other chunks; no page's own chunk.
@@ -53,6 +58,23 @@ journey('a page whose code cannot be fetched says so, the journal still works, a
 
   // The failure is not remembered: once the file can be fetched the page loads.
   await page.unroute(INSIGHTS_CHUNK);
+  await app.link('Insights').click();
+  await app.expectPage('Insights');
+});
+
+journey('when the chunks’ loader cannot be fetched, a page says so, the journal still works, and Try again loads it', async ({ app, page, a11y }) => {
+  await page.route(LOADER, (route) => route.abort('connectionreset'));
+  await app.open('/');
+  await app.expectPage('Your journal');
+  await app.link('Insights').click();
+  await app.expectPage('This page could not be loaded');
+  await app.expectVisibleText('Your reflections and any unsaved draft are safe');
+  await a11y('chunk loader failure');
+
+  await app.link('Journal').click();
+  await app.expectPage('Your journal');
+  // Once the loader can be fetched, the same page loads, without a reload.
+  await page.unroute(LOADER);
   await app.link('Insights').click();
   await app.expectPage('Insights');
 });

@@ -178,16 +178,22 @@ try {
       // The loader's name hashes its text with the glue's name left out, plus the main
       // wasm and the glue as wasm-bindgen wrote them, which fix the glue's text.
       const rawGlue = readFileSync(join(bindgen, `${BIN}.js`), 'utf8');
-      const loaderName = `__wasm_split-${hashName(Buffer.concat([Buffer.from(loader), wasm, Buffer.from(rawGlue)]))}.js`;
+      const loaderName = `chunk_loader-${hashName(Buffer.concat([Buffer.from(loader), wasm, Buffer.from(rawGlue)]))}.js`;
+      // The glue imports a small stand-in for the loader, which fetches the loader (and
+      // with it every chunk's name) when the first chunk is wanted: it is not needed to
+      // draw the journal.
+      const stub = loaderStub(loader, loaderName);
+      const stubName = `__wasm_split-${hashName(Buffer.concat([Buffer.from(stub), wasm, Buffer.from(rawGlue)]))}.js`;
       // Only the import statement: the wasm's import module keeps the name
       // "./__wasm_split.js", which is also the key of the glue's imports object.
       const importLoader = /(import \* as \w+ from )(["'])\.\/__wasm_split\.js\2/g;
       if (!importLoader.test(rawGlue)) throw new Error(`${BIN}.js does not import ./__wasm_split.js`);
-      const glue = Buffer.from(await minify(rawGlue.replace(importLoader, `$1$2./${loaderName}$2`)));
+      const glue = Buffer.from(await minify(rawGlue.replace(importLoader, `$1$2./${stubName}$2`)));
       const glueName = `${BIN}-${hashName(glue)}.js`;
       writeFileSync(join(stage, glueName), glue);
       if (!loader.includes(`"./${BIN}.js"`)) throw new Error(`__wasm_split.js does not import ./${BIN}.js`);
       writeFileSync(join(stage, loaderName), await minify(loader.replaceAll(`"./${BIN}.js"`, `"./${glueName}"`)));
+      writeFileSync(join(stage, stubName), await minify(stub.replaceAll(`"./${BIN}.js"`, `"./${glueName}"`)));
       const start = Buffer.from(
         readFileSync(join(root, 'web', 'start.js'), 'utf8')
           .replace('__GLUE__', `/${glueName}`)
@@ -233,6 +239,43 @@ try {
   rmSync(stage, { recursive: true, force: true });
   console.error(`\nbuild failed: ${error.message}\ndist/ is left as it was.`);
   process.exit(1);
+}
+
+// The stand-in the glue imports for the split loader: the same exports, each fetching the
+// loader on its first call and handing it the call. The loader names every chunk with
+// its hash, so it is 6.5 KB of the first load's gzip that drawing the journal does not
+// need (2026-12-07). If the loader itself cannot be fetched, the wasm is told the chunk
+// failed, as the loader tells it when a chunk cannot be fetched (its page offers "Try
+// again"), and the next call fetches the loader again, under a new address so that no
+// failure the browser remembers for a module stands in the way.
+function loaderStub(loader, loaderName) {
+  const names = [...loader.matchAll(/^export const (__wasm_split_load_\w+) =/gm)].map(([, name]) => name);
+  const exported = [...loader.matchAll(/^export\b/gm)].length;
+  if (names.length === 0 || names.length !== exported) {
+    throw new Error(`__wasm_split.js: ${exported} exports, ${names.length} of them chunk loads in the expected form`);
+  }
+  return `import { initSync } from "./${BIN}.js";
+let loader;
+let attempt = 0;
+function fetchLoader() {
+    if (loader === undefined) {
+        const url = attempt === 0 ? "./${loaderName}" : \`./${loaderName}?attempt=\${attempt}\`;
+        attempt += 1;
+        loader = import(url);
+        loader.catch(() => { loader = undefined; });
+    }
+    return loader;
+}
+function later(name) {
+    return (callback, data) => {
+        fetchLoader().then((module) => module[name](callback, data), (error) => {
+            console.error(error);
+            initSync(undefined, undefined).__indirect_function_table.get(callback)(data, false);
+        });
+    };
+}
+${names.map((name) => `export const ${name} = later("${name}");`).join('\n')}
+`;
 }
 
 // The split loader, as wasm-split-cli writes it, spells out the same fetching function

@@ -60,11 +60,16 @@ import { gzipSync } from 'node:zlib';
 // chunks of their own took it from 314.2 to 289.4 KB (2026-12-07), and the budget came
 // down to 295 KB, so the gain is kept. The twelfth session's stored dates read without
 // chrono's general parser (src/core/stored_dates.rs) took it to 283.9 KB, and the budget
-// came down to 290 KB. The goal is 250 KB.
-const BUDGET_BYTES = 290 * 1024;
+// came down to 290 KB. The thirteenth session's chunk loader fetched with the first
+// chunk (chunk_loader-<hash>.js, listed with the chunks), with a small stand-in for it in
+// the first load, took it to about 277.4 KB, and the budget came down to 285 KB. The
+// issue's goal is 250 KB.
+const BUDGET_BYTES = 285 * 1024;
 const COUNTED = new Set(['.wasm', '.js', '.css']);
 const NOT_NEEDED_TO_START = new Set(['sw.js']);
-const CHUNK = /^(split_|chunk_)[^/]*\.wasm$/;
+// The chunks, and the loader that fetches them (with every chunk's name), which is
+// itself fetched when the first chunk is wanted.
+const CHUNK = /^(split_[^/]*\.wasm|chunk_[^/]*\.wasm|chunk_loader-[0-9a-f]{16}\.js)$/;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = resolve(process.argv[2] ?? process.env.DIST ?? join(root, 'dist'));
@@ -116,7 +121,7 @@ console.log(line('file', 'raw', 'gzip -9', 'counted'));
 console.log(rule);
 // Shared chunks can be many and small: the largest few are listed, the rest summed.
 const SHOWN_SHARED = 5;
-const shared = rows.filter((r) => r.file.startsWith('chunk_'));
+const shared = rows.filter((r) => r.file.startsWith('chunk_') && r.file.endsWith('.wasm'));
 const hidden = new Set(shared.slice(SHOWN_SHARED));
 for (const r of rows) {
   if (!hidden.has(r)) console.log(line(r.file, kb(r.raw), kb(r.gzip), r.counted ? 'yes' : r.chunk ? 'chunk' : ''));
