@@ -3,10 +3,10 @@
 //! are a chunk of their own (`split_search`), fetched a second after the first frame (or
 //! at once for a search typed or in the address), so the stemmer, the Unicode lowercase
 //! table and the matching (17 KB of the first load's gzip, 2026-12-07) arrive after the
-//! list is on screen. Until the chunk arrives a
-//! search shows "Searching your reflections…"; if it cannot be fetched, it says so and
-//! offers to try again (as does the next search typed). Without the `split` feature the
-//! engine is there from the start.
+//! list is on screen. Until the chunk arrives a search shows "Searching your
+//! reflections…"; if it cannot be fetched, it says so and offers to try again (as does
+//! the next search typed). Without the `split` feature the engine is there from the
+//! start.
 
 #[cfg(feature = "split")]
 use std::cell::Cell;
