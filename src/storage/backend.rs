@@ -53,15 +53,34 @@ pub struct LocalStorage;
 #[cfg(target_arch = "wasm32")]
 mod browser {
     use super::BackendError;
+    use std::cell::Cell;
     use wasm_bindgen::JsValue;
 
-    pub fn storage() -> Result<web_sys::Storage, BackendError> {
+    thread_local! {
+        /// The window's storage, asked for once. Asking crosses into JavaScript four
+        /// times (the window, its storage, and gloo's own lookup of both), and start-up
+        /// with 1,000 reflections reads over 1,250 keys. The browser gives a window one
+        /// `Storage` object for its whole life, so it cannot go stale; it is kept for
+        /// the page's life (leaked once). A failure is not kept: the next call asks again.
+        static STORAGE: Cell<Option<&'static web_sys::Storage>> = const { Cell::new(None) };
+    }
+
+    pub fn storage() -> Result<&'static web_sys::Storage, BackendError> {
+        if let Some(storage) = STORAGE.with(Cell::get) {
+            return Ok(storage);
+        }
         // gloo's `raw()` panics when storage is missing; ask the window first so a
         // browser with storage blocked gets a message instead of a crash.
         let window =
             web_sys::window().ok_or_else(|| BackendError::Unavailable("no window".into()))?;
         match window.local_storage() {
-            Ok(Some(_)) => Ok(<gloo_storage::LocalStorage as gloo_storage::Storage>::raw()),
+            Ok(Some(_)) => {
+                let storage: &'static web_sys::Storage = Box::leak(Box::new(
+                    <gloo_storage::LocalStorage as gloo_storage::Storage>::raw(),
+                ));
+                STORAGE.with(|cell| cell.set(Some(storage)));
+                Ok(storage)
+            }
             Ok(None) => Err(BackendError::Unavailable(
                 "local storage is switched off".into(),
             )),
