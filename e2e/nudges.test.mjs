@@ -275,6 +275,32 @@ journey('a saved reflection that may contain identifiers is flagged on its page 
   assert.equal(app.path(), `/entries/${id}/edit`);
 });
 
+journey('a reflection opened for editing shows its nudges with the page, so Save changes does not move under the pointer', async ({ app, page, a11y }) => {
+  const id = await app.writeEntry({ text: 'Rang Mr Ottoline Brackwater back on 07700 900789 about the lunch club.' });
+  // Noted in the page itself: how many nudges the first frame with the editor's heading
+  // draws. A scan left until typing pauses would add them a third of a second later,
+  // pushing Save changes down as the worker reaches for it.
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (![...document.querySelectorAll('h1')].some((h) => h.textContent.includes('Edit reflection'))) return;
+      observer.disconnect();
+      requestAnimationFrame(() => {
+        window.__nudgesInFirstFrame = document.querySelectorAll('#reflection-nudges .app-nudge').length;
+      });
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await app.open(`/entries/${id}/edit`);
+  await app.expectPage('Edit reflection');
+  await app.waitUntil(async () => (await page.evaluate(() => window.__nudgesInFirstFrame)) !== undefined, 'the first frame');
+  assert.equal(await page.evaluate(() => window.__nudgesInFirstFrame), 2, 'both nudges in the first frame');
+  const save = app.button('Save changes');
+  const before = await save.boundingBox();
+  await page.waitForTimeout(600);
+  assert.deepEqual(await save.boundingBox(), before, 'Save changes stays where it was drawn');
+  assert.deepEqual(await nudgeTexts(page), ['Mr Ottoline Brackwater', '07700 900789']);
+  await a11y('edit page, nudged from the start');
+});
+
 journey('every reflection listed has its flag worked out in turn, on the first page and the next', async ({ app, page, a11y }) => {
   await app.open('/');
   const today = await app.today();

@@ -207,10 +207,17 @@ pub fn IdentifierNudges(
         found.set(list);
     };
     // Every change of words (or of the private list) restarts the pause; the scan runs
-    // once typing stops, so a key costs only this timer.
-    Effect::new(move |_| {
+    // once typing stops, so a key costs only this timer. Words already in the box when
+    // it is drawn (a reflection opened for editing, a draft) are scanned at once, before
+    // the first frame: nudges arriving a pause later pushed the save button down as the
+    // worker reached for it.
+    Effect::new(move |first: Option<()>| {
         text.track();
         nudger.track();
+        if first.is_none() {
+            scan();
+            return;
+        }
         let next = set_timeout_with_handle(scan, PAUSE).ok();
         if let Some(old) = timer
             .try_update_value(|t| std::mem::replace(t, next))
