@@ -125,3 +125,35 @@ journey('a save made before the rest are read still refuses to write over a newe
   const after = await app.storage();
   for (const [key, value] of Object.entries(before)) assert.equal(after[key], value, `${key} unchanged`);
 });
+
+journey('start-up draws the header first, the page below it in a task of its own, and nothing drawn moves', async ({ app, page, a11y }) => {
+  await app.open('/');
+  const today = await app.today();
+  // Fourteen reflections, every other one giving a (drama-range) number, so the
+  // identifier flags arrive after the first frame as well.
+  const { entries } = shuffled(today, 14, (i) => (i % 2 === 0
+    ? `Rang Person B back on 07700 900${400 + i} about the walking group.`
+    : `A quiet session, number ${i}, about the walking group.`));
+  await putStored(page, v4Journal(entries));
+  // Noted in the page: whether the header was ever in the document without the page
+  // below it (drawn in a task before the page's), and every layout shift.
+  await page.addInitScript(() => {
+    window.__startup = { headerAlone: null, shifts: [] };
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('header')) return;
+      observer.disconnect();
+      window.__startup.headerAlone = !document.querySelector('main');
+    }).observe(document, { childList: true, subtree: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__startup.shifts.push(e.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await app.open('/');
+  await app.expectText(page.locator('#search-count'), '14 reflections', { exact: true });
+  await app.waitUntil(async () => (await page.locator('#search-results .app-entry-flag').count()) === 5, 'the five flags on the first page');
+  await page.waitForTimeout(1500);
+  const seen = await page.evaluate(() => window.__startup);
+  assert.equal(seen.headerAlone, true, 'the header was drawn before the page below it');
+  assert.deepEqual(seen.shifts, [], 'nothing drawn moved');
+  await a11y('journal after start-up');
+});

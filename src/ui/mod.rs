@@ -325,6 +325,13 @@ fn Layout() -> impl IntoView {
         ev.prevent_default();
         browser::focus_id("maincontent");
     };
+    // Start-up draws the header in one task and the page below it, with the footer, in
+    // the next: the browser can paint the header, and take a key or a click, between
+    // the two instead of after one long task (on a first visit most of it is compiling
+    // each wasm function as it is first called). Nothing drawn moves: what comes second
+    // is all below the header.
+    let below_header = RwSignal::new(false);
+    browser::in_next_task(move || below_header.set(true));
     view! {
         <a class="nhsuk-skip-link" href="#maincontent" on:click=skip>"Skip to main content"</a>
         <header class="nhsuk-header" role="banner">
@@ -358,6 +365,7 @@ fn Layout() -> impl IntoView {
                 </div>
             </nav>
         </header>
+        <Show when=move || below_header.get()>
         <div class="nhsuk-width-container">
             <main class="nhsuk-main-wrapper" id="maincontent" role="main" tabindex="-1">
                 <div class="nhsuk-grid-row">
@@ -388,5 +396,6 @@ fn Layout() -> impl IntoView {
                 </div>
             </div>
         </footer>
+        </Show>
     }
 }
