@@ -39,9 +39,9 @@ journey('a draft survives a reload and can be finished later', async ({ app, pag
   await app.link('Continue writing').click();
   await app.expectPage('Write a reflection');
   assert.equal(await app.reflectionInput().inputValue(), DRAFT);
-  // The draft names someone, so the identifier panel is drawn once its chunk arrives,
-  // above Save reflection. Saving after it is there, as a worker would, so a panel that
-  // arrives late on a loaded machine cannot move the button under the click.
+  // The draft names someone, so the identifier panel is drawn with the page, above Save
+  // reflection (words already in the box are scanned at once). Saving once it is seen,
+  // as a worker would, so the click lands where the button is drawn.
   await app.expectVisibleText('Check for details that could identify someone');
 
   await app.saveNew();
