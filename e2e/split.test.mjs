@@ -13,6 +13,8 @@ const CHUNK = /\/(split_|chunk_)[^/]*\.wasm$/;
 const INSIGHTS_CHUNK = /\/split_insights-[0-9a-f]{16}\.wasm$/;
 // The loader that fetches chunks, itself fetched when the first chunk is wanted.
 const LOADER = /\/chunk_loader-[0-9a-f]{16}\.js(\?.*)?$/;
+// The small chunks of code that pages share, in one file (scripts/build.mjs, packSmallChunks).
+const PACK = /\/chunk_pack-[0-9a-f]{16}\.wasm$/;
 
 journey('the journal is drawn without any chunk, then fetches the compressor and search, and a page fetches its own', async ({ app, page }) => {
   // Every chunk, and the loader that fetches them, held until the journal is on screen:
@@ -77,6 +79,37 @@ journey('when the chunks’ loader cannot be fetched, a page says so, the journa
   await page.unroute(LOADER);
   await app.link('Insights').click();
   await app.expectPage('Insights');
+});
+
+// wasm-split-cli gives each set of pages' shared code a chunk of its own; the editor
+// needed over 200, so its first visit made over 200 requests, which took over a second
+// with the server on this machine, and longer over a real connection. Now the small ones
+// come in one file: 23 files in all (2026-12-07), with the compressor and its code.
+journey('the editor’s first visit fetches its code in tens of files, not hundreds', async ({ app, page }) => {
+  await app.open('/');
+  await app.expectPage('Your journal');
+  const fetched = [];
+  page.on('request', (request) => {
+    if (CHUNK.test(request.url())) fetched.push(new URL(request.url()).pathname);
+  });
+  await app.linkButton('Write a reflection').click();
+  await app.expectPage('Write a reflection');
+  assert.ok(fetched.some((path) => /\/split_editor-/.test(path)), `the editor's chunk fetched: ${fetched}`);
+  assert.ok(fetched.length <= 30, `${fetched.length} chunk files fetched: ${fetched}`);
+});
+
+journey('when the pack of shared code cannot be fetched, a page says so, and Try again loads it', async ({ app, page, a11y }) => {
+  await page.route(PACK, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+  await app.open('/');
+  await app.expectPage('Your journal');
+  await app.linkButton('Write a reflection').click();
+  await app.expectPage('This page could not be loaded');
+  await app.expectVisibleText('Your reflections and any unsaved draft are safe');
+  await a11y('pack failure');
+
+  await page.unroute(PACK);
+  await app.button('Try again').click();
+  await app.expectPage('Write a reflection');
 });
 
 journey('opened from its own address with its chunk missing, Try again loads the page', async ({ app, page }) => {

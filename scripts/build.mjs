@@ -163,9 +163,13 @@ try {
       const wasm = readFileSync(optimised);
       const wasmName = `${BIN}-${hashName(wasm)}_bg.wasm`;
       writeFileSync(join(stage, wasmName), wasm);
+      // The small shared chunks travel together in one file (see packSmallChunks).
+      const { pack, packed } = packSmallChunks(split, chunkFiles);
+      const packName = `chunk_pack-${hashName(pack)}.wasm`;
+      writeFileSync(join(stage, packName), pack);
       // Chunks: hashed names, and the loader rewritten to fetch them by those names.
-      let loader = compactLoader(readFileSync(join(split, '__wasm_split.js'), 'utf8'), chunkFiles.length);
-      for (const chunk of chunkFiles) {
+      let loader = compactLoader(readFileSync(join(split, '__wasm_split.js'), 'utf8'), chunkFiles.length, packed, packName);
+      for (const chunk of chunkFiles.filter((file) => !packed.has(file))) {
         const bytes = readFileSync(join(split, chunk));
         const chunkName = `${basename(chunk, '.wasm')}-${hashName(bytes)}.wasm`;
         writeFileSync(join(stage, chunkName), bytes);
@@ -283,14 +287,24 @@ ${names.map((name) => `export const ${name} = later("${name}");`).join('\n')}
 // loader 48.7 to 18.1 KB raw, 318 bytes less of the first load's gzip (2026-12-07).
 // Fails the build if the loader's text is not what this expects (a new wasm-split-cli),
 // rather than leave a chunk unfetched.
-function compactLoader(text, chunks) {
-  const each = /makeLoad\(\(\) => \{\n\s*const src = fetch\(new URL\(("\.\/[\w.-]+\.wasm"), import\.meta\.url\)\);\n\s*src\.catch\(\(\) => \{\}\);\n\s*return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);\n\}\n, /g;
+//
+// A chunk in the pack (packSmallChunks) is instead compiled from its bytes in the pack,
+// which is fetched once, by the first chunk that needs it. A pack that cannot be fetched
+// fails each chunk that needed it, as a missing chunk does, and the next try fetches it
+// again.
+function compactLoader(text, chunks, packed, packName) {
+  const each = /makeLoad\(\(\) => \{\n\s*const src = fetch\(new URL\("\.\/([\w.-]+\.wasm)", import\.meta\.url\)\);\n\s*src\.catch\(\(\) => \{\}\);\n\s*return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);\n\}\n, /g;
   let found = 0;
-  const compacted = text.replace(each, (_, path) => {
+  let fromPack = 0;
+  const compacted = text.replace(each, (_, file) => {
     found += 1;
-    return `makeLoad(fetchChunk(${path}), `;
+    const slice = packed.get(file);
+    if (slice === undefined) return `makeLoad(fetchChunk("./${file}"), `;
+    fromPack += 1;
+    return `makeLoad(packedChunk(${slice.offset}, ${slice.length}), `;
   });
   if (found !== chunks) throw new Error(`__wasm_split.js: ${found} chunk fetchers in the expected form, not ${chunks}`);
+  if (fromPack !== packed.size) throw new Error(`__wasm_split.js: ${fromPack} of ${packed.size} packed chunks found`);
   const first = compacted.indexOf('function makeLoad(');
   if (first < 0) throw new Error('__wasm_split.js has no makeLoad');
   const fetchChunk = `function fetchChunk(path) {
@@ -300,6 +314,45 @@ function compactLoader(text, chunks) {
         return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
     };
 }
+let pack;
+function packedChunk(offset, length) {
+    return () => {
+        if (pack === undefined) {
+            const fetched = fetch(new URL("./${packName}", import.meta.url)).then((response) => {
+                if (!response.ok) throw new Error(\`${packName}: HTTP \${response.status}\`);
+                return response.arrayBuffer();
+            });
+            fetched.catch(() => { if (pack === fetched) pack = undefined; });
+            pack = fetched;
+        }
+        const bytes = pack;
+        return async (imports) => (WebAssembly.instantiate(new Uint8Array(await bytes, offset, length), imports));
+    };
+}
 `;
   return compacted.slice(0, first) + fetchChunk + compacted.slice(first);
+}
+
+// wasm-split-cli puts the code each set of pages shares into a chunk of its own: about
+// 290 shared chunks, half of them under 540 bytes. The editor needed over 200 of them, so
+// opening it the first time made over 200 requests (1.1 s on this machine, one browser,
+// the server on the same machine, 2026-12-07), and each small file compresses poorly on
+// its own. The shared chunks under PACK_BELOW bytes go into one file instead, each still a
+// module of its own, compiled from its slice: 246 chunks, 56 KB of gzip together against
+// 131 KB as separate files. A page's first visit fetches the whole pack, including code
+// only other pages need.
+function packSmallChunks(folder, files) {
+  const PACK_BELOW = 4096;
+  const small = files
+    .filter((file) => /^chunk_\d+\.wasm$/.test(file))
+    .map((file) => ({ file, bytes: readFileSync(join(folder, file)) }))
+    .filter(({ bytes }) => bytes.length < PACK_BELOW)
+    .sort((a, b) => a.file.localeCompare(b.file, 'en', { numeric: true }));
+  const packed = new Map();
+  let offset = 0;
+  for (const { file, bytes } of small) {
+    packed.set(file, { offset, length: bytes.length });
+    offset += bytes.length;
+  }
+  return { pack: Buffer.concat(small.map(({ bytes }) => bytes)), packed };
 }

@@ -43,7 +43,8 @@ import { gzipSync } from 'node:zlib';
 // Route-level splitting (scripts/build.mjs, src/ui/lazy.rs) then took the first load
 // from 794 KB to about 340 KB: each lazy page's code is a wasm chunk
 // (split_<page>-<hash>.wasm, with code shared by several pages in
-// chunk_<n>-<hash>.wasm) fetched the first time that page is visited. Chunks are listed
+// chunk_<n>-<hash>.wasm, the small ones together in chunk_pack-<hash>.wasm) fetched the
+// first time that page is visited. Chunks are listed
 // and summed apart, not counted: the budget is what the journal page needs to start.
 // What is left in it is mostly the storage layer the journal needs at start-up (the
 // store, the record decoders, serde_json, DEFLATE), the layout and the Leptos runtime.
