@@ -1,8 +1,9 @@
 #![cfg(target_arch = "wasm32")]
-//! Browser tests: the storage adapter against Chromium's real local storage, and a few
-//! mounted components. Run by scripts/test.sh with
+//! Browser tests: the storage adapter against Chromium's real local storage, a few
+//! mounted components, and the UI's unit tests (module `ui`, tests/browser/ui.rs: the UI
+//! is compiled for the browser only). Run by scripts/test.sh with
 //! `cargo test --target wasm32-unknown-unknown --test browser` (headless Chromium through
-//! chromedriver). Each test clears local storage first: they share one origin.
+//! chromedriver). Each test that uses local storage clears it first: they share one origin.
 
 use anchorpoint::core::entry::{Entry, Section};
 use anchorpoint::core::ids::{EntryId, TagId};
@@ -19,6 +20,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+// The UI's unit tests: pure functions in src/ui, which is compiled for the browser only.
+#[path = "browser/ui.rs"]
+mod ui;
 
 fn storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()

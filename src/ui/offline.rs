@@ -112,37 +112,6 @@ pub fn safe_to_reload(path: &str) -> bool {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::safe_to_reload;
-
-    #[test]
-    fn the_new_version_is_offered_only_where_nothing_typed_can_be_lost() {
-        for path in [
-            "/",
-            "/insights",
-            "/threads",
-            "/entries/e-1",
-            "/settings/tags",
-        ] {
-            assert!(safe_to_reload(path), "{path}");
-        }
-        for path in [
-            "/write",
-            "/entries/e-1/edit",
-            "/entries/e-1/wellbeing",
-            "/summary/review",
-            "/summary",
-            "/check-in",
-            "/settings",
-            "/threads/new",
-            "/settings/tags/new",
-        ] {
-            assert!(!safe_to_reload(path), "{path}");
-        }
-    }
-}
-
 /// "A new version of Anchorpoint is ready": an NHS notification banner above every page.
 /// It registers the service worker when it is first drawn.
 #[component]
