@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up whatever is missing, then runs every test Anchorpoint has, in the order that
-# fails fastest: formatting and lints, native tests of the pure core and storage rules,
-# browser tests in headless Chromium, the release build (scripts/build.mjs) with its size report, and the
+# fails fastest: formatting and lints (native and browser builds), native tests of the
+# pure core and storage rules, browser tests in headless Chromium (the UI's unit tests
+# among them), the release build (scripts/build.mjs) with its size report, and the
 # end-to-end journeys against that release build. Used by .ci/run.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -31,7 +32,13 @@ stage "Formatting"
 cargo fmt --check
 
 stage "Lints"
+# Natively: core, storage, the native tests, examples and benches. The UI is compiled for
+# the browser only (src/lib.rs), so a second pass lints the browser build: the library
+# with the UI, the entry point and the browser tests. It takes the `split` feature so the
+# lazy-route split points (src/ui/lazy.rs), which only the release build compiles, are
+# linted too; the few one-line paths without it are still compiled by the browser tests.
 cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bins --test browser --features split --quiet -- -D warnings
 
 stage "Native tests (core, storage rules, frozen formats, anonymiser corpus)"
 cargo test --quiet
