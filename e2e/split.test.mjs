@@ -82,7 +82,7 @@ journey('when the chunks’ loader cannot be fetched, a page says so, the journa
 });
 
 // wasm-split-cli gives each set of pages' shared code a chunk of its own; the editor
-// needed over 200, so its first visit made over 200 requests, which took over a second
+// needed most of them: its first visit fetched 159 chunk files, which took over a second
 // with the server on this machine, and longer over a real connection. Now the small ones
 // come in one file: 23 files in all (2026-12-07), with the compressor and its code.
 journey('the editor’s first visit fetches its code in tens of files, not hundreds', async ({ app, page }) => {
