@@ -19,7 +19,11 @@
 //
 // The build goes to a staging folder that replaces dist/ only when every step worked.
 //
-// Usage: node scripts/build.mjs [--dist <folder>] [--names]
+// Usage: node scripts/build.mjs [--dist <folder>] [--names] [--cargo-only]
+//
+// --cargo-only runs only the cargo step, with the same flags, and writes nothing else:
+// scripts/test.sh starts it in the background, at low priority, while the tests before
+// the release build leave a core idle.
 //
 // --names keeps the main module's function names (wasm-opt -g), so a CPU profile of
 // start-up names what it spends its time on (bench/profile.mjs). It adds about 400 KB,
@@ -41,6 +45,7 @@ const stage = `${dist}.staging`;
 const BIN = 'anchorpoint';
 const targetDir = resolve(root, process.env.CARGO_TARGET_DIR ?? 'target');
 const keepNames = process.argv.includes('--names');
+const cargoOnly = process.argv.includes('--cargo-only');
 
 const started = Date.now();
 const step = (what) => console.log(`build: ${what} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
@@ -66,6 +71,33 @@ const minify = async (code) => {
   return out.code;
 };
 
+// --emit-relocs keeps the linker's relocations, which the split step reads to find what
+// code each lazy page needs. RUSTFLAGS changes cargo's fingerprint: the first build after
+// a build without it recompiles every dependency.
+// `--cfg erase_components` makes Leptos type-erase each component's view: one copy of the
+// rendering code for many views, 11 KB less first load (measured 2026-12-05).
+// In CI, rustc's warnings stop the build: this is the one compile of the code only the
+// `split` feature builds (src/ui/lazy.rs and a few one-liners), which the browser tests'
+// linted build (scripts/test.sh) does not see. Cargo caps dependencies' lints.
+function cargoBuild() {
+  const denyWarnings = process.env.CI === 'true' ? '-D warnings' : null;
+  const rustflags = [process.env.RUSTFLAGS, '-Clink-args=--emit-relocs', '--cfg erase_components', denyWarnings]
+    .filter(Boolean).join(' ');
+  run('cargo', ['build', '--release', '--quiet', '--target', 'wasm32-unknown-unknown', '--bin', BIN, '--features', 'split'], {
+    env: { ...process.env, RUSTFLAGS: rustflags },
+  });
+}
+
+if (cargoOnly) {
+  try {
+    cargoBuild();
+  } catch {
+    // cargo has said why; the full build that follows runs it again and stops there.
+    process.exit(1);
+  }
+  process.exit(0);
+}
+
 try {
   rmSync(stage, { recursive: true, force: true });
   mkdirSync(stage, { recursive: true });
@@ -80,21 +112,8 @@ try {
   step('styles');
   run('node', ['scripts/build-css.mjs']);
 
-  // --emit-relocs keeps the linker's relocations, which the split step reads to find
-  // what code each lazy page needs. RUSTFLAGS changes cargo's fingerprint: the first
-  // build after a build without it recompiles every dependency.
   step('cargo build --release (wasm32, --emit-relocs, --cfg erase_components, --features split)');
-  // `--cfg erase_components` makes Leptos type-erase each component's view: one copy of
-  // the rendering code for many views, 11 KB less first load (measured 2026-12-05).
-  // In CI, rustc's warnings stop the build: this is the one compile of the code only the
-  // `split` feature builds (src/ui/lazy.rs and a few one-liners), which the browser
-  // tests' linted build (scripts/test.sh) does not see. Cargo caps dependencies' lints.
-  const denyWarnings = process.env.CI === 'true' ? '-D warnings' : null;
-  const rustflags = [process.env.RUSTFLAGS, '-Clink-args=--emit-relocs', '--cfg erase_components', denyWarnings]
-    .filter(Boolean).join(' ');
-  run('cargo', ['build', '--release', '--quiet', '--target', 'wasm32-unknown-unknown', '--bin', BIN, '--features', 'split'], {
-    env: { ...process.env, RUSTFLAGS: rustflags },
-  });
+  cargoBuild();
 
   // Route-level splitting (src/ui/lazy.rs): every lazy page's code moves out of the main
   // module into a chunk of its own (code shared by several pages into shared chunks),
