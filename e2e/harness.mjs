@@ -12,6 +12,9 @@
 // Environment:
 //   DIST      folder to serve (default: <repo>/dist, the release build)
 //   CHROMIUM  browser binary (default: /usr/bin/chromium). Never a downloaded one.
+//   CHROMIUM_SHELL  Chromium's headless shell, used instead when set and not HEADED:
+//             e2e/run.mjs sets it (the same engine without the browser's own UI and
+//             services; the journeys took about 40% less time with it, 2026-12-08)
 //   HEADED=1  show the browser (needs a display)
 
 import { mkdir } from 'node:fs/promises';
@@ -73,16 +76,17 @@ export const CHROMIUM_ARGS = [
   '--proxy-server=http://127.0.0.1:9',
 ];
 
-/** Starts Debian's Chromium. Never downloads a browser. */
+/** Starts Debian's Chromium (its headless shell, if CHROMIUM_SHELL says where). Never downloads a browser. */
 export async function launch() {
-  const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+  const headed = process.env.HEADED === '1';
+  const shell = headed ? undefined : process.env.CHROMIUM_SHELL;
+  const executablePath = shell || process.env.CHROMIUM || '/usr/bin/chromium';
   if (!existsSync(executablePath)) {
     throw new Error(
-      `No Chromium at ${executablePath}. Install it with: apt-get install -y chromium ` +
-        '(or set CHROMIUM to a browser binary).',
+      `No Chromium at ${executablePath}. Install it with: apt-get install -y chromium chromium-headless-shell ` +
+        '(or set CHROMIUM, and CHROMIUM_SHELL, to browser binaries).',
     );
   }
-  const headed = process.env.HEADED === '1';
   return chromium.launch({
     executablePath,
     headless: !headed,
