@@ -60,8 +60,8 @@ done
 # background while the tools below compile, and set-up waits for it at its end (about
 # 30 s of a fresh machine's set-up, 2026-12-07).
 chromium_job=
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null ||
-    ! command -v chromium-headless-shell >/dev/null; then
+have_chromium() { command -v chromium >/dev/null && command -v chromedriver >/dev/null; }
+if ! have_chromium || ! command -v chromium-headless-shell >/dev/null; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
         say "Installing Chromium, ChromeDriver and Chromium's headless shell from Debian (in the background)"
         chromium_log="$TMPDIR/chromium-install.log"
@@ -69,7 +69,7 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null ||
             DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver chromium-headless-shell; } \
             >"$chromium_log" 2>&1 &
         chromium_job=$!
-    elif ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    elif ! have_chromium; then
         die "Chromium and ChromeDriver are needed for the tests and are not installed." \
             "sudo apt-get update && sudo apt-get install -y chromium chromium-driver chromium-headless-shell"
     else
