@@ -5,8 +5,9 @@
 # browser build linted as it is compiled), the release build (scripts/build.mjs) with its
 # size report, and the end-to-end journeys against that release build. Used by .ci/run.
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
-cd "$ROOT"
+# Set-up begins the release build's cargo step in the background as soon as the toolchain
+# is there (scripts/setup.sh says why), and the release build below waits for it.
+EARLY_RELEASE_CARGO=1
 
 # Each stage prints how long it took, and the end the whole time from the start of set-up,
 # so a slow fresh machine or CI run shows where the time went.
@@ -19,29 +20,20 @@ stage() {
 finish() {
     local rc=$? total=$SECONDS
     # A stage failed before the release build: its background cargo is not wanted.
-    if [ -n "${release_job:-}" ]; then kill -- -"$release_job" 2>/dev/null || true; fi
+    if declare -F stop_release_cargo >/dev/null; then stop_release_cargo; fi
     printf '    (%s s)\n' "$((SECONDS - stage_started))"
     if [ "$rc" = 0 ]; then
-        say "Every test passed: $((total / 60)) min $((total % 60)) s in all, set-up included"
+        printf '\033[1m==> Every test passed: %d min %d s in all, set-up included\033[0m\n' "$((total / 60))" "$((total % 60))"
     else
         printf '\033[1;31m==> Stopped: exit code %s after %d min %d s\033[0m\n' "$rc" "$((total / 60))" "$((total % 60))"
     fi
 }
 trap finish EXIT
-printf '    (set-up: %s s)\n' "$SECONDS"
 
-# The release build's cargo step starts now, at the lowest priority: the stages before it
-# leave a core idle for about 100 s of their 280 on two cores (their compiles wait on
-# single crates, the browser tests on Chromium), and it takes that time without slowing
-# them. The release build below waits for it and finds its work done. Its own target
-# folder (wasm32 release) does not share cargo's lock with theirs.
-# It runs in a session of its own, so that a failed stage can stop all of it (cargo and
-# every rustc). Linux schedules each session as a group whose weight its members' nice
-# values do not change, so the group's own is set too (where the kernel has one).
-release_log="$TMPDIR/anchorpoint-release-cargo.log"
-setsid bash -c 'echo 19 2>/dev/null >/proc/self/autogroup; exec nice -n 19 node scripts/build.mjs --cargo-only' \
-    >"$release_log" 2>&1 &
-release_job=$!
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$ROOT"
+printf '    (set-up: %s s)\n' "$SECONDS"
+stage_started=$SECONDS
 
 stage "Formatting"
 cargo fmt --check
@@ -71,8 +63,7 @@ RUSTC_WORKSPACE_WRAPPER="$(rustup which clippy-driver)" RUSTFLAGS="${RUSTFLAGS:+
 
 stage "Release build"
 # If the early cargo step failed, this build runs it again and shows why.
-wait "$release_job" || true
-release_job=
+wait_release_cargo
 node scripts/build.mjs
 
 stage "Release bundle size"
