@@ -21,7 +21,12 @@ stop_release_cargo() {
     release_job=
 }
 wait_release_cargo() {
-    if [ -n "${release_job:-}" ]; then wait "$release_job" || true; fi
+    if [ -n "${release_job:-}" ]; then
+        if kill -0 "$release_job" 2>/dev/null; then
+            say "Waiting for the release build's cargo step, begun during set-up (its output: .tmp/anchorpoint-release-cargo.log)"
+        fi
+        wait "$release_job" || true
+    fi
     release_job=
 }
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
