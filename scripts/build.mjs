@@ -71,6 +71,36 @@ const minify = async (code) => {
   return out.code;
 };
 
+// A module's bytes without its "name" custom section. The chunks' names are not kept
+// (debug info is off for them), and binaryen 132 does not know one of the subsections
+// wasm-split writes there: it printed a warning for every chunk, about 300 lines that
+// buried the build's own messages (2026-12-08).
+function withoutNames(bytes) {
+  const leb = (at) => {
+    let value = 0, shift = 0, byte;
+    do {
+      byte = bytes[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return [value, at];
+  };
+  const kept = [bytes.subarray(0, 8)];
+  for (let at = 8; at < bytes.length;) {
+    const [size, body] = leb(at + 1);
+    const end = body + size;
+    if (end > bytes.length) throw new Error('a chunk is cut short');
+    let isName = false;
+    if (bytes[at] === 0) {
+      const [length, name] = leb(body);
+      isName = length === 4 && Buffer.from(bytes.subarray(name, name + 4)).toString('latin1') === 'name';
+    }
+    if (!isName) kept.push(bytes.subarray(at, end));
+    at = end;
+  }
+  return Buffer.concat(kept);
+}
+
 // --emit-relocs keeps the linker's relocations, which the split step reads to find what
 // code each lazy page needs. RUSTFLAGS changes cargo's fingerprint: the first build after
 // a build without it recompiles every dependency.
@@ -162,7 +192,7 @@ try {
   binaryen.setDebugInfo(false);
   for (const chunk of chunkFiles) {
     const file = join(split, chunk);
-    const module = binaryen.readBinary(readFileSync(file));
+    const module = binaryen.readBinary(withoutNames(readFileSync(file)));
     try {
       module.setFeatures(features);
       module.optimize();
