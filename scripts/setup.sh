@@ -76,7 +76,8 @@ done
 # the work after it leaves a core idle: set-up's downloads and the tools' single-crate
 # compiles and links on a fresh machine, then the tests' compiles and Chromium. It does
 # not slow that work. The caller's release build waits for it (wait_release_cargo) and
-# finds cargo's work done; if it failed, the build runs cargo again and shows why.
+# finds cargo's work done; if it failed, the build runs cargo again and shows why. Its
+# target folder (wasm32 release) is not the tests', so cargo's lock does not make them wait.
 # It runs in a session of its own, so that stopping it stops cargo and every rustc. Linux
 # schedules each session as a group whose weight its members' nice values do not change,
 # so the group's own is set too (where the kernel has one): nice alone took the lints
@@ -126,10 +127,11 @@ install_trunk() {
 # The two tools below are compiled from source on a fresh machine, which was most of its
 # set-up. Their release profile is left unoptimised (opt-level 0) except for the crates
 # that do the work on a module (wasm-bindgen's, walrus's, wasmparser's and the hash
-# tables'). What they write is byte for byte the same; compiling takes much less time
-# (2026-12-08, one core left idle: wasm-bindgen-cli 145 s to 80 s, wasm-split-cli 72 s to
-# 29 s); running costs about a second more per use (the browser tests' runner 22 to 25 s
-# against 35 to 37 s with nothing optimised; the split step 0.2 s to 1.0 s).
+# tables'). What they write is byte for byte the same, and compiling takes much less
+# time (2026-12-08, each alone: wasm-bindgen-cli 145 s to 80 s, wasm-split-cli 72 s to
+# 29 s). Running costs about a second more per use: the browser tests' stage, warm, took
+# 23 to 25 s against 22 to 25 s optimised (35 to 37 s with nothing optimised), the split
+# step 1.0 s against 0.2 s.
 TOOL_PROFILE=(--config 'profile.release.opt-level=0')
 for crate in walrus wasmparser wasm-bindgen-cli-support hashbrown indexmap leb128 gimli; do
     TOOL_PROFILE+=(--config "profile.release.package.$crate.opt-level=1")
