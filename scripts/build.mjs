@@ -22,8 +22,8 @@
 // Usage: node scripts/build.mjs [--dist <folder>] [--names] [--cargo-only]
 //
 // --cargo-only runs only the cargo step, with the same flags, and writes nothing else:
-// scripts/test.sh starts it in the background, at low priority, while the tests before
-// the release build leave a core idle.
+// scripts/setup.sh starts it in the background, at the lowest priority, as soon as the
+// toolchain is there, when scripts/test.sh or scripts/serve.sh will build the release app.
 //
 // --names keeps the main module's function names (wasm-opt -g), so a CPU profile of
 // start-up names what it spends its time on (bench/profile.mjs). It adds about 400 KB,
