@@ -63,6 +63,11 @@ if (!process.argv.includes('--no-purge')) {
     defaultExtractor: (content) => content.match(/[A-Za-z0-9_-]+/g) || [],
     keyframes: true,
     fontFace: true,
+    // nhsuk-frontend declares 77 custom properties (its colours, breakpoints, version)
+    // that its compiled rules never read with var(): Sass has already written the
+    // values in. Nothing of ours reads them either (no inline styles; the CSP refuses
+    // them). 0.56 KB of the first load's gzip, measured 2026-12-08.
+    variables: true,
   });
   css = purged.css;
 }

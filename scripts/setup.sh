@@ -51,10 +51,11 @@ command -v rustup >/dev/null ||
 command -v node >/dev/null && command -v npm >/dev/null ||
     die "Node.js and npm are not installed." "sudo apt-get install -y nodejs npm"
 
-# The pinned Rust toolchain and the browser target.
+# The pinned Rust toolchain and the browser target, and the standard library's source
+# (rust-src), which the release build compiles with the app, for size (scripts/build.mjs).
 if ! rustup toolchain list | grep -q "^$TOOLCHAIN"; then
     say "Installing Rust $TOOLCHAIN"
-    rustup toolchain install "$TOOLCHAIN" --profile minimal -c rustfmt -c clippy -t wasm32-unknown-unknown ||
+    rustup toolchain install "$TOOLCHAIN" --profile minimal -c rustfmt -c clippy -c rust-src -t wasm32-unknown-unknown ||
         die "could not install Rust $TOOLCHAIN." "rustup toolchain install $TOOLCHAIN -t wasm32-unknown-unknown"
 fi
 if ! rustup "+$TOOLCHAIN" target list --installed | grep -q '^wasm32-unknown-unknown$'; then
@@ -62,7 +63,7 @@ if ! rustup "+$TOOLCHAIN" target list --installed | grep -q '^wasm32-unknown-unk
     rustup "+$TOOLCHAIN" target add wasm32-unknown-unknown ||
         die "could not add the wasm32 target." "rustup +$TOOLCHAIN target add wasm32-unknown-unknown"
 fi
-for component in rustfmt clippy; do
+for component in rustfmt clippy rust-src; do
     if ! rustup "+$TOOLCHAIN" component list --installed | grep -q "^$component"; then
         say "Adding $component"
         rustup "+$TOOLCHAIN" component add "$component" ||
