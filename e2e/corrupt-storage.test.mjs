@@ -162,7 +162,7 @@ journey('a damaged collection the journal page does not show is reported when it
   // The row's identifier flag reads the dismissed nudges, after the first frame: once it
   // shows, everything the journal page reads has been read.
   await app.expectVisibleText('This reflection may contain identifiers');
-  assert.equal(await page.locator('.app-set-aside').count(), 0, 'the journal page did not read the wellbeing checks');
+  await app.expectNoSetAside('the journal page did not read the wellbeing checks');
 
   // Insights shows the wellbeing trend: its first use, within the same start-up.
   await app.link('Insights').click();
@@ -193,7 +193,7 @@ journey('a draft whose words are damaged is reported when the editor opens it, a
   await app.open('/');
   await app.expectPage('Your journal');
   await app.expectVisibleText('You have an unsaved draft.');
-  assert.equal(await page.locator('.app-set-aside').count(), 0, 'nothing reported before the draft is read');
+  await app.expectNoSetAside('nothing reported before the draft is read');
 
   await app.link('Continue writing').click();
   await app.expectPage('Write a reflection');

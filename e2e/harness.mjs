@@ -315,6 +315,9 @@ export class JournalApp {
   constructor(page, baseUrl) {
     this.page = page;
     this.baseUrl = baseUrl;
+    // Every address this page asked for, for checks that something was never needed.
+    this.requested = [];
+    page.on('request', (request) => this.requested.push(request.url()));
   }
 
   // --- navigation -----------------------------------------------------------
@@ -379,6 +382,17 @@ export class JournalApp {
         }`;
       },
     );
+  }
+
+  /**
+   * Checks that nothing has been reported as set aside, and that nothing was about to
+   * be: the storage notice is a chunk of its own, fetched when there is first something
+   * to report, so an absent notice alone could be one still on its way.
+   */
+  async expectNoSetAside(message) {
+    assert.equal(await this.page.locator('.app-set-aside').count(), 0, message);
+    const fetched = this.requested.filter((url) => /\/split_storage_notice-/.test(url));
+    assert.deepEqual(fetched, [], `${message}: the storage notice was wanted`);
   }
 
   /** Waits for the "set aside, nothing has been deleted" notice that names `key`. */

@@ -64,8 +64,12 @@ import { gzipSync } from 'node:zlib';
 // came down to 290 KB. The thirteenth session's chunk loader fetched with the first
 // chunk (chunk_loader-<hash>.js, listed with the chunks), with a small stand-in for it in
 // the first load, took it to 277.8 KB, and the budget came down to 285 KB. The
-// issue's goal is 250 KB.
-const BUDGET_BYTES = 285 * 1024;
+// nineteenth session (2026-12-08) took it to 242.8 KB: the standard library compiled
+// with the app, for size and with panics that abort at once (278.6 to 253.7 KB, with
+// nhsuk-frontend's unread custom properties purged), wasm-streams' unreachable classes
+// taken out (252.0 KB) and the storage notice in a chunk of its own (242.8 KB). The
+// budget is now the first-load issue's goal, 250 KB.
+const BUDGET_BYTES = 250 * 1024;
 const COUNTED = new Set(['.wasm', '.js', '.css']);
 const NOT_NEEDED_TO_START = new Set(['sw.js']);
 // The chunks, and the loader that fetches them (with every chunk's name), which is

@@ -111,6 +111,7 @@ lazy::lazy_area!(
 lazy::lazy_area!(lock, lock, LockAction => LockActionPage);
 lazy::lazy_area!(unlock, unlock, UnlockPage);
 lazy::lazy_area!(clash, clash, ClashNotice);
+lazy::lazy_area!(storage_notice, storage_notice, StorageNotice);
 
 /// The whole app: state, layout and routes.
 #[component]
@@ -271,6 +272,21 @@ fn clash_notice() -> impl IntoView {
     move || needed.get().then(|| lazy_view(clash))
 }
 
+/// What storage has to tell the worker (it could not be used, a newer version wrote to
+/// it, records were set aside), from a chunk of its own fetched when there first is
+/// something to say (most visits have nothing). Kept once shown, as the notice itself
+/// shows and hides each part as the state changes.
+fn storage_notice_view() -> impl IntoView {
+    let state = state::use_app_state();
+    let needed = Memo::new(move |before: Option<&bool>| {
+        before.copied().unwrap_or(false)
+            || state.load_error.with(Option::is_some)
+            || state.read_only.get()
+            || !state.problems.with(Vec::is_empty)
+    });
+    move || needed.get().then(|| lazy_view(storage_notice))
+}
+
 fn unlock_gate() -> impl IntoView {
     lazy_view(unlock)
 }
@@ -379,7 +395,7 @@ fn Layout() -> impl IntoView {
                         // The one exception is the workshop's start page: a trainer can
                         // start a workshop in this tab without unlocking the journal.
                         <Show when=move || state.lock.get() != LockStatus::Locked || location.pathname.read().as_str() == WORKSHOP_START fallback=unlock_gate>
-                        <StorageNotice/>
+                        {storage_notice_view}
                         {clash_notice}
                         {pages()}
                         </Show>
