@@ -261,15 +261,23 @@ fn pages() -> impl IntoView {
     }
 }
 
+/// A lazily loaded view that is fetched the first time `wanted` says so, and kept from
+/// then on: a notice that decides for itself what to show once it is there.
+fn lazy_view_once_wanted(
+    wanted: impl Fn() -> bool + Send + Sync + 'static,
+    load: fn() -> lazy::PageFuture,
+) -> impl IntoView {
+    let needed =
+        Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || wanted());
+    move || needed.get().then(|| lazy_view(load))
+}
+
 /// The clash notice, from a chunk of its own fetched when the first clash of this visit
 /// happens (most visits have none). Kept once shown: it clears itself when the worker
 /// moves to another page, and shows what came of their choice after the clash is gone.
 fn clash_notice() -> impl IntoView {
     let state = state::use_app_state();
-    let needed = Memo::new(move |before: Option<&bool>| {
-        before.copied().unwrap_or(false) || state.clash.with(Option::is_some)
-    });
-    move || needed.get().then(|| lazy_view(clash))
+    lazy_view_once_wanted(move || state.clash.with(Option::is_some), clash)
 }
 
 /// What storage has to tell the worker (it could not be used, a newer version wrote to
@@ -278,13 +286,14 @@ fn clash_notice() -> impl IntoView {
 /// shows and hides each part as the state changes.
 fn storage_notice_view() -> impl IntoView {
     let state = state::use_app_state();
-    let needed = Memo::new(move |before: Option<&bool>| {
-        before.copied().unwrap_or(false)
-            || state.load_error.with(Option::is_some)
-            || state.read_only.get()
-            || !state.problems.with(Vec::is_empty)
-    });
-    move || needed.get().then(|| lazy_view(storage_notice))
+    lazy_view_once_wanted(
+        move || {
+            state.load_error.with(Option::is_some)
+                || state.read_only.get()
+                || !state.problems.with(Vec::is_empty)
+        },
+        storage_notice,
+    )
 }
 
 fn unlock_gate() -> impl IntoView {
